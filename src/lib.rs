@@ -1,5 +1,19 @@
 //! workshop: runs hands-on Kubernetes labs from declarative TOML scenarios.
+//!
+//! The data flow, one module per stage: a scenario file → [`scenario::load`] (parsed model) →
+//! [`scenario::analyze`] (validated [`scenario::Scenario`]) → [`plan`] (variables bound,
+//! templates rendered) → [`engine`] runs the steps and their checks → a report.
 
-pub fn run() -> i32 {
-    0
-}
+pub mod app;
+pub mod cli;
+pub mod diagnostic;
+pub mod engine;
+pub mod exit_code;
+pub mod facts;
+pub mod kinds;
+pub mod plan;
+pub mod scenario;
+pub mod source;
+pub mod template;
+
+pub use app::run;

@@ -1,0 +1,291 @@
+//! The edge: parses the command line, runs the subcommand, prints errors once for humans and
+//! returns the exit code.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use clap::Parser;
+use console::Style;
+
+use crate::cli::{Cli, ColorChoice, Command, ListArgs, PlanArgs, ScenarioArgs, ValidateArgs};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::exit_code;
+use crate::facts::{ClusterFacts, KubeVersion};
+use crate::plan::{self, Plan, command, describe};
+use crate::scenario::{self, Scenario};
+
+/// Runs the program and returns its exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                exit_code::INVALID
+            } else {
+                exit_code::SUCCESS
+            };
+        }
+    };
+    let color = use_color(cli.color);
+    console::set_colors_enabled(color);
+    console::set_colors_enabled_stderr(color);
+    match cli.command {
+        Command::Validate(args) => validate(&args, color),
+        Command::Plan(args) => plan_cmd(&args, color),
+        Command::List(args) => list(&args, color),
+        Command::Run(args) => crate::engine::run_command(args, color),
+        Command::Rehearsal(crate::cli::RehearsalCommand::Serve(args)) => crate::engine::serve_rehearsal(args),
+    }
+}
+
+/// Colors when asked, or on a terminal when NO_COLOR is unset.
+pub fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Reads and analyses a scenario file; every problem is in the error.
+pub fn load_scenario(path: &Path) -> Result<Scenario, Diagnostics> {
+    let (file, mut diags) = scenario::load::load_file(path)?;
+    let scenario = scenario::analyze::analyze(file, &mut diags);
+    diags.sort();
+    match scenario {
+        Some(s) if diags.is_empty() => Ok(s),
+        _ => Err(diags),
+    }
+}
+
+/// The Kubernetes version to assume before a cluster exists.
+pub fn assumed_version(scenario: &Scenario, override_version: Option<&str>) -> Result<KubeVersion, Diagnostics> {
+    let raw = override_version.or(scenario
+        .cluster
+        .kubernetes_version
+        .as_ref()
+        .map(|v| v.get_ref().as_str()));
+    match raw {
+        None => Ok(KubeVersion::DEFAULT),
+        Some(v) => KubeVersion::parse(v)
+            .map_err(|why| Diagnostics(vec![Diagnostic::new(why).expected("a version such as 1.31.0")])),
+    }
+}
+
+/// Scenario → validated → plan with assumed facts, for commands that need no cluster.
+fn plan_offline(args: &ScenarioArgs, version: Option<&str>) -> Result<Plan, Diagnostics> {
+    let scenario = load_scenario(&args.scenario)?;
+    let vars = plan::bind_vars(&scenario, &args.vars)?;
+    let version = assumed_version(&scenario, version)?;
+    let facts = ClusterFacts::assumed(version, scenario.cluster.provider.as_str());
+    Plan::build(scenario, vars, facts)
+}
+
+fn report(diags: &Diagnostics, color: bool) -> i32 {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(diags.render(color).as_bytes());
+    exit_code::INVALID
+}
+
+fn validate(args: &ValidateArgs, color: bool) -> i32 {
+    let plan = match plan_offline(&args.scenario, args.kubernetes_version.as_deref()) {
+        Ok(p) => p,
+        Err(d) => return report(&d, color),
+    };
+    let s = &plan.scenario;
+    let objects: usize = plan.manifests.values().map(Vec::len).sum();
+    let green = Style::new().green().bold();
+    println!(
+        "{} {} is valid: lab `{}` ({}), {} steps, {} cleanup steps, {} templates rendering {} objects for Kubernetes {}",
+        green.apply_to("✔"),
+        args.scenario.scenario.display(),
+        s.lab.id,
+        s.lab.title.get(&s.lab.languages[0]),
+        s.steps.len(),
+        s.cleanup.len(),
+        plan.manifests.len(),
+        objects,
+        plan.facts.version
+    );
+    exit_code::SUCCESS
+}
+
+fn plan_cmd(args: &PlanArgs, color: bool) -> i32 {
+    let plan = match plan_offline(&args.scenario, args.kubernetes_version.as_deref()) {
+        Ok(p) => p,
+        Err(d) => return report(&d, color),
+    };
+    let lang = args
+        .lang
+        .clone()
+        .unwrap_or_else(|| plan.scenario.lab.languages[0].clone());
+    print!("{}", render_plan(&plan, &lang, args.explain, args.manifests));
+    exit_code::SUCCESS
+}
+
+/// The text `workshop plan` prints.
+pub fn render_plan(plan: &Plan, lang: &str, explain: bool, manifests: bool) -> String {
+    use std::fmt::Write as _;
+    let s = &plan.scenario;
+    let bold = Style::new().bold();
+    let dim = Style::new().dim();
+    let cyan = Style::new().cyan();
+    let caps = plan.placeholder_captures();
+    let mut out = String::new();
+    let c = &s.cluster;
+    let _ = writeln!(
+        out,
+        "{} {}",
+        bold.apply_to(s.lab.title.get(lang)),
+        dim.apply_to(format!("({})", s.lab.id))
+    );
+    if let Some(summary) = &s.lab.summary {
+        let _ = writeln!(out, "{}", summary.get(lang).trim());
+    }
+    let _ = writeln!(
+        out,
+        "cluster: {} · profile {} · Kubernetes {} ({})",
+        c.provider.as_str(),
+        c.profile,
+        plan.facts.version,
+        if plan.facts.live {
+            "live"
+        } else {
+            "assumed until a cluster answers"
+        }
+    );
+    if !plan.vars.is_empty() {
+        let vars: Vec<String> = plan.vars.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let _ = writeln!(out, "vars: {}", vars.join(" "));
+    }
+    let _ = writeln!(out);
+    for (group, steps) in [("", &s.steps), ("cleanup (workshop reset)", &s.cleanup)] {
+        if steps.is_empty() {
+            continue;
+        }
+        if !group.is_empty() {
+            let _ = writeln!(out, "{}", bold.apply_to(group));
+        }
+        let width = steps.len().to_string().len();
+        for (i, step) in steps.iter().enumerate() {
+            let mut flags = Vec::new();
+            if step.optional {
+                flags.push("optional");
+            }
+            if step.pause.is_some() {
+                flags.push("pause");
+            }
+            if step.action.is_background() {
+                flags.push("background");
+            }
+            if step.needs_real_cluster() {
+                flags.push("needs a real cluster");
+            }
+            let flags = if flags.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", flags.join(", "))
+            };
+            let _ = writeln!(
+                out,
+                "{:>width$}. {} {} {}{}",
+                i + 1,
+                bold.apply_to(step.id.as_str()),
+                dim.apply_to("·"),
+                step.title.get(lang),
+                dim.apply_to(flags)
+            );
+            let pad = " ".repeat(width + 2);
+            if explain && let Some(e) = &step.explain {
+                for line in e.get(lang).trim().lines() {
+                    let _ = writeln!(out, "{pad}{}", dim.apply_to(line));
+                }
+            }
+            for cmd in command::equivalent(plan, step, &caps) {
+                let _ = writeln!(out, "{pad}{} {}", cyan.apply_to("$"), cmd);
+            }
+            for cap in step.captures.iter().filter(|c| c.when == scenario::CaptureWhen::Before) {
+                let _ = writeln!(out, "{pad}capture {}", describe::capture(plan, cap, &caps));
+            }
+            for check in &step.checks {
+                let _ = writeln!(
+                    out,
+                    "{pad}check {} {}",
+                    describe::check(plan, check, &caps),
+                    dim.apply_to(format!("(within {})", check.timeout))
+                );
+            }
+            for cap in step.captures.iter().filter(|c| c.when == scenario::CaptureWhen::After) {
+                let _ = writeln!(out, "{pad}capture {}", describe::capture(plan, cap, &caps));
+            }
+            if !step.needs.is_empty() {
+                let needs: Vec<&str> = step.needs.iter().map(|n| n.as_str()).collect();
+                let _ = writeln!(out, "{pad}{}", dim.apply_to(format!("needs {}", needs.join(", "))));
+            }
+        }
+        let _ = writeln!(out);
+    }
+    if manifests {
+        let mut names: Vec<&String> = plan.manifests.keys().collect();
+        names.sort();
+        for name in names {
+            let _ = writeln!(
+                out,
+                "{}",
+                bold.apply_to(format!("# {} (rendered)", command::rendered_file_name(name)))
+            );
+            for m in plan.manifests_of(name) {
+                let _ = writeln!(out, "---");
+                let yaml = serde_norway::to_string(&m.object).unwrap_or_default();
+                let _ = write!(out, "{yaml}");
+            }
+            let _ = writeln!(out);
+        }
+    }
+    out
+}
+
+fn list(args: &ListArgs, color: bool) -> i32 {
+    let entries = match std::fs::read_dir(&args.dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            let d = Diagnostic::new(format!("cannot read folder `{}`: {e}", args.dir.display()))
+                .hint("run it from the project folder, or name the folder: workshop list path/to/scenarios");
+            return report(&Diagnostics(vec![d]), color);
+        }
+    };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        println!("no scenarios (*.toml) in {}", args.dir.display());
+        return exit_code::SUCCESS;
+    }
+    let bold = Style::new().bold();
+    let red = Style::new().red();
+    for f in files {
+        match load_scenario(&f) {
+            Ok(s) => println!(
+                "{:<12} {:<40} {:>3} steps  {}",
+                bold.apply_to(&s.lab.id),
+                s.lab.title.get(&s.lab.languages[0]),
+                s.steps.len(),
+                f.display()
+            ),
+            Err(d) => println!(
+                "{:<12} {:<40} {}  {}",
+                red.apply_to("(invalid)"),
+                format!("{} problem(s)", d.len()),
+                f.display(),
+                format_args!("run `workshop validate {}`", f.display())
+            ),
+        }
+    }
+    exit_code::SUCCESS
+}

@@ -1,0 +1,200 @@
+//! The command line, as clap types. `app.rs` runs what they describe.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::scenario::Provider;
+
+/// Runs hands-on Kubernetes labs from TOML scenario files, checking every step against the cluster.
+///
+/// A scenario lists ordered steps (start minikube, patch a StorageClass, create manifests,
+/// port-forward, delete a pod, scale, ...). `workshop run` executes each one, proves its outcome
+/// with checks that watch the cluster, and shows progress as it goes. Without minikube, add
+/// `--cluster rehearsal` to run against the embedded rehearsal cluster (no containers run).
+#[derive(Debug, Parser)]
+#[command(name = "workshop", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    after_help = "Examples:\n  workshop validate scenarios/day55.toml\n  workshop plan scenarios/day55.toml --var pacman_replicas=5\n  workshop run scenarios/day55.toml --cluster rehearsal\n\nExit codes: 0 success, 1 a step failed, 2 invalid scenario or usage, 3 missing prerequisite, 130 interrupted."
+)]
+pub struct Cli {
+    /// When to use colors and spinners: auto (a terminal without NO_COLOR), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a scenario thoroughly without a cluster: syntax, types, references, variables,
+    /// templates and every rendered manifest. Exits 0 when valid, 2 with every problem found.
+    Validate(ValidateArgs),
+    /// Show the resolved steps in order: for each, the command a learner would type and the
+    /// checks that prove it worked. `--manifests` adds the rendered YAML.
+    Plan(PlanArgs),
+    /// List the labs in a folder (default `scenarios/`) with id, title and step count.
+    List(ListArgs),
+    /// Run a lab: execute every step against the cluster, check every outcome, show progress.
+    Run(RunArgs),
+    /// The embedded rehearsal cluster, which speaks the Kubernetes API but runs no containers.
+    #[command(subcommand)]
+    Rehearsal(RehearsalCommand),
+}
+
+/// Scenario inputs shared by the commands that read one.
+#[derive(Debug, Args)]
+pub struct ScenarioArgs {
+    /// The scenario file, e.g. scenarios/day55.toml.
+    pub scenario: PathBuf,
+
+    /// Override a variable: --var pacman_replicas=5 (repeatable). The value is read as the
+    /// variable's type (string, whole number or boolean).
+    #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_var)]
+    pub vars: Vec<(String, String)>,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+
+    /// Render the templates as for this Kubernetes version instead of the scenario's
+    /// `kubernetes-version` (e.g. 1.31.0, to check the lab on a newer cluster).
+    #[arg(long, value_name = "VERSION")]
+    pub kubernetes_version: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+
+    /// Also print every rendered manifest.
+    #[arg(long)]
+    pub manifests: bool,
+
+    /// The language of titles and explanations (default: the scenario's first language).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// Show the explanation of every step too.
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Render for this Kubernetes version instead of the scenario's `kubernetes-version`.
+    #[arg(long, value_name = "VERSION")]
+    pub kubernetes_version: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// The folder to look in.
+    #[arg(default_value = "scenarios")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+
+    /// Where to run, overriding the scenario's [cluster] provider: minikube (the real binary),
+    /// existing (a kube context), or rehearsal (the embedded cluster; no containers run).
+    #[arg(long, value_name = "PROVIDER", value_parser = parse_provider)]
+    pub cluster: Option<Provider>,
+
+    /// For --cluster existing: the kube context to use (default: the current one).
+    #[arg(long, value_name = "NAME")]
+    pub context: Option<String>,
+
+    /// For --cluster existing: the kubeconfig file (default: KUBECONFIG, then ~/.kube/config).
+    #[arg(long, value_name = "PATH")]
+    pub kubeconfig: Option<PathBuf>,
+
+    /// Scale every check's timeout, e.g. 2 (twice as long) or 0.5.
+    #[arg(long, value_name = "FACTOR", default_value_t = 1.0)]
+    pub timeout: f64,
+
+    /// After a failed step, go on with the steps that do not depend on it.
+    #[arg(long)]
+    pub keep_going: bool,
+
+    /// The language of titles and explanations (default: the scenario's first language).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// For the rehearsal cluster: how fast its simulated controllers move. `fast` for tests,
+    /// `realistic` (a second or two per transition) for demos.
+    #[arg(long, value_enum, default_value_t = PaceArg::Fast)]
+    pub pace: PaceArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaceArg {
+    Fast,
+    Realistic,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RehearsalCommand {
+    /// Run the rehearsal cluster on 127.0.0.1 until Ctrl-C, so kubectl can be pointed at it:
+    /// `kubectl --kubeconfig PATH get pods -A`.
+    #[command(disable_version_flag = true)]
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Where to write its kubeconfig (default: a temporary file, printed at start).
+    #[arg(long, value_name = "PATH")]
+    pub kubeconfig: Option<PathBuf>,
+
+    /// The Kubernetes version it reports (PodSecurityPolicy is served below 1.25 only).
+    #[arg(long, value_name = "VERSION", default_value = "v1.31.0")]
+    pub version: String,
+
+    /// Addons enabled at start, as `minikube start --addons` (repeatable or comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub addons: Vec<String>,
+
+    /// How fast simulated controllers move.
+    #[arg(long, value_enum, default_value_t = PaceArg::Realistic)]
+    pub pace: PaceArg,
+}
+
+fn parse_var(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.to_owned())),
+        _ => Err(format!("`{s}` is not NAME=VALUE; write e.g. --var pacman_replicas=5")),
+    }
+}
+
+fn parse_provider(s: &str) -> Result<Provider, String> {
+    s.parse()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn parses_vars() {
+        assert_eq!(parse_var("a=b=c").unwrap(), ("a".into(), "b=c".into()));
+        assert!(parse_var("novalue").is_err());
+    }
+}

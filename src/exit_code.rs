@@ -1,0 +1,12 @@
+//! The process exit codes, one per outcome. Documented in README.md.
+
+/// Every step passed (or the command succeeded).
+pub const SUCCESS: i32 = 0;
+/// A step failed (its action or one of its checks).
+pub const STEP_FAILED: i32 = 1;
+/// The scenario is invalid, or the command line is.
+pub const INVALID: i32 = 2;
+/// A prerequisite is missing: a binary such as `minikube`, or an unreachable cluster.
+pub const MISSING_PREREQUISITE: i32 = 3;
+/// Interrupted by Ctrl-C.
+pub const INTERRUPTED: i32 = 130;

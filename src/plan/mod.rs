@@ -1,0 +1,331 @@
+//! The plan: a validated [`Scenario`] with its variables bound (`--var`), its templates rendered
+//! for a cluster's facts and every manifest parsed. What `plan` prints and what the engine runs.
+
+pub mod command;
+pub mod describe;
+pub mod manifest;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use minijinja::Value;
+
+pub use manifest::Manifest;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::facts::ClusterFacts;
+use crate::kinds;
+use crate::scenario::action::Action;
+use crate::scenario::analyze::named_kinds;
+use crate::scenario::load::suggest;
+use crate::scenario::value::IntExpr;
+use crate::scenario::{Expr, Scenario, Span, Step, VarValue};
+use crate::template::{TemplateError, Templates};
+
+/// Captured values by name, filled in as steps run.
+pub type Captures = BTreeMap<String, String>;
+
+/// A scenario ready to run.
+#[derive(Debug)]
+pub struct Plan {
+    pub scenario: Scenario,
+    pub vars: BTreeMap<String, VarValue>,
+    pub facts: ClusterFacts,
+    pub templates: Templates,
+    /// The parsed documents of every template an `apply`/`create` step uses, by template name.
+    pub manifests: HashMap<String, Vec<Manifest>>,
+}
+
+/// Binds `--var name=value` overrides over the scenario's defaults, typed like the default.
+pub fn bind_vars(
+    scenario: &Scenario,
+    overrides: &[(String, String)],
+) -> Result<BTreeMap<String, VarValue>, Diagnostics> {
+    let mut vars: BTreeMap<String, VarValue> = scenario
+        .vars
+        .iter()
+        .map(|v| (v.name.clone(), v.default.clone()))
+        .collect();
+    let mut diags = Diagnostics::default();
+    for (name, raw) in overrides {
+        match vars.get(name) {
+            Some(default) => match default.parse_like(raw) {
+                Ok(v) => {
+                    vars.insert(name.clone(), v);
+                }
+                Err(why) => diags.push(
+                    Diagnostic::new(format!("--var {name}={raw}: {why}"))
+                        .expected(format!("a {} like the default `{default}`", default.type_name())),
+                ),
+            },
+            None => {
+                let names: Vec<&str> = scenario.vars.iter().map(|v| v.name.as_str()).collect();
+                let hint =
+                    suggest(name, &names).unwrap_or_else(|| format!("this scenario's variables: {}", names.join(", ")));
+                diags.push(
+                    Diagnostic::new(format!("--var {name}: the scenario has no variable `{name}`"))
+                        .expected("a name from the scenario's [vars]")
+                        .hint(hint),
+                );
+            }
+        }
+    }
+    if diags.is_empty() { Ok(vars) } else { Err(diags) }
+}
+
+impl Plan {
+    /// Renders every template for `facts` and checks what needs the rendered manifests.
+    pub fn build(
+        scenario: Scenario,
+        vars: BTreeMap<String, VarValue>,
+        facts: ClusterFacts,
+    ) -> Result<Plan, Diagnostics> {
+        let templates = Templates::new(scenario.templates_dir.clone());
+        let mut plan = Plan {
+            scenario,
+            vars,
+            facts,
+            templates,
+            manifests: HashMap::new(),
+        };
+        let mut diags = Diagnostics::default();
+        let source = plan.scenario.source.clone();
+
+        let mut names: Vec<String> = Vec::new();
+        for step in plan.scenario.steps.iter().chain(&plan.scenario.cleanup) {
+            if let Action::Apply(m) | Action::Create(m) = &step.action {
+                let name = m.template.get_ref().clone();
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        let ctx = plan.context(&Captures::new(), true);
+        for name in names {
+            let origin = plan
+                .templates
+                .path_of(&name)
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|_| name.clone());
+            match plan.templates.render_file(&name, &ctx) {
+                Ok(text) => match manifest::parse_documents(&name, &origin, &text) {
+                    Ok(docs) => {
+                        if docs.is_empty() {
+                            diags.push(
+                                Diagnostic::new(format!("template `{name}` renders no Kubernetes object"))
+                                    .with_location(Location {
+                                        origin,
+                                        line: 1,
+                                        col: 1,
+                                        snippet: None,
+                                    })
+                                    .hint("check the {% if %} blocks around its documents"),
+                            );
+                        }
+                        plan.manifests.insert(name, docs);
+                    }
+                    Err(problems) => problems.into_iter().for_each(|p| diags.push(p)),
+                },
+                Err(e) => diags.push(template_diagnostic(&e, &plan.templates, &name)),
+            }
+        }
+
+        // Kinds named by checks and actions must be built in or created by the manifests.
+        let manifest_kinds: HashSet<&str> = plan.manifests.values().flatten().map(|m| m.kind.as_str()).collect();
+        for step in plan.scenario.steps.iter().chain(&plan.scenario.cleanup) {
+            for kind in named_kinds(step) {
+                let k = kind.get_ref();
+                let known = kinds::KNOWN_KINDS.iter().any(|kk| kk.kind == k) || manifest_kinds.contains(k.as_str());
+                if known {
+                    continue;
+                }
+                let mut candidates = kinds::kind_names();
+                candidates.extend(manifest_kinds.iter().copied());
+                let hint = match kinds::lookup(k) {
+                    Some(kk) => format!("write the kind as `{}`", kk.kind),
+                    None => suggest(k, &candidates).unwrap_or_else(|| {
+                        "use a built-in kind (Pod, Deployment, StorageClass, …) or one the scenario's manifests create".into()
+                    }),
+                };
+                diags.push(
+                    Diagnostic::at(
+                        &source,
+                        &Span(kind.span()),
+                        format!("step `{}` refers to unknown kind `{k}`", step.id),
+                    )
+                    .expected("a Kubernetes kind such as Pod, StatefulSet or StorageClass")
+                    .hint(hint),
+                );
+            }
+            if let Action::Get(g) = &step.action {
+                for r in g
+                    .resources
+                    .get_ref()
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty())
+                {
+                    if r == "all"
+                        || kinds::lookup(r).is_some()
+                        || manifest_kinds.iter().any(|k| k.eq_ignore_ascii_case(r))
+                    {
+                        continue;
+                    }
+                    diags.push(
+                        Diagnostic::at(
+                            &source,
+                            &Span(g.resources.span()),
+                            format!("`get` names unknown resource `{r}`"),
+                        )
+                        .expected("resource names as kubectl takes them: pods, pv, pvc, sc, ns, ingress, all, …"),
+                    );
+                }
+            }
+            plan.check_numbers(step, &mut diags);
+        }
+        diags.sort();
+        if diags.is_empty() { Ok(plan) } else { Err(diags) }
+    }
+
+    /// Integers that do not depend on captures must render to numbers in range now.
+    fn check_numbers(&self, step: &Step, diags: &mut Diagnostics) {
+        let mut ints: Vec<(&IntExpr, i64, i64, &str)> = Vec::new();
+        match &step.action {
+            Action::Scale(s) => ints.push((&s.replicas, 0, 10_000, "replicas")),
+            Action::PortForward(p) => {
+                ints.push((&p.local_port, 1, 65_535, "local-port"));
+                ints.push((&p.remote_port, 1, 65_535, "remote-port"));
+            }
+            _ => {}
+        }
+        for c in &step.checks {
+            if let crate::scenario::CheckKind::Count(cc) = &c.kind {
+                ints.push((&cc.equals, 0, 100_000, "equals"));
+            }
+        }
+        for (i, lo, hi, field) in ints {
+            let (value, span) = match i {
+                IntExpr::Lit(v) => (Ok(*v), Span::default()),
+                IntExpr::Expr(e) => (self.render_int(i, &self.placeholder_captures()), e.span.clone()),
+            };
+            let problem = match value {
+                Ok(v) if (lo..=hi).contains(&v) => None,
+                Ok(v) => Some(format!("`{field}` is {v}, outside {lo}..={hi}")),
+                Err(e) => Some(format!("`{field}`: {e}")),
+            };
+            if let Some(p) = problem {
+                let d = if span.is_known() {
+                    Diagnostic::at(&self.scenario.source, &span, format!("step `{}`: {p}", step.id))
+                } else {
+                    Diagnostic::at(&self.scenario.source, &step.span, format!("step `{}`: {p}", step.id))
+                };
+                diags.push(d.expected(format!("a whole number from {lo} to {hi}")));
+            }
+        }
+    }
+
+    /// The template context: variables, `cluster` and captures. With `placeholders`, captures
+    /// not yet taken render as `<name>` (for `plan` and validation).
+    pub fn context(&self, captures: &Captures, placeholders: bool) -> Value {
+        let mut map: BTreeMap<String, Value> = self.vars.iter().map(|(k, v)| (k.clone(), v.to_minijinja())).collect();
+        map.insert("cluster".into(), Value::from(minijinja::value::Serde(&self.facts)));
+        if placeholders {
+            for c in self.all_capture_names() {
+                map.insert(c.clone(), Value::from(format!("<{c}>")));
+            }
+        }
+        for (k, v) in captures {
+            map.insert(k.clone(), Value::from(v.as_str()));
+        }
+        Value::from(map)
+    }
+
+    fn all_capture_names(&self) -> Vec<String> {
+        self.scenario
+            .steps
+            .iter()
+            .flat_map(|s| s.captures.iter().map(|c| c.name.clone()))
+            .collect()
+    }
+
+    /// Captures as placeholders, for showing a plan before anything ran.
+    pub fn placeholder_captures(&self) -> Captures {
+        self.all_capture_names()
+            .into_iter()
+            .map(|c| (c.clone(), format!("<{c}>")))
+            .collect()
+    }
+
+    /// Renders a scenario string with the variables, facts and the given captures.
+    pub fn render(&self, e: &Expr, captures: &Captures) -> Result<String, TemplateError> {
+        self.templates.render_str(&e.text, &self.context(captures, false))
+    }
+
+    /// Renders an optional string.
+    pub fn render_opt(&self, e: Option<&Expr>, captures: &Captures) -> Result<Option<String>, TemplateError> {
+        e.map(|e| self.render(e, captures)).transpose()
+    }
+
+    /// Renders a whole number.
+    pub fn render_int(&self, i: &IntExpr, captures: &Captures) -> Result<i64, TemplateError> {
+        match i {
+            IntExpr::Lit(v) => Ok(*v),
+            IntExpr::Expr(e) => {
+                let text = self.render(e, captures)?;
+                text.trim().parse().map_err(|_| TemplateError {
+                    name: None,
+                    line: None,
+                    message: format!("`{}` renders to `{text}`, which is not a whole number", e.text),
+                    hint: Some("check the variable's value (`--var name=10`)".into()),
+                })
+            }
+        }
+    }
+
+    /// Renders every string inside a JSON value (patch bodies, expected values).
+    pub fn render_json(&self, v: &serde_json::Value, captures: &Captures) -> Result<serde_json::Value, TemplateError> {
+        use serde_json::Value as J;
+        Ok(match v {
+            J::String(s) => J::String(self.render(&Expr::new(s.clone()), captures)?),
+            J::Array(a) => J::Array(
+                a.iter()
+                    .map(|x| self.render_json(x, captures))
+                    .collect::<Result<_, _>>()?,
+            ),
+            J::Object(o) => J::Object(
+                o.iter()
+                    .map(|(k, x)| Ok((k.clone(), self.render_json(x, captures)?)))
+                    .collect::<Result<_, TemplateError>>()?,
+            ),
+            other => other.clone(),
+        })
+    }
+
+    /// The manifests of one template, in document order.
+    pub fn manifests_of(&self, template: &str) -> &[Manifest] {
+        self.manifests.get(template).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// A template error as a diagnostic pointing into the template file.
+pub fn template_diagnostic(e: &TemplateError, templates: &Templates, name: &str) -> Diagnostic {
+    let file = e.name.clone().unwrap_or_else(|| name.to_owned());
+    let origin = templates
+        .path_of(&file)
+        .map(|p| p.display().to_string())
+        .unwrap_or(file.clone());
+    let snippet = e.line.and_then(|l| {
+        std::fs::read_to_string(templates.dir().join(&file))
+            .ok()
+            .and_then(|t| t.lines().nth(l - 1).map(|s| (s.to_owned(), 1)))
+    });
+    let mut d = Diagnostic::new(format!("in template `{file}`: {}", e.message)).with_location(Location {
+        origin,
+        line: e.line.unwrap_or(1),
+        col: 1,
+        snippet,
+    });
+    if let Some(h) = &e.hint {
+        d = d.hint(h.clone());
+    }
+    d
+}

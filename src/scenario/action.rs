@@ -1,0 +1,336 @@
+//! The actions a step can take. A step holds exactly one; each is written as a key of the
+//! step table (`patch = { … }`, `[steps.create]`, …). The engine runs each in `src/actions/`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::duration::Duration;
+use super::expr::Expr;
+use super::value::{IntExpr, JsonValue};
+
+/// What a step does.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// `start-cluster = {}`: start (or reuse) the cluster described in `[cluster]`.
+    StartCluster(StartCluster),
+    /// `enable-addon = { name = "ingress" }`: `minikube addons enable`.
+    EnableAddon(Addon),
+    /// `disable-addon = { name = "ingress" }`: `minikube addons disable` (cleanup).
+    DisableAddon(Addon),
+    /// `apply = { template = "…" }`: server-side apply of every document of a template.
+    Apply(Manifests),
+    /// `create = { template = "…" }`: create every document of a template, like `kubectl create -f`.
+    Create(Manifests),
+    /// `patch = { kind, name, type, patch }`: patch one object.
+    Patch(Patch),
+    /// `delete = { kind, name }`: delete one object and wait for it to go (or come back).
+    Delete(Delete),
+    /// `scale = { kind, name, replicas }`: set replicas through the scale subresource.
+    Scale(Scale),
+    /// `get = { resources = "pvc", namespace = "pacman" }`: show resources like `kubectl get`.
+    Get(Get),
+    /// `port-forward = { service, local-port, remote-port }`: a background port-forward.
+    PortForward(PortForward),
+    /// `http = { url, … }`: one HTTP request, with expectations on its answer.
+    Http(Http),
+    /// `exec = { pod, command }`: run a command in a container.
+    Exec(Exec),
+    /// `tunnel = {}`: `minikube tunnel` as a background process.
+    Tunnel(Tunnel),
+    /// `command = { argv = […] }`: a plain program, never through a shell.
+    Command(Command),
+    /// `note = {}`: nothing runs; the step only explains (often with `pause`).
+    Note(Note),
+}
+
+impl Action {
+    /// The key that names this action in a scenario file.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Action::StartCluster(_) => "start-cluster",
+            Action::EnableAddon(_) => "enable-addon",
+            Action::DisableAddon(_) => "disable-addon",
+            Action::Apply(_) => "apply",
+            Action::Create(_) => "create",
+            Action::Patch(_) => "patch",
+            Action::Delete(_) => "delete",
+            Action::Scale(_) => "scale",
+            Action::Get(_) => "get",
+            Action::PortForward(_) => "port-forward",
+            Action::Http(_) => "http",
+            Action::Exec(_) => "exec",
+            Action::Tunnel(_) => "tunnel",
+            Action::Command(_) => "command",
+            Action::Note(_) => "note",
+        }
+    }
+
+    /// Every action key, in documentation order.
+    pub const KEYS: &'static [&'static str] = &[
+        "start-cluster",
+        "enable-addon",
+        "disable-addon",
+        "apply",
+        "create",
+        "patch",
+        "delete",
+        "scale",
+        "get",
+        "port-forward",
+        "http",
+        "exec",
+        "tunnel",
+        "command",
+        "note",
+    ];
+
+    /// Actions that only a real cluster can perform (the rehearsal cluster runs no containers).
+    pub fn needs_real_cluster(&self) -> bool {
+        matches!(self, Action::PortForward(_) | Action::Exec(_) | Action::Tunnel(_))
+    }
+
+    /// Actions that leave a process running after the step finishes.
+    pub fn is_background(&self) -> bool {
+        matches!(self, Action::PortForward(_) | Action::Tunnel(_))
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct StartCluster {}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Addon {
+    pub name: Expr,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Manifests {
+    /// A file in the scenario's templates folder, rendered with minijinja.
+    pub template: Spanned<String>,
+    /// For `create`: an object that already exists is not an error.
+    #[serde(default)]
+    pub allow_existing: bool,
+}
+
+/// How a patch body is merged, as `kubectl patch --type`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PatchType {
+    /// JSON merge patch (RFC 7386).
+    Merge,
+    /// Strategic merge patch (kubectl's default for built-in kinds).
+    #[default]
+    Strategic,
+    /// JSON patch (RFC 6902): a list of operations.
+    Json,
+}
+
+impl PatchType {
+    pub fn as_kubectl(self) -> &'static str {
+        match self {
+            PatchType::Merge => "merge",
+            PatchType::Strategic => "strategic",
+            PatchType::Json => "json",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Patch {
+    pub kind: Spanned<String>,
+    #[serde(default)]
+    pub api_version: Option<String>,
+    pub name: Expr,
+    #[serde(default)]
+    pub namespace: Option<Expr>,
+    #[serde(rename = "type", default)]
+    pub patch_type: PatchType,
+    /// The body: a TOML table (or, for `json`, an array), or a string holding JSON as the
+    /// lab writes it (`'{"metadata": {…}}'`).
+    pub patch: JsonValue,
+}
+
+/// What `delete` waits for after the API accepts the deletion.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeleteWait {
+    /// Until the object (that uid) is gone.
+    #[default]
+    Deleted,
+    /// Until the object is gone; a controller may recreate it under the same name.
+    Recreated,
+    /// Do not wait.
+    None,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Delete {
+    pub kind: Spanned<String>,
+    #[serde(default)]
+    pub api_version: Option<String>,
+    pub name: Expr,
+    #[serde(default)]
+    pub namespace: Option<Expr>,
+    #[serde(default)]
+    pub wait: DeleteWait,
+    /// How long to wait for the deletion (default 2m).
+    #[serde(default)]
+    pub timeout: Option<Duration>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Scale {
+    pub kind: Spanned<String>,
+    pub name: Expr,
+    #[serde(default)]
+    pub namespace: Option<Expr>,
+    pub replicas: IntExpr,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Get {
+    /// Resource names as kubectl takes them: `pods`, `pv`, `storageclass`, `all`, `deploy,svc`.
+    pub resources: Spanned<String>,
+    #[serde(default)]
+    pub name: Option<Expr>,
+    #[serde(default)]
+    pub namespace: Option<Expr>,
+    #[serde(default)]
+    pub all_namespaces: bool,
+    /// A label selector such as `name=pacman`.
+    #[serde(default)]
+    pub selector: Option<Expr>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PortForward {
+    pub service: Expr,
+    #[serde(default)]
+    pub namespace: Option<Expr>,
+    /// The port on 127.0.0.1 (never all interfaces).
+    pub local_port: IntExpr,
+    /// The Service port to reach.
+    pub remote_port: IntExpr,
+}
+
+/// An HTTP method.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    #[default]
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// An HTTP request and what its answer must look like. Used by the `http` action and check.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Http {
+    pub url: Expr,
+    #[serde(default)]
+    pub method: Method,
+    /// Form fields, sent as `application/x-www-form-urlencoded`.
+    #[serde(default)]
+    pub form: BTreeMap<String, Expr>,
+    /// A JSON body.
+    #[serde(default)]
+    pub json: Option<JsonValue>,
+    /// A raw body.
+    #[serde(default)]
+    pub body: Option<Expr>,
+    #[serde(default)]
+    pub headers: BTreeMap<String, Expr>,
+    #[serde(default)]
+    pub expect: HttpExpect,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HttpExpect {
+    /// The status code; any 2xx when unset.
+    #[serde(default)]
+    pub status: Option<u16>,
+    #[serde(default)]
+    pub body_contains: Option<Expr>,
+    /// Expectations on fields of a JSON answer.
+    #[serde(default)]
+    pub json: Vec<JsonExpect>,
+}
+
+/// One expectation on a JSON document: the value(s) at `path` equal or contain something.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct JsonExpect {
+    pub path: Spanned<String>,
+    #[serde(default)]
+    pub equals: Option<JsonValue>,
+    #[serde(default)]
+    pub contains: Option<JsonValue>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Exec {
+    pub pod: Expr,
+    #[serde(default)]
+    pub namespace: Option<Expr>,
+    #[serde(default)]
+    pub container: Option<Expr>,
+    pub command: Vec<Expr>,
+    #[serde(default)]
+    pub expect: ProcessExpect,
+}
+
+/// What a finished process must show.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ProcessExpect {
+    /// The exit code (default 0).
+    #[serde(default)]
+    pub exit: i32,
+    #[serde(default)]
+    pub stdout_contains: Option<Expr>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Tunnel {}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Command {
+    /// The program and its arguments: never a shell string.
+    pub argv: Vec<Expr>,
+    /// Keep it running in the background for later steps (and stop it at the end).
+    #[serde(default)]
+    pub background: bool,
+    #[serde(default)]
+    pub expect: ProcessExpect,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Note {}

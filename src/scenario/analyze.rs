@@ -1,0 +1,925 @@
+//! Analysis: checks a read [`ScenarioFile`] as a whole and builds the validated [`Scenario`].
+//! Every problem is collected with its location; nothing here touches a cluster. Checks that
+//! need the rendered manifests (kinds) happen in [`crate::plan`].
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use toml::Spanned;
+
+use super::action::{Action, Http, JsonExpect, Manifests, PatchType};
+use super::check::{Check, CheckKind};
+use super::expr::Expr;
+use super::field_path::FieldPath;
+use super::load::{ScenarioFile, one_of, suggest};
+use super::model::{CaptureSpec, CaptureWhen, CheckSpec, PauseSpec, StepSpec};
+use super::span::Span;
+use super::step_id::StepId;
+use super::text::lang_problem;
+use super::value::{IntExpr, JsonValue};
+use super::{Capture, CaptureSource, Lab, Pause, Scenario, Step, Variable};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::facts::KubeVersion;
+use crate::source::Source;
+use crate::template::Templates;
+
+/// Names every expression may use besides the variables.
+pub const RESERVED_NAMES: &[&str] = &["cluster"];
+
+/// Analyses a read file. Returns the scenario when no problem was found.
+pub fn analyze(file: ScenarioFile, diags: &mut Diagnostics) -> Option<Scenario> {
+    let source = file.source.clone();
+    let mut a = Analyzer {
+        source: &source,
+        diags,
+        templates: None,
+    };
+
+    let lab = file.lab.as_ref().map(|l| a.lab(l));
+    let templates_dir = file.lab.as_ref().map(|l| a.templates_dir(l));
+    if let Some(Some(dir)) = &templates_dir {
+        a.templates = Some(Templates::new(dir.clone()));
+    }
+    if let Some(v) = &file.cluster.kubernetes_version
+        && let Err(why) = KubeVersion::parse(v.get_ref())
+    {
+        let d = Diagnostic::at(a.source, &Span(v.span()), why)
+            .expected("a Kubernetes version such as \"1.21.2\"")
+            .hint("minikube accepts the same form for --kubernetes-version");
+        a.diags.push(d);
+    }
+    let vars = a.vars(&file.vars);
+    let var_names: HashSet<String> = vars.iter().map(|v| v.name.clone()).collect();
+
+    if file.steps.is_empty() && !file.incomplete {
+        let span = if file.steps_span.is_known() {
+            file.steps_span.clone()
+        } else {
+            file.lab_span.clone()
+        };
+        let d = Diagnostic::at(a.source, &span, "the scenario has no steps")
+            .expected("at least one [[steps]] table")
+            .hint("add a step:\n[[steps]]\nid = \"first\"\ntitle = \"First step\"\nnote = {}");
+        a.diags.push(d);
+    }
+    let steps = a.steps(&file.steps, &var_names, file.incomplete, "steps");
+    let cleanup = a.steps(&file.cleanup, &var_names, file.incomplete, "cleanup");
+
+    if !a.diags.is_empty() {
+        return None;
+    }
+    Some(Scenario {
+        source: source.clone(),
+        lab: lab?,
+        cluster: file.cluster,
+        vars,
+        steps,
+        cleanup,
+        templates_dir: templates_dir??,
+    })
+}
+
+/// A diagnostic just recorded, still open for its expected text and hint.
+struct Pending<'d>(&'d mut Diagnostic);
+
+impl Pending<'_> {
+    fn expected(self, e: impl Into<String>) -> Self {
+        self.0.expected = Some(e.into());
+        self
+    }
+
+    fn hint(self, h: impl Into<String>) -> Self {
+        self.0.hint = Some(h.into());
+        self
+    }
+}
+
+struct Analyzer<'a> {
+    source: &'a Source,
+    diags: &'a mut Diagnostics,
+    templates: Option<Templates>,
+}
+
+/// The names an expression may use at one point of the scenario.
+struct Scope<'s> {
+    vars: &'s HashSet<String>,
+    captures: &'s HashMap<String, StepId>,
+}
+
+impl Analyzer<'_> {
+    fn error(&mut self, span: &Span, message: impl Into<String>) -> Pending<'_> {
+        self.diags.push(Diagnostic::at(self.source, span, message));
+        Pending(self.diags.0.last_mut().expect("just pushed"))
+    }
+
+    fn lab(&mut self, l: &super::model::LabSpec) -> Lab {
+        let id = l.id.get_ref();
+        let ok = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if !ok {
+            self.error(&Span(l.id.span()), format!("lab id `{id}` is not a plain name"))
+                .expected("lowercase letters, digits, `-` and `_` (it names the resume state and reports)")
+                .hint("for example `id = \"day55\"`");
+        }
+        let mut languages = Vec::new();
+        for lang in &l.languages {
+            if let Some(problem) = lang_problem(lang.get_ref()) {
+                self.error(&Span(lang.span()), problem);
+            }
+            languages.push(lang.get_ref().clone());
+        }
+        if languages.is_empty() {
+            languages.push("en".into());
+        }
+        Lab {
+            id: id.clone(),
+            title: l.title.clone(),
+            summary: l.summary.clone(),
+            languages,
+        }
+    }
+
+    fn templates_dir(&mut self, l: &super::model::LabSpec) -> Option<PathBuf> {
+        let base = self.source.path.parent().map(PathBuf::from).unwrap_or_default();
+        let (rel, span) = match &l.templates {
+            Some(t) => (t.get_ref().clone(), Span(t.span())),
+            None => ("templates".to_owned(), Span::default()),
+        };
+        let dir = normalize(&base.join(&rel));
+        if !dir.is_dir() && l.templates.is_some() {
+            self.error(
+                &span,
+                format!("the templates folder `{}` does not exist", dir.display()),
+            )
+            .expected("a folder, relative to the scenario file, holding the .j2 templates")
+            .hint("scenarios in scenarios/ usually say `templates = \"../templates\"`");
+            return None;
+        }
+        Some(dir)
+    }
+
+    fn vars(&mut self, vars: &[(Spanned<String>, super::model::VarSpec)]) -> Vec<Variable> {
+        let mut out = Vec::new();
+        for (name, spec) in vars {
+            let n = name.get_ref();
+            let ident = n.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !ident {
+                self.error(
+                    &Span(name.span()),
+                    format!("variable name `{n}` cannot be used in templates"),
+                )
+                .expected("letters, digits and `_`, starting with a letter (e.g. `pacman_replicas`)")
+                .hint("templates refer to variables as {{ name }}, so `-` and `.` are not allowed");
+            } else if RESERVED_NAMES.contains(&n.as_str()) {
+                self.error(&Span(name.span()), format!("`{n}` is reserved for the cluster facts"))
+                    .hint("rename the variable");
+            }
+            out.push(Variable {
+                name: n.clone(),
+                default: spec.default.clone(),
+                description: spec.description.clone(),
+            });
+        }
+        out
+    }
+
+    fn steps(
+        &mut self,
+        specs: &[Spanned<StepSpec>],
+        vars: &HashSet<String>,
+        incomplete: bool,
+        table: &str,
+    ) -> Vec<Step> {
+        let mut out: Vec<Step> = Vec::new();
+        let mut seen: HashMap<String, Span> = HashMap::new();
+        let mut captures: HashMap<String, StepId> = HashMap::new();
+        for spanned in specs {
+            let span = Span(spanned.span());
+            let spec = spanned.get_ref();
+            let id = spec.id.clone();
+            if let Some(problem) = StepId::problem(id.as_str()) {
+                self.error(&id.span, problem)
+                    .expected("lowercase letters, digits and `-`, starting with a letter");
+            }
+            if let Some(first) = seen.get(id.as_str()) {
+                let (line, _) = self.source.line_col(first.0.start);
+                self.error(&id.span, format!("duplicate step id `{id}`"))
+                    .expected("a unique id for every step")
+                    .hint(format!("`{id}` is first used on line {line}; rename one of them"));
+            } else {
+                seen.insert(id.as_str().to_owned(), id.span.clone());
+            }
+
+            // Captures taken before the action (and generated markers) are visible to the
+            // action and the checks of this same step.
+            let step_captures = self.captures(spec, vars, &captures);
+            let mut scope_caps = captures.clone();
+            for c in &step_captures {
+                if c.when == CaptureWhen::Before {
+                    scope_caps.insert(c.name.clone(), id.clone());
+                }
+            }
+            let scope = Scope {
+                vars,
+                captures: &scope_caps,
+            };
+            let mut used = HashSet::new();
+            let action = self.action(spec, &span, &scope, &mut used);
+            let checks = spec
+                .checks
+                .iter()
+                .filter_map(|c| self.check(c, &scope, &mut used))
+                .collect();
+
+            let mut needs: Vec<StepId> = Vec::new();
+            for n in &spec.needs {
+                let nspan = Span(n.span());
+                let name = n.get_ref();
+                if out.iter().any(|s| s.id.as_str() == name) {
+                    needs.push(StepId::new(name.clone()));
+                } else if incomplete {
+                    // The step may be one that failed to read; its problem is reported already.
+                } else if specs.iter().any(|s| s.get_ref().id.as_str() == name) {
+                    self.error(&nspan, format!("step `{id}` needs `{name}`, which comes later"))
+                        .expected("the id of an earlier step")
+                        .hint("steps run in file order; move this step after the one it needs");
+                } else {
+                    let ids: Vec<&str> = out.iter().map(|s| s.id.as_str()).collect();
+                    let d = self
+                        .error(
+                            &nspan,
+                            format!("step `{id}` needs `{name}`, which is not a step in [[{table}]]"),
+                        )
+                        .expected("the id of an earlier step");
+                    if let Some(s) = suggest(name, &ids) {
+                        d.hint(s);
+                    }
+                }
+            }
+            for name in &used {
+                if let Some(owner) = captures.get(name)
+                    && owner != &id
+                    && !needs.contains(owner)
+                {
+                    needs.push(owner.clone());
+                }
+            }
+            for c in &step_captures {
+                captures.insert(c.name.clone(), id.clone());
+            }
+
+            let pause = match &spec.pause {
+                None | Some(PauseSpec::Off) => None,
+                Some(PauseSpec::Default) => Some(Pause::Default),
+                Some(PauseSpec::Message(t)) => Some(Pause::Message(t.clone())),
+            };
+            if let Some(action) = action {
+                if spec.keep_running
+                    && !action.is_background()
+                    && !matches!(&action, Action::Command(c) if c.background)
+                {
+                    self.error(
+                        &span,
+                        format!("step `{id}` has keep-running but starts no background process"),
+                    )
+                    .hint("keep-running belongs on a port-forward, tunnel or background command step");
+                }
+                out.push(Step {
+                    id,
+                    title: spec.title.clone(),
+                    explain: spec.explain.clone(),
+                    action,
+                    checks,
+                    captures: step_captures,
+                    needs,
+                    optional: spec.optional,
+                    pause,
+                    keep_running: spec.keep_running,
+                    timeout: spec.timeout,
+                    span,
+                });
+            }
+        }
+        out
+    }
+
+    fn action(&mut self, spec: &StepSpec, span: &Span, scope: &Scope, used: &mut HashSet<String>) -> Option<Action> {
+        let mut found: Vec<(Span, Action)> = Vec::new();
+        macro_rules! take {
+            ($field:ident, $variant:ident) => {
+                if let Some(v) = &spec.$field {
+                    found.push((Span(v.span()), Action::$variant(v.get_ref().clone())));
+                }
+            };
+        }
+        take!(start_cluster, StartCluster);
+        take!(enable_addon, EnableAddon);
+        take!(disable_addon, DisableAddon);
+        take!(apply, Apply);
+        take!(create, Create);
+        take!(patch, Patch);
+        take!(delete, Delete);
+        take!(scale, Scale);
+        take!(get, Get);
+        take!(port_forward, PortForward);
+        take!(http, Http);
+        take!(exec, Exec);
+        take!(tunnel, Tunnel);
+        take!(command, Command);
+        take!(note, Note);
+
+        let id = &spec.id;
+        match found.len() {
+            0 => {
+                self.error(span, format!("step `{id}` has no action"))
+                    .expected(one_of(Action::KEYS))
+                    .hint("a step does exactly one thing, e.g. `note = {}` for a step that only explains");
+                None
+            }
+            1 => {
+                let (aspan, action) = found.pop().expect("one action");
+                self.action_body(&action, &aspan, scope, used);
+                Some(action)
+            }
+            _ => {
+                let (second_span, second) = &found[1];
+                let first = found[0].1.key();
+                self.error(
+                    second_span,
+                    format!("step `{id}` has two actions: `{first}` and `{}`", second.key()),
+                )
+                .expected("exactly one action per step")
+                .hint("split it into two [[steps]], one per action");
+                None
+            }
+        }
+    }
+
+    fn action_body(&mut self, action: &Action, span: &Span, scope: &Scope, used: &mut HashSet<String>) {
+        match action {
+            Action::StartCluster(_) | Action::Tunnel(_) | Action::Note(_) => {}
+            Action::EnableAddon(a) | Action::DisableAddon(a) => self.expr(&a.name, scope, used),
+            Action::Apply(m) | Action::Create(m) => self.manifests(m, scope),
+            Action::Patch(p) => {
+                self.opt_exprs([Some(&p.name), p.namespace.as_ref()], scope, used);
+                let body = match p.patch.parse_embedded_json() {
+                    Some(Ok(v)) => Some(v),
+                    Some(Err(why)) => {
+                        self.error(&p.patch.span, why)
+                            .expected("a JSON document, as `kubectl patch -p` takes it")
+                            .hint(
+                                "or write the patch as a TOML table: patch = { metadata = { labels = { a = \"b\" } } }",
+                            );
+                        None
+                    }
+                    None => Some(p.patch.value.clone()),
+                };
+                if let Some(body) = body {
+                    let ok = match p.patch_type {
+                        PatchType::Json => body.is_array(),
+                        PatchType::Merge | PatchType::Strategic => body.is_object(),
+                    };
+                    if !ok {
+                        let (exp, hint) = if p.patch_type == PatchType::Json {
+                            (
+                                "a list of operations",
+                                "a json patch looks like [{ op = \"replace\", path = \"/spec/replicas\", value = 3 }]",
+                            )
+                        } else {
+                            (
+                                "a table (a JSON object)",
+                                "a merge patch is the part of the object to change: { metadata = { annotations = { … } } }",
+                            )
+                        };
+                        self.error(
+                            &p.patch.span,
+                            format!("this {} patch body has the wrong shape", p.patch_type.as_kubectl()),
+                        )
+                        .expected(exp)
+                        .hint(hint);
+                    }
+                    self.json_exprs(&body, &p.patch.span, scope, used);
+                }
+            }
+            Action::Delete(d) => self.opt_exprs([Some(&d.name), d.namespace.as_ref()], scope, used),
+            Action::Scale(s) => {
+                self.opt_exprs([Some(&s.name), s.namespace.as_ref()], scope, used);
+                self.int_expr(&s.replicas, scope, used);
+                if !["Deployment", "StatefulSet", "ReplicaSet"].contains(&s.kind.get_ref().as_str()) {
+                    self.error(&Span(s.kind.span()), format!("`{}` cannot be scaled", s.kind.get_ref()))
+                        .expected("Deployment, StatefulSet or ReplicaSet");
+                }
+            }
+            Action::Get(g) => {
+                self.opt_exprs(
+                    [g.name.as_ref(), g.namespace.as_ref(), g.selector.as_ref()],
+                    scope,
+                    used,
+                );
+                if g.resources.get_ref().trim().is_empty() {
+                    self.error(&Span(g.resources.span()), "`resources` is empty")
+                        .expected("resource names as kubectl takes them: `pods`, `pv`, `all`, `deploy,svc`");
+                }
+            }
+            Action::PortForward(p) => {
+                self.opt_exprs([Some(&p.service), p.namespace.as_ref()], scope, used);
+                self.int_expr(&p.local_port, scope, used);
+                self.int_expr(&p.remote_port, scope, used);
+            }
+            Action::Http(h) => self.http(h, span, scope, used),
+            Action::Exec(e) => {
+                self.opt_exprs([Some(&e.pod), e.namespace.as_ref(), e.container.as_ref()], scope, used);
+                if e.command.is_empty() {
+                    self.error(span, "`command` is empty")
+                        .expected("the program and its arguments");
+                }
+                for c in &e.command {
+                    self.expr(c, scope, used);
+                }
+                if let Some(s) = &e.expect.stdout_contains {
+                    self.expr(s, scope, used);
+                }
+            }
+            Action::Command(c) => {
+                if c.argv.is_empty() {
+                    self.error(span, "`argv` is empty")
+                        .expected("the program and its arguments, e.g. argv = [\"minikube\", \"status\"]");
+                } else if c.argv[0].text.contains(' ') && c.argv.len() == 1 {
+                    self.error(&c.argv[0].span, "`argv` holds a whole command line in one string")
+                        .expected("one list item per argument: [\"minikube\", \"-p\", \"mc-demo\", \"status\"]")
+                        .hint("commands never run through a shell, so the string would be taken as the program's name");
+                }
+                for a in &c.argv {
+                    self.expr(a, scope, used);
+                }
+                if let Some(s) = &c.expect.stdout_contains {
+                    self.expr(s, scope, used);
+                }
+            }
+        }
+    }
+
+    fn manifests(&mut self, m: &Manifests, scope: &Scope) {
+        let span = Span(m.template.span());
+        let name = m.template.get_ref();
+        let Some(templates) = &self.templates else { return };
+        let path = match templates.path_of(name) {
+            Ok(p) => p,
+            Err(why) => {
+                self.error(&span, why)
+                    .expected("a file name inside the templates folder");
+                return;
+            }
+        };
+        if !path.is_file() {
+            let dir = templates.dir().display().to_string();
+            let mut names: Vec<String> = std::fs::read_dir(templates.dir())
+                .map(|rd| {
+                    rd.filter_map(|e| e.ok())
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            names.sort();
+            let candidates: Vec<&str> = names.iter().map(String::as_str).collect();
+            let hint = suggest(name, &candidates).unwrap_or_else(|| {
+                if names.is_empty() {
+                    format!("the folder `{dir}` holds no templates")
+                } else {
+                    format!("templates there: {}", names.join(", "))
+                }
+            });
+            self.error(&span, format!("template `{name}` not found in `{dir}`"))
+                .expected("a template file in the scenario's templates folder")
+                .hint(hint);
+            return;
+        }
+        match templates.names_used_by_file(name) {
+            Ok(names) => {
+                let mut unknown: Vec<String> = names
+                    .into_iter()
+                    .filter(|n| !scope.vars.contains(n) && !RESERVED_NAMES.contains(&n.as_str()))
+                    .collect();
+                unknown.sort();
+                for n in unknown {
+                    let from_capture = scope.captures.contains_key(&n);
+                    self.error(&span, format!("template `{name}` uses `{n}`, which is not a variable"))
+                        .expected("a name from [vars] or `cluster`")
+                        .hint(if from_capture {
+                            "captures are not available to manifest templates; pass the value through a variable"
+                                .to_owned()
+                        } else {
+                            format!("add `{n}` to [vars], or fix the spelling in the template")
+                        });
+                }
+            }
+            Err(e) => {
+                let loc = crate::diagnostic::Location {
+                    origin: templates
+                        .path_of(e.name.as_deref().unwrap_or(name))
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|_| name.clone()),
+                    line: e.line.unwrap_or(1),
+                    col: 1,
+                    snippet: None,
+                };
+                let mut d = Diagnostic::new(format!("in template `{name}`: {}", e.message)).with_location(loc);
+                if let Some(h) = e.hint {
+                    d = d.hint(h);
+                }
+                self.diags.push(d);
+            }
+        }
+    }
+
+    fn http(&mut self, h: &Http, span: &Span, scope: &Scope, used: &mut HashSet<String>) {
+        self.expr(&h.url, scope, used);
+        let url = &h.url.text;
+        if !(url.contains("{{") || url.starts_with("http://") || url.starts_with("https://")) {
+            self.error(&h.url.span, format!("`{url}` is not an http:// or https:// URL"))
+                .expected("a URL such as \"http://127.0.0.1:9090/highscores\"");
+        }
+        let bodies = [!h.form.is_empty(), h.json.is_some(), h.body.is_some()];
+        if bodies.iter().filter(|b| **b).count() > 1 {
+            self.error(span, "the request has more than one body")
+                .expected("at most one of `form`, `json` and `body`");
+        }
+        for e in h.form.values().chain(h.headers.values()).chain(h.body.iter()) {
+            self.expr(e, scope, used);
+        }
+        if let Some(j) = &h.json {
+            self.json_exprs(&j.value, &j.span, scope, used);
+        }
+        if let Some(b) = &h.expect.body_contains {
+            self.expr(b, scope, used);
+        }
+        for j in &h.expect.json {
+            self.json_expect(j, scope, used);
+        }
+    }
+
+    fn json_expect(&mut self, j: &JsonExpect, scope: &Scope, used: &mut HashSet<String>) {
+        self.path(&j.path);
+        match (&j.equals, &j.contains) {
+            (Some(v), None) | (None, Some(v)) => self.json_exprs(&v.value, &v.span, scope, used),
+            _ => {
+                self.error(
+                    &Span(j.path.span()),
+                    "a JSON expectation needs exactly one of `equals` and `contains`",
+                )
+                .expected("{ path = \"rs\", equals = \"success\" } or { path = \"[*].name\", contains = \"…\" }");
+            }
+        }
+    }
+
+    fn check(&mut self, spanned: &Spanned<CheckSpec>, scope: &Scope, used: &mut HashSet<String>) -> Option<Check> {
+        let span = Span(spanned.span());
+        let c = spanned.get_ref();
+        let mut found: Vec<(Span, CheckKind)> = Vec::new();
+        macro_rules! take {
+            ($field:ident, $variant:ident) => {
+                if let Some(v) = &c.$field {
+                    found.push((Span(v.span()), CheckKind::$variant(v.get_ref().clone())));
+                }
+            };
+        }
+        take!(exists, Exists);
+        take!(absent, Absent);
+        take!(field, Field);
+        take!(condition, Condition);
+        take!(rollout, Rollout);
+        take!(count, Count);
+        take!(default_storage_class, DefaultStorageClass);
+        take!(pvc_bound, PvcBound);
+        take!(recreated, Recreated);
+        take!(ingress_address, IngressAddress);
+        take!(http, Http);
+        if found.len() != 1 {
+            let (msg, at) = if found.is_empty() {
+                ("this check says nothing to check".to_owned(), span)
+            } else {
+                (
+                    format!(
+                        "this check has two kinds: `{}` and `{}`",
+                        found[0].1.key(),
+                        found[1].1.key()
+                    ),
+                    found[1].0.clone(),
+                )
+            };
+            self.error(&at, msg)
+                .expected(format!(
+                    "exactly one of {}",
+                    one_of(CheckKind::KEYS).trim_start_matches("one of ")
+                ))
+                .hint("write one [[steps.checks]] table per check");
+            return None;
+        }
+        let (kspan, kind) = found.pop().expect("one check");
+        match &kind {
+            CheckKind::Exists(o) | CheckKind::Absent(o) => {
+                self.opt_exprs([Some(&o.name), o.namespace.as_ref()], scope, used)
+            }
+            CheckKind::Field(f) => {
+                self.opt_exprs([Some(&f.name), f.namespace.as_ref()], scope, used);
+                self.path(&f.path);
+                match (&f.equals, &f.contains) {
+                    (Some(v), None) | (None, Some(v)) => self.json_exprs(&v.value, &v.span, scope, used),
+                    _ => {
+                        self.error(&kspan, "a field check needs exactly one of `equals` and `contains`")
+                            .expected("equals = <value> or contains = <value>");
+                    }
+                }
+            }
+            CheckKind::Condition(cc) => self.opt_exprs([Some(&cc.name), cc.namespace.as_ref()], scope, used),
+            CheckKind::Rollout(r) => {
+                self.opt_exprs([Some(&r.name), r.namespace.as_ref()], scope, used);
+                if !["Deployment", "StatefulSet", "DaemonSet"].contains(&r.kind.get_ref().as_str()) {
+                    self.error(&Span(r.kind.span()), format!("`{}` has no rollout", r.kind.get_ref()))
+                        .expected("Deployment, StatefulSet or DaemonSet");
+                }
+            }
+            CheckKind::Count(cc) => {
+                self.opt_exprs([cc.namespace.as_ref(), cc.selector.as_ref()], scope, used);
+                self.int_expr(&cc.equals, scope, used);
+                if cc.ready && cc.kind.get_ref() != "Pod" {
+                    self.error(&Span(cc.kind.span()), "`ready = true` counts Pods only")
+                        .expected("kind = \"Pod\"");
+                }
+            }
+            CheckKind::DefaultStorageClass(d) => self.expr(&d.name, scope, used),
+            CheckKind::PvcBound(p) => self.opt_exprs(
+                [
+                    Some(&p.name),
+                    p.namespace.as_ref(),
+                    p.storage_class.as_ref(),
+                    p.volume.as_ref(),
+                ],
+                scope,
+                used,
+            ),
+            CheckKind::Recreated(r) => self.opt_exprs(
+                [Some(&r.name), r.namespace.as_ref(), Some(&r.previous_uid)],
+                scope,
+                used,
+            ),
+            CheckKind::IngressAddress(i) => {
+                self.opt_exprs([Some(&i.name), i.namespace.as_ref(), i.address.as_ref()], scope, used)
+            }
+            CheckKind::Http(h) => self.http(h, &kspan, scope, used),
+        }
+        let timeout = c.timeout.unwrap_or_else(|| kind.default_timeout());
+        Some(Check {
+            kind,
+            timeout,
+            hint: c.hint.clone(),
+        })
+    }
+
+    fn captures(&mut self, spec: &StepSpec, vars: &HashSet<String>, earlier: &HashMap<String, StepId>) -> Vec<Capture> {
+        let mut out: Vec<Capture> = Vec::new();
+        let has_response = spec.http.is_some() || spec.exec.is_some() || spec.command.is_some();
+        for spanned in &spec.capture {
+            let span = Span(spanned.span());
+            let c: &CaptureSpec = spanned.get_ref();
+            let name = c.name.get_ref().clone();
+            let nspan = Span(c.name.span());
+            let ident = name
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_ascii_alphabetic() || ch == '_')
+                && name.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_');
+            if !ident {
+                self.error(&nspan, format!("capture name `{name}` cannot be used in templates"))
+                    .expected("letters, digits and `_`, starting with a letter");
+            }
+            if vars.contains(&name) || RESERVED_NAMES.contains(&name.as_str()) {
+                self.error(&nspan, format!("capture `{name}` has the name of a variable"))
+                    .hint("give the capture its own name");
+            } else if let Some(owner) = earlier.get(&name) {
+                self.error(
+                    &nspan,
+                    format!("capture `{name}` is already captured by step `{owner}`"),
+                )
+                .hint("give each capture its own name");
+            } else if out.iter().any(|o| o.name == name) {
+                self.error(&nspan, format!("capture `{name}` appears twice in this step"));
+            }
+            let sources = [c.generate.is_some(), c.object.is_some(), c.response.is_some()];
+            if sources.iter().filter(|s| **s).count() != 1 {
+                self.error(&span, format!("capture `{name}` needs exactly one source"))
+                    .expected("`generate = \"prefix\"`, `object = { kind, name } with path`, or `response = \"path\"`");
+                continue;
+            }
+            let (source, when) = if let Some(prefix) = &c.generate {
+                if prefix.is_empty() || !prefix.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-') {
+                    self.error(
+                        &span,
+                        format!("generate prefix `{prefix}` must be letters, digits and `-`"),
+                    );
+                }
+                if c.when == Some(CaptureWhen::After) {
+                    self.error(
+                        &span,
+                        "a generated marker exists before the action; `when = \"after\"` does not apply",
+                    )
+                    .hint("remove `when`");
+                }
+                (CaptureSource::Generate { prefix: prefix.clone() }, CaptureWhen::Before)
+            } else if let Some(obj) = &c.object {
+                let Some(path) = &c.path else {
+                    self.error(&span, format!("capture `{name}` names an object but no `path`"))
+                        .expected("path = \"metadata.uid\" (the field to record)");
+                    continue;
+                };
+                let Some(path) = self.path(path) else { continue };
+                let scope_caps = earlier.clone();
+                let scope = Scope {
+                    vars,
+                    captures: &scope_caps,
+                };
+                let mut used = HashSet::new();
+                let o = obj.get_ref();
+                self.opt_exprs([Some(&o.name), o.namespace.as_ref()], &scope, &mut used);
+                (
+                    CaptureSource::Object {
+                        object: o.clone(),
+                        path,
+                    },
+                    c.when.unwrap_or_default(),
+                )
+            } else {
+                let resp = c.response.as_ref().expect("checked: one source");
+                if !has_response {
+                    self.error(
+                        &Span(resp.span()),
+                        "`response` captures need an http, exec or command action in this step",
+                    )
+                    .hint("capture from an object instead: object = { kind, name }, path = \"…\"");
+                }
+                if c.when == Some(CaptureWhen::Before) {
+                    self.error(
+                        &span,
+                        "a response exists only after the action; `when = \"before\"` does not apply",
+                    );
+                }
+                let path = if matches!(resp.get_ref().trim(), "" | ".") {
+                    None
+                } else {
+                    self.path(resp)
+                };
+                (CaptureSource::Response { path }, CaptureWhen::After)
+            };
+            out.push(Capture { name, when, source });
+        }
+        out
+    }
+
+    fn path(&mut self, p: &Spanned<String>) -> Option<FieldPath> {
+        match FieldPath::parse(p.get_ref()) {
+            Ok(fp) => Some(fp),
+            Err(why) => {
+                self.error(&Span(p.span()), why)
+                    .expected("a path such as `status.readyReplicas`, `spec.containers[0].image` or `metadata.annotations[\"a/b\"]`");
+                None
+            }
+        }
+    }
+
+    fn opt_exprs<const N: usize>(&mut self, exprs: [Option<&Expr>; N], scope: &Scope, used: &mut HashSet<String>) {
+        for e in exprs.into_iter().flatten() {
+            self.expr(e, scope, used);
+        }
+    }
+
+    fn int_expr(&mut self, i: &IntExpr, scope: &Scope, used: &mut HashSet<String>) {
+        if let IntExpr::Expr(e) = i {
+            if !e.is_templated() && e.text.trim().parse::<i64>().is_err() {
+                self.error(&e.span, format!("`{}` is not a whole number", e.text))
+                    .expected("a whole number such as 10, or a template such as \"{{ replicas }}\"");
+                return;
+            }
+            self.expr(e, scope, used);
+        }
+    }
+
+    fn json_exprs(&mut self, v: &serde_json::Value, span: &Span, scope: &Scope, used: &mut HashSet<String>) {
+        match v {
+            serde_json::Value::String(s) => self.expr(
+                &Expr {
+                    text: s.clone(),
+                    span: span.clone(),
+                },
+                scope,
+                used,
+            ),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| self.json_exprs(x, span, scope, used)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| self.json_exprs(x, span, scope, used)),
+            _ => {}
+        }
+    }
+
+    /// Checks that an expression compiles and uses only names in scope.
+    fn expr(&mut self, e: &Expr, scope: &Scope, used: &mut HashSet<String>) {
+        if !e.is_templated() {
+            return;
+        }
+        let templates = self.templates.get_or_insert_with(|| Templates::new(PathBuf::new()));
+        let names = match templates.names_used(&e.text) {
+            Ok(n) => n,
+            Err(err) => {
+                let d = self
+                    .error(&e.span, format!("in `{}`: {}", e.text, err.message))
+                    .expected("a minijinja expression such as {{ namespace }}");
+                if let Some(h) = err.hint {
+                    d.hint(h);
+                }
+                return;
+            }
+        };
+        let mut names: Vec<String> = names.into_iter().collect();
+        names.sort();
+        for n in names {
+            if scope.vars.contains(&n) || RESERVED_NAMES.contains(&n.as_str()) {
+                continue;
+            }
+            if scope.captures.contains_key(&n) {
+                used.insert(n);
+                continue;
+            }
+            let mut candidates: Vec<&str> = scope.vars.iter().map(String::as_str).collect();
+            candidates.extend(scope.captures.keys().map(String::as_str));
+            candidates.sort();
+            let hint = suggest(&n, &candidates)
+                .unwrap_or_else(|| format!("define it in [vars] (`{n} = \"…\"`), or capture it in an earlier step"));
+            self.error(&e.span, format!("`{n}` is not defined"))
+                .expected(if candidates.is_empty() {
+                    "a name from [vars], `cluster`, or an earlier capture".to_owned()
+                } else {
+                    format!(
+                        "a name from [vars], `cluster`, or an earlier capture: {}",
+                        candidates.join(", ")
+                    )
+                })
+                .hint(hint);
+        }
+    }
+}
+
+/// The kinds a step names, with their spans, for the plan stage's kind check.
+pub fn named_kinds(step: &Step) -> Vec<&Spanned<String>> {
+    let mut out = Vec::new();
+    match &step.action {
+        Action::Patch(p) => out.push(&p.kind),
+        Action::Delete(d) => out.push(&d.kind),
+        Action::Scale(s) => out.push(&s.kind),
+        _ => {}
+    }
+    for c in &step.checks {
+        match &c.kind {
+            CheckKind::Exists(o) | CheckKind::Absent(o) => out.push(&o.kind),
+            CheckKind::Field(f) => out.push(&f.kind),
+            CheckKind::Condition(cc) => out.push(&cc.kind),
+            CheckKind::Rollout(r) => out.push(&r.kind),
+            CheckKind::Count(cc) => out.push(&cc.kind),
+            CheckKind::Recreated(r) => out.push(&r.kind),
+            _ => {}
+        }
+    }
+    for cap in &step.captures {
+        if let CaptureSource::Object { object, .. } = &cap.source {
+            out.push(&object.kind);
+        }
+    }
+    out
+}
+
+/// Convenience for tests and callers: the JSON of a `JsonValue`.
+pub fn json_of(v: &JsonValue) -> serde_json::Value {
+    v.parse_embedded_json()
+        .and_then(Result::ok)
+        .unwrap_or_else(|| v.value.clone())
+}
+
+/// `scenarios/../templates` → `templates`, without touching the file system.
+fn normalize(path: &std::path::Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    if out.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        out
+    }
+}

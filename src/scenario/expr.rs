@@ -1,0 +1,46 @@
+//! `Expr`: a string field that may hold minijinja expressions such as `{{ namespace }}`.
+
+use serde::{Deserialize, Deserializer};
+use toml::Spanned;
+
+use super::span::Span;
+
+/// A templated string from the scenario. Its text is rendered with the scenario variables,
+/// the cluster facts and earlier captures; `span` points at it in the scenario file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expr {
+    pub text: String,
+    pub span: Span,
+}
+
+impl Expr {
+    /// An expression that did not come from a file (tests, defaults).
+    pub fn new(text: impl Into<String>) -> Self {
+        Expr {
+            text: text.into(),
+            span: Span::default(),
+        }
+    }
+
+    /// True when the text holds template syntax and so needs rendering.
+    pub fn is_templated(&self) -> bool {
+        self.text.contains("{{") || self.text.contains("{%")
+    }
+}
+
+impl<'de> Deserialize<'de> for Expr {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Spanned::<String>::deserialize(d)?;
+        let span = Span(s.span());
+        Ok(Expr {
+            text: s.into_inner(),
+            span,
+        })
+    }
+}
+
+impl std::fmt::Display for Expr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}

@@ -1,0 +1,341 @@
+//! Reading a scenario file into the model (`model.rs`), with every syntax and type problem
+//! reported together: each top-level table and each step is read on its own, so one broken
+//! step does not hide the problems of the next.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use super::action::Action;
+use super::check::CheckKind;
+use super::model::{ClusterSpec, LabSpec, StepSpec, VarSpec};
+use super::span::Span;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::source::Source;
+
+/// The scenario file as read, before analysis. Parts that failed to read are absent and
+/// their problems are in the diagnostics returned beside it.
+#[derive(Debug, Clone)]
+pub struct ScenarioFile {
+    pub source: Arc<Source>,
+    pub lab: Option<LabSpec>,
+    pub lab_span: Span,
+    pub cluster: ClusterSpec,
+    pub vars: Vec<(Spanned<String>, VarSpec)>,
+    pub steps: Vec<Spanned<StepSpec>>,
+    pub steps_span: Span,
+    pub cleanup: Vec<Spanned<StepSpec>>,
+    /// True when some step or table failed to read, so cross-references may be incomplete.
+    pub incomplete: bool,
+}
+
+const TOP_LEVEL: &[&str] = &["lab", "cluster", "vars", "steps", "cleanup"];
+
+/// Reads and parses a scenario file.
+pub fn load_file(path: &Path) -> Result<(ScenarioFile, Diagnostics), Diagnostics> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| {
+            Diagnostic::new(format!("cannot read scenario `{}`: {e}", path.display()))
+                .hint("check the path; `workshop list` shows the scenarios in scenarios/")
+        })
+        .map_err(|d| Diagnostics(vec![d]))?;
+    Ok(parse(Source::new(path, text)))
+}
+
+/// Parses scenario text; never fails, but may return an almost empty file and many problems.
+pub fn parse(source: Source) -> (ScenarioFile, Diagnostics) {
+    let source = Arc::new(source);
+    let mut diags = Diagnostics::default();
+    let mut file = ScenarioFile {
+        source: source.clone(),
+        lab: None,
+        lab_span: Span::default(),
+        cluster: ClusterSpec::default(),
+        vars: Vec::new(),
+        steps: Vec::new(),
+        steps_span: Span::default(),
+        cleanup: Vec::new(),
+        incomplete: false,
+    };
+
+    let (root, syntax_errors) = DeTable::parse_recoverable(&source.text);
+    if !syntax_errors.is_empty() {
+        for e in syntax_errors {
+            let span = Span(e.span().unwrap_or(0..0));
+            diags.push(
+                Diagnostic::at(&source, &span, format!("TOML syntax error: {}", e.message().trim()))
+                    .hint("see https://toml.io for the syntax; strings need quotes, tables `[name]`"),
+            );
+        }
+        file.incomplete = true;
+        return (file, diags);
+    }
+
+    let root_span = Span(root.span());
+    let root = root.into_inner();
+    let mut seen_lab = false;
+    for (key, value) in root {
+        let key_span = Span(key.span());
+        match key.get_ref().as_ref() {
+            "lab" => {
+                seen_lab = true;
+                file.lab_span = Span(value.span());
+                file.lab = read(&source, value, &mut diags, Context::Lab);
+            }
+            "cluster" => {
+                if let Some(c) = read(&source, value, &mut diags, Context::Cluster) {
+                    file.cluster = c;
+                }
+            }
+            "vars" => read_vars(&source, value, &mut diags, &mut file.vars),
+            "steps" => {
+                file.steps_span = Span(value.span());
+                file.steps = read_steps(&source, value, &mut diags, &mut file.incomplete, "steps");
+            }
+            "cleanup" => {
+                file.cleanup = read_steps(&source, value, &mut diags, &mut file.incomplete, "cleanup");
+            }
+            other => diags.push(
+                Diagnostic::at(&source, &key_span, format!("unknown top-level table `{other}`"))
+                    .expected(one_of(TOP_LEVEL))
+                    .hint(suggest(other, TOP_LEVEL).unwrap_or_else(|| {
+                        "a scenario has [lab], [cluster], [vars], [[steps]] and [[cleanup]]".into()
+                    })),
+            ),
+        }
+    }
+    if !seen_lab {
+        diags.push(
+            Diagnostic::at(
+                &source,
+                &Span(root_span.0.start..root_span.0.start),
+                "the scenario has no [lab] table",
+            )
+            .expected("a [lab] table with id and title")
+            .hint("start the file with:\n[lab]\nid = \"my-lab\"\ntitle = \"My lab\""),
+        );
+        file.incomplete = true;
+    }
+    (file, diags)
+}
+
+/// Which part of the file a value belongs to, for better hints.
+#[derive(Clone, Copy)]
+enum Context {
+    Lab,
+    Cluster,
+    Var,
+    Step,
+}
+
+fn read<T: for<'de> Deserialize<'de>>(
+    source: &Source,
+    value: Spanned<DeValue<'_>>,
+    diags: &mut Diagnostics,
+    ctx: Context,
+) -> Option<T> {
+    let outer = Span(value.span());
+    match T::deserialize(ValueDeserializer::from(value)) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            diags.push(type_error(source, &e, &outer, ctx));
+            None
+        }
+    }
+}
+
+fn read_vars(
+    source: &Source,
+    value: Spanned<DeValue<'_>>,
+    diags: &mut Diagnostics,
+    out: &mut Vec<(Spanned<String>, VarSpec)>,
+) {
+    let span = Span(value.span());
+    match value.into_inner() {
+        DeValue::Table(t) => {
+            for (k, v) in t {
+                let name = Spanned::new(k.span(), k.get_ref().to_string());
+                if let Some(spec) = read::<VarSpec>(source, v, diags, Context::Var) {
+                    out.push((name, spec));
+                }
+            }
+        }
+        other => diags.push(
+            Diagnostic::at(
+                source,
+                &span,
+                format!("`vars` must be a table, found {}", other.type_str()),
+            )
+            .expected("[vars] with `name = \"default\"` lines"),
+        ),
+    }
+}
+
+fn read_steps(
+    source: &Source,
+    value: Spanned<DeValue<'_>>,
+    diags: &mut Diagnostics,
+    incomplete: &mut bool,
+    table: &str,
+) -> Vec<Spanned<StepSpec>> {
+    let span = Span(value.span());
+    let DeValue::Array(items) = value.into_inner() else {
+        diags.push(
+            Diagnostic::at(source, &span, format!("`{table}` must be an array of tables"))
+                .expected(format!("[[{table}]] tables, one per step"))
+                .hint(format!(
+                    "write each step as a `[[{table}]]` table with id, title and one action"
+                )),
+        );
+        *incomplete = true;
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for item in items {
+        let item_span = item.span();
+        match read::<StepSpec>(source, item, diags, Context::Step) {
+            Some(step) => out.push(Spanned::new(item_span, step)),
+            None => *incomplete = true,
+        }
+    }
+    out
+}
+
+/// Turns a serde/toml error into a diagnostic with what was expected and a hint.
+fn type_error(source: &Source, e: &toml::de::Error, outer: &Span, ctx: Context) -> Diagnostic {
+    let span = e.span().map(Span).unwrap_or_else(|| outer.clone());
+    let raw = e.message().trim().to_owned();
+    let (message, expected) = split_expected(&raw);
+    let mut d = Diagnostic::at(source, &span, message.clone());
+    if let Some(exp) = expected {
+        d = d.expected(exp);
+    }
+    if let Some(field) = message
+        .strip_prefix("unknown field `")
+        .and_then(|r| r.split('`').next())
+    {
+        let hint = match ctx {
+            Context::Step if !StepSpec_FIELDS.contains(&field) => {
+                let actions = Action::KEYS;
+                let checks = CheckKind::KEYS;
+                suggest(field, actions)
+                    .or_else(|| suggest(field, StepSpec_FIELDS))
+                    .or_else(|| suggest(field, checks))
+                    .unwrap_or_else(|| {
+                        format!(
+                            "a step holds one action: {}; checks go in [[steps.checks]]",
+                            actions.join(", ")
+                        )
+                    })
+            }
+            _ => format!("remove `{field}` or check its spelling"),
+        };
+        d = d.hint(hint);
+    } else if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.split('`').next())
+    {
+        d = d.hint(format!("add `{field} = …` to this table"));
+    } else if matches!(ctx, Context::Lab) {
+        d = d.hint("[lab] needs id and title; see docs/scenario-format.md");
+    } else if matches!(ctx, Context::Cluster) {
+        d = d.hint("see the [cluster] section of docs/scenario-format.md");
+    }
+    d
+}
+
+/// Field names of a step table, for hints.
+#[allow(non_upper_case_globals)]
+const StepSpec_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "explain",
+    "checks",
+    "capture",
+    "needs",
+    "optional",
+    "pause",
+    "keep-running",
+    "timeout",
+];
+
+/// `"unknown field `x`, expected one of `a`, `b`"` → (`unknown field `x``, `one of `a`, `b``).
+fn split_expected(raw: &str) -> (String, Option<String>) {
+    for sep in [", expected ", "; expected "] {
+        if let Some((m, e)) = raw.split_once(sep) {
+            return (m.to_owned(), Some(e.to_owned()));
+        }
+    }
+    if let Some((m, e)) = raw.split_once(": expected ") {
+        return (m.to_owned(), Some(e.to_owned()));
+    }
+    (raw.to_owned(), None)
+}
+
+pub(crate) fn one_of(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    format!("one of {}", quoted.join(", "))
+}
+
+/// "did you mean `x`?" for a close spelling.
+pub(crate) fn suggest(word: &str, candidates: &[&str]) -> Option<String> {
+    candidates
+        .iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| format!("did you mean `{c}`?"))
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(s: &str) -> (ScenarioFile, Diagnostics) {
+        parse(Source::new("t.toml", s))
+    }
+
+    #[test]
+    fn reads_a_minimal_file() {
+        let (f, d) = parse_str("[lab]\nid = \"x\"\ntitle = \"X\"\n[[steps]]\nid = \"a\"\ntitle = \"A\"\nnote = {}\n");
+        assert!(d.is_empty(), "{d}");
+        assert_eq!(f.steps.len(), 1);
+    }
+
+    #[test]
+    fn reports_every_broken_step() {
+        let (f, d) = parse_str(
+            "[lab]\nid = \"x\"\ntitle = \"X\"\n[[steps]]\nid = \"a\"\ntitle = \"A\"\nfrob = {}\n[[steps]]\nid = 3\ntitle = \"B\"\nnote = {}\n",
+        );
+        assert_eq!(d.len(), 2, "{d}");
+        assert!(f.incomplete);
+        let lines: Vec<usize> = d.0.iter().map(|d| d.location.as_ref().unwrap().line).collect();
+        assert_eq!(lines, vec![7, 9]);
+    }
+
+    #[test]
+    fn suggests_close_spellings() {
+        assert_eq!(
+            suggest("tempalte", &["template", "allow-existing"]).unwrap(),
+            "did you mean `template`?"
+        );
+        assert!(suggest("zzzzzz", &["template"]).is_none());
+    }
+}

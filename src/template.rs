@@ -1,0 +1,209 @@
+//! Templates: minijinja with strict undefined, loading only from the scenario's templates
+//! folder. Renders manifest files and the `{{ … }}` expressions inside scenario strings.
+
+use std::collections::HashSet;
+use std::path::{Component, Path, PathBuf};
+
+use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior, Value};
+
+/// A template problem, with the template's name and line when known.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{message}")]
+pub struct TemplateError {
+    /// The template file, or `None` for an expression in the scenario.
+    pub name: Option<String>,
+    pub line: Option<usize>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl TemplateError {
+    fn from_minijinja(e: &minijinja::Error, name: Option<&str>) -> TemplateError {
+        let detail = e.detail().map(str::to_owned);
+        let (message, hint) = match e.kind() {
+            ErrorKind::UndefinedError => (
+                format!("undefined value{}", detail.map(|d| format!(": {d}")).unwrap_or_default()),
+                Some("every name a template uses must be a [vars] entry, `cluster`, or an earlier capture; `{% if x is defined %}` tests for one".to_owned()),
+            ),
+            ErrorKind::SyntaxError => (
+                format!("template syntax error: {}", detail.unwrap_or_default()),
+                Some("see https://docs.rs/minijinja for the syntax: {{ value }}, {% if … %}…{% endif %}".to_owned()),
+            ),
+            ErrorKind::TemplateNotFound => (
+                detail.unwrap_or_else(|| "template not found".to_owned()),
+                Some("templates are loaded only from the scenario's templates folder".to_owned()),
+            ),
+            _ => (e.to_string(), None),
+        };
+        TemplateError {
+            name: e.name().map(str::to_owned).or_else(|| name.map(str::to_owned)),
+            line: e.line(),
+            message,
+            hint,
+        }
+    }
+}
+
+/// The template environment of one scenario.
+pub struct Templates {
+    env: Environment<'static>,
+    dir: PathBuf,
+}
+
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Templates").field("dir", &self.dir).finish()
+    }
+}
+
+impl Templates {
+    pub fn new(dir: impl Into<PathBuf>) -> Templates {
+        let dir: PathBuf = dir.into();
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        // Manifests are YAML written by the author: render values verbatim (minijinja would
+        // otherwise JSON-escape values in `.yaml` templates).
+        env.set_auto_escape_callback(|_| AutoEscape::None);
+        let root = dir.clone();
+        env.set_loader(move |name| match resolve_in(&root, name) {
+            Ok(path) => match std::fs::read_to_string(&path) {
+                Ok(text) => Ok(Some(text)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(minijinja::Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("cannot read template `{}`: {e}", path.display()),
+                )),
+            },
+            Err(why) => Err(minijinja::Error::new(ErrorKind::InvalidOperation, why)),
+        });
+        Templates { env, dir }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The path of a template file, refusing anything outside the templates folder.
+    pub fn path_of(&self, name: &str) -> Result<PathBuf, String> {
+        resolve_in(&self.dir, name)
+    }
+
+    /// Renders a template file.
+    pub fn render_file(&self, name: &str, ctx: &Value) -> Result<String, TemplateError> {
+        let tpl = self.env.get_template(name).map_err(|e| {
+            if e.kind() == ErrorKind::TemplateNotFound {
+                TemplateError {
+                    name: Some(name.to_owned()),
+                    line: None,
+                    message: format!("template `{name}` not found in `{}`", self.dir.display()),
+                    hint: Some(
+                        "check the file name; templates are loaded only from the scenario's templates folder"
+                            .to_owned(),
+                    ),
+                }
+            } else {
+                TemplateError::from_minijinja(&e, Some(name))
+            }
+        })?;
+        tpl.render(ctx)
+            .map_err(|e| TemplateError::from_minijinja(&e, Some(name)))
+    }
+
+    /// Renders a string from the scenario (`"{{ namespace }}"`); plain text is returned as is.
+    pub fn render_str(&self, text: &str, ctx: &Value) -> Result<String, TemplateError> {
+        if !(text.contains("{{") || text.contains("{%") || text.contains("{#")) {
+            return Ok(text.to_owned());
+        }
+        self.env
+            .render_str(text, ctx)
+            .map_err(|e| TemplateError::from_minijinja(&e, None))
+    }
+
+    /// The top-level names a string's expressions use, or its syntax error.
+    pub fn names_used(&self, text: &str) -> Result<HashSet<String>, TemplateError> {
+        if !(text.contains("{{") || text.contains("{%")) {
+            return Ok(HashSet::new());
+        }
+        let tpl = self
+            .env
+            .template_from_str(text)
+            .map_err(|e| TemplateError::from_minijinja(&e, None))?;
+        Ok(tpl.undeclared_variables(false))
+    }
+
+    /// The top-level names a template file uses (with those of the templates it includes).
+    pub fn names_used_by_file(&self, name: &str) -> Result<HashSet<String>, TemplateError> {
+        let tpl = self
+            .env
+            .get_template(name)
+            .map_err(|e| TemplateError::from_minijinja(&e, Some(name)))?;
+        Ok(tpl.undeclared_variables(false))
+    }
+}
+
+/// `name` inside `root`, refusing absolute paths, `..` and links that lead outside.
+fn resolve_in(root: &Path, name: &str) -> Result<PathBuf, String> {
+    let rel = Path::new(name);
+    if rel.is_absolute()
+        || rel
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Err(format!(
+            "template `{name}` is outside the templates folder; templates may only load files from `{}`",
+            root.display()
+        ));
+    }
+    let path = root.join(rel);
+    if let (Ok(real), Ok(real_root)) = (path.canonicalize(), root.canonicalize())
+        && !real.starts_with(&real_root)
+    {
+        return Err(format!(
+            "template `{name}` links outside the templates folder `{}`",
+            root.display()
+        ));
+    }
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use minijinja::context;
+
+    #[test]
+    fn strict_undefined_is_an_error() {
+        let t = Templates::new("/nonexistent");
+        let err = t
+            .render_str("ns: {{ namespce }}", &context! { namespace => "pacman" })
+            .unwrap_err();
+        assert!(err.message.contains("undefined"), "{}", err.message);
+        assert_eq!(
+            t.render_str("{{ namespace }}", &context! { namespace => "pacman" })
+                .unwrap(),
+            "pacman"
+        );
+    }
+
+    #[test]
+    fn refuses_paths_outside_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.j2"), "{% include '../secret' %}").unwrap();
+        let t = Templates::new(dir.path());
+        let err = t.render_file("a.j2", &context! {}).unwrap_err();
+        assert!(err.message.contains("outside the templates folder"), "{}", err.message);
+        assert!(t.path_of("/etc/passwd").is_err());
+    }
+
+    #[test]
+    fn lists_names_used() {
+        let t = Templates::new("/nonexistent");
+        let names = t
+            .names_used("{{ a }}-{{ cluster.minor }}{% if b %}{% endif %}")
+            .unwrap();
+        assert_eq!(
+            names,
+            HashSet::from(["a".to_owned(), "cluster".to_owned(), "b".to_owned()])
+        );
+    }
+}
