@@ -6,6 +6,9 @@ use std::path::{Component, Path, PathBuf};
 
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior, Value};
 
+use crate::diagnostic::{Diagnostic, Location};
+use crate::source::Source;
+
 /// A template problem, with the template's name and line when known.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{message}")]
@@ -13,6 +16,8 @@ pub struct TemplateError {
     /// The template file, or `None` for an expression in the scenario.
     pub name: Option<String>,
     pub line: Option<usize>,
+    /// The byte range of the error in the template's source, when minijinja knows it.
+    pub range: Option<std::ops::Range<usize>>,
     pub message: String,
     pub hint: Option<String>,
 }
@@ -38,6 +43,7 @@ impl TemplateError {
         TemplateError {
             name: e.name().map(str::to_owned).or_else(|| name.map(str::to_owned)),
             line: e.line(),
+            range: e.range(),
             message,
             hint,
         }
@@ -95,6 +101,7 @@ impl Templates {
                 TemplateError {
                     name: Some(name.to_owned()),
                     line: None,
+                    range: None,
                     message: format!("template `{name}` not found in `{}`", self.dir.display()),
                     hint: Some(
                         "check the file name; templates are loaded only from the scenario's templates folder"
@@ -139,6 +146,51 @@ impl Templates {
             .map_err(|e| TemplateError::from_minijinja(&e, Some(name)))?;
         Ok(tpl.undeclared_variables(false))
     }
+}
+
+/// A template error as a diagnostic pointing into the template file: its path, line and column,
+/// with the template line as the snippet.
+pub fn template_diagnostic(e: &TemplateError, templates: &Templates, name: &str) -> Diagnostic {
+    let file = e.name.clone().unwrap_or_else(|| name.to_owned());
+    let path = templates.path_of(&file).ok();
+    let origin = path
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| file.clone());
+    let text = path.and_then(|p| std::fs::read_to_string(p).ok());
+    let mut location = Location {
+        origin: origin.clone(),
+        line: e.line.unwrap_or(1),
+        col: 1,
+        snippet: None,
+        detail: None,
+    };
+    if let (Some(text), Some(line)) = (text, e.line) {
+        let source = Source::new(origin, text);
+        let range = e
+            .range
+            .clone()
+            .filter(|r| r.end <= source.text.len() && source.line_col(r.start).0 == line);
+        match range {
+            // minijinja knows the exact place: underline it.
+            Some(r) => location = Location::in_source(&source, &crate::scenario::Span(r)),
+            // Only the line: underline the line from its first non-blank character.
+            None => {
+                let line_text = source.line_text(line).to_owned();
+                let indent = line_text.chars().take_while(|c| c.is_whitespace()).count();
+                let width = line_text.trim().chars().count().max(1);
+                if !line_text.is_empty() {
+                    location.col = indent + 1;
+                    location.snippet = Some((line_text, width));
+                }
+            }
+        }
+    }
+    let mut d = Diagnostic::new(format!("in template `{file}`: {}", e.message)).with_location(location);
+    if let Some(h) = &e.hint {
+        d = d.hint(h.clone());
+    }
+    d
 }
 
 /// `name` inside `root`, refusing absolute paths, `..` and links that lead outside.
