@@ -38,7 +38,9 @@ impl TemplateError {
                 detail.unwrap_or_else(|| "template not found".to_owned()),
                 Some("templates are loaded only from the scenario's templates folder".to_owned()),
             ),
-            _ => (e.to_string(), None),
+            // The location is shown beside the message, so say only what is wrong
+            // (minijinja's own text adds `invalid operation:` and `(in file:line)`).
+            _ => (detail.unwrap_or_else(|| e.kind().to_string()), None),
         };
         TemplateError {
             name: e.name().map(str::to_owned).or_else(|| name.map(str::to_owned)),
@@ -136,6 +138,33 @@ impl Templates {
             .template_from_str(text)
             .map_err(|e| TemplateError::from_minijinja(&e, None))?;
         Ok(tpl.undeclared_variables(false))
+    }
+
+    /// Where a template file first uses `var` inside `{{ … }}` or `{% … %}`: 1-based line and
+    /// column. A plain text search, for pointing authors at a name the analysis rejected.
+    pub fn first_use(&self, name: &str, var: &str) -> Option<(usize, usize)> {
+        let text = std::fs::read_to_string(self.path_of(name).ok()?).ok()?;
+        let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+        let mut in_tag = false;
+        for (i, line) in text.lines().enumerate() {
+            let mut col = 0;
+            while col < line.len() {
+                let rest = &line[col..];
+                if rest.starts_with("{{") || rest.starts_with("{%") {
+                    in_tag = true;
+                } else if rest.starts_with("}}") || rest.starts_with("%}") {
+                    in_tag = false;
+                } else if in_tag
+                    && rest.starts_with(var)
+                    && !line[..col].ends_with(|c: char| ident(c) || c == '.')
+                    && !rest[var.len()..].starts_with(ident)
+                {
+                    return Some((i + 1, line[..col].chars().count() + 1));
+                }
+                col += rest.chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        None
     }
 
     /// The top-level names a template file uses (with those of the templates it includes).
@@ -245,6 +274,30 @@ mod tests {
         let err = t.render_file("a.j2", &context! {}).unwrap_err();
         assert!(err.message.contains("outside the templates folder"), "{}", err.message);
         assert!(t.path_of("/etc/passwd").is_err());
+    }
+
+    #[test]
+    fn finds_where_a_template_uses_a_name() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.j2"),
+            "namespace: x\nkind: {{ kind }}\nmetadata:\n  name: {{ cluster.namespace }}-{{ namespace }}\n",
+        )
+        .unwrap();
+        let t = Templates::new(dir.path());
+        assert_eq!(t.first_use("a.j2", "namespace"), Some((4, 36)));
+        assert_eq!(t.first_use("a.j2", "nothing"), None);
+    }
+
+    #[test]
+    fn other_errors_say_what_is_wrong_without_repeating_the_place() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("l.j2"), "{% for x in 3 %}{{ x }}{% endfor %}").unwrap();
+        let err = Templates::new(dir.path())
+            .render_file("l.j2", &context! {})
+            .unwrap_err();
+        assert_eq!(err.message, "number is not iterable");
+        assert_eq!(err.line, Some(1));
     }
 
     #[test]

@@ -807,7 +807,31 @@ create = { template = "ns.yaml.j2" }
     )
     .stderr_contains("error: template `ns.yaml.j2` uses `namespace`, which is not a variable")
     .stderr_contains(" --> lab.toml:11:23\n")
-    .stderr_contains("= hint: add `namespace` to [vars], or fix the spelling in the template");
+    .stderr_contains(
+        "= hint: `namespace` is used at templates/ns.yaml.j2:4:12; add it to [vars], or fix the spelling there",
+    );
+}
+
+#[test]
+fn include_outside_the_templates_folder() {
+    invalid_with(
+        Test::new()
+            .write("secret.txt", "kind: Secret\n")
+            .write("templates/inc.yaml.j2", "apiVersion: v1\n{% include \"../secret.txt\" %}\n"),
+        r#"[lab]
+id = "x"
+title = "X"
+
+[[steps]]
+id = "a"
+title = "A"
+create = { template = "inc.yaml.j2" }
+"#,
+    )
+    .stderr_contains(
+        "error: in template `inc.yaml.j2`: template `../secret.txt` is outside the templates folder; templates may only load files from `templates`\n",
+    )
+    .stderr_contains(" --> templates/inc.yaml.j2:2:4\n");
 }
 
 #[test]
@@ -831,7 +855,7 @@ create = { template = "bad.yaml.j2" }
 "#,
     )
     .stderr_contains("error: in template `bad.yaml.j2`: template syntax error: unexpected `}`")
-    .stderr_contains(" --> templates/bad.yaml.j2:4:")
+    .stderr_contains(" --> templates/bad.yaml.j2:4:22\n")
     .stderr_contains("4 |   name: {{ namespace }\n");
 }
 

@@ -523,15 +523,30 @@ impl Analyzer<'_> {
                     .collect();
                 unknown.sort();
                 for n in unknown {
-                    let from_capture = scope.captures.contains_key(&n);
-                    self.error(&span, format!("template `{name}` uses `{n}`, which is not a variable"))
+                    let hint = if scope.captures.contains_key(&n) {
+                        "captures are not available to manifest templates; pass the value through a variable".to_owned()
+                    } else {
+                        match templates.first_use(name, &n) {
+                            Some((line, col)) => format!(
+                                "`{n}` is used at {}:{line}:{col}; add it to [vars], or fix the spelling there",
+                                templates
+                                    .path_of(name)
+                                    .map(|p| p.display().to_string())
+                                    .unwrap_or_default()
+                            ),
+                            None => format!("add `{n}` to [vars], or fix the spelling in the template"),
+                        }
+                    };
+                    // Not `self.error`: `templates` still borrows `self.templates`.
+                    self.diags.push(
+                        Diagnostic::at(
+                            self.source,
+                            &span,
+                            format!("template `{name}` uses `{n}`, which is not a variable"),
+                        )
                         .expected("a name from [vars] or `cluster`")
-                        .hint(if from_capture {
-                            "captures are not available to manifest templates; pass the value through a variable"
-                                .to_owned()
-                        } else {
-                            format!("add `{n}` to [vars], or fix the spelling in the template")
-                        });
+                        .hint(hint),
+                    );
                 }
             }
             Err(e) => {
