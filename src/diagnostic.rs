@@ -17,6 +17,8 @@ pub struct Location {
     pub col: usize,
     /// The source line and how many characters to underline from `col`.
     pub snippet: Option<(String, usize)>,
+    /// Said after `path:line:col`, e.g. `rendered, document 3` for a line of rendered output.
+    pub detail: Option<String>,
 }
 
 impl Location {
@@ -32,6 +34,7 @@ impl Location {
             line,
             col,
             snippet: Some((text, width)),
+            detail: None,
         }
     }
 }
@@ -66,6 +69,7 @@ impl Diagnostic {
                 line: 1,
                 col: 1,
                 snippet: None,
+                detail: None,
             }
         });
         d
@@ -98,9 +102,10 @@ impl Diagnostic {
         if let Some(loc) = &self.location {
             gutter = loc.line.to_string().len();
             let pad = " ".repeat(gutter);
+            let detail = loc.detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default();
             let _ = writeln!(
                 out,
-                "{pad}{} {}:{}:{}",
+                "{pad}{} {}:{}:{}{detail}",
                 blue.apply_to("-->"),
                 loc.origin,
                 loc.line,
@@ -125,10 +130,15 @@ impl Diagnostic {
             }
         }
         let pad = " ".repeat(gutter);
+        // Lines after the first of a multi-line note line up under its first line.
+        let indent =
+            |label: &str, text: &str| text.replace('\n', &format!("\n{pad}   {}", " ".repeat(label.len() + 1)));
         if let Some(e) = &self.expected {
+            let e = indent("expected:", e);
             let _ = writeln!(out, "{pad} {} {} {e}", blue.apply_to("="), bold.apply_to("expected:"));
         }
         if let Some(h) = &self.hint {
+            let h = indent("hint:", h);
             let _ = writeln!(out, "{pad} {} {} {h}", blue.apply_to("="), bold.apply_to("hint:"));
         }
         out
@@ -190,6 +200,31 @@ mod tests {
         assert_eq!(
             text,
             "error: wrong type\n --> lab.toml:2:6\n  |\n2 | id = 3\n  |      ^\n  = expected: a string\n  = hint: quote it\n"
+        );
+    }
+
+    #[test]
+    fn multi_line_hints_stay_indented() {
+        let src = Source::new("lab.toml", "[lab]\n");
+        let d = Diagnostic::at(&src, &Span(0..5), "no steps").hint("add a step:\n[[steps]]\nid = \"a\"");
+        assert_eq!(
+            d.render(false),
+            "error: no steps\n --> lab.toml:1:1\n  |\n1 | [lab]\n  | ^^^^^\n  = hint: add a step:\n          [[steps]]\n          id = \"a\"\n"
+        );
+    }
+
+    #[test]
+    fn detail_follows_the_position() {
+        let d = Diagnostic::new("bad").with_location(Location {
+            origin: "templates/a.yaml.j2".into(),
+            line: 3,
+            col: 2,
+            snippet: None,
+            detail: Some("rendered, document 2".into()),
+        });
+        assert_eq!(
+            d.render(false),
+            "error: bad\n --> templates/a.yaml.j2:3:2 (rendered, document 2)\n"
         );
     }
 }

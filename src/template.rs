@@ -6,6 +6,9 @@ use std::path::{Component, Path, PathBuf};
 
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior, Value};
 
+use crate::diagnostic::{Diagnostic, Location};
+use crate::source::Source;
+
 /// A template problem, with the template's name and line when known.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{message}")]
@@ -13,6 +16,8 @@ pub struct TemplateError {
     /// The template file, or `None` for an expression in the scenario.
     pub name: Option<String>,
     pub line: Option<usize>,
+    /// The byte range of the error in the template's source, when minijinja knows it.
+    pub range: Option<std::ops::Range<usize>>,
     pub message: String,
     pub hint: Option<String>,
 }
@@ -33,11 +38,14 @@ impl TemplateError {
                 detail.unwrap_or_else(|| "template not found".to_owned()),
                 Some("templates are loaded only from the scenario's templates folder".to_owned()),
             ),
-            _ => (e.to_string(), None),
+            // The location is shown beside the message, so say only what is wrong
+            // (minijinja's own text adds `invalid operation:` and `(in file:line)`).
+            _ => (detail.unwrap_or_else(|| e.kind().to_string()), None),
         };
         TemplateError {
             name: e.name().map(str::to_owned).or_else(|| name.map(str::to_owned)),
             line: e.line(),
+            range: e.range(),
             message,
             hint,
         }
@@ -95,6 +103,7 @@ impl Templates {
                 TemplateError {
                     name: Some(name.to_owned()),
                     line: None,
+                    range: None,
                     message: format!("template `{name}` not found in `{}`", self.dir.display()),
                     hint: Some(
                         "check the file name; templates are loaded only from the scenario's templates folder"
@@ -131,6 +140,33 @@ impl Templates {
         Ok(tpl.undeclared_variables(false))
     }
 
+    /// Where a template file first uses `var` inside `{{ … }}` or `{% … %}`: 1-based line and
+    /// column. A plain text search, for pointing authors at a name the analysis rejected.
+    pub fn first_use(&self, name: &str, var: &str) -> Option<(usize, usize)> {
+        let text = std::fs::read_to_string(self.path_of(name).ok()?).ok()?;
+        let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+        let mut in_tag = false;
+        for (i, line) in text.lines().enumerate() {
+            let mut col = 0;
+            while col < line.len() {
+                let rest = &line[col..];
+                if rest.starts_with("{{") || rest.starts_with("{%") {
+                    in_tag = true;
+                } else if rest.starts_with("}}") || rest.starts_with("%}") {
+                    in_tag = false;
+                } else if in_tag
+                    && rest.starts_with(var)
+                    && !line[..col].ends_with(|c: char| ident(c) || c == '.')
+                    && !rest[var.len()..].starts_with(ident)
+                {
+                    return Some((i + 1, line[..col].chars().count() + 1));
+                }
+                col += rest.chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        None
+    }
+
     /// The top-level names a template file uses (with those of the templates it includes).
     pub fn names_used_by_file(&self, name: &str) -> Result<HashSet<String>, TemplateError> {
         let tpl = self
@@ -139,6 +175,51 @@ impl Templates {
             .map_err(|e| TemplateError::from_minijinja(&e, Some(name)))?;
         Ok(tpl.undeclared_variables(false))
     }
+}
+
+/// A template error as a diagnostic pointing into the template file: its path, line and column,
+/// with the template line as the snippet.
+pub fn template_diagnostic(e: &TemplateError, templates: &Templates, name: &str) -> Diagnostic {
+    let file = e.name.clone().unwrap_or_else(|| name.to_owned());
+    let path = templates.path_of(&file).ok();
+    let origin = path
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| file.clone());
+    let text = path.and_then(|p| std::fs::read_to_string(p).ok());
+    let mut location = Location {
+        origin: origin.clone(),
+        line: e.line.unwrap_or(1),
+        col: 1,
+        snippet: None,
+        detail: None,
+    };
+    if let (Some(text), Some(line)) = (text, e.line) {
+        let source = Source::new(origin, text);
+        let range = e
+            .range
+            .clone()
+            .filter(|r| r.end <= source.text.len() && source.line_col(r.start).0 == line);
+        match range {
+            // minijinja knows the exact place: underline it.
+            Some(r) => location = Location::in_source(&source, &crate::scenario::Span(r)),
+            // Only the line: underline the line from its first non-blank character.
+            None => {
+                let line_text = source.line_text(line).to_owned();
+                let indent = line_text.chars().take_while(|c| c.is_whitespace()).count();
+                let width = line_text.trim().chars().count().max(1);
+                if !line_text.is_empty() {
+                    location.col = indent + 1;
+                    location.snippet = Some((line_text, width));
+                }
+            }
+        }
+    }
+    let mut d = Diagnostic::new(format!("in template `{file}`: {}", e.message)).with_location(location);
+    if let Some(h) = &e.hint {
+        d = d.hint(h.clone());
+    }
+    d
 }
 
 /// `name` inside `root`, refusing absolute paths, `..` and links that lead outside.
@@ -193,6 +274,30 @@ mod tests {
         let err = t.render_file("a.j2", &context! {}).unwrap_err();
         assert!(err.message.contains("outside the templates folder"), "{}", err.message);
         assert!(t.path_of("/etc/passwd").is_err());
+    }
+
+    #[test]
+    fn finds_where_a_template_uses_a_name() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.j2"),
+            "namespace: x\nkind: {{ kind }}\nmetadata:\n  name: {{ cluster.namespace }}-{{ namespace }}\n",
+        )
+        .unwrap();
+        let t = Templates::new(dir.path());
+        assert_eq!(t.first_use("a.j2", "namespace"), Some((4, 36)));
+        assert_eq!(t.first_use("a.j2", "nothing"), None);
+    }
+
+    #[test]
+    fn other_errors_say_what_is_wrong_without_repeating_the_place() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("l.j2"), "{% for x in 3 %}{{ x }}{% endfor %}").unwrap();
+        let err = Templates::new(dir.path())
+            .render_file("l.j2", &context! {})
+            .unwrap_err();
+        assert_eq!(err.message, "number is not iterable");
+        assert_eq!(err.line, Some(1));
     }
 
     #[test]

@@ -1,1 +1,8 @@
 //! Integration tests: run the real `workshop` binary.
+
+mod support;
+
+mod cli;
+mod error_messages;
+mod plan;
+mod validate;

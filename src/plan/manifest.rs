@@ -65,10 +65,11 @@ pub fn parse_documents(template: &str, origin: &str, rendered: &str) -> Result<V
         }
         doc_no += 1;
         let at = |line: usize, col: usize| Location {
-            origin: format!("{origin} (rendered), document {doc_no}"),
+            origin: origin.to_owned(),
             line,
             col,
             snippet: lines.get(line.saturating_sub(1)).map(|t| ((*t).to_owned(), 1)),
+            detail: Some(format!("rendered, document {doc_no}")),
         };
         let value = match serde_norway::Deserializer::from_str(&chunk).next() {
             Some(de) => Value::deserialize(de),
@@ -77,9 +78,7 @@ pub fn parse_documents(template: &str, origin: &str, rendered: &str) -> Result<V
         let value = match value {
             Ok(v) => v,
             Err(e) => {
-                let (l, c) = e.location().map_or((1, 1), |loc| (loc.line(), loc.column()));
-                let msg = e.to_string();
-                let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
+                let (msg, (l, c)) = yaml_problem(&e, chunk.lines().count().max(1));
                 problems.push(
                     Diagnostic::new(format!("invalid YAML in template `{template}`: {msg}"))
                         .with_location(at(first_line + l, c))
@@ -136,6 +135,48 @@ pub fn parse_documents(template: &str, origin: &str, rendered: &str) -> Result<V
     if problems.is_empty() { Ok(out) } else { Err(problems) }
 }
 
+/// The message of a YAML error without its positions, and the best place to point at (1-based
+/// line and column in the document): where the problem is, or, when the parser only noticed it
+/// at the end of the document (an unclosed `[` or quote), where the unclosed thing began.
+fn yaml_problem(e: &serde_norway::Error, doc_lines: usize) -> (String, (usize, usize)) {
+    let full = e.to_string();
+    let (problem, context) = match full.split_once(", while ") {
+        Some((p, c)) => (p, Some(c)),
+        None => (full.as_str(), None),
+    };
+    let (problem, problem_at) = strip_position(problem);
+    let problem_at = e.location().map(|l| (l.line(), l.column())).or(problem_at);
+    let (context, context_at) = match context.map(strip_position) {
+        Some((c, at)) => (Some(c), at),
+        None => (None, None),
+    };
+    let at_the_end = problem.contains("end of stream") || problem_at.is_none_or(|(l, _)| l > doc_lines);
+    let at = match (problem_at, context_at) {
+        (_, Some(c)) if at_the_end => c,
+        (Some((l, c)), _) if l <= doc_lines => (l, c),
+        _ => (doc_lines, 1),
+    };
+    let message = match context {
+        Some(c) => format!("{problem}, while {c}"),
+        None => problem.to_owned(),
+    };
+    (message, at)
+}
+
+/// `"found x at line 3 column 5"` → (`"found x"`, (3, 5)).
+fn strip_position(text: &str) -> (&str, Option<(usize, usize)>) {
+    let Some((before, pos)) = text.rsplit_once(" at line ") else {
+        return (text, None);
+    };
+    let mut parts = pos.split(" column ");
+    let line = parts.next().and_then(|l| l.trim().parse().ok());
+    let col = parts.next().and_then(|c| c.trim().parse().ok());
+    match (line, col) {
+        (Some(l), Some(c)) => (before, Some((l, c))),
+        _ => (text, None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +200,33 @@ mod tests {
         assert!(problems[0].message.contains("no kind"));
         assert_eq!(problems[0].location.as_ref().unwrap().line, 1);
         assert!(problems[1].message.contains("invalid YAML"));
-        assert!(problems[1].location.as_ref().unwrap().origin.contains("document 2"));
+        assert_eq!(
+            problems[1].location.as_ref().unwrap().detail.as_deref(),
+            Some("rendered, document 2")
+        );
+    }
+
+    #[test]
+    fn unclosed_flow_sequence_points_at_its_start_inside_the_document() {
+        let text = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\ndata:\n  x: [unclosed\n";
+        let problems = parse_documents("t.j2", "t.j2", text).unwrap_err();
+        let d = &problems[0];
+        assert_eq!(
+            d.message,
+            "invalid YAML in template `t.j2`: did not find expected ',' or ']', while parsing a flow sequence"
+        );
+        let loc = d.location.as_ref().unwrap();
+        assert_eq!((loc.line, loc.col), (11, 6));
+        assert_eq!(loc.snippet.as_ref().unwrap().0, "  x: [unclosed");
+    }
+
+    #[test]
+    fn unclosed_quote_points_at_the_quote_and_bad_indentation_at_the_key() {
+        let problems = parse_documents("t.j2", "t.j2", "kind: Pod\nx: \"open\ny: 1\n").unwrap_err();
+        let loc = problems[0].location.as_ref().unwrap();
+        assert_eq!((loc.line, loc.col), (2, 4), "{}", problems[0].message);
+        let problems = parse_documents("t.j2", "t.j2", "kind: Pod\n name: 2\nz: 3\n").unwrap_err();
+        let loc = problems[0].location.as_ref().unwrap();
+        assert_eq!((loc.line, loc.col), (2, 6), "{}", problems[0].message);
     }
 }

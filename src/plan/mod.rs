@@ -19,6 +19,7 @@ use crate::scenario::analyze::named_kinds;
 use crate::scenario::load::suggest;
 use crate::scenario::value::IntExpr;
 use crate::scenario::{Expr, Scenario, Span, Step, VarValue};
+pub use crate::template::template_diagnostic;
 use crate::template::{TemplateError, Templates};
 
 /// Captured values by name, filled in as steps run.
@@ -117,6 +118,7 @@ impl Plan {
                                         line: 1,
                                         col: 1,
                                         snippet: None,
+                                        detail: None,
                                     })
                                     .hint("check the {% if %} blocks around its documents"),
                             );
@@ -274,6 +276,7 @@ impl Plan {
                 text.trim().parse().map_err(|_| TemplateError {
                     name: None,
                     line: None,
+                    range: None,
                     message: format!("`{}` renders to `{text}`, which is not a whole number", e.text),
                     hint: Some("check the variable's value (`--var name=10`)".into()),
                 })
@@ -304,28 +307,4 @@ impl Plan {
     pub fn manifests_of(&self, template: &str) -> &[Manifest] {
         self.manifests.get(template).map(Vec::as_slice).unwrap_or(&[])
     }
-}
-
-/// A template error as a diagnostic pointing into the template file.
-pub fn template_diagnostic(e: &TemplateError, templates: &Templates, name: &str) -> Diagnostic {
-    let file = e.name.clone().unwrap_or_else(|| name.to_owned());
-    let origin = templates
-        .path_of(&file)
-        .map(|p| p.display().to_string())
-        .unwrap_or(file.clone());
-    let snippet = e.line.and_then(|l| {
-        std::fs::read_to_string(templates.dir().join(&file))
-            .ok()
-            .and_then(|t| t.lines().nth(l - 1).map(|s| (s.to_owned(), 1)))
-    });
-    let mut d = Diagnostic::new(format!("in template `{file}`: {}", e.message)).with_location(Location {
-        origin,
-        line: e.line.unwrap_or(1),
-        col: 1,
-        snippet,
-    });
-    if let Some(h) = &e.hint {
-        d = d.hint(h.clone());
-    }
-    d
 }

@@ -104,6 +104,11 @@ struct Analyzer<'a> {
 struct Scope<'s> {
     vars: &'s HashSet<String>,
     captures: &'s HashMap<String, StepId>,
+    /// Every capture of the table with the step that takes it, to explain a name that is
+    /// captured only later.
+    all_captures: &'s HashMap<String, StepId>,
+    /// The step being analysed.
+    step: &'s StepId,
 }
 
 impl Analyzer<'_> {
@@ -196,6 +201,14 @@ impl Analyzer<'_> {
         let mut out: Vec<Step> = Vec::new();
         let mut seen: HashMap<String, Span> = HashMap::new();
         let mut captures: HashMap<String, StepId> = HashMap::new();
+        let mut all_captures: HashMap<String, StepId> = HashMap::new();
+        for spec in specs.iter().map(Spanned::get_ref) {
+            for c in &spec.capture {
+                all_captures
+                    .entry(c.get_ref().name.get_ref().clone())
+                    .or_insert_with(|| spec.id.clone());
+            }
+        }
         for spanned in specs {
             let span = Span(spanned.span());
             let spec = spanned.get_ref();
@@ -215,7 +228,7 @@ impl Analyzer<'_> {
 
             // Captures taken before the action (and generated markers) are visible to the
             // action and the checks of this same step.
-            let step_captures = self.captures(spec, vars, &captures);
+            let step_captures = self.captures(spec, vars, &captures, &all_captures);
             let mut scope_caps = captures.clone();
             for c in &step_captures {
                 if c.when == CaptureWhen::Before {
@@ -225,6 +238,8 @@ impl Analyzer<'_> {
             let scope = Scope {
                 vars,
                 captures: &scope_caps,
+                all_captures: &all_captures,
+                step: &id,
             };
             let mut used = HashSet::new();
             let action = self.action(spec, &span, &scope, &mut used);
@@ -330,6 +345,8 @@ impl Analyzer<'_> {
         take!(tunnel, Tunnel);
         take!(command, Command);
         take!(note, Note);
+        // Name and point at them in the order the author wrote them.
+        found.sort_by_key(|(span, _)| span.0.start);
 
         let id = &spec.id;
         match found.len() {
@@ -408,10 +425,11 @@ impl Analyzer<'_> {
             Action::Scale(s) => {
                 self.opt_exprs([Some(&s.name), s.namespace.as_ref()], scope, used);
                 self.int_expr(&s.replicas, scope, used);
-                if !["Deployment", "StatefulSet", "ReplicaSet"].contains(&s.kind.get_ref().as_str()) {
-                    self.error(&Span(s.kind.span()), format!("`{}` cannot be scaled", s.kind.get_ref()))
-                        .expected("Deployment, StatefulSet or ReplicaSet");
-                }
+                self.kind_among(
+                    &s.kind,
+                    &["Deployment", "StatefulSet", "ReplicaSet"],
+                    "cannot be scaled",
+                );
             }
             Action::Get(g) => {
                 self.opt_exprs(
@@ -505,31 +523,34 @@ impl Analyzer<'_> {
                     .collect();
                 unknown.sort();
                 for n in unknown {
-                    let from_capture = scope.captures.contains_key(&n);
-                    self.error(&span, format!("template `{name}` uses `{n}`, which is not a variable"))
+                    let hint = if scope.captures.contains_key(&n) {
+                        "captures are not available to manifest templates; pass the value through a variable".to_owned()
+                    } else {
+                        match templates.first_use(name, &n) {
+                            Some((line, col)) => format!(
+                                "`{n}` is used at {}:{line}:{col}; add it to [vars], or fix the spelling there",
+                                templates
+                                    .path_of(name)
+                                    .map(|p| p.display().to_string())
+                                    .unwrap_or_default()
+                            ),
+                            None => format!("add `{n}` to [vars], or fix the spelling in the template"),
+                        }
+                    };
+                    // Not `self.error`: `templates` still borrows `self.templates`.
+                    self.diags.push(
+                        Diagnostic::at(
+                            self.source,
+                            &span,
+                            format!("template `{name}` uses `{n}`, which is not a variable"),
+                        )
                         .expected("a name from [vars] or `cluster`")
-                        .hint(if from_capture {
-                            "captures are not available to manifest templates; pass the value through a variable"
-                                .to_owned()
-                        } else {
-                            format!("add `{n}` to [vars], or fix the spelling in the template")
-                        });
+                        .hint(hint),
+                    );
                 }
             }
             Err(e) => {
-                let loc = crate::diagnostic::Location {
-                    origin: templates
-                        .path_of(e.name.as_deref().unwrap_or(name))
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_else(|_| name.clone()),
-                    line: e.line.unwrap_or(1),
-                    col: 1,
-                    snippet: None,
-                };
-                let mut d = Diagnostic::new(format!("in template `{name}`: {}", e.message)).with_location(loc);
-                if let Some(h) = e.hint {
-                    d = d.hint(h);
-                }
+                let d = crate::template::template_diagnostic(&e, templates, name);
                 self.diags.push(d);
             }
         }
@@ -597,6 +618,7 @@ impl Analyzer<'_> {
         take!(recreated, Recreated);
         take!(ingress_address, IngressAddress);
         take!(http, Http);
+        found.sort_by_key(|(span, _)| span.0.start);
         if found.len() != 1 {
             let (msg, at) = if found.is_empty() {
                 ("this check says nothing to check".to_owned(), span)
@@ -637,10 +659,7 @@ impl Analyzer<'_> {
             CheckKind::Condition(cc) => self.opt_exprs([Some(&cc.name), cc.namespace.as_ref()], scope, used),
             CheckKind::Rollout(r) => {
                 self.opt_exprs([Some(&r.name), r.namespace.as_ref()], scope, used);
-                if !["Deployment", "StatefulSet", "DaemonSet"].contains(&r.kind.get_ref().as_str()) {
-                    self.error(&Span(r.kind.span()), format!("`{}` has no rollout", r.kind.get_ref()))
-                        .expected("Deployment, StatefulSet or DaemonSet");
-                }
+                self.kind_among(&r.kind, &["Deployment", "StatefulSet", "DaemonSet"], "has no rollout");
             }
             CheckKind::Count(cc) => {
                 self.opt_exprs([cc.namespace.as_ref(), cc.selector.as_ref()], scope, used);
@@ -679,7 +698,13 @@ impl Analyzer<'_> {
         })
     }
 
-    fn captures(&mut self, spec: &StepSpec, vars: &HashSet<String>, earlier: &HashMap<String, StepId>) -> Vec<Capture> {
+    fn captures(
+        &mut self,
+        spec: &StepSpec,
+        vars: &HashSet<String>,
+        earlier: &HashMap<String, StepId>,
+        all_captures: &HashMap<String, StepId>,
+    ) -> Vec<Capture> {
         let mut out: Vec<Capture> = Vec::new();
         let has_response = spec.http.is_some() || spec.exec.is_some() || spec.command.is_some();
         for spanned in &spec.capture {
@@ -740,6 +765,8 @@ impl Analyzer<'_> {
                 let scope = Scope {
                     vars,
                     captures: &scope_caps,
+                    all_captures,
+                    step: &spec.id,
                 };
                 let mut used = HashSet::new();
                 let o = obj.get_ref();
@@ -776,6 +803,25 @@ impl Analyzer<'_> {
             out.push(Capture { name, when, source });
         }
         out
+    }
+
+    /// Reports a kind that is not one of `allowed`; a misspelling of one of them (`Statefulset`)
+    /// gets the right spelling as its hint.
+    fn kind_among(&mut self, kind: &Spanned<String>, allowed: &[&str], what: &str) {
+        let k = kind.get_ref();
+        if allowed.contains(&k.as_str()) {
+            return;
+        }
+        let expected = match allowed {
+            [a, b, c] => format!("{a}, {b} or {c}"),
+            _ => allowed.join(", "),
+        };
+        let d = self
+            .error(&Span(kind.span()), format!("`{k}` {what}"))
+            .expected(expected);
+        if let Some(known) = crate::kinds::lookup(k).filter(|known| allowed.contains(&known.kind)) {
+            d.hint(format!("write the kind as `{}`", known.kind));
+        }
     }
 
     fn path(&mut self, p: &Spanned<String>) -> Option<FieldPath> {
@@ -850,6 +896,22 @@ impl Analyzer<'_> {
                 used.insert(n);
                 continue;
             }
+            if let Some(owner) = scope.all_captures.get(&n) {
+                let d = if owner == scope.step {
+                    self.error(
+                        &e.span,
+                        format!("`{n}` is captured by this step only after its action and checks"),
+                    )
+                    .hint("set `when = \"before\"` on the capture, or use the value in a later step")
+                } else {
+                    self.error(&e.span, format!("`{n}` is captured only later, by step `{owner}`"))
+                        .hint(format!(
+                            "move this step after `{owner}`, or capture the value in an earlier step"
+                        ))
+                };
+                d.expected("a name from [vars], `cluster`, or a capture of an earlier step");
+                continue;
+            }
             let mut candidates: Vec<&str> = scope.vars.iter().map(String::as_str).collect();
             candidates.extend(scope.captures.keys().map(String::as_str));
             candidates.sort();
@@ -921,5 +983,78 @@ fn normalize(path: &std::path::Path) -> PathBuf {
         PathBuf::from(".")
     } else {
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::load::parse;
+
+    /// The problems of a scenario text, as (line, message, hint).
+    fn problems(text: &str) -> Vec<(usize, String, Option<String>)> {
+        let (file, mut diags) = parse(Source::new("t.toml", text));
+        analyze(file, &mut diags);
+        diags.sort();
+        diags
+            .0
+            .into_iter()
+            .map(|d| (d.location.map_or(0, |l| l.line), d.message, d.hint))
+            .collect()
+    }
+
+    const LAB: &str = "[lab]\nid = \"x\"\ntitle = \"X\"\n";
+
+    #[test]
+    fn two_actions_are_named_in_file_order_at_the_second() {
+        let p = problems(&format!(
+            "{LAB}[[steps]]\nid = \"a\"\ntitle = \"A\"\nnote = {{}}\ntunnel = {{}}\n"
+        ));
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].0, 8);
+        assert_eq!(p[0].1, "step `a` has two actions: `note` and `tunnel`");
+    }
+
+    #[test]
+    fn two_check_kinds_are_named_in_file_order_at_the_second() {
+        let p = problems(&format!(
+            "{LAB}[[steps]]\nid = \"a\"\ntitle = \"A\"\nnote = {{}}\n[[steps.checks]]\nabsent = {{ kind = \"Pod\", name = \"q\" }}\nexists = {{ kind = \"Pod\", name = \"p\" }}\n"
+        ));
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].0, 10);
+        assert_eq!(p[0].1, "this check has two kinds: `absent` and `exists`");
+    }
+
+    #[test]
+    fn a_capture_used_too_early_names_the_step_that_takes_it() {
+        let p = problems(&format!(
+            "{LAB}[[steps]]\nid = \"a\"\ntitle = \"A\"\nget = {{ resources = \"pods\", name = \"{{{{ uid }}}}\" }}\n\
+             [[steps]]\nid = \"b\"\ntitle = \"B\"\nnote = {{}}\n\
+             [[steps.checks]]\nexists = {{ kind = \"Pod\", name = \"{{{{ uid }}}}\" }}\n\
+             [[steps.capture]]\nname = \"uid\"\nobject = {{ kind = \"Pod\", name = \"p\" }}\npath = \"metadata.uid\"\n"
+        ));
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(
+            (p[0].0, p[0].1.as_str()),
+            (7, "`uid` is captured only later, by step `b`")
+        );
+        assert_eq!(
+            p[0].2.as_deref(),
+            Some("move this step after `b`, or capture the value in an earlier step")
+        );
+        assert_eq!(
+            (p[1].0, p[1].1.as_str()),
+            (13, "`uid` is captured by this step only after its action and checks")
+        );
+    }
+
+    #[test]
+    fn a_misspelt_rollout_kind_gets_the_right_spelling() {
+        let p = problems(&format!(
+            "{LAB}[[steps]]\nid = \"a\"\ntitle = \"A\"\nnote = {{}}\n[[steps.checks]]\nrollout = {{ kind = \"Statefulset\", name = \"m\" }}\n"
+        ));
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].1, "`Statefulset` has no rollout");
+        assert_eq!(p[0].2.as_deref(), Some("write the kind as `StatefulSet`"));
     }
 }

@@ -56,8 +56,13 @@ impl JsonValue {
             return None;
         }
         Some(serde_json::from_str(s).map_err(|e| {
+            // serde_json ends its message with ` at line L column C`; say it once, plainly.
+            let full = e.to_string();
+            let what = full
+                .strip_suffix(&format!(" at line {} column {}", e.line(), e.column()))
+                .unwrap_or(&full);
             format!(
-                "the string holds JSON that does not parse: {e} (line {}, column {} of the string)",
+                "the string holds JSON that does not parse: {what} (line {}, column {} of the string)",
                 e.line(),
                 e.column()
             )
@@ -85,5 +90,22 @@ pub fn toml_to_json(v: toml::Value) -> serde_json::Value {
         toml::Value::Datetime(d) => J::String(d.to_string()),
         toml::Value::Array(a) => J::Array(a.into_iter().map(toml_to_json).collect()),
         toml::Value::Table(t) => J::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_json_errors_say_the_position_once() {
+        let v = JsonValue {
+            value: serde_json::Value::String(r#"{"metadata": {"annotations": }}"#.into()),
+            span: Span::default(),
+        };
+        assert_eq!(
+            v.parse_embedded_json().unwrap().unwrap_err(),
+            "the string holds JSON that does not parse: expected value (line 1, column 30 of the string)"
+        );
     }
 }
