@@ -132,6 +132,11 @@ pub struct RunArgs {
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
 
+    /// The Kubernetes version to start (minikube) or to emulate (rehearsal), instead of the
+    /// scenario's `kubernetes-version`.
+    #[arg(long, value_name = "VERSION")]
+    pub kubernetes_version: Option<String>,
+
     /// For the rehearsal cluster: how fast its simulated controllers move. `fast` for tests,
     /// `realistic` (a second or two per transition) for demos.
     #[arg(long, value_enum, default_value_t = PaceArg::Fast)]

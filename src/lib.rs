@@ -4,7 +4,9 @@
 //! [`scenario::analyze`] (validated [`scenario::Scenario`]) → [`plan`] (variables bound,
 //! templates rendered) → [`engine`] runs the steps and their checks → a report.
 
+pub mod actions;
 pub mod app;
+pub mod checks;
 pub mod cli;
 pub mod diagnostic;
 pub mod engine;
@@ -12,6 +14,7 @@ pub mod exit_code;
 pub mod facts;
 pub mod kinds;
 pub mod plan;
+pub mod rehearsal;
 pub mod scenario;
 pub mod source;
 pub mod template;

@@ -1,16 +1,300 @@
 //! The engine: runs a plan's steps against a cluster and checks every outcome.
+//!
+//! `provider` starts or reaches the cluster (minikube, an existing context, the rehearsal),
+//! `runner` walks the steps, `crate::actions` and `crate::checks` do the work, and `report`
+//! draws the events the runner emits.
 
-use crate::cli::{RunArgs, ServeArgs};
+pub mod background;
+pub mod capture;
+pub mod cluster;
+pub mod context;
+pub mod error;
+pub mod event;
+pub mod process;
+pub mod provider;
+pub mod report;
+pub mod runner;
+
+use std::io::IsTerminal;
+use std::sync::Arc;
+
+use crate::app;
+use crate::cli::{PaceArg, RunArgs, ServeArgs};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::exit_code;
+use crate::facts::{ClusterFacts, KubeVersion};
+use crate::plan::{self, Plan, command};
+use crate::scenario::{Action, Provider};
 
-/// `workshop run`.
-pub fn run_command(_args: RunArgs, _color: bool) -> i32 {
-    eprintln!("error: `workshop run` is being built; use `workshop validate` and `workshop plan` for now");
-    exit_code::INVALID
+use context::RunCtx;
+use error::EngineError;
+use event::{Event, Summary};
+use provider::{ClusterProvider, Existing, Minikube, Rehearsal};
+use report::Reporter;
+
+/// `workshop run`: returns the exit code.
+pub fn run_command(args: RunArgs, color: bool) -> i32 {
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprint!("{}", EngineError::Runtime(e).render(color));
+            return exit_code::MISSING_PREREQUISITE;
+        }
+    };
+    match rt.block_on(run(args, color)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprint!("{}", e.render(color));
+            e.exit_code()
+        }
+    }
+}
+
+async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
+    let path = args.scenario.scenario.clone();
+    let scenario = app::load_scenario(&path).map_err(EngineError::Invalid)?;
+    let vars = plan::bind_vars(&scenario, &args.scenario.vars).map_err(EngineError::Invalid)?;
+    let lang = pick_language(&scenario.lab.languages, args.lang.as_deref());
+    let kind = args.cluster.unwrap_or(scenario.cluster.provider);
+    let version_override = args.kubernetes_version.as_deref();
+    let assumed = app::assumed_version(&scenario, version_override).map_err(EngineError::Invalid)?;
+    let display_path = path.display().to_string();
+
+    let provider = match kind {
+        Provider::Minikube => {
+            let mut start = command::minikube_start_args(&scenario.cluster, version_override);
+            start.remove(0);
+            ClusterProvider::Minikube(Minikube::find(
+                scenario.cluster.profile.clone(),
+                start,
+                scenario.cluster.addons.clone(),
+                &display_path,
+            )?)
+        }
+        Provider::Existing => ClusterProvider::Existing(Existing {
+            context: args.context.clone().or_else(|| scenario.cluster.context.clone()),
+            kubeconfig: args.kubeconfig.clone(),
+        }),
+        Provider::Rehearsal => ClusterProvider::Rehearsal(
+            Rehearsal::launch(assumed.to_string(), scenario.cluster.addons.clone(), args.pace == PaceArg::Realistic)
+                .await?,
+        ),
+    };
+    let conn = match provider.connect_if_running().await {
+        Ok(c) => c,
+        Err(e) => {
+            provider.shutdown().await;
+            return Err(e);
+        }
+    };
+    let facts = match &conn {
+        Some(c) => c
+            .facts(kind.as_str())
+            .await
+            .unwrap_or_else(|_| ClusterFacts::assumed(assumed, kind.as_str())),
+        None => ClusterFacts::assumed(assumed, kind.as_str()),
+    };
+    let plan = match Plan::build(scenario, vars, facts) {
+        Ok(p) => p,
+        Err(d) => {
+            provider.shutdown().await;
+            return Err(EngineError::Invalid(d));
+        }
+    };
+    if let Err(e) = preflight(&plan, &provider) {
+        provider.shutdown().await;
+        return Err(e);
+    }
+
+    let reporter: Arc<dyn Reporter> = if color && std::io::stdout().is_terminal() {
+        Arc::new(report::fancy::Fancy::new())
+    } else {
+        Arc::new(report::plain::Plain::new(Box::new(std::io::stdout())))
+    };
+    let steps = plan.scenario.steps.clone();
+    let lab = plan.scenario.lab.clone();
+    let ctx = RunCtx::new(plan, provider, conn, reporter.clone(), lang.clone(), args.timeout.max(0.01));
+    ctx.emit(Event::RunStarted {
+        title: lab.title.get(&lang).to_owned(),
+        lab_id: lab.id.clone(),
+        cluster: ctx.provider.description(),
+        rehearsal: ctx.provider.is_rehearsal(),
+        steps: steps.len(),
+    });
+
+    let cancel = ctx.cancel.clone();
+    let signals = tokio::spawn(async move {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = async { match term.as_mut() { Some(t) => { t.recv().await; } None => std::future::pending::<()>().await } } => {}
+        }
+        cancel.cancel();
+    });
+
+    let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let opts = runner::LoopOptions {
+        keep_going: args.keep_going,
+        interactive,
+    };
+    let mut summary = runner::run_steps(&ctx, &steps, &opts).await;
+
+    keep_running(&ctx, interactive, &summary).await;
+    for (id, description) in ctx.background.stop_all().await {
+        ctx.emit(Event::Background {
+            id,
+            description,
+            running: false,
+        });
+    }
+    if summary.interrupted || summary.failed > 0 {
+        summary.resume_hint = Some(resume_hint(&display_path, kind, &args));
+    }
+    ctx.emit(Event::RunFinished { summary: summary.clone() });
+    signals.abort();
+    let RunCtx { provider, .. } = ctx;
+    provider.shutdown().await;
+    Ok(exit_for(&summary))
+}
+
+fn exit_for(s: &Summary) -> i32 {
+    if s.interrupted {
+        exit_code::INTERRUPTED
+    } else if s.failed > 0 {
+        exit_code::STEP_FAILED
+    } else {
+        exit_code::SUCCESS
+    }
+}
+
+/// `--lang`, else the scenario's first language, else LANG's language if the lab offers it.
+fn pick_language(offered: &[String], asked: Option<&str>) -> String {
+    if let Some(l) = asked {
+        return l.to_owned();
+    }
+    offered.first().cloned().unwrap_or_else(|| "en".into())
+}
+
+fn resume_hint(path: &str, kind: Provider, args: &RunArgs) -> String {
+    let mut cmd = format!("workshop run {path}");
+    if args.cluster.is_some() {
+        cmd.push_str(&format!(" --cluster {}", kind.as_str()));
+    }
+    for (k, v) in &args.scenario.vars {
+        cmd.push_str(&format!(" --var {}", command::shell_quote(&format!("{k}={v}"))));
+    }
+    if kind == Provider::Rehearsal {
+        format!("the rehearsal cluster is gone with the run; start over with: {cmd}")
+    } else {
+        format!("to run it again: {cmd}")
+    }
+}
+
+/// Before the first step: every manifest's API is served by the cluster (or the version the
+/// scenario starts), and the local ports port-forwards need are free.
+fn preflight(plan: &Plan, provider: &ClusterProvider) -> Result<(), EngineError> {
+    let mut diags = Diagnostics::default();
+    let mut templates: Vec<&String> = plan.manifests.keys().collect();
+    templates.sort();
+    for name in templates {
+        for m in plan.manifests_of(name) {
+            if plan.facts.serves(&m.api_version) {
+                continue;
+            }
+            let origin = plan.templates.path_of(name).map(|p| p.display().to_string()).unwrap_or(name.clone());
+            let mut d = Diagnostic::new(format!(
+                "{} uses {}, which Kubernetes {} does not serve",
+                m.display_name(),
+                m.api_version,
+                plan.facts.version
+            ))
+            .with_location(Location {
+                origin,
+                line: m.line,
+                col: 1,
+                snippet: None,
+                detail: Some(format!("rendered, document {}", m.doc)),
+            })
+            .expected(format!("only APIs the cluster serves ({})", if plan.facts.live { "from its discovery" } else { "assumed from kubernetes-version" }));
+            let removed = if m.api_version == "policy/v1beta1" { " (PodSecurityPolicy was removed in Kubernetes 1.25)" } else { "" };
+            d = d.hint(format!(
+                "emit it only where it is served: {{% if \"{}\" in cluster.api_versions %}} … {{% endif %}}{removed}; nothing was created",
+                m.api_version
+            ));
+            diags.push(d);
+        }
+    }
+    if !diags.is_empty() {
+        return Err(EngineError::Invalid(diags));
+    }
+    if !provider.is_rehearsal() {
+        let caps = plan.placeholder_captures();
+        for step in &plan.scenario.steps {
+            if let Action::PortForward(p) = &step.action
+                && let Ok(port) = plan.render_int(&p.local_port, &caps)
+            {
+                let port = port as u16;
+                if std::net::TcpListener::bind(("127.0.0.1", port)).is_err() {
+                    return Err(EngineError::PortInUse {
+                        port,
+                        step: step.id.to_string(),
+                        hint: format!("stop what listens there (`ss -ltnp | grep {port}`), or choose another port with --var"),
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// At the end of a run, steps with `keep-running` keep their background process until Enter.
+async fn keep_running(ctx: &RunCtx, interactive: bool, summary: &Summary) {
+    let keep: Vec<(String, String, bool)> = ctx.background.list().into_iter().filter(|(_, _, k)| *k).collect();
+    if keep.is_empty() || summary.interrupted || !interactive {
+        return;
+    }
+    for (_, description, _) in &keep {
+        ctx.reporter.println(&format!("still running: {description}"));
+    }
+    ctx.reporter.println("press Enter to stop them and finish");
+    let read = tokio::task::spawn_blocking(|| {
+        let mut line = String::new();
+        let _ = std::io::stdin().read_line(&mut line);
+    });
+    tokio::select! {
+        _ = read => {}
+        _ = ctx.cancel.cancelled() => {}
+    }
 }
 
 /// `workshop rehearsal serve`.
-pub fn serve_rehearsal(_args: ServeArgs) -> i32 {
-    eprintln!("error: the rehearsal cluster is being built");
-    exit_code::INVALID
+pub fn serve_rehearsal(args: ServeArgs) -> i32 {
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: could not start the async runtime: {e}");
+            return exit_code::MISSING_PREREQUISITE;
+        }
+    };
+    if let Err(why) = KubeVersion::parse(&args.version) {
+        eprintln!("error: --version: {why}");
+        return exit_code::INVALID;
+    }
+    let opts = crate::rehearsal::RehearsalOptions {
+        version: args.version,
+        pace: if args.pace == PaceArg::Realistic {
+            crate::rehearsal::Pace::Realistic
+        } else {
+            crate::rehearsal::Pace::Fast
+        },
+        addons: args.addons,
+        kubeconfig: args.kubeconfig,
+    };
+    match rt.block_on(crate::rehearsal::serve_standalone(opts)) {
+        Ok(()) => exit_code::SUCCESS,
+        Err(e) => {
+            eprintln!("error: the rehearsal cluster failed: {e}");
+            exit_code::MISSING_PREREQUISITE
+        }
+    }
 }

@@ -3,7 +3,7 @@
 
 use crate::kinds;
 use crate::scenario::action::{Action, Method};
-use crate::scenario::{Expr, Provider, Step};
+use crate::scenario::{ClusterSpec, Expr, Provider, Step};
 
 use super::{Captures, Plan};
 
@@ -16,14 +16,14 @@ pub fn equivalent(plan: &Plan, step: &Step, captures: &Captures) -> Vec<String> 
     let profile = &cluster.profile;
     match &step.action {
         Action::StartCluster(_) => match cluster.provider {
-            Provider::Minikube | Provider::Rehearsal => vec![shell_join(&minikube_start_args(plan))],
+            Provider::Minikube | Provider::Rehearsal => vec![shell_join(&minikube_start_args(cluster, None))],
             Provider::Existing => vec![format!(
                 "kubectl config use-context {}",
                 cluster.context.as_deref().unwrap_or("<current>")
             )],
         },
-        Action::EnableAddon(a) => vec![format!("minikube --profile={profile} addons enable {}", r(&a.name))],
-        Action::DisableAddon(a) => vec![format!("minikube --profile={profile} addons disable {}", r(&a.name))],
+        Action::EnableAddon(a) => vec![format!("minikube -p {profile} addons enable {}", r(&a.name))],
+        Action::DisableAddon(a) => vec![format!("minikube -p {profile} addons disable {}", r(&a.name))],
         Action::Create(m) => vec![format!(
             "kubectl create -f {}",
             rendered_file_name(m.template.get_ref())
@@ -99,27 +99,21 @@ pub fn equivalent(plan: &Plan, step: &Step, captures: &Captures) -> Vec<String> 
             parts.extend(e.command.iter().map(r));
             vec![shell_join(&parts)]
         }
-        Action::Tunnel(_) => vec![format!("minikube tunnel --profile={profile}")],
+        Action::Tunnel(_) => vec![format!("minikube tunnel -p {profile}")],
         Action::Command(c) => vec![shell_join(&c.argv.iter().map(r).collect::<Vec<_>>())],
         Action::Note(_) => Vec::new(),
     }
 }
 
-/// The `minikube start` arguments the scenario's `[cluster]` asks for.
-pub fn minikube_start_args(plan: &Plan) -> Vec<String> {
-    let c = &plan.scenario.cluster;
-    let mut args = vec![
-        "minikube".to_owned(),
-        "start".to_owned(),
-        "-p".to_owned(),
-        c.profile.clone(),
-    ];
+/// The `minikube start` arguments the scenario's `[cluster]` asks for (program name first).
+pub fn minikube_start_args(c: &ClusterSpec, version: Option<&str>) -> Vec<String> {
+    let mut args = vec!["minikube".to_owned(), "start".to_owned(), "-p".to_owned(), c.profile.clone()];
     if !c.addons.is_empty() {
         args.push("--addons".into());
         args.push(c.addons.join(","));
     }
-    if let Some(v) = &c.kubernetes_version {
-        args.push(format!("--kubernetes-version={}", v.get_ref()));
+    if let Some(v) = version.or(c.kubernetes_version.as_ref().map(|v| v.get_ref().as_str())) {
+        args.push(format!("--kubernetes-version={v}"));
     }
     if let Some(rt) = &c.container_runtime {
         args.push(format!("--container-runtime={rt}"));

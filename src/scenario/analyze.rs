@@ -559,9 +559,10 @@ impl Analyzer<'_> {
     fn http(&mut self, h: &Http, span: &Span, scope: &Scope, used: &mut HashSet<String>) {
         self.expr(&h.url, scope, used);
         let url = &h.url.text;
-        if !(url.contains("{{") || url.starts_with("http://") || url.starts_with("https://")) {
-            self.error(&h.url.span, format!("`{url}` is not an http:// or https:// URL"))
-                .expected("a URL such as \"http://127.0.0.1:9090/highscores\"");
+        if !(url.contains("{{") || url.starts_with("http://")) {
+            self.error(&h.url.span, format!("`{url}` is not an http:// URL"))
+                .expected("a URL such as \"http://127.0.0.1:9090/highscores\"")
+                .hint("http steps reach lab services through a port-forward or tunnel; https is not supported");
         }
         let bodies = [!h.form.is_empty(), h.json.is_some(), h.body.is_some()];
         if bodies.iter().filter(|b| **b).count() > 1 {

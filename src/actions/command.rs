@@ -1,0 +1,67 @@
+//! `command`: a plain program with its arguments (never a shell string), found with `which`;
+//! in the foreground with an expected exit code, or in the background.
+
+use std::time::Duration;
+
+use crate::engine::background::{Handle, Process};
+use crate::engine::context::{StepCtx, StepError};
+use crate::engine::event::Event;
+use crate::engine::process::{self, ProcessError};
+use crate::scenario::action::Command;
+
+use super::Done;
+
+pub async fn perform(ctx: &StepCtx<'_>, c: &Command) -> Result<Done, StepError> {
+    let argv: Vec<String> = c.argv.iter().map(|a| ctx.render(a)).collect::<Result<_, _>>()?;
+    let (program, args) = argv.split_first().ok_or_else(|| StepError::new("`argv` is empty"))?;
+    let path = which::which(program).map_err(|_| {
+        StepError::new(format!("`{program}` was not found on PATH")).hint(format!("install {program}, or check the spelling"))
+    })?;
+    let display = process::display_command(&path, args);
+    ctx.output(&format!("$ {display}"));
+    if c.background {
+        let child = process::command(&path, args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .map_err(|e| StepError::new(format!("could not start `{display}`: {e}")))?;
+        ctx.run.background.add(Process {
+            step: ctx.step.id.to_string(),
+            description: display.clone(),
+            keep_running: ctx.step.keep_running,
+            handle: Handle::Child(child),
+        });
+        ctx.run.emit(Event::Background {
+            id: ctx.step.id.to_string(),
+            description: display.clone(),
+            running: true,
+        });
+        return Ok(Done::summary(format!("{display} running in the background")));
+    }
+    let timeout = ctx.scaled(ctx.step.timeout.map_or(Duration::from_secs(300), |t| t.as_std()));
+    let result = process::run(&path, args, timeout, ctx.cancel(), |l| ctx.output(l)).await;
+    let finished = match result {
+        Ok(f) => f,
+        Err(ProcessError::Failed { code, tail, .. }) if code == c.expect.exit => process::Finished {
+            code,
+            stdout: tail.join("\n"),
+            lines: tail,
+        },
+        Err(ProcessError::Failed { command, code, tail }) => {
+            return Err(StepError::new(format!("`{command}` exited with code {code} (expected {})", c.expect.exit)).detail(tail));
+        }
+        Err(e) => return Err(StepError::new(e.to_string())),
+    };
+    if finished.code != c.expect.exit {
+        return Err(StepError::new(format!("`{display}` exited with code {} (expected {})", finished.code, c.expect.exit)));
+    }
+    if let Some(want) = ctx.render_opt(c.expect.stdout_contains.as_ref())?
+        && !finished.stdout.contains(&want)
+    {
+        return Err(StepError::new(format!("the output of `{display}` does not contain {want:?}")));
+    }
+    Ok(Done {
+        summary: format!("`{display}` exited {}", finished.code),
+        response: Some(finished.stdout),
+    })
+}

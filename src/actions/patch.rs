@@ -1,0 +1,32 @@
+//! `patch`: one object, with a merge, strategic merge or JSON patch.
+
+use kube::api::{Patch, PatchParams};
+
+use crate::engine::context::{StepCtx, StepError};
+use crate::scenario::action::{Patch as PatchAction, PatchType};
+use crate::scenario::analyze::json_of;
+
+use super::{Done, kube_error};
+
+pub async fn perform(ctx: &StepCtx<'_>, p: &PatchAction) -> Result<Done, StepError> {
+    let conn = ctx.conn()?;
+    let resolved = conn.resolve(p.kind.get_ref(), p.api_version.as_deref()).await.map_err(StepError::new)?;
+    let name = ctx.render(&p.name)?;
+    let ns = ctx.namespace(p.namespace.as_ref())?;
+    let api = conn.api(&resolved, Some(&ns));
+    let body = ctx.plan.render_json(&json_of(&p.patch), &ctx.captures())?;
+    let pp = PatchParams::default();
+    let label = format!("{}/{name}", p.kind.get_ref().to_ascii_lowercase());
+    let result = match p.patch_type {
+        PatchType::Merge => api.patch(&name, &pp, &Patch::Merge(&body)).await,
+        PatchType::Strategic => api.patch(&name, &pp, &Patch::Strategic(&body)).await,
+        PatchType::Json => {
+            let ops: json_patch::Patch = serde_json::from_value(body)
+                .map_err(|e| StepError::new(format!("the JSON patch is not a list of operations: {e}")))?;
+            api.patch(&name, &pp, &Patch::<()>::Json(ops)).await
+        }
+    };
+    result.map_err(|e| kube_error(&format!("patching {label}"), &e))?;
+    ctx.output(&format!("{label} patched"));
+    Ok(Done::summary(format!("{label} patched ({})", p.patch_type.as_kubectl())))
+}

@@ -1,0 +1,54 @@
+//! `default-storage-class`: exactly one StorageClass is marked default, and it is the named one.
+
+use std::time::Duration;
+
+use kube::api::DynamicObject;
+
+use crate::engine::context::StepCtx;
+use crate::scenario::check::DefaultStorageClassCheck;
+
+use super::Outcome;
+use super::wait::Observation;
+
+/// The annotation that marks the default class (and its beta form, still honoured).
+pub const DEFAULT_ANNOTATIONS: &[&str] = &[
+    "storageclass.kubernetes.io/is-default-class",
+    "storageclass.beta.kubernetes.io/is-default-class",
+];
+
+pub fn is_default(o: &DynamicObject) -> bool {
+    o.metadata
+        .annotations
+        .as_ref()
+        .is_some_and(|a| DEFAULT_ANNOTATIONS.iter().any(|k| a.get(*k).is_some_and(|v| v == "true")))
+}
+
+pub async fn run(
+    ctx: &StepCtx<'_>,
+    d: &DefaultStorageClassCheck,
+    timeout: Duration,
+    progress: &(dyn Fn(&str, Duration) + Sync),
+) -> Outcome {
+    let want = match ctx.render(&d.name) {
+        Ok(n) => n,
+        Err(e) => return Outcome::Error(e),
+    };
+    super::watch(ctx, "StorageClass", None, None, None, None, timeout, progress, |objs| {
+        let defaults: Vec<&str> = objs
+            .iter()
+            .filter(|o| is_default(o))
+            .filter_map(|o| o.metadata.name.as_deref())
+            .collect();
+        let text = match defaults.as_slice() {
+            [] => "no StorageClass is marked default".to_owned(),
+            [one] => format!("default: {one}"),
+            many => format!("{} defaults: {}", many.len(), many.join(", ")),
+        };
+        if defaults == [want.as_str()] {
+            Observation::done(text)
+        } else {
+            Observation::waiting(text)
+        }
+    })
+    .await
+}

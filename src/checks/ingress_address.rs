@@ -1,0 +1,56 @@
+//! `ingress-address`: an Ingress has an address in its status (optionally a given one).
+
+use std::time::Duration;
+
+use crate::engine::context::StepCtx;
+use crate::scenario::check::IngressAddressCheck;
+
+use super::Outcome;
+use super::wait::Observation;
+
+pub async fn run(
+    ctx: &StepCtx<'_>,
+    i: &IngressAddressCheck,
+    timeout: Duration,
+    progress: &(dyn Fn(&str, Duration) + Sync),
+) -> Outcome {
+    let want = match ctx.render_opt(i.address.as_ref()) {
+        Ok(w) => w,
+        Err(e) => return Outcome::Error(e),
+    };
+    super::watch(
+        ctx,
+        "Ingress",
+        None,
+        Some(&i.name),
+        i.namespace.as_ref(),
+        None,
+        timeout,
+        progress,
+        |objs| {
+            let Some(o) = objs.first() else {
+                return Observation::waiting("the Ingress does not exist");
+            };
+            let addrs: Vec<String> = o
+                .data
+                .pointer("/status/loadBalancer/ingress")
+                .and_then(|v| v.as_array())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|e| e.get("ip").or_else(|| e.get("hostname")).and_then(|v| v.as_str()))
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default();
+            if addrs.is_empty() {
+                return Observation::waiting("no address yet");
+            }
+            let text = format!("address {}", addrs.join(", "));
+            match &want {
+                Some(w) if !addrs.contains(w) => Observation::waiting(text),
+                _ => Observation::done(text),
+            }
+        },
+    )
+    .await
+}

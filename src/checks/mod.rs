@@ -1,0 +1,220 @@
+//! The checks that prove a step worked, one file per kind. Cluster checks wait on watch
+//! events through [`wait::until`]; `http` polls, since an HTTP endpoint has no events.
+//! A failed check carries what was expected, what was last observed, the recent Events of the
+//! objects involved and, for known causes, a one-line diagnosis.
+
+pub mod condition;
+pub mod count;
+pub mod default_storage_class;
+pub mod evidence;
+pub mod exists;
+pub mod field;
+pub mod http;
+pub mod ingress_address;
+pub mod pvc_bound;
+pub mod recreated;
+pub mod rollout;
+pub mod wait;
+
+use std::time::{Duration, Instant};
+
+use kube::api::DynamicObject;
+
+use crate::engine::context::{StepCtx, StepError};
+use crate::engine::event::{Event, Failure};
+use crate::plan::describe;
+use crate::scenario::{Check, CheckKind, Expr};
+
+use wait::{Observation, Target, WaitEnd};
+
+/// How a check ended.
+#[derive(Debug, Clone)]
+pub enum Verdict {
+    Passed { observed: String, elapsed: Duration },
+    Failed(Box<Failure>),
+    Interrupted,
+}
+
+/// What a check's own code returns; `run` adds the reporting and the evidence.
+pub enum Outcome {
+    Passed(String),
+    /// Not passed in time: the last observation, the last API error, and the objects whose
+    /// Events explain why (namespace, names).
+    Failed {
+        observed: String,
+        last_error: Option<String>,
+        evidence: Evidence,
+    },
+    Interrupted,
+    /// The check could not run at all (a kind the cluster does not serve, a template error).
+    Error(StepError),
+}
+
+/// Which objects' Events to show when a check fails.
+#[derive(Debug, Clone, Default)]
+pub struct Evidence {
+    pub namespace: Option<String>,
+    /// Names of involved objects; Events of objects whose name starts with `name-` count too
+    /// (the pods of a Deployment or StatefulSet).
+    pub names: Vec<String>,
+    pub kind: String,
+}
+
+impl Outcome {
+    fn from_wait(end: WaitEnd, evidence: Evidence) -> Outcome {
+        match end {
+            WaitEnd::Done { observed, .. } => Outcome::Passed(observed),
+            WaitEnd::TimedOut { observed, last_error } => Outcome::Failed {
+                observed,
+                last_error,
+                evidence,
+            },
+            WaitEnd::Interrupted => Outcome::Interrupted,
+        }
+    }
+}
+
+/// Runs one check of a step, reporting its start, progress and end.
+pub async fn run(ctx: &StepCtx<'_>, index: usize, check: &Check) -> Verdict {
+    let id = ctx.step.id.to_string();
+    let description = describe::check(&ctx.plan, check, &ctx.captures());
+    let timeout = ctx.scaled(check.timeout.as_std());
+    ctx.run.emit(Event::CheckStarted {
+        id: id.clone(),
+        check: index,
+        description: description.clone(),
+        timeout,
+    });
+    let start = Instant::now();
+    let progress = |observed: &str, elapsed: Duration| {
+        ctx.run.emit(Event::CheckProgress {
+            id: id.clone(),
+            check: index,
+            observed: observed.to_owned(),
+            elapsed,
+            timeout,
+        })
+    };
+    let outcome = match &check.kind {
+        CheckKind::Exists(o) => exists::run(ctx, o, true, timeout, &progress).await,
+        CheckKind::Absent(o) => exists::run(ctx, o, false, timeout, &progress).await,
+        CheckKind::Field(f) => field::run(ctx, f, timeout, &progress).await,
+        CheckKind::Condition(c) => condition::run(ctx, c, timeout, &progress).await,
+        CheckKind::Rollout(r) => rollout::run(ctx, r, timeout, &progress).await,
+        CheckKind::Count(c) => count::run(ctx, c, timeout, &progress).await,
+        CheckKind::DefaultStorageClass(d) => default_storage_class::run(ctx, d, timeout, &progress).await,
+        CheckKind::PvcBound(p) => pvc_bound::run(ctx, p, timeout, &progress).await,
+        CheckKind::Recreated(r) => recreated::run(ctx, r, timeout, &progress).await,
+        CheckKind::IngressAddress(i) => ingress_address::run(ctx, i, timeout, &progress).await,
+        CheckKind::Http(h) => http::run(ctx, h, timeout, &progress).await,
+    };
+    let elapsed = start.elapsed();
+    let hint = check.hint.as_ref().map(|h| {
+        let text = h.get(&ctx.run.lang);
+        ctx.plan.render(&Expr::new(text), &ctx.captures()).unwrap_or_else(|_| text.to_owned())
+    });
+    match outcome {
+        Outcome::Passed(observed) => {
+            ctx.run.emit(Event::CheckPassed {
+                id,
+                check: index,
+                description,
+                observed: observed.clone(),
+                elapsed,
+            });
+            Verdict::Passed { observed, elapsed }
+        }
+        Outcome::Interrupted => Verdict::Interrupted,
+        Outcome::Failed {
+            observed,
+            last_error,
+            evidence,
+        } => {
+            let (events, diagnosis) = match ctx.run.connection() {
+                Some(conn) => (
+                    evidence::events(&conn, &evidence).await,
+                    evidence::diagnose(&conn, &check.kind, &evidence, &observed).await,
+                ),
+                None => (Vec::new(), None),
+            };
+            let failure = Box::new(Failure {
+                expected: description.clone(),
+                observed,
+                diagnosis,
+                events,
+                hint,
+                last_error,
+            });
+            ctx.run.emit(Event::CheckFailed {
+                id,
+                check: index,
+                description,
+                failure: failure.clone(),
+                elapsed,
+            });
+            Verdict::Failed(failure)
+        }
+        Outcome::Error(e) => {
+            let failure = Box::new(Failure {
+                expected: description.clone(),
+                observed: e.message.clone(),
+                diagnosis: None,
+                events: e.detail.clone(),
+                hint: e.hint.clone().or(hint),
+                last_error: None,
+            });
+            ctx.run.emit(Event::CheckFailed {
+                id,
+                check: index,
+                description,
+                failure: failure.clone(),
+                elapsed,
+            });
+            Verdict::Failed(failure)
+        }
+    }
+}
+
+/// Resolves `kind` and watches one object (by name) or a set (by labels) until `eval` holds.
+#[allow(clippy::too_many_arguments)]
+pub async fn watch(
+    ctx: &StepCtx<'_>,
+    kind: &str,
+    api_version: Option<&str>,
+    name: Option<&Expr>,
+    namespace: Option<&Expr>,
+    labels: Option<&Expr>,
+    timeout: Duration,
+    progress: &(dyn Fn(&str, Duration) + Sync),
+    eval: impl Fn(&[&DynamicObject]) -> Observation,
+) -> Outcome {
+    let prepared = async {
+        let conn = ctx.conn()?;
+        let resolved = conn.resolve(kind, api_version).await.map_err(StepError::new)?;
+        let name = ctx.render_opt(name)?;
+        let ns = if resolved.namespaced {
+            Some(ctx.namespace(namespace)?)
+        } else {
+            None
+        };
+        let labels = ctx.render_opt(labels)?;
+        Ok::<_, StepError>((conn, resolved, name, ns, labels))
+    };
+    let (conn, resolved, name, ns, labels) = match prepared.await {
+        Ok(p) => p,
+        Err(e) => return Outcome::Error(e),
+    };
+    let evidence = Evidence {
+        namespace: ns.clone(),
+        names: name.iter().cloned().collect(),
+        kind: resolved.ar.kind.clone(),
+    };
+    let target = Target {
+        resolved,
+        namespace: ns,
+        name,
+        labels,
+    };
+    let end = wait::until(ctx, &conn, &target, timeout, progress, eval).await;
+    Outcome::from_wait(end, evidence)
+}

@@ -1,0 +1,54 @@
+//! `pvc-bound`: a PersistentVolumeClaim is Bound, optionally with a given class and volume.
+
+use std::time::Duration;
+
+use crate::engine::context::{StepCtx, StepError};
+use crate::scenario::check::PvcBoundCheck;
+
+use super::Outcome;
+use super::wait::{Observation, str_at};
+
+pub async fn run(
+    ctx: &StepCtx<'_>,
+    p: &PvcBoundCheck,
+    timeout: Duration,
+    progress: &(dyn Fn(&str, Duration) + Sync),
+) -> Outcome {
+    let wanted = (|| Ok::<_, StepError>((ctx.render_opt(p.storage_class.as_ref())?, ctx.render_opt(p.volume.as_ref())?)))();
+    let (class, volume) = match wanted {
+        Ok(w) => w,
+        Err(e) => return Outcome::Error(e),
+    };
+    super::watch(
+        ctx,
+        "PersistentVolumeClaim",
+        None,
+        Some(&p.name),
+        p.namespace.as_ref(),
+        None,
+        timeout,
+        progress,
+        |objs| {
+            let Some(o) = objs.first() else {
+                return Observation::waiting("the claim does not exist");
+            };
+            let phase = str_at(&o.data, &["status", "phase"]).unwrap_or("Pending");
+            let got_class = str_at(&o.data, &["spec", "storageClassName"]);
+            let got_volume = str_at(&o.data, &["spec", "volumeName"]).filter(|v| !v.is_empty());
+            let mut text = format!("phase {phase}");
+            if let Some(c) = got_class {
+                text.push_str(&format!(", class {c}"));
+            } else {
+                text.push_str(", no class");
+            }
+            if let Some(v) = got_volume {
+                text.push_str(&format!(", volume {v}"));
+            }
+            let ok = phase == "Bound"
+                && class.as_deref().is_none_or(|c| got_class == Some(c))
+                && volume.as_deref().is_none_or(|v| got_volume == Some(v));
+            if ok { Observation::done(text) } else { Observation::waiting(text) }
+        },
+    )
+    .await
+}

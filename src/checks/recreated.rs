@@ -1,0 +1,48 @@
+//! `recreated`: an object with the same name but a new uid exists (judged by uid, never by
+//! name), and for a Pod it is Ready.
+
+use std::time::Duration;
+
+use crate::engine::context::StepCtx;
+use crate::scenario::check::RecreatedCheck;
+
+use super::Outcome;
+use super::wait::{Observation, pod_ready};
+
+pub async fn run(
+    ctx: &StepCtx<'_>,
+    r: &RecreatedCheck,
+    timeout: Duration,
+    progress: &(dyn Fn(&str, Duration) + Sync),
+) -> Outcome {
+    let old = match ctx.render(&r.previous_uid) {
+        Ok(u) => u,
+        Err(e) => return Outcome::Error(e),
+    };
+    let is_pod = r.kind.get_ref() == "Pod";
+    super::watch(
+        ctx,
+        r.kind.get_ref(),
+        None,
+        Some(&r.name),
+        r.namespace.as_ref(),
+        None,
+        timeout,
+        progress,
+        |objs| match objs.first() {
+            None => Observation::waiting("gone, not recreated yet"),
+            Some(o) => {
+                let uid = o.metadata.uid.as_deref().unwrap_or("");
+                if uid == old {
+                    Observation::waiting(format!("still the old object (uid {uid})"))
+                } else if is_pod && !pod_ready(o) {
+                    let phase = super::wait::str_at(&o.data, &["status", "phase"]).unwrap_or("Pending");
+                    Observation::waiting(format!("recreated (new uid {uid}), {phase}, not Ready yet"))
+                } else {
+                    Observation::done(format!("recreated with new uid {uid}"))
+                }
+            }
+        },
+    )
+    .await
+}

@@ -1,0 +1,176 @@
+//! The waiting machinery every cluster check shares: a kube-runtime watcher on the objects the
+//! check looks at, the check's condition evaluated on every event (never a sleep loop), the
+//! watch re-established with backoff if it drops, and a timeout around it all.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use futures::StreamExt;
+use kube::api::DynamicObject;
+use kube::runtime::WatchStreamExt;
+use kube::runtime::watcher::{self, Event};
+
+use crate::engine::cluster::{Connection, Resolved, plain_error};
+use crate::engine::context::StepCtx;
+
+/// The objects a check watches.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub resolved: Resolved,
+    /// For a namespaced kind; `None` watches every namespace.
+    pub namespace: Option<String>,
+    /// One object by name (a `metadata.name` field selector).
+    pub name: Option<String>,
+    /// A label selector.
+    pub labels: Option<String>,
+}
+
+/// What the condition says about the objects seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Observation {
+    pub done: bool,
+    /// The state in a few words: `1/3 ready`, `phase Pending`, `not found`.
+    pub observed: String,
+}
+
+impl Observation {
+    pub fn done(observed: impl Into<String>) -> Self {
+        Observation {
+            done: true,
+            observed: observed.into(),
+        }
+    }
+
+    pub fn waiting(observed: impl Into<String>) -> Self {
+        Observation {
+            done: false,
+            observed: observed.into(),
+        }
+    }
+}
+
+/// How a wait ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WaitEnd {
+    Done { observed: String, at: Instant },
+    TimedOut { observed: String, last_error: Option<String> },
+    Interrupted,
+}
+
+/// Watches `target` until `eval` is done, the timeout passes or the run is interrupted.
+/// `progress` is called with the latest observation on every event and once a second.
+pub async fn until(
+    ctx: &StepCtx<'_>,
+    conn: &Connection,
+    target: &Target,
+    timeout: Duration,
+    progress: &(dyn Fn(&str, Duration) + Sync),
+    eval: impl Fn(&[&DynamicObject]) -> Observation,
+) -> WaitEnd {
+    let api = conn.api(&target.resolved, target.namespace.as_deref());
+    let api = if target.namespace.is_none() && target.resolved.namespaced {
+        kube::Api::all_with(conn.client.clone(), &target.resolved.ar)
+    } else {
+        api
+    };
+    let mut cfg = watcher::Config::default();
+    if let Some(n) = &target.name {
+        cfg = cfg.fields(&format!("metadata.name={n}"));
+    }
+    if let Some(l) = &target.labels {
+        cfg = cfg.labels(l);
+    }
+    let stream = watcher::watcher(api, cfg).default_backoff();
+    tokio::pin!(stream);
+
+    let start = Instant::now();
+    let deadline = tokio::time::sleep(timeout);
+    tokio::pin!(deadline);
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+
+    let key = |o: &DynamicObject| (o.metadata.namespace.clone().unwrap_or_default(), o.metadata.name.clone().unwrap_or_default());
+    let mut objects: BTreeMap<(String, String), DynamicObject> = BTreeMap::new();
+    let mut buffer: BTreeMap<(String, String), DynamicObject> = BTreeMap::new();
+    let mut listed = false;
+    let mut observed = "waiting for the first answer from the API server".to_owned();
+    let mut last_error: Option<String> = None;
+
+    loop {
+        tokio::select! {
+            biased;
+            _ = ctx.cancel().cancelled() => return WaitEnd::Interrupted,
+            ev = stream.next() => {
+                match ev {
+                    None => {
+                        // The stream never ends on its own; treat an end like a dropped watch.
+                        last_error = Some("the watch stream ended".into());
+                        continue;
+                    }
+                    Some(Err(e)) => {
+                        last_error = Some(watch_error(&e));
+                        progress(&format!("{observed} (watch interrupted, retrying)"), start.elapsed());
+                        continue;
+                    }
+                    Some(Ok(Event::Init)) => buffer.clear(),
+                    Some(Ok(Event::InitApply(o))) => { buffer.insert(key(&o), o); }
+                    Some(Ok(Event::InitDone)) => {
+                        objects = std::mem::take(&mut buffer);
+                        listed = true;
+                    }
+                    Some(Ok(Event::Apply(o))) => { objects.insert(key(&o), o); }
+                    Some(Ok(Event::Delete(o))) => { objects.remove(&key(&o)); }
+                }
+                if !listed {
+                    continue;
+                }
+                let seen: Vec<&DynamicObject> = objects.values().collect();
+                let obs = eval(&seen);
+                observed = obs.observed;
+                if obs.done {
+                    return WaitEnd::Done { observed, at: Instant::now() };
+                }
+                progress(&observed, start.elapsed());
+            }
+            _ = tick.tick() => progress(&observed, start.elapsed()),
+            _ = &mut deadline => return WaitEnd::TimedOut { observed, last_error },
+        }
+    }
+}
+
+fn watch_error(e: &watcher::Error) -> String {
+    match e {
+        watcher::Error::InitialListFailed(k) | watcher::Error::WatchStartFailed(k) | watcher::Error::WatchFailed(k) => {
+            plain_error(k)
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Reads a field as a string, through a dotted path of object keys.
+pub fn str_at<'a>(v: &'a serde_json::Value, path: &[&str]) -> Option<&'a str> {
+    at(v, path).and_then(|x| x.as_str())
+}
+
+pub fn i64_at(v: &serde_json::Value, path: &[&str]) -> Option<i64> {
+    at(v, path).and_then(|x| x.as_i64())
+}
+
+pub fn at<'a>(v: &'a serde_json::Value, path: &[&str]) -> Option<&'a serde_json::Value> {
+    path.iter().try_fold(v, |cur, k| cur.get(*k))
+}
+
+/// The status of condition `type` in `status.conditions`.
+pub fn condition<'a>(data: &'a serde_json::Value, type_: &str) -> Option<&'a str> {
+    at(data, &["status", "conditions"])?
+        .as_array()?
+        .iter()
+        .find(|c| c.get("type").and_then(|t| t.as_str()) == Some(type_))?
+        .get("status")?
+        .as_str()
+}
+
+/// A Pod that is Ready and not being deleted.
+pub fn pod_ready(o: &DynamicObject) -> bool {
+    o.metadata.deletion_timestamp.is_none() && condition(&o.data, "Ready") == Some("True")
+}

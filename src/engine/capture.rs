@@ -1,0 +1,79 @@
+//! Taking captures: generated markers, fields of objects, fields of an answer.
+
+use crate::actions::Done;
+use crate::scenario::{Capture, CaptureSource};
+
+use super::context::{StepCtx, StepError};
+
+/// A unique marker: `prefix-` and six random lowercase letters and digits.
+pub fn marker(prefix: &str) -> String {
+    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
+    let tail: String = (0..6).map(|_| ALPHABET[fastrand::usize(..ALPHABET.len())] as char).collect();
+    format!("{prefix}-{tail}")
+}
+
+/// Takes one capture and records it in the run.
+pub async fn take(ctx: &StepCtx<'_>, cap: &Capture, done: Option<&Done>) -> Result<String, StepError> {
+    let value = match &cap.source {
+        CaptureSource::Generate { prefix } => marker(prefix),
+        CaptureSource::Object { object, path } => {
+            let conn = ctx.conn()?;
+            let resolved = conn
+                .resolve(object.kind.get_ref(), object.api_version.as_deref())
+                .await
+                .map_err(StepError::new)?;
+            let name = ctx.render(&object.name)?;
+            let ns = ctx.namespace(object.namespace.as_ref())?;
+            let api = conn.api(&resolved, Some(&ns));
+            let obj = api
+                .get(&name)
+                .await
+                .map_err(|e| crate::actions::kube_error(&format!("capture {}: reading {}/{name}", cap.name, object.kind.get_ref()), &e))?;
+            let doc = serde_json::to_value(&obj).unwrap_or_default();
+            let found = path.select(&doc);
+            let v = found.first().ok_or_else(|| {
+                StepError::new(format!("capture {}: {}/{name} has no {path}", cap.name, object.kind.get_ref()))
+            })?;
+            scalar(v)
+        }
+        CaptureSource::Response { path } => {
+            let body = done
+                .and_then(|d| d.response.as_deref())
+                .ok_or_else(|| StepError::new(format!("capture {}: the action gave no answer to capture from", cap.name)))?;
+            match path {
+                None => body.trim().to_owned(),
+                Some(p) => {
+                    let doc: serde_json::Value = serde_json::from_str(body)
+                        .map_err(|_| StepError::new(format!("capture {}: the answer is not JSON", cap.name)))?;
+                    let found = p.select(&doc);
+                    let v = found
+                        .first()
+                        .ok_or_else(|| StepError::new(format!("capture {}: the answer has no {p}", cap.name)))?;
+                    scalar(v)
+                }
+            }
+        }
+    };
+    ctx.run.capture(&cap.name, value.clone());
+    Ok(value)
+}
+
+fn scalar(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_are_unique_and_shaped() {
+        let a = marker("player");
+        let b = marker("player");
+        assert!(a.starts_with("player-") && a.len() == "player-".len() + 6);
+        assert_ne!(a, b);
+    }
+}

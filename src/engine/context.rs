@@ -1,0 +1,178 @@
+//! The state of a run (plan, provider, connection, captures, background processes) and the
+//! view one step gets of it.
+
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use tokio_util::sync::CancellationToken;
+
+use crate::plan::{Captures, Plan};
+use crate::scenario::{Expr, Step};
+
+use super::background::Background;
+use super::cluster::Connection;
+use super::event::Event;
+use super::provider::ClusterProvider;
+use super::report::Reporter;
+
+/// Everything a run shares between steps.
+pub struct RunCtx {
+    plan: RwLock<Arc<Plan>>,
+    pub provider: ClusterProvider,
+    conn: RwLock<Option<Arc<Connection>>>,
+    pub background: Background,
+    pub reporter: Arc<dyn Reporter>,
+    pub cancel: CancellationToken,
+    pub lang: String,
+    pub timeout_factor: f64,
+    captures: Mutex<Captures>,
+}
+
+impl RunCtx {
+    pub fn new(
+        plan: Plan,
+        provider: ClusterProvider,
+        conn: Option<Connection>,
+        reporter: Arc<dyn Reporter>,
+        lang: String,
+        timeout_factor: f64,
+    ) -> RunCtx {
+        RunCtx {
+            plan: RwLock::new(Arc::new(plan)),
+            provider,
+            conn: RwLock::new(conn.map(Arc::new)),
+            background: Background::default(),
+            reporter,
+            cancel: CancellationToken::new(),
+            lang,
+            timeout_factor,
+            captures: Mutex::new(Captures::new()),
+        }
+    }
+
+    pub fn plan(&self) -> Arc<Plan> {
+        self.plan.read().expect("plan lock").clone()
+    }
+
+    pub fn set_plan(&self, plan: Plan) {
+        *self.plan.write().expect("plan lock") = Arc::new(plan);
+    }
+
+    pub fn connection(&self) -> Option<Arc<Connection>> {
+        self.conn.read().expect("connection lock").clone()
+    }
+
+    pub fn set_connection(&self, conn: Connection) {
+        *self.conn.write().expect("connection lock") = Some(Arc::new(conn));
+    }
+
+    pub fn captures(&self) -> Captures {
+        self.captures.lock().expect("captures lock").clone()
+    }
+
+    pub fn capture(&self, name: &str, value: String) {
+        self.captures.lock().expect("captures lock").insert(name.to_owned(), value);
+    }
+
+    pub fn emit(&self, e: Event) {
+        self.reporter.event(&e);
+    }
+}
+
+/// A step's view of the run.
+pub struct StepCtx<'a> {
+    pub run: &'a RunCtx,
+    pub step: &'a Step,
+    pub plan: Arc<Plan>,
+}
+
+/// A failure inside a step (its action, a capture), rendered under the step.
+#[derive(Debug, Clone)]
+pub struct StepError {
+    pub message: String,
+    pub detail: Vec<String>,
+    pub hint: Option<String>,
+}
+
+impl StepError {
+    pub fn new(message: impl Into<String>) -> StepError {
+        StepError {
+            message: message.into(),
+            detail: Vec::new(),
+            hint: None,
+        }
+    }
+
+    pub fn hint(mut self, h: impl Into<String>) -> StepError {
+        self.hint = Some(h.into());
+        self
+    }
+
+    pub fn detail(mut self, d: Vec<String>) -> StepError {
+        self.detail = d;
+        self
+    }
+}
+
+impl From<crate::template::TemplateError> for StepError {
+    fn from(e: crate::template::TemplateError) -> Self {
+        StepError {
+            message: e.message,
+            detail: Vec::new(),
+            hint: e.hint,
+        }
+    }
+}
+
+impl From<super::provider::ProviderFailure> for StepError {
+    fn from(f: super::provider::ProviderFailure) -> Self {
+        StepError {
+            message: f.message,
+            detail: f.detail,
+            hint: f.hint,
+        }
+    }
+}
+
+impl StepCtx<'_> {
+    pub fn output(&self, line: &str) {
+        self.run.emit(Event::StepOutput {
+            id: self.step.id.to_string(),
+            line: line.to_owned(),
+        });
+    }
+
+    pub fn cancel(&self) -> &CancellationToken {
+        &self.run.cancel
+    }
+
+    /// The connection, or an error saying the cluster is not started yet.
+    pub fn conn(&self) -> Result<Arc<Connection>, StepError> {
+        self.run.connection().ok_or_else(|| {
+            StepError::new("the cluster is not started yet")
+                .hint("run the scenario's start-cluster step first, or start the cluster yourself")
+        })
+    }
+
+    pub fn captures(&self) -> Captures {
+        self.run.captures()
+    }
+
+    pub fn render(&self, e: &Expr) -> Result<String, StepError> {
+        Ok(self.plan.render(e, &self.captures())?)
+    }
+
+    pub fn render_opt(&self, e: Option<&Expr>) -> Result<Option<String>, StepError> {
+        Ok(self.plan.render_opt(e, &self.captures())?)
+    }
+
+    /// The namespace a step names, or `default`.
+    pub fn namespace(&self, e: Option<&Expr>) -> Result<String, StepError> {
+        Ok(self.render_opt(e)?.unwrap_or_else(|| "default".to_owned()))
+    }
+
+    /// A timeout scaled by `--timeout`.
+    pub fn scaled(&self, d: Duration) -> Duration {
+        Duration::from_secs_f64((d.as_secs_f64() * self.run.timeout_factor).max(0.001))
+    }
+}

@@ -1,0 +1,70 @@
+//! The `existing` provider: a cluster that already runs, reached through a kube context read
+//! the way kubectl reads it (`--kubeconfig`, else `KUBECONFIG`, else `~/.kube/config`).
+
+use std::path::PathBuf;
+
+use kube::config::{KubeConfigOptions, Kubeconfig};
+
+use super::super::cluster::Connection;
+use super::super::error::EngineError;
+
+pub struct Existing {
+    pub context: Option<String>,
+    pub kubeconfig: Option<PathBuf>,
+}
+
+impl Existing {
+    pub fn context_name(&self) -> String {
+        self.context.clone().unwrap_or_else(|| {
+            self.read()
+                .ok()
+                .and_then(|k| k.current_context)
+                .unwrap_or_else(|| "(current)".into())
+        })
+    }
+
+    fn read(&self) -> Result<Kubeconfig, EngineError> {
+        let hint = "pass --kubeconfig PATH, set KUBECONFIG, or create ~/.kube/config (minikube and kind write one)";
+        match &self.kubeconfig {
+            Some(p) => Kubeconfig::read_from(p).map_err(|e| EngineError::Kubeconfig {
+                message: format!("cannot read `{}`: {e}", p.display()),
+                hint: hint.into(),
+            }),
+            None => Kubeconfig::read().map_err(|e| EngineError::Kubeconfig {
+                message: format!("cannot read the kubeconfig: {e}"),
+                hint: hint.into(),
+            }),
+        }
+    }
+
+    /// Connects to the chosen context and proves the API server answers.
+    pub async fn connect(&self) -> Result<Connection, EngineError> {
+        let kc = self.read()?;
+        let context = self.context_name();
+        if let Some(c) = &self.context
+            && !kc.contexts.iter().any(|n| &n.name == c)
+        {
+            let names: Vec<&str> = kc.contexts.iter().map(|n| n.name.as_str()).collect();
+            return Err(EngineError::Kubeconfig {
+                message: format!("there is no context `{c}`"),
+                hint: format!("contexts in the kubeconfig: {}", names.join(", ")),
+            });
+        }
+        let opts = KubeConfigOptions {
+            context: self.context.clone(),
+            ..Default::default()
+        };
+        let config = kube::Config::from_custom_kubeconfig(kc, &opts)
+            .await
+            .map_err(|e| EngineError::Kubeconfig {
+                message: e.to_string(),
+                hint: "check the context's cluster and user entries (`kubectl config view`)".into(),
+            })?;
+        Connection::connect(
+            config,
+            &context,
+            "is the cluster running? check `kubectl cluster-info`; without a cluster, try --cluster rehearsal",
+        )
+        .await
+    }
+}

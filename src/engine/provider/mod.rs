@@ -1,0 +1,120 @@
+//! Cluster providers: where the lab runs. One code path for all three: each yields a
+//! [`Connection`] (a kube-rs client from a kubeconfig); they differ only in how the cluster
+//! is started, how addons are enabled and whether `minikube tunnel` exists.
+
+pub mod existing;
+pub mod minikube;
+pub mod rehearsal;
+
+use std::path::PathBuf;
+
+use crate::scenario::Provider;
+
+use super::cluster::Connection;
+use super::context::StepCtx;
+use super::error::EngineError;
+
+pub use existing::Existing;
+pub use minikube::Minikube;
+pub use rehearsal::Rehearsal;
+
+/// The provider chosen for a run.
+pub enum ClusterProvider {
+    Minikube(Minikube),
+    Existing(Existing),
+    Rehearsal(Rehearsal),
+}
+
+/// What the command line adds to the scenario's `[cluster]`.
+#[derive(Debug, Clone, Default)]
+pub struct ProviderOptions {
+    pub context: Option<String>,
+    pub kubeconfig: Option<PathBuf>,
+    pub kubernetes_version: Option<String>,
+    pub realistic_pace: bool,
+}
+
+/// A failure of a provider operation inside a step.
+#[derive(Debug, Clone)]
+pub struct ProviderFailure {
+    pub message: String,
+    pub detail: Vec<String>,
+    pub hint: Option<String>,
+}
+
+impl ProviderFailure {
+    pub fn new(message: impl Into<String>) -> Self {
+        ProviderFailure {
+            message: message.into(),
+            detail: Vec::new(),
+            hint: None,
+        }
+    }
+}
+
+impl ClusterProvider {
+    pub fn kind(&self) -> Provider {
+        match self {
+            ClusterProvider::Minikube(_) => Provider::Minikube,
+            ClusterProvider::Existing(_) => Provider::Existing,
+            ClusterProvider::Rehearsal(_) => Provider::Rehearsal,
+        }
+    }
+
+    pub fn is_rehearsal(&self) -> bool {
+        matches!(self, ClusterProvider::Rehearsal(_))
+    }
+
+    /// How the header names the cluster.
+    pub fn description(&self) -> String {
+        match self {
+            ClusterProvider::Minikube(m) => format!("minikube profile {} ({})", m.profile, m.binary.display()),
+            ClusterProvider::Existing(e) => format!("existing cluster, kube context {}", e.context_name()),
+            ClusterProvider::Rehearsal(r) => r.description(),
+        }
+    }
+
+    /// The connection to a cluster that already runs, if any (before `start-cluster`).
+    pub async fn connect_if_running(&self) -> Result<Option<Connection>, EngineError> {
+        match self {
+            ClusterProvider::Minikube(m) => m.connect_if_running().await,
+            ClusterProvider::Existing(e) => e.connect().await.map(Some),
+            ClusterProvider::Rehearsal(r) => r.connect().await.map(Some),
+        }
+    }
+
+    /// The `start-cluster` action.
+    pub async fn start(&self, ctx: &StepCtx<'_>) -> Result<(Connection, String), ProviderFailure> {
+        match self {
+            ClusterProvider::Minikube(m) => m.start(ctx).await,
+            ClusterProvider::Existing(e) => {
+                let conn = e.connect().await.map_err(|err| ProviderFailure {
+                    message: err.to_string(),
+                    detail: Vec::new(),
+                    hint: err.hint().map(str::to_owned),
+                })?;
+                Ok((conn, format!("using kube context {}", e.context_name())))
+            }
+            ClusterProvider::Rehearsal(r) => r.start(ctx).await,
+        }
+    }
+
+    /// `enable-addon` / `disable-addon`.
+    pub async fn addon(&self, ctx: &StepCtx<'_>, name: &str, enable: bool) -> Result<String, ProviderFailure> {
+        match self {
+            ClusterProvider::Minikube(m) => m.addon(ctx, name, enable).await,
+            ClusterProvider::Rehearsal(r) => r.addon(name, enable).await,
+            ClusterProvider::Existing(_) => Err(ProviderFailure {
+                message: format!("`minikube addons {} {name}` needs the minikube provider", if enable { "enable" } else { "disable" }),
+                detail: Vec::new(),
+                hint: Some("on an existing cluster, install the equivalent yourself (e.g. ingress-nginx), or mark the step `optional = true`".into()),
+            }),
+        }
+    }
+
+    pub async fn shutdown(self) {
+        if let ClusterProvider::Rehearsal(r) = self {
+            r.shutdown().await;
+        }
+    }
+}

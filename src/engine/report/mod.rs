@@ -1,0 +1,48 @@
+//! Reporters: turn engine [`Event`]s into what the learner reads. `fancy` draws spinners with
+//! indicatif on a terminal; `plain` writes timestamped lines for logs and CI.
+
+pub mod fancy;
+pub mod plain;
+
+use super::event::{Event, Failure, StepStatus};
+
+/// Draws events. Implementations must be cheap: the engine calls them on every observation.
+pub trait Reporter: Send + Sync {
+    fn event(&self, event: &Event);
+    /// Prints a line outside the progress display (used for pauses).
+    fn println(&self, line: &str);
+}
+
+/// The status mark of a finished step.
+pub fn status_mark(status: &StepStatus) -> &'static str {
+    match status {
+        StepStatus::Passed => "✔",
+        StepStatus::Failed => "✖",
+        StepStatus::Skipped(_) => "↷",
+        StepStatus::OptionalFailed => "⚠",
+        StepStatus::AlreadyDone => "✔",
+    }
+}
+
+/// The lines explaining a failed check: expected, observed, diagnosis, events, hint.
+pub fn failure_lines(f: &Failure) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(d) = &f.diagnosis {
+        out.push(format!("diagnosis: {d}"));
+    }
+    out.push(format!("expected: {}", f.expected));
+    out.push(format!("observed: {}", f.observed));
+    if let Some(e) = &f.last_error {
+        out.push(format!("last API error: {e}"));
+    }
+    if !f.events.is_empty() {
+        out.push("recent events:".into());
+        for e in &f.events {
+            out.push(format!("  {e}"));
+        }
+    }
+    if let Some(h) = &f.hint {
+        out.push(format!("hint: {h}"));
+    }
+    out
+}
