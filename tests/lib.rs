@@ -1,1 +1,3 @@
 //! Integration tests: run the real `workshop` binary.
+
+mod rehearsal;

@@ -88,3 +88,26 @@ pub fn group_version(version: &KubeVersion, path: &str) -> Option<Value> {
         "components": {"schemas": {}},
     }))
 }
+
+/// Content type of the protobuf OpenAPI v2 document.
+pub const V2_PROTOBUF: &str = "application/com.github.proto-openapi.spec.v2.v1.0+protobuf";
+
+fn proto_string(field: u8, text: &str, out: &mut Vec<u8>) {
+    out.push(field << 3 | 2);
+    out.push(u8::try_from(text.len()).expect("short strings only"));
+    out.extend_from_slice(text.as_bytes());
+}
+
+/// `/openapi/v2` as a gnostic `openapi_v2.Document` protobuf: `swagger: "2.0"` and `info`
+/// (title, version), with no paths and no definitions.
+pub fn v2_protobuf(version: &KubeVersion) -> Vec<u8> {
+    let mut info = Vec::new();
+    proto_string(1, "Kubernetes (workshop rehearsal cluster)", &mut info);
+    proto_string(2, &version.git_version(), &mut info);
+    let mut doc = Vec::new();
+    proto_string(1, "2.0", &mut doc);
+    doc.push(2 << 3 | 2);
+    doc.push(u8::try_from(info.len()).expect("short message"));
+    doc.extend(info);
+    doc
+}

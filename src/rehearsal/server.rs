@@ -117,6 +117,12 @@ async fn handle(
         ["healthz" | "livez" | "readyz"] => (StatusCode::OK, "ok").into_response(),
         ["api"] => ok(&discovery::core_versions()),
         ["apis"] => ok(&discovery::groups(minor)),
+        ["openapi", "v2"] => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, openapi::V2_PROTOBUF)],
+            openapi::v2_protobuf(&shared.version),
+        )
+            .into_response(),
         ["openapi", "v3"] => ok(&openapi::root(&shared.version)),
         ["openapi", "v3", rest @ ..] => {
             match openapi::group_version(&shared.version, &rest.join("/")) {
