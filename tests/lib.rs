@@ -5,4 +5,5 @@ mod support;
 mod cli;
 mod error_messages;
 mod plan;
+mod rehearsal;
 mod validate;

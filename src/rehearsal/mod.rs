@@ -1,0 +1,264 @@
+//! The rehearsal cluster: an embedded, in-process stand-in for a minikube cluster that speaks the
+//! real Kubernetes REST protocol on 127.0.0.1, so kube-rs and kubectl work against it unchanged.
+//! It runs no containers: pods only *look* like they run.
+//!
+//! Layout: [`server`] routes requests onto [`discovery`], [`openapi`], [`api`] (object
+//! operations with [`admission`], [`patch`]) and [`watch`]; everything lives in the [`store`];
+//! [`controllers`] simulate the control plane and the node; [`addons`] emulates minikube addons.
+
+pub mod addons;
+pub mod admission;
+pub mod api;
+pub mod controllers;
+pub mod discovery;
+pub mod error;
+pub mod events;
+pub mod kinds;
+pub mod kubeconfig;
+pub mod openapi;
+pub mod patch;
+pub mod selector;
+pub mod server;
+pub mod state;
+pub mod status;
+pub mod store;
+pub mod watch;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+pub use error::RehearsalError;
+
+use crate::rehearsal::kinds::KubeVersion;
+use crate::rehearsal::state::Shared;
+
+/// The Kubernetes version a rehearsal cluster claims when none is configured.
+pub const DEFAULT_VERSION: &str = "v1.31.0";
+
+/// How fast simulated transitions (scheduling, container start, readiness, provisioning…) happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pace {
+    /// A few milliseconds per transition: for tests.
+    #[default]
+    Fast,
+    /// One to two seconds per transition: for demos.
+    Realistic,
+    /// A fixed delay per transition.
+    Custom(Duration),
+}
+
+impl std::str::FromStr for Pace {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "fast" => Ok(Pace::Fast),
+            "realistic" => Ok(Pace::Realistic),
+            other => humantime::parse_duration(other)
+                .map(Pace::Custom)
+                .map_err(|_| {
+                    format!(
+                        "unknown pace {other:?}: expected fast, realistic or a duration like 500ms"
+                    )
+                }),
+        }
+    }
+}
+
+/// How to start a rehearsal cluster.
+#[derive(Debug, Clone)]
+pub struct RehearsalOptions {
+    /// Kubernetes version to claim, e.g. `v1.31.0` or `1.21.2`. Drives `/version` and whether
+    /// `policy/v1beta1` PodSecurityPolicy is served (below 1.25 only).
+    pub version: String,
+    /// Transition pace of the simulated controllers.
+    pub pace: Pace,
+    /// minikube addons to enable at start (in addition to minikube's defaults
+    /// `default-storageclass` and `storage-provisioner`).
+    pub addons: Vec<String>,
+    /// Where to write the kubeconfig; `None` writes a temporary file removed on shutdown.
+    pub kubeconfig: Option<PathBuf>,
+}
+
+impl Default for RehearsalOptions {
+    fn default() -> Self {
+        RehearsalOptions {
+            version: DEFAULT_VERSION.to_string(),
+            pace: Pace::Fast,
+            addons: Vec::new(),
+            kubeconfig: None,
+        }
+    }
+}
+
+/// A running rehearsal cluster.
+pub struct RehearsalCluster {
+    shared: Arc<Shared>,
+    addr: SocketAddr,
+    kubeconfig_path: PathBuf,
+    temp_kubeconfig: bool,
+    version: String,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+}
+
+impl RehearsalCluster {
+    /// Start the API server on 127.0.0.1 (a free port), the simulated controllers and the
+    /// addons, and write the kubeconfig (cluster, context and user `workshop-rehearsal`).
+    pub async fn start(opts: RehearsalOptions) -> Result<Self, RehearsalError> {
+        let version = KubeVersion::parse(&opts.version)
+            .ok_or_else(|| RehearsalError::InvalidVersion(opts.version.clone()))?;
+        let shared = Arc::new(Shared::new(version.clone(), opts.pace));
+        addons::bootstrap(&shared).map_err(|message| RehearsalError::Addon {
+            action: "enable",
+            name: "bootstrap".into(),
+            message,
+        })?;
+        for addon in addons::DEFAULT_ENABLED
+            .iter()
+            .map(|a| a.to_string())
+            .chain(opts.addons.iter().cloned())
+        {
+            addons::enable(&shared, &addon)?;
+        }
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
+            .await
+            .map_err(RehearsalError::Bind)?;
+        let addr = listener.local_addr().map_err(RehearsalError::Bind)?;
+        let (kubeconfig_path, temp_kubeconfig) = match opts.kubeconfig {
+            Some(p) => (p, false),
+            None => (
+                std::env::temp_dir().join(format!(
+                    "workshop-rehearsal-{}.kubeconfig",
+                    uuid::Uuid::new_v4().simple()
+                )),
+                true,
+            ),
+        };
+        kubeconfig::write(&kubeconfig_path, addr)?;
+        let app = server::router(shared.clone());
+        let stop = shared.shutdown.clone();
+        let server = tokio::spawn(async move {
+            let result = axum::serve(listener, app)
+                .with_graceful_shutdown(stop.cancelled_owned())
+                .await;
+            if let Err(e) = result {
+                tracing::error!("rehearsal API server stopped: {e}");
+            }
+        });
+        let controllers = tokio::spawn(controllers::run(shared.clone()));
+        Ok(RehearsalCluster {
+            shared,
+            addr,
+            kubeconfig_path,
+            temp_kubeconfig,
+            version: version.git_version(),
+            tasks: vec![server, controllers],
+        })
+    }
+
+    /// The address the API server listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The kubeconfig file pointing at this cluster.
+    pub fn kubeconfig_path(&self) -> &Path {
+        &self.kubeconfig_path
+    }
+
+    /// A kube-rs configuration for this cluster (default namespace `default`).
+    pub fn kube_config(&self) -> kube::Config {
+        let url = format!("http://{}", self.addr)
+            .parse()
+            .expect("a socket address forms a valid URI");
+        let mut config = kube::Config::new(url);
+        config.read_timeout = Some(Duration::from_secs(295));
+        config
+    }
+
+    /// The Kubernetes version this cluster claims, as `v1.31.0`.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// Enable a minikube addon (see [`addons::KNOWN`]).
+    pub async fn enable_addon(&self, name: &str) -> Result<(), RehearsalError> {
+        addons::enable(&self.shared, name)
+    }
+
+    /// Disable a minikube addon.
+    pub async fn disable_addon(&self, name: &str) -> Result<(), RehearsalError> {
+        addons::disable(&self.shared, name)
+    }
+
+    /// The enabled addons, sorted.
+    pub fn enabled_addons(&self) -> Vec<String> {
+        self.shared
+            .addons
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .iter()
+            .cloned()
+            .collect()
+    }
+
+    /// Forget the watch history, like an etcd compaction: watches resuming from an older
+    /// resourceVersion then get 410 Gone. Useful to exercise a client's re-list path.
+    pub fn compact_history(&self) {
+        self.shared.store.compact();
+    }
+
+    /// Stop the server and the controllers, and remove a temporary kubeconfig.
+    pub async fn shutdown(mut self) {
+        self.shared.shutdown.cancel();
+        for task in self.tasks.drain(..) {
+            // A task that does not stop in time is aborted when its handle is dropped below.
+            let _ = tokio::time::timeout(Duration::from_secs(5), task).await;
+        }
+        self.remove_temp_kubeconfig();
+    }
+
+    fn remove_temp_kubeconfig(&mut self) {
+        if self.temp_kubeconfig {
+            // Already removed is fine.
+            let _ = std::fs::remove_file(&self.kubeconfig_path);
+            self.temp_kubeconfig = false;
+        }
+    }
+}
+
+impl Drop for RehearsalCluster {
+    fn drop(&mut self) {
+        self.shared.shutdown.cancel();
+        for task in &self.tasks {
+            task.abort();
+        }
+        self.remove_temp_kubeconfig();
+    }
+}
+
+/// Run a rehearsal cluster until Ctrl-C, for `workshop rehearsal serve`.
+pub async fn serve_standalone(opts: RehearsalOptions) -> Result<(), RehearsalError> {
+    let cluster = RehearsalCluster::start(opts).await?;
+    let path = cluster.kubeconfig_path().display().to_string();
+    println!(
+        "workshop REHEARSAL cluster (Kubernetes {}) listening on http://{}",
+        cluster.version(),
+        cluster.addr()
+    );
+    println!(
+        "  This is a REHEARSAL: the API is real, but no containers run; pods only look like they do."
+    );
+    println!("  Addons: {}", cluster.enabled_addons().join(", "));
+    println!("  kubeconfig: {path}");
+    println!("  Try:        kubectl --kubeconfig {path} get pods -A");
+    println!("  Press Ctrl-C to stop.");
+    let result = tokio::signal::ctrl_c()
+        .await
+        .map_err(RehearsalError::Signal);
+    cluster.shutdown().await;
+    println!("workshop REHEARSAL cluster stopped.");
+    result
+}

@@ -1,0 +1,473 @@
+//! The HTTP front: routing of Kubernetes REST paths onto discovery, OpenAPI and object
+//! operations.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+
+use crate::rehearsal::api::{self, Sub};
+use crate::rehearsal::kinds::{self, Resource};
+use crate::rehearsal::patch::PatchKind;
+use crate::rehearsal::selector::{FieldSelector, LabelSelector};
+use crate::rehearsal::state::Shared;
+use crate::rehearsal::status::ApiError;
+use crate::rehearsal::store::Propagation;
+use crate::rehearsal::{discovery, openapi, watch};
+
+/// A JSON response with the given status code.
+pub fn json_response(code: StatusCode, body: &Value) -> Response {
+    let bytes = serde_json::to_vec(body).unwrap_or_default();
+    (code, [(header::CONTENT_TYPE, "application/json")], bytes).into_response()
+}
+
+fn ok(body: &Value) -> Response {
+    json_response(StatusCode::OK, body)
+}
+
+/// The router: everything goes through one fallback handler that parses Kubernetes paths.
+pub fn router(shared: Arc<Shared>) -> axum::Router {
+    axum::Router::new().fallback(handle).with_state(shared)
+}
+
+/// Query parameters of a request.
+pub struct Query(HashMap<String, String>);
+
+impl Query {
+    fn parse(uri: &Uri) -> Self {
+        Query(
+            form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
+                .into_owned()
+                .collect(),
+        )
+    }
+
+    /// A parameter, if present and non-empty.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0
+            .get(key)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+
+    /// A boolean parameter (`true` or `1`).
+    pub fn flag(&self, key: &str) -> bool {
+        matches!(self.get(key), Some("true" | "1"))
+    }
+}
+
+/// A request addressed to a resource collection, object or subresource.
+pub struct Target {
+    /// The resource.
+    pub res: &'static Resource,
+    /// Namespace from the URL, if any.
+    pub namespace: Option<String>,
+    /// Object name, if any.
+    pub name: Option<String>,
+    /// Subresource, if any.
+    pub sub: Option<String>,
+    /// The legacy `/watch/` path prefix was used.
+    pub watch_prefix: bool,
+}
+
+fn parse_target(group: &str, version: &str, rest: &[&str], minor: u32) -> Option<Target> {
+    let (watch_prefix, rest) = match rest.first() {
+        Some(&"watch") => (true, &rest[1..]),
+        _ => (false, rest),
+    };
+    let scoped = rest.len() >= 3
+        && rest[0] == "namespaces"
+        && kinds::lookup(group, version, rest[2], minor).is_some_and(|r| r.namespaced);
+    let (namespace, rest) = if scoped {
+        (Some(rest[1].to_string()), &rest[2..])
+    } else {
+        (None, rest)
+    };
+    let res = kinds::lookup(group, version, rest.first()?, minor)?;
+    if rest.len() > 3 || (namespace.is_none() && res.namespaced && rest.len() > 1) {
+        return None;
+    }
+    Some(Target {
+        res,
+        namespace,
+        name: rest.get(1).map(|s| s.to_string()),
+        sub: rest.get(2).map(|s| s.to_string()),
+        watch_prefix,
+    })
+}
+
+async fn handle(
+    State(shared): State<Arc<Shared>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let path = uri.path().trim_end_matches('/');
+    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let minor = shared.version.minor;
+    tracing::debug!(%method, %uri, "rehearsal request");
+    let query = Query::parse(&uri);
+    match segs.as_slice() {
+        ["version"] => ok(&discovery::version(&shared.version)),
+        ["healthz" | "livez" | "readyz"] => (StatusCode::OK, "ok").into_response(),
+        ["api"] => ok(&discovery::core_versions()),
+        ["apis"] => ok(&discovery::groups(minor)),
+        ["openapi", "v2"] => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, openapi::V2_PROTOBUF)],
+            openapi::v2_protobuf(&shared.version),
+        )
+            .into_response(),
+        ["openapi", "v3"] => ok(&openapi::root(&shared.version)),
+        ["openapi", "v3", rest @ ..] => {
+            match openapi::group_version(&shared.version, &rest.join("/")) {
+                Some(doc) => ok(&doc),
+                None => ApiError::no_route().into_response(),
+            }
+        }
+        ["api", "v1"] => discovery::resource_list("", "v1", minor)
+            .map_or_else(|| ApiError::no_route().into_response(), |d| ok(&d)),
+        ["apis", g] => discovery::group(g, minor)
+            .map_or_else(|| ApiError::no_route().into_response(), |d| ok(&d)),
+        ["apis", g, v] => discovery::resource_list(g, v, minor)
+            .map_or_else(|| ApiError::no_route().into_response(), |d| ok(&d)),
+        ["api", "v1", rest @ ..] => {
+            resource(shared, method, "", "v1", rest, query, &headers, body).await
+        }
+        ["apis", g, v, rest @ ..] => {
+            resource(shared, method, g, v, rest, query, &headers, body).await
+        }
+        _ => ApiError::no_route().into_response(),
+    }
+}
+
+fn no_containers(what: &str) -> ApiError {
+    ApiError::bad_request(format!(
+        "the workshop rehearsal cluster runs no containers: {what} is not available; run the lab on minikube for this step"
+    ))
+}
+
+fn parse_body(headers: &HeaderMap, body: &Bytes) -> Result<Value, ApiError> {
+    let ct = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("application/json");
+    if body.is_empty() {
+        return Ok(Value::Null);
+    }
+    if ct.contains("yaml") {
+        serde_norway::from_slice(body)
+            .map_err(|e| ApiError::bad_request(format!("invalid YAML in request body: {e}")))
+    } else {
+        serde_json::from_slice(body)
+            .map_err(|e| ApiError::bad_request(format!("invalid JSON in request body: {e}")))
+    }
+}
+
+fn propagation(query: &Query, body: &Value) -> Result<Propagation, ApiError> {
+    let policy = query
+        .get("propagationPolicy")
+        .or_else(|| body.get("propagationPolicy").and_then(Value::as_str));
+    let orphan = body.get("orphanDependents").and_then(Value::as_bool) == Some(true)
+        || query.flag("orphanDependents");
+    match policy {
+        Some("Foreground") => Ok(Propagation::Foreground),
+        Some("Orphan") => Ok(Propagation::Orphan),
+        Some("Background") | None if !orphan => Ok(Propagation::Background),
+        None => Ok(Propagation::Orphan),
+        Some(other) => Err(ApiError::bad_request(format!(
+            "unknown propagationPolicy {other:?}"
+        ))),
+    }
+}
+
+fn dry_run(query: &Query, body: &Value) -> bool {
+    query.get("dryRun") == Some("All")
+        || body
+            .get("dryRun")
+            .and_then(Value::as_array)
+            .is_some_and(|a| a.iter().any(|v| v == "All"))
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn resource(
+    shared: Arc<Shared>,
+    method: Method,
+    group: &str,
+    version: &str,
+    rest: &[&str],
+    query: Query,
+    headers: &HeaderMap,
+    body: Bytes,
+) -> Response {
+    let Some(target) = parse_target(group, version, rest, shared.version.minor) else {
+        return ApiError::no_route().into_response();
+    };
+    match dispatch(&shared, &method, &target, &query, headers, &body).await {
+        Ok(resp) => resp,
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn dispatch(
+    shared: &Arc<Shared>,
+    method: &Method,
+    t: &Target,
+    query: &Query,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> Result<Response, ApiError> {
+    let res = t.res;
+    let ns = t.namespace.clone().unwrap_or_default();
+    if res.namespaced && t.namespace.is_none() && *method != Method::GET {
+        return Err(ApiError::method_not_allowed());
+    }
+    let sub = match t.sub.as_deref() {
+        None => Sub::Main,
+        Some("status") if res.status => Sub::Status,
+        Some("scale") if res.scale => Sub::Scale,
+        Some(what @ ("exec" | "attach" | "portforward" | "log" | "proxy"))
+            if res.kind == "Pod" && res.group.is_empty() =>
+        {
+            let what = match what {
+                "portforward" => "port-forward",
+                "log" => "logs",
+                other => other,
+            };
+            return Err(no_containers(what));
+        }
+        Some(_) => return Err(ApiError::no_route()),
+    };
+    let field_manager = query.get("fieldManager");
+    match (method.clone(), t.name.as_deref()) {
+        (Method::GET, None) if t.watch_prefix || query.flag("watch") => {
+            Ok(watch::serve(shared.clone(), res, t.namespace.clone(), query)?.into_response())
+        }
+        (Method::GET, None) => list(shared, res, t.namespace.as_deref(), query),
+        (Method::GET, Some(name)) => {
+            let obj = shared
+                .store
+                .get(res, if res.namespaced { &ns } else { "" }, name)
+                .ok_or_else(|| ApiError::not_found(res, name))?;
+            Ok(ok(&if sub == Sub::Scale {
+                api::scale_of(&obj)
+            } else {
+                obj
+            }))
+        }
+        (Method::POST, None) => {
+            let obj = parse_body(headers, body)?;
+            let created = api::create(shared, res, &ns, obj, dry_run(query, &Value::Null))?;
+            Ok(json_response(StatusCode::CREATED, &created))
+        }
+        (Method::PUT, Some(name)) => {
+            let obj = parse_body(headers, body)?;
+            Ok(ok(&api::update(
+                shared,
+                res,
+                &ns,
+                name,
+                obj,
+                sub,
+                dry_run(query, &Value::Null),
+            )?))
+        }
+        (Method::PATCH, Some(name)) => {
+            let ct = headers
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default();
+            let kind = PatchKind::from_content_type(ct)
+                .ok_or_else(|| ApiError::unsupported_media_type(ct))?;
+            let mut patch_headers = headers.clone();
+            if kind == PatchKind::Apply {
+                patch_headers.insert(
+                    header::CONTENT_TYPE,
+                    header::HeaderValue::from_static("application/yaml"),
+                );
+            } else {
+                patch_headers.insert(
+                    header::CONTENT_TYPE,
+                    header::HeaderValue::from_static("application/json"),
+                );
+            }
+            let patch = parse_body(&patch_headers, body)?;
+            let (obj, created) = api::patch(
+                shared,
+                res,
+                &ns,
+                name,
+                kind,
+                &patch,
+                sub,
+                field_manager,
+                dry_run(query, &Value::Null),
+            )?;
+            Ok(json_response(
+                if created {
+                    StatusCode::CREATED
+                } else {
+                    StatusCode::OK
+                },
+                &obj,
+            ))
+        }
+        (Method::DELETE, Some(name)) if sub == Sub::Main => {
+            let opts = parse_body(headers, body)?;
+            let uid = opts.pointer("/preconditions/uid").and_then(Value::as_str);
+            let deleted = api::delete(
+                shared,
+                res,
+                &ns,
+                name,
+                propagation(query, &opts)?,
+                uid,
+                dry_run(query, &opts),
+            )?;
+            Ok(ok(&deleted))
+        }
+        (Method::DELETE, None) => {
+            let opts = parse_body(headers, body)?;
+            let prop = propagation(query, &opts)?;
+            let items = select(shared, res, t.namespace.as_deref(), query)?;
+            let mut deleted = Vec::new();
+            for item in items {
+                let name = crate::rehearsal::store::name_of(&item).to_string();
+                if let Ok(d) =
+                    api::delete(shared, res, &ns, &name, prop, None, dry_run(query, &opts))
+                {
+                    deleted.push(d);
+                }
+            }
+            Ok(ok(&list_doc(
+                res,
+                deleted,
+                shared.store.resource_version(),
+                None,
+            )))
+        }
+        _ => Err(ApiError::method_not_allowed()),
+    }
+}
+
+/// Parse the selectors of a list or watch request.
+pub fn selectors(query: &Query) -> Result<(LabelSelector, FieldSelector), ApiError> {
+    let labels = LabelSelector::parse(query.get("labelSelector").unwrap_or_default())
+        .map_err(|e| ApiError::bad_request(format!("unable to parse requirement: {e}")))?;
+    let fields = FieldSelector::parse(query.get("fieldSelector").unwrap_or_default())
+        .map_err(ApiError::bad_request)?;
+    Ok((labels, fields))
+}
+
+fn select(
+    shared: &Shared,
+    res: &Resource,
+    ns: Option<&str>,
+    query: &Query,
+) -> Result<Vec<Value>, ApiError> {
+    let (labels, fields) = selectors(query)?;
+    let (items, _) = shared.store.list(res, ns);
+    Ok(items
+        .into_iter()
+        .filter(|o| labels.matches(o) && fields.matches(o))
+        .collect())
+}
+
+fn list_doc(res: &Resource, items: Vec<Value>, rv: u64, cont: Option<(usize, usize)>) -> Value {
+    let mut meta = json!({"resourceVersion": rv.to_string()});
+    if let Some((next, remaining)) = cont {
+        meta["continue"] = json!(next.to_string());
+        meta["remainingItemCount"] = json!(remaining);
+    }
+    json!({"kind": format!("{}List", res.kind), "apiVersion": res.api_version(), "metadata": meta, "items": items})
+}
+
+fn list(
+    shared: &Shared,
+    res: &Resource,
+    ns: Option<&str>,
+    query: &Query,
+) -> Result<Response, ApiError> {
+    let (labels, fields) = selectors(query)?;
+    let (items, rv) = shared.store.list(res, ns);
+    let items: Vec<Value> = items
+        .into_iter()
+        .filter(|o| labels.matches(o) && fields.matches(o))
+        .collect();
+    let start: usize = match query.get("continue") {
+        Some(c) => c
+            .parse()
+            .map_err(|_| ApiError::bad_request("invalid continue token"))?,
+        None => 0,
+    };
+    let limit: Option<usize> = query
+        .get("limit")
+        .and_then(|l| l.parse().ok())
+        .filter(|l| *l > 0);
+    let total = items.len();
+    let page: Vec<Value> = items
+        .into_iter()
+        .skip(start)
+        .take(limit.unwrap_or(usize::MAX))
+        .collect();
+    let end = start + page.len();
+    let cont = (end < total).then_some((end, total - end));
+    Ok(ok(&list_doc(res, page, rv, cont)))
+}
+
+/// Convenience for the watch module.
+pub fn body_from_stream<S>(stream: S) -> Body
+where
+    S: futures::Stream<Item = Result<Bytes, std::convert::Infallible>> + Send + 'static,
+{
+    Body::from_stream(stream)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_paths() {
+        let t = parse_target(
+            "",
+            "v1",
+            &["namespaces", "pacman", "pods", "p", "status"],
+            31,
+        )
+        .expect("pod status");
+        assert_eq!(
+            (
+                t.res.plural,
+                t.namespace.as_deref(),
+                t.name.as_deref(),
+                t.sub.as_deref()
+            ),
+            ("pods", Some("pacman"), Some("p"), Some("status"))
+        );
+        let t = parse_target("", "v1", &["namespaces", "pacman"], 31).expect("namespace");
+        assert_eq!(
+            (t.res.plural, t.name.as_deref()),
+            ("namespaces", Some("pacman"))
+        );
+        let t = parse_target("", "v1", &["namespaces", "pacman", "status"], 31)
+            .expect("namespace status");
+        assert_eq!(
+            (t.res.plural, t.sub.as_deref()),
+            ("namespaces", Some("status"))
+        );
+        let t = parse_target("", "v1", &["pods"], 31).expect("all pods");
+        assert!(t.namespace.is_none() && t.name.is_none());
+        assert!(parse_target("", "v1", &["pods", "x"], 31).is_none());
+        assert!(parse_target("policy", "v1beta1", &["podsecuritypolicies"], 31).is_none());
+        assert!(
+            parse_target("", "v1", &["watch", "namespaces", "a", "pods"], 31)
+                .is_some_and(|t| t.watch_prefix)
+        );
+    }
+}

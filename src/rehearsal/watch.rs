@@ -1,0 +1,170 @@
+//! `?watch=true`: newline-delimited JSON WatchEvents, from a resourceVersion or from "now".
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+use tokio::sync::mpsc;
+
+use crate::rehearsal::kinds::Resource;
+use crate::rehearsal::selector::{FieldSelector, LabelSelector};
+use crate::rehearsal::server::{Query, body_from_stream, selectors};
+use crate::rehearsal::state::Shared;
+use crate::rehearsal::status::ApiError;
+use crate::rehearsal::store::Change;
+
+/// How often a watch that allows bookmarks gets one.
+const BOOKMARK_EVERY: Duration = Duration::from_secs(5);
+
+fn line(kind: &str, object: &Value) -> Bytes {
+    let mut bytes =
+        serde_json::to_vec(&json!({"type": kind, "object": object})).unwrap_or_default();
+    bytes.push(b'\n');
+    Bytes::from(bytes)
+}
+
+fn bookmark(res: &Resource, rv: u64, initial_end: bool) -> Bytes {
+    let mut meta = json!({"resourceVersion": rv.to_string()});
+    if initial_end {
+        meta["annotations"] = json!({"k8s.io/initial-events-end": "true"});
+    }
+    line(
+        "BOOKMARK",
+        &json!({"kind": res.kind, "apiVersion": res.api_version(), "metadata": meta}),
+    )
+}
+
+fn streaming(rx: mpsc::Receiver<Bytes>) -> Response {
+    let stream = futures::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|b| (Ok::<_, Infallible>(b), rx))
+    });
+    (
+        StatusCode::OK,
+        [(header::CONTENT_TYPE, "application/json")],
+        body_from_stream(stream),
+    )
+        .into_response()
+}
+
+struct Filter {
+    labels: LabelSelector,
+    fields: FieldSelector,
+}
+
+impl Filter {
+    fn matches(&self, c: &Change) -> bool {
+        self.labels.matches(&c.object) && self.fields.matches(&c.object)
+    }
+}
+
+/// Start a watch response.
+pub fn serve(
+    shared: Arc<Shared>,
+    res: &'static Resource,
+    ns: Option<String>,
+    query: &Query,
+) -> Result<Response, ApiError> {
+    let (labels, fields) = selectors(query)?;
+    let filter = Filter { labels, fields };
+    let send_initial = query.flag("sendInitialEvents");
+    let from = match query.get("resourceVersion") {
+        None | Some("0") => None,
+        Some(_) if send_initial => None,
+        Some(rv) => Some(
+            rv.parse::<u64>()
+                .map_err(|_| ApiError::bad_request(format!("invalid resourceVersion {rv:?}")))?,
+        ),
+    };
+    let bookmarks = query.flag("allowWatchBookmarks");
+    let timeout = query
+        .get("timeoutSeconds")
+        .and_then(|t| t.parse::<u64>().ok())
+        .map(Duration::from_secs);
+    let (tx, rx) = mpsc::channel::<Bytes>(256);
+    match shared.store.watch(res, ns.as_deref(), from) {
+        Err(e) if e.code == 410 => {
+            // Like the real API server: a 200 response carrying one ERROR event.
+            let _ = tx.try_send(line("ERROR", &e.to_status()));
+            drop(tx);
+            Ok(streaming(rx))
+        }
+        Err(e) => Err(e),
+        Ok((backlog, live, rv)) => {
+            let initial_rv = from.unwrap_or(rv);
+            tokio::spawn(pump(
+                shared,
+                tx,
+                backlog,
+                live,
+                res,
+                filter,
+                bookmarks && send_initial,
+                bookmarks,
+                timeout,
+                initial_rv,
+            ));
+            Ok(streaming(rx))
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn pump(
+    shared: Arc<Shared>,
+    tx: mpsc::Sender<Bytes>,
+    backlog: Vec<Change>,
+    mut live: mpsc::UnboundedReceiver<Change>,
+    res: &'static Resource,
+    filter: Filter,
+    initial_end_bookmark: bool,
+    bookmarks: bool,
+    timeout: Option<Duration>,
+    start_rv: u64,
+) {
+    let mut last_rv = start_rv;
+    for c in backlog {
+        last_rv = last_rv.max(c.rv);
+        if filter.matches(&c) && tx.send(line(c.event.as_str(), &c.object)).await.is_err() {
+            return;
+        }
+    }
+    if initial_end_bookmark && tx.send(bookmark(res, last_rv, true)).await.is_err() {
+        return;
+    }
+    let deadline = timeout.map(|t| tokio::time::Instant::now() + t);
+    let until_deadline = async move {
+        match deadline {
+            Some(d) => tokio::time::sleep_until(d).await,
+            None => std::future::pending().await,
+        }
+    };
+    tokio::pin!(until_deadline);
+    let mut ticker = tokio::time::interval(BOOKMARK_EVERY);
+    ticker.tick().await;
+    loop {
+        tokio::select! {
+            change = live.recv() => {
+                let Some(c) = change else { return };
+                if c.rv <= last_rv {
+                    continue;
+                }
+                last_rv = c.rv;
+                if filter.matches(&c) && tx.send(line(c.event.as_str(), &c.object)).await.is_err() {
+                    return;
+                }
+            }
+            _ = ticker.tick(), if bookmarks => {
+                if tx.send(bookmark(res, last_rv, false)).await.is_err() {
+                    return;
+                }
+            }
+            () = &mut until_deadline => return,
+            () = tx.closed() => return,
+            () = shared.shutdown.cancelled() => return,
+        }
+    }
+}

@@ -1,0 +1,1523 @@
+//! The rehearsal cluster driven through kube-rs (typed and dynamic APIs), raw HTTP and kubectl.
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::time::Duration;
+
+use futures::{StreamExt, TryStreamExt};
+use k8s_openapi::api::apps::v1::{Deployment, ReplicaSet, StatefulSet};
+use k8s_openapi::api::core::v1::{
+    ConfigMap, Endpoints, Event, Namespace, PersistentVolume, PersistentVolumeClaim, Pod, Service,
+};
+use k8s_openapi::api::networking::v1::Ingress;
+use k8s_openapi::api::storage::v1::StorageClass;
+use kube::api::{
+    Api, DeleteParams, DynamicObject, ListParams, Patch, PatchParams, PostParams, WatchEvent,
+    WatchParams,
+};
+use kube::core::GroupVersionKind;
+use kube::discovery::Discovery;
+use kube::runtime::wait::{Condition, await_condition, conditions};
+use kube::runtime::{WatchStreamExt, watcher};
+use kube::{Client, ResourceExt};
+use serde_json::{Value, json};
+use workshop::rehearsal::{RehearsalCluster, RehearsalOptions};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+async fn start(version: &str) -> (RehearsalCluster, Client) {
+    let cluster = RehearsalCluster::start(RehearsalOptions {
+        version: version.into(),
+        ..Default::default()
+    })
+    .await
+    .expect("rehearsal cluster starts");
+    let client = Client::try_from(cluster.kube_config()).expect("client from config");
+    (cluster, client)
+}
+
+async fn within<T>(what: &str, fut: impl Future<Output = T>) -> T {
+    tokio::time::timeout(WAIT, fut)
+        .await
+        .unwrap_or_else(|_| panic!("timed out waiting for {what}"))
+}
+
+async fn wait_until<K>(api: &Api<K>, name: &str, cond: impl Condition<K>) -> Option<K>
+where
+    K: kube::Resource + Clone + std::fmt::Debug + serde::de::DeserializeOwned + Send + 'static,
+{
+    within(
+        &format!("condition on {name}"),
+        await_condition(api.clone(), name, cond),
+    )
+    .await
+    .expect("watch works")
+}
+
+async fn wait_for<K>(api: &Api<K>, name: &str, cond: impl Condition<K>) -> K
+where
+    K: kube::Resource + Clone + std::fmt::Debug + serde::de::DeserializeOwned + Send + 'static,
+{
+    wait_until(api, name, cond).await.expect("object exists")
+}
+
+fn api_error(e: kube::Error) -> Box<kube::core::Status> {
+    match e {
+        kube::Error::Api(s) => s,
+        other => panic!("expected an API error, got {other:?}"),
+    }
+}
+
+async fn namespace(client: &Client, name: &str) {
+    let nss: Api<Namespace> = Api::all(client.clone());
+    nss.create(
+        &PostParams::default(),
+        &serde_json::from_value(json!({"metadata": {"name": name}})).expect("namespace"),
+    )
+    .await
+    .expect("namespace created");
+}
+
+fn deployment(name: &str, replicas: i32) -> Deployment {
+    serde_json::from_value(json!({
+        "metadata": {"name": name, "labels": {"name": name}},
+        "spec": {
+            "replicas": replicas,
+            "selector": {"matchLabels": {"name": name}},
+            "template": {"metadata": {"labels": {"name": name}},
+                         "spec": {"containers": [{"name": name, "image": "quay.io/ifont/pacman-nodejs-app:latest",
+                                                  "ports": [{"containerPort": 8080, "name": "http-server"}]}]}}
+        }
+    }))
+    .expect("deployment")
+}
+
+fn ready_replicas(n: i32) -> impl Condition<Deployment> {
+    move |d: Option<&Deployment>| {
+        d.and_then(|d| d.status.as_ref()).is_some_and(|s| {
+            s.ready_replicas.unwrap_or(0) == n
+                && s.replicas.unwrap_or(0) == n
+                && s.available_replicas.unwrap_or(0) == n
+        })
+    }
+}
+
+fn is_ready(p: Option<&Pod>) -> bool {
+    p.and_then(|p| p.status.as_ref())
+        .and_then(|s| s.conditions.as_ref())
+        .is_some_and(|cs| cs.iter().any(|c| c.type_ == "Ready" && c.status == "True"))
+}
+
+async fn raw(
+    client: &Client,
+    method: &str,
+    path: &str,
+    content_type: &str,
+    body: Vec<u8>,
+) -> (u16, Value) {
+    let req = axum::http::Request::builder()
+        .method(method)
+        .uri(path)
+        .header("content-type", content_type)
+        .body(body)
+        .expect("request");
+    let resp = client
+        .send(req.map(kube::client::Body::from))
+        .await
+        .expect("response");
+    let code = resp.status().as_u16();
+    let bytes = http_body_util::BodyExt::collect(resp.into_body())
+        .await
+        .expect("body")
+        .to_bytes();
+    (code, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+}
+
+async fn events_for(client: &Client, ns: &str, name: &str) -> Vec<Event> {
+    let events: Api<Event> = Api::namespaced(client.clone(), ns);
+    events
+        .list(&ListParams::default().fields(&format!("involvedObject.name={name}")))
+        .await
+        .expect("events listed")
+        .items
+}
+
+async fn wait_event(client: &Client, ns: &str, name: &str, reason: &str) -> Event {
+    let events: Api<Event> = Api::namespaced(client.clone(), ns);
+    let stream = watcher(
+        events,
+        watcher::Config::default().fields(&format!("involvedObject.name={name}")),
+    )
+    .applied_objects();
+    let mut stream = std::pin::pin!(stream);
+    within(&format!("{reason} event on {name}"), async {
+        loop {
+            let e = stream
+                .try_next()
+                .await
+                .expect("watch works")
+                .expect("stream continues");
+            if e.reason.as_deref() == Some(reason) {
+                return e;
+            }
+        }
+    })
+    .await
+}
+
+#[tokio::test]
+async fn discovery_version_and_short_names() {
+    let (cluster, client) = start("v1.31.0").await;
+    let info = client.apiserver_version().await.expect("version");
+    assert_eq!(
+        (
+            info.major.as_str(),
+            info.minor.as_str(),
+            info.git_version.as_str()
+        ),
+        ("1", "31", "v1.31.0")
+    );
+    assert_eq!(cluster.version(), "v1.31.0");
+    let discovery = Discovery::new(client.clone())
+        .run()
+        .await
+        .expect("discovery");
+    let (ar, caps) = discovery
+        .resolve_gvk(&GroupVersionKind::gvk("apps", "v1", "Deployment"))
+        .expect("deployments served");
+    assert_eq!(ar.plural, "deployments");
+    assert_eq!(caps.scope, kube::discovery::Scope::Namespaced);
+    assert!(
+        caps.subresources
+            .iter()
+            .any(|(sub, _)| sub.plural == "deployments/scale" || sub.plural == "scale")
+    );
+    assert!(!discovery.has_group("policy"));
+    let (code, core) = raw(&client, "GET", "/api/v1", "application/json", vec![]).await;
+    assert_eq!(code, 200);
+    let pods = core["resources"]
+        .as_array()
+        .expect("resources")
+        .iter()
+        .find(|r| r["name"] == "pods")
+        .expect("pods");
+    assert_eq!(pods["shortNames"], json!(["po"]));
+    assert_eq!(pods["categories"], json!(["all"]));
+    assert_eq!(pods["kind"], "Pod");
+    let (code, status) = raw(
+        &client,
+        "GET",
+        "/apis/nonexistent.io/v1",
+        "application/json",
+        vec![],
+    )
+    .await;
+    assert_eq!((code, status["kind"].as_str()), (404, Some("Status")));
+    cluster.shutdown().await;
+}
+
+#[tokio::test]
+async fn crud_selectors_and_status_errors() {
+    let (cluster, client) = start("v1.31.0").await;
+    let cms: Api<ConfigMap> = Api::default_namespaced(client.clone());
+    for (name, tier) in [("a", "front"), ("b", "back"), ("c", "")] {
+        let mut labels = BTreeMap::from([("app".to_string(), "web".to_string())]);
+        if !tier.is_empty() {
+            labels.insert("tier".into(), tier.into());
+        }
+        let cm = ConfigMap {
+            metadata: kube::core::ObjectMeta {
+                name: Some(name.into()),
+                labels: Some(labels),
+                ..Default::default()
+            },
+            data: Some(BTreeMap::from([("k".into(), "v".into())])),
+            ..Default::default()
+        };
+        let created = cms
+            .create(&PostParams::default(), &cm)
+            .await
+            .expect("created");
+        assert!(created.metadata.uid.is_some() && created.metadata.creation_timestamp.is_some());
+    }
+    let names = |l: kube::core::ObjectList<ConfigMap>| {
+        l.items
+            .iter()
+            .map(|c| c.name_any())
+            .filter(|n| n.len() == 1)
+            .collect::<Vec<_>>()
+    };
+    let sel = |s: &str| ListParams::default().labels(s);
+    assert_eq!(
+        names(cms.list(&sel("tier=front")).await.expect("list")),
+        ["a"]
+    );
+    assert_eq!(
+        names(cms.list(&sel("tier!=front,app=web")).await.expect("list")),
+        ["b", "c"]
+    );
+    assert_eq!(
+        names(cms.list(&sel("tier in (front,back)")).await.expect("list")),
+        ["a", "b"]
+    );
+    assert_eq!(
+        names(cms.list(&sel("app,tier notin (back)")).await.expect("list")),
+        ["a", "c"]
+    );
+    assert_eq!(names(cms.list(&sel("!tier")).await.expect("list")), ["c"]);
+    assert_eq!(
+        names(
+            cms.list(&ListParams::default().fields("metadata.name=b"))
+                .await
+                .expect("list")
+        ),
+        ["b"]
+    );
+    let page = cms.list(&sel("app=web").limit(2)).await.expect("page 1");
+    assert_eq!(page.items.len(), 2);
+    let token = page.metadata.continue_.clone().expect("continue token");
+    let rest = cms
+        .list(&sel("app=web").limit(2).continue_token(&token))
+        .await
+        .expect("page 2");
+    assert_eq!(names(rest), ["c"]);
+
+    // 409 AlreadyExists
+    let dup = cms
+        .create(&PostParams::default(), &cms.get("a").await.expect("get"))
+        .await
+        .expect_err("duplicate");
+    let s = api_error(dup);
+    assert_eq!((s.code, s.reason.as_str()), (409, "AlreadyExists"));
+    assert_eq!(s.message, "configmaps \"a\" already exists");
+
+    // 409 Conflict on a stale resourceVersion; resourceVersion is monotonic.
+    let a = cms.get("a").await.expect("get");
+    let mut changed = a.clone();
+    changed.data = Some(BTreeMap::from([("k".into(), "v2".into())]));
+    let updated = cms
+        .replace("a", &PostParams::default(), &changed)
+        .await
+        .expect("replace");
+    let rv = |o: &ConfigMap| {
+        o.resource_version()
+            .expect("rv")
+            .parse::<u64>()
+            .expect("numeric rv")
+    };
+    assert!(rv(&updated) > rv(&a));
+    let stale = api_error(
+        cms.replace("a", &PostParams::default(), &changed)
+            .await
+            .expect_err("stale"),
+    );
+    assert_eq!((stale.code, stale.reason.as_str()), (409, "Conflict"));
+
+    // 404 NotFound with details
+    cms.delete("a", &DeleteParams::default())
+        .await
+        .expect("deleted");
+    let nf = api_error(cms.get("a").await.expect_err("gone"));
+    assert_eq!(
+        (nf.code, nf.reason.as_str(), nf.message.as_str()),
+        (404, "NotFound", "configmaps \"a\" not found")
+    );
+    let details = nf.details.expect("details");
+    assert_eq!(
+        (details.name.as_str(), details.kind.as_str()),
+        ("a", "configmaps")
+    );
+
+    // 422 Invalid, 404 for a missing namespace
+    let bad: Api<Deployment> = Api::default_namespaced(client.clone());
+    let mut d = deployment("bad", 1);
+    d.spec.as_mut().expect("spec").selector.match_labels =
+        Some(BTreeMap::from([("other".into(), "x".into())]));
+    let invalid = api_error(
+        bad.create(&PostParams::default(), &d)
+            .await
+            .expect_err("invalid"),
+    );
+    assert_eq!((invalid.code, invalid.reason.as_str()), (422, "Invalid"));
+    assert!(
+        invalid.message.contains("does not match template"),
+        "{}",
+        invalid.message
+    );
+    let nowhere: Api<ConfigMap> = Api::namespaced(client.clone(), "nowhere");
+    let cm: ConfigMap = serde_json::from_value(json!({"metadata": {"name": "x"}})).expect("cm");
+    let missing = api_error(
+        nowhere
+            .create(&PostParams::default(), &cm)
+            .await
+            .expect_err("no namespace"),
+    );
+    assert_eq!(
+        (missing.code, missing.message.as_str()),
+        (404, "namespaces \"nowhere\" not found")
+    );
+    cluster.shutdown().await;
+}
+
+#[tokio::test]
+async fn every_patch_kind() {
+    let (cluster, client) = start("v1.31.0").await;
+    let deploys: Api<Deployment> = Api::default_namespaced(client.clone());
+    let mut d = deployment("web", 1);
+    d.spec
+        .as_mut()
+        .expect("spec")
+        .template
+        .spec
+        .as_mut()
+        .expect("pod spec")
+        .containers
+        .push(
+            serde_json::from_value(json!({"name": "side", "image": "busybox:1.36"}))
+                .expect("container"),
+        );
+    deploys
+        .create(&PostParams::default(), &d)
+        .await
+        .expect("created");
+
+    let merged = deploys
+        .patch(
+            "web",
+            &PatchParams::default(),
+            &Patch::Merge(
+                json!({"metadata": {"labels": {"extra": "yes"}}, "spec": {"replicas": 2}}),
+            ),
+        )
+        .await
+        .expect("merge patch");
+    assert_eq!(
+        merged.labels().get("extra").map(String::as_str),
+        Some("yes")
+    );
+    assert_eq!(merged.spec.as_ref().and_then(|s| s.replicas), Some(2));
+    assert_eq!(merged.metadata.generation, Some(2));
+
+    let strategic = deploys
+        .patch(
+            "web",
+            &PatchParams::default(),
+            &Patch::Strategic(json!({"spec": {"template": {"spec": {"containers": [{"name": "web", "image": "nginx:1.27"}]}}}})),
+        )
+        .await
+        .expect("strategic patch");
+    let containers = &strategic
+        .spec
+        .as_ref()
+        .expect("spec")
+        .template
+        .spec
+        .as_ref()
+        .expect("pod spec")
+        .containers;
+    assert_eq!(containers.len(), 2, "containers merge by name");
+    assert_eq!(containers[0].image.as_deref(), Some("nginx:1.27"));
+    assert_eq!(containers[1].name, "side");
+
+    let json_patch: json_patch::Patch =
+        serde_json::from_value(json!([{"op": "replace", "path": "/spec/replicas", "value": 3}]))
+            .expect("json patch");
+    let patched = deploys
+        .patch(
+            "web",
+            &PatchParams::default(),
+            &Patch::<()>::Json(json_patch),
+        )
+        .await
+        .expect("json patch");
+    assert_eq!(patched.spec.as_ref().and_then(|s| s.replicas), Some(3));
+
+    let applied = deploys
+        .patch(
+            "web",
+            &PatchParams::apply("workshop").force(),
+            &Patch::Apply(json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "web", "annotations": {"a": "b"}}, "spec": {"replicas": 4}})),
+        )
+        .await
+        .expect("server-side apply");
+    assert_eq!(applied.spec.as_ref().and_then(|s| s.replicas), Some(4));
+    assert_eq!(
+        applied.annotations().get("a").map(String::as_str),
+        Some("b")
+    );
+    assert_eq!(
+        applied.labels().get("extra").map(String::as_str),
+        Some("yes"),
+        "apply merges into the object"
+    );
+
+    // Server-side apply creates a missing object.
+    let cms: Api<ConfigMap> = Api::default_namespaced(client.clone());
+    let created = cms
+        .patch("fresh", &PatchParams::apply("workshop"), &Patch::Apply(json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "fresh"}, "data": {"x": "1"}})))
+        .await
+        .expect("apply creates");
+    assert!(created.metadata.uid.is_some());
+
+    // Apply without a field manager is rejected like the real server does.
+    let (code, status) = raw(
+        &client,
+        "PATCH",
+        "/api/v1/namespaces/default/configmaps/fresh",
+        "application/apply-patch+yaml",
+        b"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fresh\n".to_vec(),
+    )
+    .await;
+    assert_eq!((code, status["reason"].as_str()), (422, Some("Invalid")));
+    assert!(
+        status["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("fieldManager")
+    );
+    let (code, _) = raw(
+        &client,
+        "PATCH",
+        "/api/v1/namespaces/default/configmaps/fresh",
+        "text/plain",
+        b"{}".to_vec(),
+    )
+    .await;
+    assert_eq!(code, 415);
+    cluster.shutdown().await;
+}
+
+#[tokio::test]
+async fn dynamic_api_through_discovery() {
+    let (cluster, client) = start("v1.31.0").await;
+    let discovery = Discovery::new(client.clone())
+        .run()
+        .await
+        .expect("discovery");
+    let manifest: Value = serde_norway::from_str(
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\nstringData:\n  user: clyde\n",
+    )
+    .expect("yaml");
+    let obj: DynamicObject = serde_json::from_value(manifest).expect("dynamic object");
+    let gvk = GroupVersionKind::try_from(obj.types.as_ref().expect("types")).expect("gvk");
+    let (ar, _) = discovery.resolve_gvk(&gvk).expect("secrets served");
+    let api: Api<DynamicObject> = Api::namespaced_with(client.clone(), "default", &ar);
+    api.patch(
+        "creds",
+        &PatchParams::apply("workshop").force(),
+        &Patch::Apply(&obj),
+    )
+    .await
+    .expect("applied");
+    let got = api.get("creds").await.expect("get");
+    assert_eq!(
+        got.data["data"]["user"], "Y2x5ZGU=",
+        "stringData is folded into base64 data"
+    );
+    let listed = api.list(&ListParams::default()).await.expect("list");
+    assert!(listed.items.iter().any(|o| o.name_any() == "creds"));
+    api.delete("creds", &DeleteParams::default())
+        .await
+        .expect("deleted");
+    cluster.shutdown().await;
+}
+
+#[tokio::test]
+async fn watch_from_resource_version_and_gone() {
+    let (cluster, client) = start("v1.31.0").await;
+    let cms: Api<ConfigMap> = Api::default_namespaced(client.clone());
+    let cm: ConfigMap =
+        serde_json::from_value(json!({"metadata": {"name": "w"}, "data": {"n": "0"}})).expect("cm");
+    let created = cms
+        .create(&PostParams::default(), &cm)
+        .await
+        .expect("created");
+    let rv = created.resource_version().expect("rv");
+    cms.patch(
+        "w",
+        &PatchParams::default(),
+        &Patch::Merge(json!({"data": {"n": "1"}})),
+    )
+    .await
+    .expect("patched");
+    cms.delete("w", &DeleteParams::default())
+        .await
+        .expect("deleted");
+
+    let stream = cms
+        .watch(&WatchParams::default().timeout(5), &rv)
+        .await
+        .expect("watch");
+    let mut stream = std::pin::pin!(stream);
+    let mut seen = Vec::new();
+    within("replayed events", async {
+        while seen.len() < 2 {
+            match stream
+                .try_next()
+                .await
+                .expect("watch works")
+                .expect("stream continues")
+            {
+                WatchEvent::Modified(o) => {
+                    seen.push(format!("MODIFIED {}", o.data.expect("data")["n"]))
+                }
+                WatchEvent::Deleted(o) => seen.push(format!("DELETED {}", o.name_any())),
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+    })
+    .await;
+    assert_eq!(seen, ["MODIFIED 1", "DELETED w"]);
+
+    // timeoutSeconds is honoured: the stream ends by itself.
+    let short = cms
+        .watch(&WatchParams::default().timeout(1), "0")
+        .await
+        .expect("watch");
+    let started = std::time::Instant::now();
+    within("watch timeout", short.for_each(|_| async {})).await;
+    assert!(started.elapsed() >= Duration::from_millis(900));
+
+    cluster.compact_history();
+    let stream = cms
+        .watch(&WatchParams::default().timeout(5), &rv)
+        .await
+        .expect("watch");
+    let mut stream = std::pin::pin!(stream);
+    match within("410 event", stream.try_next())
+        .await
+        .expect("watch works")
+    {
+        Some(WatchEvent::Error(e)) => assert_eq!((e.code, e.reason.as_str()), (410, "Expired")),
+        other => panic!("expected a 410 error event, got {other:?}"),
+    }
+    cluster.shutdown().await;
+}
+
+#[tokio::test]
+async fn watcher_and_await_condition() {
+    let (cluster, client) = start("v1.31.0").await;
+    let deploys: Api<Deployment> = Api::default_namespaced(client.clone());
+    let pods: Api<Pod> = Api::default_namespaced(client.clone());
+    let seen = tokio::spawn({
+        let pods = pods.clone();
+        async move {
+            let stream = watcher(pods, watcher::Config::default().labels("name=pacman"))
+                .applied_objects()
+                .default_backoff();
+            let mut stream = std::pin::pin!(stream);
+            loop {
+                let p = stream
+                    .try_next()
+                    .await
+                    .expect("watcher works")
+                    .expect("stream continues");
+                if p.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Running") {
+                    return p.name_any();
+                }
+            }
+        }
+    });
+    deploys
+        .create(&PostParams::default(), &deployment("pacman", 1))
+        .await
+        .expect("created");
+    let d = wait_for(&deploys, "pacman", conditions::is_deployment_completed()).await;
+    assert_eq!(
+        d.status.as_ref().and_then(|s| s.observed_generation),
+        Some(1)
+    );
+    let running = within("watcher sees the pod running", seen)
+        .await
+        .expect("task");
+    assert!(running.starts_with("pacman-"));
+    wait_for(&pods, &running, conditions::is_pod_running()).await;
+    cluster.shutdown().await;
+}
+
+#[tokio::test]
+async fn status_and_scale_subresources() {
+    let (cluster, client) = start("v1.31.0").await;
+    let deploys: Api<Deployment> = Api::default_namespaced(client.clone());
+    deploys
+        .create(&PostParams::default(), &deployment("web", 1))
+        .await
+        .expect("created");
+    let scale = deploys.get_scale("web").await.expect("scale");
+    assert_eq!(scale.spec.as_ref().and_then(|s| s.replicas), Some(1));
+    let scaled = deploys
+        .patch_scale(
+            "web",
+            &PatchParams::default(),
+            &Patch::Merge(json!({"spec": {"replicas": 3}})),
+        )
+        .await
+        .expect("patch scale");
+    assert_eq!(scaled.spec.as_ref().and_then(|s| s.replicas), Some(3));
+    assert_eq!(
+        scaled.status.as_ref().map(|s| s.selector.clone()),
+        Some(Some("name=web".into()))
+    );
+    assert_eq!(
+        deploys
+            .get("web")
+            .await
+            .expect("get")
+            .spec
+            .and_then(|s| s.replicas),
+        Some(3)
+    );
+    wait_for(&deploys, "web", ready_replicas(3)).await;
+
+    // A status write keeps the spec; a main write keeps the status.
+    let status = deploys
+        .patch_status(
+            "web",
+            &PatchParams::default(),
+            &Patch::Merge(json!({"spec": {"replicas": 9}, "status": {"collisionCount": 7}})),
+        )
+        .await
+        .expect("patch status");
+    assert_eq!(status.spec.as_ref().and_then(|s| s.replicas), Some(3));
+    assert_eq!(
+        status.status.as_ref().and_then(|s| s.collision_count),
+        Some(7)
+    );
+    let mut d = deploys.get("web").await.expect("get");
+    d.status = None;
+    let replaced = deploys
+        .replace("web", &PostParams::default(), &d)
+        .await
+        .expect("replace");
+    assert!(replaced.status.is_some());
+    let sts: Api<StatefulSet> = Api::default_namespaced(client.clone());
+    let nf = api_error(sts.get_scale("missing").await.expect_err("missing"));
+    assert_eq!(nf.code, 404);
+    cluster.shutdown().await;
+}
+
+#[tokio::test]
+async fn namespace_cascade_and_garbage_collection() {
+    let (cluster, client) = start("v1.31.0").await;
+    namespace(&client, "doomed").await;
+    let deploys: Api<Deployment> = Api::namespaced(client.clone(), "doomed");
+    let pods: Api<Pod> = Api::namespaced(client.clone(), "doomed");
+    let cms: Api<ConfigMap> = Api::namespaced(client.clone(), "doomed");
+    deploys
+        .create(&PostParams::default(), &deployment("app", 2))
+        .await
+        .expect("created");
+    wait_for(&deploys, "app", ready_replicas(2)).await;
+
+    // Background deletion: the ReplicaSet and pods follow their owner.
+    let rs_api: Api<ReplicaSet> = Api::namespaced(client.clone(), "doomed");
+    let rs = rs_api
+        .list(&ListParams::default())
+        .await
+        .expect("rs")
+        .items
+        .remove(0);
+    deploys
+        .delete("app", &DeleteParams::background())
+        .await
+        .expect("deleted");
+    wait_until(
+        &rs_api,
+        &rs.name_any(),
+        conditions::is_deleted(&rs.uid().expect("uid")),
+    )
+    .await;
+    within("pods garbage-collected", async {
+        while !pods
+            .list(&ListParams::default())
+            .await
+            .expect("list")
+            .items
+            .is_empty()
+        {
+            tokio::task::yield_now().await;
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await;
+
+    // Foreground deletion keeps the owner until its dependents are gone.
+    deploys
+        .create(&PostParams::default(), &deployment("fg", 1))
+        .await
+        .expect("created");
+    wait_for(&deploys, "fg", ready_replicas(1)).await;
+    let fg = deploys.get("fg").await.expect("get");
+    deploys
+        .delete("fg", &DeleteParams::foreground())
+        .await
+        .expect("deleted");
+    wait_until(
+        &deploys,
+        "fg",
+        conditions::is_deleted(&fg.uid().expect("uid")),
+    )
+    .await;
+    assert!(
+        rs_api
+            .list(&ListParams::default())
+            .await
+            .expect("rs")
+            .items
+            .is_empty()
+    );
+
+    // A finalizer holds the namespace in Terminating, where creation is forbidden.
+    let held: ConfigMap = serde_json::from_value(
+        json!({"metadata": {"name": "held", "finalizers": ["example.com/hold"]}}),
+    )
+    .expect("cm");
+    cms.create(&PostParams::default(), &held)
+        .await
+        .expect("created");
+    deploys
+        .create(&PostParams::default(), &deployment("app", 1))
+        .await
+        .expect("created");
+    let nss: Api<Namespace> = Api::all(client.clone());
+    let ns = nss.get("doomed").await.expect("ns");
+    nss.delete("doomed", &DeleteParams::default())
+        .await
+        .expect("delete namespace");
+    let terminating = wait_for(&nss, "doomed", |n: Option<&Namespace>| {
+        n.and_then(|n| n.status.as_ref())
+            .and_then(|s| s.phase.as_deref())
+            == Some("Terminating")
+    })
+    .await;
+    assert!(terminating.metadata.deletion_timestamp.is_some());
+    let forbidden = api_error(
+        cms.create(
+            &PostParams::default(),
+            &serde_json::from_value(json!({"metadata": {"name": "late"}})).expect("cm"),
+        )
+        .await
+        .expect_err("forbidden"),
+    );
+    assert_eq!(
+        (forbidden.code, forbidden.reason.as_str()),
+        (403, "Forbidden")
+    );
+    wait_until(&deploys, "app", |d: Option<&Deployment>| d.is_none()).await;
+    cms.patch(
+        "held",
+        &PatchParams::default(),
+        &Patch::Merge(json!({"metadata": {"finalizers": null}})),
+    )
+    .await
+    .expect("release");
+    wait_until(
+        &nss,
+        "doomed",
+        conditions::is_deleted(&ns.uid().expect("uid")),
+    )
+    .await;
+    cluster.shutdown().await;
+}
+
+#[tokio::test]
+async fn deployment_scales_one_ten_one() {
+    let (cluster, client) = start("v1.31.0").await;
+    let deploys: Api<Deployment> = Api::default_namespaced(client.clone());
+    let pods: Api<Pod> = Api::default_namespaced(client.clone());
+    deploys
+        .create(&PostParams::default(), &deployment("pacman", 1))
+        .await
+        .expect("created");
+    wait_for(&deploys, "pacman", ready_replicas(1)).await;
+    let listed = pods
+        .list(&ListParams::default().labels("name=pacman"))
+        .await
+        .expect("pods")
+        .items;
+    assert_eq!(listed.len(), 1);
+    let pod = &listed[0];
+    let safe = |s: &str| {
+        s.bytes()
+            .all(|b| b"bcdfghjklmnpqrstvwxz2456789".contains(&b))
+    };
+    let pod_name = pod.name_any();
+    let parts: Vec<&str> = pod_name.rsplitn(3, '-').collect::<Vec<_>>();
+    assert_eq!(parts.len(), 3, "{}", pod.name_any());
+    assert!(
+        parts[0].len() == 5 && safe(parts[0]) && safe(parts[1]) && parts[2] == "pacman",
+        "{}",
+        pod.name_any()
+    );
+    assert_eq!(
+        pod.labels().get("pod-template-hash").map(String::as_str),
+        Some(parts[1])
+    );
+    let spec = pod.spec.as_ref().expect("spec");
+    assert_eq!(spec.node_name.as_deref(), Some("minikube"));
+    let status = pod.status.as_ref().expect("status");
+    assert!(status.pod_ip.is_some());
+    let cs = &status
+        .container_statuses
+        .as_ref()
+        .expect("container statuses")[0];
+    assert!(
+        cs.ready
+            && cs.started == Some(true)
+            && cs.state.as_ref().and_then(|s| s.running.as_ref()).is_some()
+    );
+    assert_eq!(cs.image, "quay.io/ifont/pacman-nodejs-app:latest");
+    let reasons: Vec<String> = events_for(&client, "default", &pod.name_any())
+        .await
+        .into_iter()
+        .filter_map(|e| e.reason)
+        .collect();
+    for r in ["Scheduled", "Pulled", "Created", "Started"] {
+        assert!(reasons.iter().any(|x| x == r), "missing {r} in {reasons:?}");
+    }
+
+    deploys
+        .patch_scale(
+            "pacman",
+            &PatchParams::default(),
+            &Patch::Merge(json!({"spec": {"replicas": 10}})),
+        )
+        .await
+        .expect("scale up");
+    let d = wait_for(&deploys, "pacman", ready_replicas(10)).await;
+    let s = d.status.expect("status");
+    assert_eq!(
+        (s.updated_replicas, s.observed_generation),
+        (Some(10), d.metadata.generation)
+    );
+    let conds = s.conditions.expect("conditions");
+    assert!(
+        conds
+            .iter()
+            .any(|c| c.type_ == "Available" && c.status == "True")
+    );
+    assert_eq!(
+        pods.list(&ListParams::default().labels("name=pacman"))
+            .await
+            .expect("pods")
+            .items
+            .len(),
+        10
+    );
+
+    deploys
+        .patch_scale(
+            "pacman",
+            &PatchParams::default(),
+            &Patch::Merge(json!({"spec": {"replicas": 1}})),
+        )
+        .await
+        .expect("scale down");
+    wait_for(&deploys, "pacman", ready_replicas(1)).await;
+    within("pods scaled down", async {
+        while pods
+            .list(&ListParams::default().labels("name=pacman"))
+            .await
+            .expect("pods")
+            .items
+            .len()
+            != 1
+        {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await;
+    let ev = wait_event(&client, "default", "pacman", "ScalingReplicaSet").await;
+    assert!(ev.message.unwrap_or_default().starts_with("Scaled "));
+    cluster.shutdown().await;
+}
+
+#[tokio::test]
+async fn statefulset_orders_pods_and_recreates_deleted_ones() {
+    let (cluster, client) = start("v1.31.0").await;
+    let sts: Api<StatefulSet> = Api::default_namespaced(client.clone());
+    let pods: Api<Pod> = Api::default_namespaced(client.clone());
+    let order = tokio::spawn({
+        let pods = pods.clone();
+        async move {
+            // Record, for every pod creation, whether mongo-0 was Ready at that point.
+            let stream =
+                watcher(pods, watcher::Config::default().labels("name=mongo")).applied_objects();
+            let mut stream = std::pin::pin!(stream);
+            let mut zero_ready = false;
+            loop {
+                let p = stream
+                    .try_next()
+                    .await
+                    .expect("watcher")
+                    .expect("continues");
+                if p.name_any() == "mongo-0" {
+                    zero_ready |= is_ready(Some(&p));
+                }
+                if p.name_any() == "mongo-1" {
+                    return zero_ready;
+                }
+            }
+        }
+    });
+    let set: StatefulSet = serde_json::from_value(json!({
+        "metadata": {"name": "mongo"},
+        "spec": {"replicas": 2, "serviceName": "mongo", "selector": {"matchLabels": {"name": "mongo"}},
+                 "template": {"metadata": {"labels": {"name": "mongo"}}, "spec": {"containers": [{"name": "mongo", "image": "bitnami/mongodb:4.4.8"}]}},
+                 "volumeClaimTemplates": [{"metadata": {"name": "data"}, "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}}}]}
+    }))
+    .expect("sts");
+    sts.create(&PostParams::default(), &set)
+        .await
+        .expect("created");
+    assert!(
+        within("ordering", order).await.expect("task"),
+        "mongo-1 was created before mongo-0 was Ready"
+    );
+    let s = wait_for(&sts, "mongo", |s: Option<&StatefulSet>| {
+        s.and_then(|s| s.status.as_ref())
+            .is_some_and(|st| st.ready_replicas == Some(2) && st.current_replicas == Some(2))
+    })
+    .await;
+    assert_eq!(s.status.and_then(|st| st.observed_generation), Some(1));
+    let pvcs: Api<PersistentVolumeClaim> = Api::default_namespaced(client.clone());
+    let claim = pvcs.get("data-mongo-1").await.expect("claim from template");
+    assert_eq!(claim.status.and_then(|s| s.phase).as_deref(), Some("Bound"));
+
+    let old = pods.get("mongo-0").await.expect("pod");
+    let old_uid = old.uid().expect("uid");
+    pods.delete("mongo-0", &DeleteParams::default())
+        .await
+        .expect("deleted");
+    let fresh = wait_for(&pods, "mongo-0", move |p: Option<&Pod>| {
+        p.is_some_and(|p| p.uid().as_deref() != Some(old_uid.as_str())) && is_ready(p)
+    })
+    .await;
+    assert_ne!(fresh.uid(), old.uid());
+    assert_eq!(
+        fresh.spec.as_ref().and_then(|s| s.hostname.as_deref()),
+        Some("mongo-0")
+    );
+    cluster.shutdown().await;
+}
+
+#[tokio::test]
+async fn pvc_pending_without_default_class_then_bound() {
+    let (cluster, client) = start("v1.31.0").await;
+    cluster
+        .disable_addon("default-storageclass")
+        .await
+        .expect("disabled");
+    let pvcs: Api<PersistentVolumeClaim> = Api::default_namespaced(client.clone());
+    let pods: Api<Pod> = Api::default_namespaced(client.clone());
+    let claim: PersistentVolumeClaim = serde_json::from_value(json!({
+        "metadata": {"name": "mongo-storage"},
+        "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}}
+    }))
+    .expect("pvc");
+    pvcs.create(&PostParams::default(), &claim)
+        .await
+        .expect("created");
+    let pod: Pod = serde_json::from_value(json!({
+        "metadata": {"name": "mongo"},
+        "spec": {"containers": [{"name": "mongo", "image": "bitnami/mongodb:4.4.8"}],
+                 "volumes": [{"name": "db", "persistentVolumeClaim": {"claimName": "mongo-storage"}}]}
+    }))
+    .expect("pod");
+    pods.create(&PostParams::default(), &pod)
+        .await
+        .expect("created");
+    let ev = wait_event(&client, "default", "mongo-storage", "FailedBinding").await;
+    assert_eq!(
+        ev.message.as_deref(),
+        Some("no persistent volumes available for this claim and no storage class is set")
+    );
+    let ev = wait_event(&client, "default", "mongo", "FailedScheduling").await;
+    assert_eq!(ev.type_.as_deref(), Some("Warning"));
+    assert_eq!(
+        ev.message.as_deref(),
+        Some(
+            "0/1 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling."
+        )
+    );
+    let current = pvcs.get("mongo-storage").await.expect("pvc");
+    assert_eq!(
+        current.status.as_ref().and_then(|s| s.phase.as_deref()),
+        Some("Pending")
+    );
+    assert_eq!(
+        pods.get("mongo")
+            .await
+            .expect("pod")
+            .status
+            .and_then(|s| s.phase)
+            .as_deref(),
+        Some("Pending")
+    );
+
+    // Marking a class default binds the claim (retroactive default class assignment, 1.28+).
+    let classes: Api<StorageClass> = Api::all(client.clone());
+    classes
+        .patch("standard", &PatchParams::default(), &Patch::Merge(json!({"metadata": {"annotations": {"storageclass.kubernetes.io/is-default-class": "true"}}})))
+        .await
+        .expect("default again");
+    let bound = wait_for(
+        &pvcs,
+        "mongo-storage",
+        |c: Option<&PersistentVolumeClaim>| {
+            c.and_then(|c| c.status.as_ref())
+                .and_then(|s| s.phase.as_deref())
+                == Some("Bound")
+        },
+    )
+    .await;
+    let spec = bound.spec.as_ref().expect("spec");
+    assert_eq!(spec.storage_class_name.as_deref(), Some("standard"));
+    let pv_name = format!("pvc-{}", bound.uid().expect("uid"));
+    assert_eq!(spec.volume_name.as_deref(), Some(pv_name.as_str()));
+    let pvs: Api<PersistentVolume> = Api::all(client.clone());
+    let pv = pvs.get(&pv_name).await.expect("pv");
+    assert_eq!(pv.status.and_then(|s| s.phase).as_deref(), Some("Bound"));
+    let pv_spec = pv.spec.expect("pv spec");
+    assert_eq!(pv_spec.storage_class_name.as_deref(), Some("standard"));
+    assert_eq!(
+        pv_spec.claim_ref.and_then(|r| r.name).as_deref(),
+        Some("mongo-storage")
+    );
+    wait_for(&pods, "mongo", conditions::is_pod_running()).await;
+    wait_event(&client, "default", "mongo-storage", "ProvisioningSucceeded").await;
+    cluster.shutdown().await;
+}
+
+#[tokio::test]
+async fn psp_served_only_below_1_25() {
+    let (old, client) = start("1.21.2").await;
+    let discovery = Discovery::new(client.clone())
+        .run()
+        .await
+        .expect("discovery");
+    let (ar, _) = discovery
+        .resolve_gvk(&GroupVersionKind::gvk(
+            "policy",
+            "v1beta1",
+            "PodSecurityPolicy",
+        ))
+        .expect("PSP served on 1.21");
+    let api: Api<DynamicObject> = Api::all_with(client.clone(), &ar);
+    let psp: DynamicObject = serde_json::from_value(json!({
+        "apiVersion": "policy/v1beta1", "kind": "PodSecurityPolicy", "metadata": {"name": "pacman"},
+        "spec": {"privileged": true, "seLinux": {"rule": "RunAsAny"}, "runAsUser": {"rule": "RunAsAny"}}
+    }))
+    .expect("psp");
+    api.create(&PostParams::default(), &psp)
+        .await
+        .expect("PSP created on 1.21");
+    old.shutdown().await;
+
+    let (new, client) = start("v1.31.0").await;
+    let discovery = Discovery::new(client.clone())
+        .run()
+        .await
+        .expect("discovery");
+    assert!(
+        discovery
+            .resolve_gvk(&GroupVersionKind::gvk(
+                "policy",
+                "v1beta1",
+                "PodSecurityPolicy"
+            ))
+            .is_none()
+    );
+    let (code, status) = raw(
+        &client,
+        "GET",
+        "/apis/policy/v1beta1/podsecuritypolicies",
+        "application/json",
+        vec![],
+    )
+    .await;
+    assert_eq!((code, status["reason"].as_str()), (404, Some("NotFound")));
+    new.shutdown().await;
+}
+
+#[tokio::test]
+async fn services_endpoints_and_ingress_after_addon() {
+    let (cluster, client) = start("v1.31.0").await;
+    let deploys: Api<Deployment> = Api::default_namespaced(client.clone());
+    deploys
+        .create(&PostParams::default(), &deployment("pacman", 2))
+        .await
+        .expect("created");
+    let services: Api<Service> = Api::default_namespaced(client.clone());
+    let svc: Service = serde_json::from_value(json!({
+        "metadata": {"name": "pacman"},
+        "spec": {"type": "LoadBalancer", "selector": {"name": "pacman"}, "ports": [{"port": 80, "targetPort": "http-server"}]}
+    }))
+    .expect("svc");
+    let created = services
+        .create(&PostParams::default(), &svc)
+        .await
+        .expect("created");
+    let ip = created
+        .spec
+        .as_ref()
+        .and_then(|s| s.cluster_ip.clone())
+        .expect("cluster ip");
+    let octets: Vec<u8> = ip.split('.').map(|o| o.parse().expect("octet")).collect();
+    assert!(octets[0] == 10 && (96..112).contains(&octets[1]), "{ip}");
+    let port = &created
+        .spec
+        .as_ref()
+        .and_then(|s| s.ports.clone())
+        .expect("ports")[0];
+    assert!(port.node_port.is_some());
+    wait_for(&deploys, "pacman", ready_replicas(2)).await;
+    let eps: Api<Endpoints> = Api::default_namespaced(client.clone());
+    let ep = wait_for(&eps, "pacman", |e: Option<&Endpoints>| {
+        e.and_then(|e| e.subsets.as_ref())
+            .and_then(|s| s.first())
+            .and_then(|s| s.addresses.as_ref())
+            .is_some_and(|a| a.len() == 2)
+    })
+    .await;
+    assert_eq!(
+        ep.subsets.expect("subsets")[0]
+            .ports
+            .as_ref()
+            .expect("ports")[0]
+            .port,
+        8080
+    );
+    let lb = services
+        .get("pacman")
+        .await
+        .expect("svc")
+        .status
+        .and_then(|s| s.load_balancer)
+        .and_then(|l| l.ingress);
+    assert!(
+        lb.is_none_or(|i| i.is_empty()),
+        "LoadBalancer stays pending"
+    );
+
+    let ingresses: Api<Ingress> = Api::default_namespaced(client.clone());
+    let ing: Ingress = serde_json::from_value(json!({
+        "metadata": {"name": "pacman-ingress"},
+        "spec": {"ingressClassName": "nginx", "rules": [{"host": "pacman.com", "http": {"paths": [{"path": "/", "pathType": "Prefix",
+                 "backend": {"service": {"name": "pacman", "port": {"number": 80}}}}]}}]}
+    }))
+    .expect("ingress");
+    ingresses
+        .create(&PostParams::default(), &ing)
+        .await
+        .expect("created");
+    let err = cluster
+        .enable_addon("nope")
+        .await
+        .expect_err("unknown addon");
+    assert!(err.to_string().contains("ingress"), "{err}");
+    assert!(!cluster.enabled_addons().contains(&"ingress".to_string()));
+    cluster
+        .enable_addon("ingress")
+        .await
+        .expect("ingress addon");
+    let with_address = wait_for(&ingresses, "pacman-ingress", |i: Option<&Ingress>| {
+        i.and_then(|i| i.status.as_ref())
+            .and_then(|s| s.load_balancer.as_ref())
+            .and_then(|l| l.ingress.as_ref())
+            .is_some_and(|l| l.iter().any(|x| x.ip.as_deref() == Some("192.168.49.2")))
+    })
+    .await;
+    assert!(with_address.status.is_some());
+    assert!(cluster.enabled_addons().contains(&"ingress".to_string()));
+    cluster
+        .enable_addon("csi-hostpath-driver")
+        .await
+        .expect("csi addon");
+    let classes: Api<StorageClass> = Api::all(client.clone());
+    assert_eq!(
+        classes
+            .get("csi-hostpath-sc")
+            .await
+            .expect("class")
+            .provisioner,
+        "hostpath.csi.k8s.io"
+    );
+    cluster.shutdown().await;
+}
+
+#[tokio::test]
+async fn exec_and_port_forward_are_refused_clearly() {
+    let (cluster, client) = start("v1.31.0").await;
+    for sub in ["exec?command=ls&stdout=true", "attach", "portforward"] {
+        let (code, status) = raw(
+            &client,
+            "POST",
+            &format!("/api/v1/namespaces/default/pods/x/{sub}"),
+            "application/json",
+            vec![],
+        )
+        .await;
+        assert_eq!(code, 400);
+        assert!(
+            status["message"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("runs no containers"),
+            "{status}"
+        );
+    }
+    cluster.shutdown().await;
+}
+
+#[tokio::test]
+async fn kubeconfig_file_and_cluster_identity() {
+    let (cluster, client) = start("v1.31.0").await;
+    let path = cluster.kubeconfig_path().to_path_buf();
+    let kubeconfig = kube::config::Kubeconfig::read_from(&path).expect("kubeconfig readable");
+    assert_eq!(
+        kubeconfig.current_context.as_deref(),
+        Some("workshop-rehearsal")
+    );
+    let config = kube::Config::from_custom_kubeconfig(
+        kubeconfig,
+        &kube::config::KubeConfigOptions::default(),
+    )
+    .await
+    .expect("config");
+    let from_file = Client::try_from(config).expect("client");
+    let nss: Api<Namespace> = Api::all(from_file);
+    let a = nss.get("kube-system").await.expect("kube-system").uid();
+    let b = Api::<Namespace>::all(client)
+        .get("kube-system")
+        .await
+        .expect("kube-system")
+        .uid();
+    assert!(a.is_some() && a == b, "stable kube-system uid");
+    cluster.shutdown().await;
+    assert!(!path.exists(), "temporary kubeconfig removed on shutdown");
+}
+
+mod kubectl {
+    //! The installed kubectl against the rehearsal cluster (skipped when kubectl is missing).
+
+    use super::*;
+    use std::path::Path;
+    use tokio::io::AsyncBufReadExt;
+    use tokio::process::Command;
+
+    const MANIFEST: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/pacman-stateful-demo.yaml"
+    );
+
+    fn available() -> bool {
+        if which::which("kubectl").is_ok() {
+            return true;
+        }
+        eprintln!("note: kubectl is not on PATH; skipping the kubectl rehearsal test");
+        false
+    }
+
+    async fn kubectl(kubeconfig: &Path, args: &[&str]) -> (bool, String, String) {
+        let out = within(
+            &format!("kubectl {}", args.join(" ")),
+            Command::new("kubectl")
+                .arg("--kubeconfig")
+                .arg(kubeconfig)
+                .args(args)
+                .kill_on_drop(true)
+                .output(),
+        )
+        .await
+        .expect("kubectl runs");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    async fn ok(kubeconfig: &Path, args: &[&str]) -> String {
+        let (success, stdout, stderr) = kubectl(kubeconfig, args).await;
+        assert!(
+            success,
+            "kubectl {} failed:\n{stdout}\n{stderr}",
+            args.join(" ")
+        );
+        assert!(
+            !stderr.contains("error"),
+            "kubectl {} complained: {stderr}",
+            args.join(" ")
+        );
+        stdout
+    }
+
+    #[tokio::test]
+    async fn apply_get_patch_scale_delete_and_watch() {
+        if !available() {
+            return;
+        }
+        let (cluster, client) = start("1.21.2").await;
+        let kc = cluster.kubeconfig_path().to_path_buf();
+        let applied = ok(&kc, &["apply", "-f", MANIFEST]).await;
+        for line in [
+            "namespace/pacman created",
+            "podsecuritypolicy.policy/pacman created",
+            "statefulset.apps/mongo created",
+            "deployment.apps/pacman created",
+        ] {
+            assert!(applied.contains(line), "{applied}");
+        }
+        let again = ok(&kc, &["apply", "-f", MANIFEST]).await;
+        assert!(
+            again.contains("deployment.apps/pacman unchanged"),
+            "{again}"
+        );
+        let deploys: Api<Deployment> = Api::namespaced(client.clone(), "pacman");
+        wait_for(&deploys, "pacman", ready_replicas(1)).await;
+        let pods = ok(&kc, &["get", "pods", "-n", "pacman", "-o", "name"]).await;
+        assert!(
+            pods.contains("pod/mongo-0") && pods.contains("pod/pacman-"),
+            "{pods}"
+        );
+        let all = ok(&kc, &["get", "all", "-n", "pacman"]).await;
+        assert!(
+            all.contains("statefulset.apps/mongo") && all.contains("service/pacman"),
+            "{all}"
+        );
+
+        ok(
+            &kc,
+            &[
+                "patch",
+                "deployment",
+                "pacman",
+                "-n",
+                "pacman",
+                "-p",
+                r#"{"metadata":{"labels":{"patched":"yes"}}}"#,
+            ],
+        )
+        .await;
+        let label = ok(
+            &kc,
+            &[
+                "get",
+                "deploy",
+                "pacman",
+                "-n",
+                "pacman",
+                "-o",
+                "jsonpath={.metadata.labels.patched}",
+            ],
+        )
+        .await;
+        assert_eq!(label, "yes");
+        ok(
+            &kc,
+            &[
+                "patch",
+                "deploy",
+                "pacman",
+                "-n",
+                "pacman",
+                "--type",
+                "json",
+                "-p",
+                r#"[{"op":"add","path":"/metadata/labels/j","value":"p"}]"#,
+            ],
+        )
+        .await;
+
+        // get -w sees the scale-up happen.
+        let mut child = Command::new("kubectl")
+            .arg("--kubeconfig")
+            .arg(&kc)
+            .args([
+                "get",
+                "deploy",
+                "pacman",
+                "-n",
+                "pacman",
+                "-w",
+                "-o",
+                "jsonpath={.status.readyReplicas}{\"\\n\"}",
+            ])
+            .stdout(std::process::Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("kubectl get -w");
+        let mut lines = tokio::io::BufReader::new(child.stdout.take().expect("stdout")).lines();
+        let first = within("first watch line", lines.next_line())
+            .await
+            .expect("read")
+            .expect("line");
+        assert_eq!(first.trim(), "1");
+        ok(
+            &kc,
+            &[
+                "scale",
+                "deployment",
+                "pacman",
+                "-n",
+                "pacman",
+                "--replicas=3",
+            ],
+        )
+        .await;
+        within("watch shows 3 ready", async {
+            while let Some(line) = lines.next_line().await.expect("read") {
+                if line.trim() == "3" {
+                    return;
+                }
+            }
+            panic!("kubectl get -w ended early");
+        })
+        .await;
+        child.kill().await.expect("stop kubectl");
+
+        let (success, _, stderr) =
+            kubectl(&kc, &["exec", "-n", "pacman", "mongo-0", "--", "ls"]).await;
+        assert!(
+            !success && stderr.contains("runs no containers"),
+            "{stderr}"
+        );
+        let (success, _, stderr) = kubectl(&kc, &["get", "pod", "nope", "-n", "pacman"]).await;
+        assert!(
+            !success && stderr.contains("pods \"nope\" not found"),
+            "{stderr}"
+        );
+
+        ok(&kc, &["delete", "deployment", "pacman", "-n", "pacman"]).await;
+        let nss: Api<Namespace> = Api::all(client.clone());
+        let ns_uid = nss.get("pacman").await.expect("ns").uid().expect("uid");
+        ok(&kc, &["delete", "namespace", "pacman", "--wait=false"]).await;
+        wait_until(&nss, "pacman", conditions::is_deleted(&ns_uid)).await;
+        cluster.shutdown().await;
+    }
+
+    #[tokio::test]
+    async fn create_from_manifest_validates_server_side() {
+        if !available() {
+            return;
+        }
+        let (cluster, _client) = start("1.21.2").await;
+        let kc = cluster.kubeconfig_path().to_path_buf();
+        let created = ok(&kc, &["create", "-f", MANIFEST]).await;
+        assert!(
+            created.contains("persistentvolumeclaim/mongo-storage created"),
+            "{created}"
+        );
+        let (success, _, stderr) = kubectl(&kc, &["create", "-f", MANIFEST]).await;
+        assert!(!success && stderr.contains("AlreadyExists"), "{stderr}");
+        cluster.shutdown().await;
+
+        // On 1.31 the PSP document fails exactly like on a real cluster.
+        let (cluster, _client) = start("v1.31.0").await;
+        let kc = cluster.kubeconfig_path().to_path_buf();
+        let (success, _, stderr) = kubectl(&kc, &["create", "-f", MANIFEST]).await;
+        assert!(!success && stderr.contains("PodSecurityPolicy"), "{stderr}");
+        cluster.shutdown().await;
+    }
+}
