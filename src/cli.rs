@@ -174,6 +174,10 @@ pub struct ServeArgs {
     /// How fast simulated controllers move.
     #[arg(long, value_enum, default_value_t = PaceArg::Realistic)]
     pub pace: PaceArg,
+
+    /// Named like a minikube profile: the node takes this name.
+    #[arg(long, value_name = "NAME", default_value = "minikube")]
+    pub profile: String,
 }
 
 fn parse_var(s: &str) -> Result<(String, String), String> {

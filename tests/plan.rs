@@ -15,10 +15,10 @@ const DAY55_COMMANDS: &[&str] = &[
     "$ kubectl port-forward svc/pacman 9090:80 -n pacman\n",
     "$ kubectl delete pod mongo-0 -n pacman\n",
     "$ kubectl scale deployment pacman --replicas=10 -n pacman\n",
-    "$ minikube --profile=mc-demo addons enable ingress\n",
+    "$ minikube -p mc-demo addons enable ingress\n",
     "$ kubectl create -f pacman-ingress.yaml\n",
     "$ kubectl get ingress -n pacman\n",
-    "$ minikube tunnel --profile=mc-demo\n",
+    "$ minikube tunnel -p mc-demo\n",
 ];
 
 #[test]

@@ -12,8 +12,7 @@ use k8s_openapi::api::core::v1::{
 use k8s_openapi::api::networking::v1::Ingress;
 use k8s_openapi::api::storage::v1::StorageClass;
 use kube::api::{
-    Api, DeleteParams, DynamicObject, ListParams, Patch, PatchParams, PostParams, WatchEvent,
-    WatchParams,
+    Api, DeleteParams, DynamicObject, ListParams, Patch, PatchParams, PostParams, WatchEvent, WatchParams,
 };
 use kube::core::GroupVersionKind;
 use kube::discovery::Discovery;
@@ -95,9 +94,7 @@ fn deployment(name: &str, replicas: i32) -> Deployment {
 fn ready_replicas(n: i32) -> impl Condition<Deployment> {
     move |d: Option<&Deployment>| {
         d.and_then(|d| d.status.as_ref()).is_some_and(|s| {
-            s.ready_replicas.unwrap_or(0) == n
-                && s.replicas.unwrap_or(0) == n
-                && s.available_replicas.unwrap_or(0) == n
+            s.ready_replicas.unwrap_or(0) == n && s.replicas.unwrap_or(0) == n && s.available_replicas.unwrap_or(0) == n
         })
     }
 }
@@ -108,23 +105,14 @@ fn is_ready(p: Option<&Pod>) -> bool {
         .is_some_and(|cs| cs.iter().any(|c| c.type_ == "Ready" && c.status == "True"))
 }
 
-async fn raw(
-    client: &Client,
-    method: &str,
-    path: &str,
-    content_type: &str,
-    body: Vec<u8>,
-) -> (u16, Value) {
+async fn raw(client: &Client, method: &str, path: &str, content_type: &str, body: Vec<u8>) -> (u16, Value) {
     let req = axum::http::Request::builder()
         .method(method)
         .uri(path)
         .header("content-type", content_type)
         .body(body)
         .expect("request");
-    let resp = client
-        .send(req.map(kube::client::Body::from))
-        .await
-        .expect("response");
+    let resp = client.send(req.map(kube::client::Body::from)).await.expect("response");
     let code = resp.status().as_u16();
     let bytes = http_body_util::BodyExt::collect(resp.into_body())
         .await
@@ -152,11 +140,7 @@ async fn wait_event(client: &Client, ns: &str, name: &str, reason: &str) -> Even
     let mut stream = std::pin::pin!(stream);
     within(&format!("{reason} event on {name}"), async {
         loop {
-            let e = stream
-                .try_next()
-                .await
-                .expect("watch works")
-                .expect("stream continues");
+            let e = stream.try_next().await.expect("watch works").expect("stream continues");
             if e.reason.as_deref() == Some(reason) {
                 return e;
             }
@@ -170,18 +154,11 @@ async fn discovery_version_and_short_names() {
     let (cluster, client) = start("v1.31.0").await;
     let info = client.apiserver_version().await.expect("version");
     assert_eq!(
-        (
-            info.major.as_str(),
-            info.minor.as_str(),
-            info.git_version.as_str()
-        ),
+        (info.major.as_str(), info.minor.as_str(), info.git_version.as_str()),
         ("1", "31", "v1.31.0")
     );
     assert_eq!(cluster.version(), "v1.31.0");
-    let discovery = Discovery::new(client.clone())
-        .run()
-        .await
-        .expect("discovery");
+    let discovery = Discovery::new(client.clone()).run().await.expect("discovery");
     let (ar, caps) = discovery
         .resolve_gvk(&GroupVersionKind::gvk("apps", "v1", "Deployment"))
         .expect("deployments served");
@@ -204,14 +181,7 @@ async fn discovery_version_and_short_names() {
     assert_eq!(pods["shortNames"], json!(["po"]));
     assert_eq!(pods["categories"], json!(["all"]));
     assert_eq!(pods["kind"], "Pod");
-    let (code, status) = raw(
-        &client,
-        "GET",
-        "/apis/nonexistent.io/v1",
-        "application/json",
-        vec![],
-    )
-    .await;
+    let (code, status) = raw(&client, "GET", "/apis/nonexistent.io/v1", "application/json", vec![]).await;
     assert_eq!((code, status["kind"].as_str()), (404, Some("Status")));
     cluster.shutdown().await;
 }
@@ -234,10 +204,7 @@ async fn crud_selectors_and_status_errors() {
             data: Some(BTreeMap::from([("k".into(), "v".into())])),
             ..Default::default()
         };
-        let created = cms
-            .create(&PostParams::default(), &cm)
-            .await
-            .expect("created");
+        let created = cms.create(&PostParams::default(), &cm).await.expect("created");
         assert!(created.metadata.uid.is_some() && created.metadata.creation_timestamp.is_some());
     }
     let names = |l: kube::core::ObjectList<ConfigMap>| {
@@ -248,10 +215,7 @@ async fn crud_selectors_and_status_errors() {
             .collect::<Vec<_>>()
     };
     let sel = |s: &str| ListParams::default().labels(s);
-    assert_eq!(
-        names(cms.list(&sel("tier=front")).await.expect("list")),
-        ["a"]
-    );
+    assert_eq!(names(cms.list(&sel("tier=front")).await.expect("list")), ["a"]);
     assert_eq!(
         names(cms.list(&sel("tier!=front,app=web")).await.expect("list")),
         ["b", "c"]
@@ -299,12 +263,7 @@ async fn crud_selectors_and_status_errors() {
         .replace("a", &PostParams::default(), &changed)
         .await
         .expect("replace");
-    let rv = |o: &ConfigMap| {
-        o.resource_version()
-            .expect("rv")
-            .parse::<u64>()
-            .expect("numeric rv")
-    };
+    let rv = |o: &ConfigMap| o.resource_version().expect("rv").parse::<u64>().expect("numeric rv");
     assert!(rv(&updated) > rv(&a));
     let stale = api_error(
         cms.replace("a", &PostParams::default(), &changed)
@@ -314,30 +273,20 @@ async fn crud_selectors_and_status_errors() {
     assert_eq!((stale.code, stale.reason.as_str()), (409, "Conflict"));
 
     // 404 NotFound with details
-    cms.delete("a", &DeleteParams::default())
-        .await
-        .expect("deleted");
+    cms.delete("a", &DeleteParams::default()).await.expect("deleted");
     let nf = api_error(cms.get("a").await.expect_err("gone"));
     assert_eq!(
         (nf.code, nf.reason.as_str(), nf.message.as_str()),
         (404, "NotFound", "configmaps \"a\" not found")
     );
     let details = nf.details.expect("details");
-    assert_eq!(
-        (details.name.as_str(), details.kind.as_str()),
-        ("a", "configmaps")
-    );
+    assert_eq!((details.name.as_str(), details.kind.as_str()), ("a", "configmaps"));
 
     // 422 Invalid, 404 for a missing namespace
     let bad: Api<Deployment> = Api::default_namespaced(client.clone());
     let mut d = deployment("bad", 1);
-    d.spec.as_mut().expect("spec").selector.match_labels =
-        Some(BTreeMap::from([("other".into(), "x".into())]));
-    let invalid = api_error(
-        bad.create(&PostParams::default(), &d)
-            .await
-            .expect_err("invalid"),
-    );
+    d.spec.as_mut().expect("spec").selector.match_labels = Some(BTreeMap::from([("other".into(), "x".into())]));
+    let invalid = api_error(bad.create(&PostParams::default(), &d).await.expect_err("invalid"));
     assert_eq!((invalid.code, invalid.reason.as_str()), (422, "Invalid"));
     assert!(
         invalid.message.contains("does not match template"),
@@ -372,29 +321,18 @@ async fn every_patch_kind() {
         .as_mut()
         .expect("pod spec")
         .containers
-        .push(
-            serde_json::from_value(json!({"name": "side", "image": "busybox:1.36"}))
-                .expect("container"),
-        );
-    deploys
-        .create(&PostParams::default(), &d)
-        .await
-        .expect("created");
+        .push(serde_json::from_value(json!({"name": "side", "image": "busybox:1.36"})).expect("container"));
+    deploys.create(&PostParams::default(), &d).await.expect("created");
 
     let merged = deploys
         .patch(
             "web",
             &PatchParams::default(),
-            &Patch::Merge(
-                json!({"metadata": {"labels": {"extra": "yes"}}, "spec": {"replicas": 2}}),
-            ),
+            &Patch::Merge(json!({"metadata": {"labels": {"extra": "yes"}}, "spec": {"replicas": 2}})),
         )
         .await
         .expect("merge patch");
-    assert_eq!(
-        merged.labels().get("extra").map(String::as_str),
-        Some("yes")
-    );
+    assert_eq!(merged.labels().get("extra").map(String::as_str), Some("yes"));
     assert_eq!(merged.spec.as_ref().and_then(|s| s.replicas), Some(2));
     assert_eq!(merged.metadata.generation, Some(2));
 
@@ -402,7 +340,9 @@ async fn every_patch_kind() {
         .patch(
             "web",
             &PatchParams::default(),
-            &Patch::Strategic(json!({"spec": {"template": {"spec": {"containers": [{"name": "web", "image": "nginx:1.27"}]}}}})),
+            &Patch::Strategic(
+                json!({"spec": {"template": {"spec": {"containers": [{"name": "web", "image": "nginx:1.27"}]}}}}),
+            ),
         )
         .await
         .expect("strategic patch");
@@ -420,14 +360,9 @@ async fn every_patch_kind() {
     assert_eq!(containers[1].name, "side");
 
     let json_patch: json_patch::Patch =
-        serde_json::from_value(json!([{"op": "replace", "path": "/spec/replicas", "value": 3}]))
-            .expect("json patch");
+        serde_json::from_value(json!([{"op": "replace", "path": "/spec/replicas", "value": 3}])).expect("json patch");
     let patched = deploys
-        .patch(
-            "web",
-            &PatchParams::default(),
-            &Patch::<()>::Json(json_patch),
-        )
+        .patch("web", &PatchParams::default(), &Patch::<()>::Json(json_patch))
         .await
         .expect("json patch");
     assert_eq!(patched.spec.as_ref().and_then(|s| s.replicas), Some(3));
@@ -441,10 +376,7 @@ async fn every_patch_kind() {
         .await
         .expect("server-side apply");
     assert_eq!(applied.spec.as_ref().and_then(|s| s.replicas), Some(4));
-    assert_eq!(
-        applied.annotations().get("a").map(String::as_str),
-        Some("b")
-    );
+    assert_eq!(applied.annotations().get("a").map(String::as_str), Some("b"));
     assert_eq!(
         applied.labels().get("extra").map(String::as_str),
         Some("yes"),
@@ -454,7 +386,13 @@ async fn every_patch_kind() {
     // Server-side apply creates a missing object.
     let cms: Api<ConfigMap> = Api::default_namespaced(client.clone());
     let created = cms
-        .patch("fresh", &PatchParams::apply("workshop"), &Patch::Apply(json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "fresh"}, "data": {"x": "1"}})))
+        .patch(
+            "fresh",
+            &PatchParams::apply("workshop"),
+            &Patch::Apply(
+                json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "fresh"}, "data": {"x": "1"}}),
+            ),
+        )
         .await
         .expect("apply creates");
     assert!(created.metadata.uid.is_some());
@@ -469,12 +407,7 @@ async fn every_patch_kind() {
     )
     .await;
     assert_eq!((code, status["reason"].as_str()), (422, Some("Invalid")));
-    assert!(
-        status["message"]
-            .as_str()
-            .unwrap_or_default()
-            .contains("fieldManager")
-    );
+    assert!(status["message"].as_str().unwrap_or_default().contains("fieldManager"));
     let (code, _) = raw(
         &client,
         "PATCH",
@@ -490,25 +423,17 @@ async fn every_patch_kind() {
 #[tokio::test]
 async fn dynamic_api_through_discovery() {
     let (cluster, client) = start("v1.31.0").await;
-    let discovery = Discovery::new(client.clone())
-        .run()
-        .await
-        .expect("discovery");
-    let manifest: Value = serde_norway::from_str(
-        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\nstringData:\n  user: clyde\n",
-    )
-    .expect("yaml");
+    let discovery = Discovery::new(client.clone()).run().await.expect("discovery");
+    let manifest: Value =
+        serde_norway::from_str("apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\nstringData:\n  user: clyde\n")
+            .expect("yaml");
     let obj: DynamicObject = serde_json::from_value(manifest).expect("dynamic object");
     let gvk = GroupVersionKind::try_from(obj.types.as_ref().expect("types")).expect("gvk");
     let (ar, _) = discovery.resolve_gvk(&gvk).expect("secrets served");
     let api: Api<DynamicObject> = Api::namespaced_with(client.clone(), "default", &ar);
-    api.patch(
-        "creds",
-        &PatchParams::apply("workshop").force(),
-        &Patch::Apply(&obj),
-    )
-    .await
-    .expect("applied");
+    api.patch("creds", &PatchParams::apply("workshop").force(), &Patch::Apply(&obj))
+        .await
+        .expect("applied");
     let got = api.get("creds").await.expect("get");
     assert_eq!(
         got.data["data"]["user"], "Y2x5ZGU=",
@@ -516,9 +441,7 @@ async fn dynamic_api_through_discovery() {
     );
     let listed = api.list(&ListParams::default()).await.expect("list");
     assert!(listed.items.iter().any(|o| o.name_any() == "creds"));
-    api.delete("creds", &DeleteParams::default())
-        .await
-        .expect("deleted");
+    api.delete("creds", &DeleteParams::default()).await.expect("deleted");
     cluster.shutdown().await;
 }
 
@@ -526,41 +449,21 @@ async fn dynamic_api_through_discovery() {
 async fn watch_from_resource_version_and_gone() {
     let (cluster, client) = start("v1.31.0").await;
     let cms: Api<ConfigMap> = Api::default_namespaced(client.clone());
-    let cm: ConfigMap =
-        serde_json::from_value(json!({"metadata": {"name": "w"}, "data": {"n": "0"}})).expect("cm");
-    let created = cms
-        .create(&PostParams::default(), &cm)
-        .await
-        .expect("created");
+    let cm: ConfigMap = serde_json::from_value(json!({"metadata": {"name": "w"}, "data": {"n": "0"}})).expect("cm");
+    let created = cms.create(&PostParams::default(), &cm).await.expect("created");
     let rv = created.resource_version().expect("rv");
-    cms.patch(
-        "w",
-        &PatchParams::default(),
-        &Patch::Merge(json!({"data": {"n": "1"}})),
-    )
-    .await
-    .expect("patched");
-    cms.delete("w", &DeleteParams::default())
+    cms.patch("w", &PatchParams::default(), &Patch::Merge(json!({"data": {"n": "1"}})))
         .await
-        .expect("deleted");
+        .expect("patched");
+    cms.delete("w", &DeleteParams::default()).await.expect("deleted");
 
-    let stream = cms
-        .watch(&WatchParams::default().timeout(5), &rv)
-        .await
-        .expect("watch");
+    let stream = cms.watch(&WatchParams::default().timeout(5), &rv).await.expect("watch");
     let mut stream = std::pin::pin!(stream);
     let mut seen = Vec::new();
     within("replayed events", async {
         while seen.len() < 2 {
-            match stream
-                .try_next()
-                .await
-                .expect("watch works")
-                .expect("stream continues")
-            {
-                WatchEvent::Modified(o) => {
-                    seen.push(format!("MODIFIED {}", o.data.expect("data")["n"]))
-                }
+            match stream.try_next().await.expect("watch works").expect("stream continues") {
+                WatchEvent::Modified(o) => seen.push(format!("MODIFIED {}", o.data.expect("data")["n"])),
                 WatchEvent::Deleted(o) => seen.push(format!("DELETED {}", o.name_any())),
                 other => panic!("unexpected {other:?}"),
             }
@@ -570,24 +473,15 @@ async fn watch_from_resource_version_and_gone() {
     assert_eq!(seen, ["MODIFIED 1", "DELETED w"]);
 
     // timeoutSeconds is honoured: the stream ends by itself.
-    let short = cms
-        .watch(&WatchParams::default().timeout(1), "0")
-        .await
-        .expect("watch");
+    let short = cms.watch(&WatchParams::default().timeout(1), "0").await.expect("watch");
     let started = std::time::Instant::now();
     within("watch timeout", short.for_each(|_| async {})).await;
     assert!(started.elapsed() >= Duration::from_millis(900));
 
     cluster.compact_history();
-    let stream = cms
-        .watch(&WatchParams::default().timeout(5), &rv)
-        .await
-        .expect("watch");
+    let stream = cms.watch(&WatchParams::default().timeout(5), &rv).await.expect("watch");
     let mut stream = std::pin::pin!(stream);
-    match within("410 event", stream.try_next())
-        .await
-        .expect("watch works")
-    {
+    match within("410 event", stream.try_next()).await.expect("watch works") {
         Some(WatchEvent::Error(e)) => assert_eq!((e.code, e.reason.as_str()), (410, "Expired")),
         other => panic!("expected a 410 error event, got {other:?}"),
     }
@@ -623,13 +517,8 @@ async fn watcher_and_await_condition() {
         .await
         .expect("created");
     let d = wait_for(&deploys, "pacman", conditions::is_deployment_completed()).await;
-    assert_eq!(
-        d.status.as_ref().and_then(|s| s.observed_generation),
-        Some(1)
-    );
-    let running = within("watcher sees the pod running", seen)
-        .await
-        .expect("task");
+    assert_eq!(d.status.as_ref().and_then(|s| s.observed_generation), Some(1));
+    let running = within("watcher sees the pod running", seen).await.expect("task");
     assert!(running.starts_with("pacman-"));
     wait_for(&pods, &running, conditions::is_pod_running()).await;
     cluster.shutdown().await;
@@ -659,12 +548,7 @@ async fn status_and_scale_subresources() {
         Some(Some("name=web".into()))
     );
     assert_eq!(
-        deploys
-            .get("web")
-            .await
-            .expect("get")
-            .spec
-            .and_then(|s| s.replicas),
+        deploys.get("web").await.expect("get").spec.and_then(|s| s.replicas),
         Some(3)
     );
     wait_for(&deploys, "web", ready_replicas(3)).await;
@@ -679,10 +563,7 @@ async fn status_and_scale_subresources() {
         .await
         .expect("patch status");
     assert_eq!(status.spec.as_ref().and_then(|s| s.replicas), Some(3));
-    assert_eq!(
-        status.status.as_ref().and_then(|s| s.collision_count),
-        Some(7)
-    );
+    assert_eq!(status.status.as_ref().and_then(|s| s.collision_count), Some(7));
     let mut d = deploys.get("web").await.expect("get");
     d.status = None;
     let replaced = deploys
@@ -711,30 +592,14 @@ async fn namespace_cascade_and_garbage_collection() {
 
     // Background deletion: the ReplicaSet and pods follow their owner.
     let rs_api: Api<ReplicaSet> = Api::namespaced(client.clone(), "doomed");
-    let rs = rs_api
-        .list(&ListParams::default())
-        .await
-        .expect("rs")
-        .items
-        .remove(0);
+    let rs = rs_api.list(&ListParams::default()).await.expect("rs").items.remove(0);
     deploys
         .delete("app", &DeleteParams::background())
         .await
         .expect("deleted");
-    wait_until(
-        &rs_api,
-        &rs.name_any(),
-        conditions::is_deleted(&rs.uid().expect("uid")),
-    )
-    .await;
+    wait_until(&rs_api, &rs.name_any(), conditions::is_deleted(&rs.uid().expect("uid"))).await;
     within("pods garbage-collected", async {
-        while !pods
-            .list(&ListParams::default())
-            .await
-            .expect("list")
-            .items
-            .is_empty()
-        {
+        while !pods.list(&ListParams::default()).await.expect("list").items.is_empty() {
             tokio::task::yield_now().await;
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
@@ -752,29 +617,13 @@ async fn namespace_cascade_and_garbage_collection() {
         .delete("fg", &DeleteParams::foreground())
         .await
         .expect("deleted");
-    wait_until(
-        &deploys,
-        "fg",
-        conditions::is_deleted(&fg.uid().expect("uid")),
-    )
-    .await;
-    assert!(
-        rs_api
-            .list(&ListParams::default())
-            .await
-            .expect("rs")
-            .items
-            .is_empty()
-    );
+    wait_until(&deploys, "fg", conditions::is_deleted(&fg.uid().expect("uid"))).await;
+    assert!(rs_api.list(&ListParams::default()).await.expect("rs").items.is_empty());
 
     // A finalizer holds the namespace in Terminating, where creation is forbidden.
-    let held: ConfigMap = serde_json::from_value(
-        json!({"metadata": {"name": "held", "finalizers": ["example.com/hold"]}}),
-    )
-    .expect("cm");
-    cms.create(&PostParams::default(), &held)
-        .await
-        .expect("created");
+    let held: ConfigMap =
+        serde_json::from_value(json!({"metadata": {"name": "held", "finalizers": ["example.com/hold"]}})).expect("cm");
+    cms.create(&PostParams::default(), &held).await.expect("created");
     deploys
         .create(&PostParams::default(), &deployment("app", 1))
         .await
@@ -785,9 +634,7 @@ async fn namespace_cascade_and_garbage_collection() {
         .await
         .expect("delete namespace");
     let terminating = wait_for(&nss, "doomed", |n: Option<&Namespace>| {
-        n.and_then(|n| n.status.as_ref())
-            .and_then(|s| s.phase.as_deref())
-            == Some("Terminating")
+        n.and_then(|n| n.status.as_ref()).and_then(|s| s.phase.as_deref()) == Some("Terminating")
     })
     .await;
     assert!(terminating.metadata.deletion_timestamp.is_some());
@@ -799,10 +646,7 @@ async fn namespace_cascade_and_garbage_collection() {
         .await
         .expect_err("forbidden"),
     );
-    assert_eq!(
-        (forbidden.code, forbidden.reason.as_str()),
-        (403, "Forbidden")
-    );
+    assert_eq!((forbidden.code, forbidden.reason.as_str()), (403, "Forbidden"));
     wait_until(&deploys, "app", |d: Option<&Deployment>| d.is_none()).await;
     cms.patch(
         "held",
@@ -811,12 +655,7 @@ async fn namespace_cascade_and_garbage_collection() {
     )
     .await
     .expect("release");
-    wait_until(
-        &nss,
-        "doomed",
-        conditions::is_deleted(&ns.uid().expect("uid")),
-    )
-    .await;
+    wait_until(&nss, "doomed", conditions::is_deleted(&ns.uid().expect("uid"))).await;
     cluster.shutdown().await;
 }
 
@@ -837,10 +676,7 @@ async fn deployment_scales_one_ten_one() {
         .items;
     assert_eq!(listed.len(), 1);
     let pod = &listed[0];
-    let safe = |s: &str| {
-        s.bytes()
-            .all(|b| b"bcdfghjklmnpqrstvwxz2456789".contains(&b))
-    };
+    let safe = |s: &str| s.bytes().all(|b| b"bcdfghjklmnpqrstvwxz2456789".contains(&b));
     let pod_name = pod.name_any();
     let parts: Vec<&str> = pod_name.rsplitn(3, '-').collect::<Vec<_>>();
     assert_eq!(parts.len(), 3, "{}", pod.name_any());
@@ -857,15 +693,8 @@ async fn deployment_scales_one_ten_one() {
     assert_eq!(spec.node_name.as_deref(), Some("minikube"));
     let status = pod.status.as_ref().expect("status");
     assert!(status.pod_ip.is_some());
-    let cs = &status
-        .container_statuses
-        .as_ref()
-        .expect("container statuses")[0];
-    assert!(
-        cs.ready
-            && cs.started == Some(true)
-            && cs.state.as_ref().and_then(|s| s.running.as_ref()).is_some()
-    );
+    let cs = &status.container_statuses.as_ref().expect("container statuses")[0];
+    assert!(cs.ready && cs.started == Some(true) && cs.state.as_ref().and_then(|s| s.running.as_ref()).is_some());
     assert_eq!(cs.image, "quay.io/ifont/pacman-nodejs-app:latest");
     let reasons: Vec<String> = events_for(&client, "default", &pod.name_any())
         .await
@@ -891,11 +720,7 @@ async fn deployment_scales_one_ten_one() {
         (Some(10), d.metadata.generation)
     );
     let conds = s.conditions.expect("conditions");
-    assert!(
-        conds
-            .iter()
-            .any(|c| c.type_ == "Available" && c.status == "True")
-    );
+    assert!(conds.iter().any(|c| c.type_ == "Available" && c.status == "True"));
     assert_eq!(
         pods.list(&ListParams::default().labels("name=pacman"))
             .await
@@ -941,16 +766,11 @@ async fn statefulset_orders_pods_and_recreates_deleted_ones() {
         let pods = pods.clone();
         async move {
             // Record, for every pod creation, whether mongo-0 was Ready at that point.
-            let stream =
-                watcher(pods, watcher::Config::default().labels("name=mongo")).applied_objects();
+            let stream = watcher(pods, watcher::Config::default().labels("name=mongo")).applied_objects();
             let mut stream = std::pin::pin!(stream);
             let mut zero_ready = false;
             loop {
-                let p = stream
-                    .try_next()
-                    .await
-                    .expect("watcher")
-                    .expect("continues");
+                let p = stream.try_next().await.expect("watcher").expect("continues");
                 if p.name_any() == "mongo-0" {
                     zero_ready |= is_ready(Some(&p));
                 }
@@ -967,9 +787,7 @@ async fn statefulset_orders_pods_and_recreates_deleted_ones() {
                  "volumeClaimTemplates": [{"metadata": {"name": "data"}, "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}}}]}
     }))
     .expect("sts");
-    sts.create(&PostParams::default(), &set)
-        .await
-        .expect("created");
+    sts.create(&PostParams::default(), &set).await.expect("created");
     assert!(
         within("ordering", order).await.expect("task"),
         "mongo-1 was created before mongo-0 was Ready"
@@ -986,28 +804,20 @@ async fn statefulset_orders_pods_and_recreates_deleted_ones() {
 
     let old = pods.get("mongo-0").await.expect("pod");
     let old_uid = old.uid().expect("uid");
-    pods.delete("mongo-0", &DeleteParams::default())
-        .await
-        .expect("deleted");
+    pods.delete("mongo-0", &DeleteParams::default()).await.expect("deleted");
     let fresh = wait_for(&pods, "mongo-0", move |p: Option<&Pod>| {
         p.is_some_and(|p| p.uid().as_deref() != Some(old_uid.as_str())) && is_ready(p)
     })
     .await;
     assert_ne!(fresh.uid(), old.uid());
-    assert_eq!(
-        fresh.spec.as_ref().and_then(|s| s.hostname.as_deref()),
-        Some("mongo-0")
-    );
+    assert_eq!(fresh.spec.as_ref().and_then(|s| s.hostname.as_deref()), Some("mongo-0"));
     cluster.shutdown().await;
 }
 
 #[tokio::test]
 async fn pvc_pending_without_default_class_then_bound() {
     let (cluster, client) = start("v1.31.0").await;
-    cluster
-        .disable_addon("default-storageclass")
-        .await
-        .expect("disabled");
+    cluster.disable_addon("default-storageclass").await.expect("disabled");
     let pvcs: Api<PersistentVolumeClaim> = Api::default_namespaced(client.clone());
     let pods: Api<Pod> = Api::default_namespaced(client.clone());
     let claim: PersistentVolumeClaim = serde_json::from_value(json!({
@@ -1015,18 +825,14 @@ async fn pvc_pending_without_default_class_then_bound() {
         "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}}
     }))
     .expect("pvc");
-    pvcs.create(&PostParams::default(), &claim)
-        .await
-        .expect("created");
+    pvcs.create(&PostParams::default(), &claim).await.expect("created");
     let pod: Pod = serde_json::from_value(json!({
         "metadata": {"name": "mongo"},
         "spec": {"containers": [{"name": "mongo", "image": "bitnami/mongodb:4.4.8"}],
                  "volumes": [{"name": "db", "persistentVolumeClaim": {"claimName": "mongo-storage"}}]}
     }))
     .expect("pod");
-    pods.create(&PostParams::default(), &pod)
-        .await
-        .expect("created");
+    pods.create(&PostParams::default(), &pod).await.expect("created");
     let ev = wait_event(&client, "default", "mongo-storage", "FailedBinding").await;
     assert_eq!(
         ev.message.as_deref(),
@@ -1058,18 +864,18 @@ async fn pvc_pending_without_default_class_then_bound() {
     // Marking a class default binds the claim (retroactive default class assignment, 1.28+).
     let classes: Api<StorageClass> = Api::all(client.clone());
     classes
-        .patch("standard", &PatchParams::default(), &Patch::Merge(json!({"metadata": {"annotations": {"storageclass.kubernetes.io/is-default-class": "true"}}})))
+        .patch(
+            "standard",
+            &PatchParams::default(),
+            &Patch::Merge(
+                json!({"metadata": {"annotations": {"storageclass.kubernetes.io/is-default-class": "true"}}}),
+            ),
+        )
         .await
         .expect("default again");
-    let bound = wait_for(
-        &pvcs,
-        "mongo-storage",
-        |c: Option<&PersistentVolumeClaim>| {
-            c.and_then(|c| c.status.as_ref())
-                .and_then(|s| s.phase.as_deref())
-                == Some("Bound")
-        },
-    )
+    let bound = wait_for(&pvcs, "mongo-storage", |c: Option<&PersistentVolumeClaim>| {
+        c.and_then(|c| c.status.as_ref()).and_then(|s| s.phase.as_deref()) == Some("Bound")
+    })
     .await;
     let spec = bound.spec.as_ref().expect("spec");
     assert_eq!(spec.storage_class_name.as_deref(), Some("standard"));
@@ -1080,10 +886,7 @@ async fn pvc_pending_without_default_class_then_bound() {
     assert_eq!(pv.status.and_then(|s| s.phase).as_deref(), Some("Bound"));
     let pv_spec = pv.spec.expect("pv spec");
     assert_eq!(pv_spec.storage_class_name.as_deref(), Some("standard"));
-    assert_eq!(
-        pv_spec.claim_ref.and_then(|r| r.name).as_deref(),
-        Some("mongo-storage")
-    );
+    assert_eq!(pv_spec.claim_ref.and_then(|r| r.name).as_deref(), Some("mongo-storage"));
     wait_for(&pods, "mongo", conditions::is_pod_running()).await;
     wait_event(&client, "default", "mongo-storage", "ProvisioningSucceeded").await;
     cluster.shutdown().await;
@@ -1092,16 +895,9 @@ async fn pvc_pending_without_default_class_then_bound() {
 #[tokio::test]
 async fn psp_served_only_below_1_25() {
     let (old, client) = start("1.21.2").await;
-    let discovery = Discovery::new(client.clone())
-        .run()
-        .await
-        .expect("discovery");
+    let discovery = Discovery::new(client.clone()).run().await.expect("discovery");
     let (ar, _) = discovery
-        .resolve_gvk(&GroupVersionKind::gvk(
-            "policy",
-            "v1beta1",
-            "PodSecurityPolicy",
-        ))
+        .resolve_gvk(&GroupVersionKind::gvk("policy", "v1beta1", "PodSecurityPolicy"))
         .expect("PSP served on 1.21");
     let api: Api<DynamicObject> = Api::all_with(client.clone(), &ar);
     let psp: DynamicObject = serde_json::from_value(json!({
@@ -1115,17 +911,10 @@ async fn psp_served_only_below_1_25() {
     old.shutdown().await;
 
     let (new, client) = start("v1.31.0").await;
-    let discovery = Discovery::new(client.clone())
-        .run()
-        .await
-        .expect("discovery");
+    let discovery = Discovery::new(client.clone()).run().await.expect("discovery");
     assert!(
         discovery
-            .resolve_gvk(&GroupVersionKind::gvk(
-                "policy",
-                "v1beta1",
-                "PodSecurityPolicy"
-            ))
+            .resolve_gvk(&GroupVersionKind::gvk("policy", "v1beta1", "PodSecurityPolicy"))
             .is_none()
     );
     let (code, status) = raw(
@@ -1154,10 +943,7 @@ async fn services_endpoints_and_ingress_after_addon() {
         "spec": {"type": "LoadBalancer", "selector": {"name": "pacman"}, "ports": [{"port": 80, "targetPort": "http-server"}]}
     }))
     .expect("svc");
-    let created = services
-        .create(&PostParams::default(), &svc)
-        .await
-        .expect("created");
+    let created = services.create(&PostParams::default(), &svc).await.expect("created");
     let ip = created
         .spec
         .as_ref()
@@ -1165,11 +951,7 @@ async fn services_endpoints_and_ingress_after_addon() {
         .expect("cluster ip");
     let octets: Vec<u8> = ip.split('.').map(|o| o.parse().expect("octet")).collect();
     assert!(octets[0] == 10 && (96..112).contains(&octets[1]), "{ip}");
-    let port = &created
-        .spec
-        .as_ref()
-        .and_then(|s| s.ports.clone())
-        .expect("ports")[0];
+    let port = &created.spec.as_ref().and_then(|s| s.ports.clone()).expect("ports")[0];
     assert!(port.node_port.is_some());
     wait_for(&deploys, "pacman", ready_replicas(2)).await;
     let eps: Api<Endpoints> = Api::default_namespaced(client.clone());
@@ -1181,11 +963,7 @@ async fn services_endpoints_and_ingress_after_addon() {
     })
     .await;
     assert_eq!(
-        ep.subsets.expect("subsets")[0]
-            .ports
-            .as_ref()
-            .expect("ports")[0]
-            .port,
+        ep.subsets.expect("subsets")[0].ports.as_ref().expect("ports")[0].port,
         8080
     );
     let lb = services
@@ -1195,10 +973,7 @@ async fn services_endpoints_and_ingress_after_addon() {
         .status
         .and_then(|s| s.load_balancer)
         .and_then(|l| l.ingress);
-    assert!(
-        lb.is_none_or(|i| i.is_empty()),
-        "LoadBalancer stays pending"
-    );
+    assert!(lb.is_none_or(|i| i.is_empty()), "LoadBalancer stays pending");
 
     let ingresses: Api<Ingress> = Api::default_namespaced(client.clone());
     let ing: Ingress = serde_json::from_value(json!({
@@ -1207,20 +982,11 @@ async fn services_endpoints_and_ingress_after_addon() {
                  "backend": {"service": {"name": "pacman", "port": {"number": 80}}}}]}}]}
     }))
     .expect("ingress");
-    ingresses
-        .create(&PostParams::default(), &ing)
-        .await
-        .expect("created");
-    let err = cluster
-        .enable_addon("nope")
-        .await
-        .expect_err("unknown addon");
+    ingresses.create(&PostParams::default(), &ing).await.expect("created");
+    let err = cluster.enable_addon("nope").await.expect_err("unknown addon");
     assert!(err.to_string().contains("ingress"), "{err}");
     assert!(!cluster.enabled_addons().contains(&"ingress".to_string()));
-    cluster
-        .enable_addon("ingress")
-        .await
-        .expect("ingress addon");
+    cluster.enable_addon("ingress").await.expect("ingress addon");
     let with_address = wait_for(&ingresses, "pacman-ingress", |i: Option<&Ingress>| {
         i.and_then(|i| i.status.as_ref())
             .and_then(|s| s.load_balancer.as_ref())
@@ -1230,17 +996,10 @@ async fn services_endpoints_and_ingress_after_addon() {
     .await;
     assert!(with_address.status.is_some());
     assert!(cluster.enabled_addons().contains(&"ingress".to_string()));
-    cluster
-        .enable_addon("csi-hostpath-driver")
-        .await
-        .expect("csi addon");
+    cluster.enable_addon("csi-hostpath-driver").await.expect("csi addon");
     let classes: Api<StorageClass> = Api::all(client.clone());
     assert_eq!(
-        classes
-            .get("csi-hostpath-sc")
-            .await
-            .expect("class")
-            .provisioner,
+        classes.get("csi-hostpath-sc").await.expect("class").provisioner,
         "hostpath.csi.k8s.io"
     );
     cluster.shutdown().await;
@@ -1275,16 +1034,10 @@ async fn kubeconfig_file_and_cluster_identity() {
     let (cluster, client) = start("v1.31.0").await;
     let path = cluster.kubeconfig_path().to_path_buf();
     let kubeconfig = kube::config::Kubeconfig::read_from(&path).expect("kubeconfig readable");
-    assert_eq!(
-        kubeconfig.current_context.as_deref(),
-        Some("workshop-rehearsal")
-    );
-    let config = kube::Config::from_custom_kubeconfig(
-        kubeconfig,
-        &kube::config::KubeConfigOptions::default(),
-    )
-    .await
-    .expect("config");
+    assert_eq!(kubeconfig.current_context.as_deref(), Some("workshop-rehearsal"));
+    let config = kube::Config::from_custom_kubeconfig(kubeconfig, &kube::config::KubeConfigOptions::default())
+        .await
+        .expect("config");
     let from_file = Client::try_from(config).expect("client");
     let nss: Api<Namespace> = Api::all(from_file);
     let a = nss.get("kube-system").await.expect("kube-system").uid();
@@ -1306,10 +1059,7 @@ mod kubectl {
     use tokio::io::AsyncBufReadExt;
     use tokio::process::Command;
 
-    const MANIFEST: &str = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/pacman-stateful-demo.yaml"
-    );
+    const MANIFEST: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/pacman-stateful-demo.yaml");
 
     fn available() -> bool {
         if which::which("kubectl").is_ok() {
@@ -1340,11 +1090,7 @@ mod kubectl {
 
     async fn ok(kubeconfig: &Path, args: &[&str]) -> String {
         let (success, stdout, stderr) = kubectl(kubeconfig, args).await;
-        assert!(
-            success,
-            "kubectl {} failed:\n{stdout}\n{stderr}",
-            args.join(" ")
-        );
+        assert!(success, "kubectl {} failed:\n{stdout}\n{stderr}", args.join(" "));
         assert!(
             !stderr.contains("error"),
             "kubectl {} complained: {stderr}",
@@ -1370,17 +1116,11 @@ mod kubectl {
             assert!(applied.contains(line), "{applied}");
         }
         let again = ok(&kc, &["apply", "-f", MANIFEST]).await;
-        assert!(
-            again.contains("deployment.apps/pacman unchanged"),
-            "{again}"
-        );
+        assert!(again.contains("deployment.apps/pacman unchanged"), "{again}");
         let deploys: Api<Deployment> = Api::namespaced(client.clone(), "pacman");
         wait_for(&deploys, "pacman", ready_replicas(1)).await;
         let pods = ok(&kc, &["get", "pods", "-n", "pacman", "-o", "name"]).await;
-        assert!(
-            pods.contains("pod/mongo-0") && pods.contains("pod/pacman-"),
-            "{pods}"
-        );
+        assert!(pods.contains("pod/mongo-0") && pods.contains("pod/pacman-"), "{pods}");
         let all = ok(&kc, &["get", "all", "-n", "pacman"]).await;
         assert!(
             all.contains("statefulset.apps/mongo") && all.contains("service/pacman"),
@@ -1454,18 +1194,7 @@ mod kubectl {
             .expect("read")
             .expect("line");
         assert_eq!(first.trim(), "1");
-        ok(
-            &kc,
-            &[
-                "scale",
-                "deployment",
-                "pacman",
-                "-n",
-                "pacman",
-                "--replicas=3",
-            ],
-        )
-        .await;
+        ok(&kc, &["scale", "deployment", "pacman", "-n", "pacman", "--replicas=3"]).await;
         within("watch shows 3 ready", async {
             while let Some(line) = lines.next_line().await.expect("read") {
                 if line.trim() == "3" {
@@ -1477,17 +1206,10 @@ mod kubectl {
         .await;
         child.kill().await.expect("stop kubectl");
 
-        let (success, _, stderr) =
-            kubectl(&kc, &["exec", "-n", "pacman", "mongo-0", "--", "ls"]).await;
-        assert!(
-            !success && stderr.contains("runs no containers"),
-            "{stderr}"
-        );
+        let (success, _, stderr) = kubectl(&kc, &["exec", "-n", "pacman", "mongo-0", "--", "ls"]).await;
+        assert!(!success && stderr.contains("runs no containers"), "{stderr}");
         let (success, _, stderr) = kubectl(&kc, &["get", "pod", "nope", "-n", "pacman"]).await;
-        assert!(
-            !success && stderr.contains("pods \"nope\" not found"),
-            "{stderr}"
-        );
+        assert!(!success && stderr.contains("pods \"nope\" not found"), "{stderr}");
 
         ok(&kc, &["delete", "deployment", "pacman", "-n", "pacman"]).await;
         let nss: Api<Namespace> = Api::all(client.clone());

@@ -15,7 +15,8 @@ pub async fn perform(ctx: &StepCtx<'_>, c: &Command) -> Result<Done, StepError> 
     let argv: Vec<String> = c.argv.iter().map(|a| ctx.render(a)).collect::<Result<_, _>>()?;
     let (program, args) = argv.split_first().ok_or_else(|| StepError::new("`argv` is empty"))?;
     let path = which::which(program).map_err(|_| {
-        StepError::new(format!("`{program}` was not found on PATH")).hint(format!("install {program}, or check the spelling"))
+        StepError::new(format!("`{program}` was not found on PATH"))
+            .hint(format!("install {program}, or check the spelling"))
     })?;
     let display = process::display_command(&path, args);
     ctx.output(&format!("$ {display}"));
@@ -48,17 +49,26 @@ pub async fn perform(ctx: &StepCtx<'_>, c: &Command) -> Result<Done, StepError> 
             lines: tail,
         },
         Err(ProcessError::Failed { command, code, tail }) => {
-            return Err(StepError::new(format!("`{command}` exited with code {code} (expected {})", c.expect.exit)).detail(tail));
+            return Err(StepError::new(format!(
+                "`{command}` exited with code {code} (expected {})",
+                c.expect.exit
+            ))
+            .detail(tail));
         }
         Err(e) => return Err(StepError::new(e.to_string())),
     };
     if finished.code != c.expect.exit {
-        return Err(StepError::new(format!("`{display}` exited with code {} (expected {})", finished.code, c.expect.exit)));
+        return Err(StepError::new(format!(
+            "`{display}` exited with code {} (expected {})",
+            finished.code, c.expect.exit
+        )));
     }
     if let Some(want) = ctx.render_opt(c.expect.stdout_contains.as_ref())?
         && !finished.stdout.contains(&want)
     {
-        return Err(StepError::new(format!("the output of `{display}` does not contain {want:?}")));
+        return Err(StepError::new(format!(
+            "the output of `{display}` does not contain {want:?}"
+        )));
     }
     Ok(Done {
         summary: format!("`{display}` exited {}", finished.code),

@@ -14,12 +14,18 @@ use super::{Done, kube_error};
 
 pub async fn perform(ctx: &StepCtx<'_>, d: &Delete) -> Result<Done, StepError> {
     let conn = ctx.conn()?;
-    let resolved = conn.resolve(d.kind.get_ref(), d.api_version.as_deref()).await.map_err(StepError::new)?;
+    let resolved = conn
+        .resolve(d.kind.get_ref(), d.api_version.as_deref())
+        .await
+        .map_err(StepError::new)?;
     let name = ctx.render(&d.name)?;
     let ns = ctx.namespace(d.namespace.as_ref())?;
     let api = conn.api(&resolved, Some(&ns));
     let label = format!("{}/{name}", d.kind.get_ref().to_ascii_lowercase());
-    let before = api.get(&name).await.map_err(|e| kube_error(&format!("reading {label}"), &e))?;
+    let before = api
+        .get(&name)
+        .await
+        .map_err(|e| kube_error(&format!("reading {label}"), &e))?;
     let uid = before.metadata.uid.clone().unwrap_or_default();
     api.delete(&name, &DeleteParams::background())
         .await
@@ -35,7 +41,11 @@ pub async fn perform(ctx: &StepCtx<'_>, d: &Delete) -> Result<Done, StepError> {
     };
     match waited {
         Ok(Ok(_)) => {
-            let what = if d.wait == DeleteWait::Recreated { "gone; its controller may recreate it" } else { "gone" };
+            let what = if d.wait == DeleteWait::Recreated {
+                "gone; its controller may recreate it"
+            } else {
+                "gone"
+            };
             Ok(Done::summary(format!("{label} (uid {uid}) {what}")))
         }
         Ok(Err(e)) => Err(StepError::new(format!("waiting for {label} to go: {e}"))),

@@ -20,7 +20,10 @@ pub async fn perform(ctx: &StepCtx<'_>, e: &Exec) -> Result<Done, StepError> {
         ap = ap.container(c);
     }
     let pods: Api<Pod> = Api::namespaced(conn.client.clone(), &ns);
-    let mut proc = pods.exec(&pod, command.clone(), &ap).await.map_err(|err| kube_error(&format!("exec in pod/{pod}"), &err))?;
+    let mut proc = pods
+        .exec(&pod, command.clone(), &ap)
+        .await
+        .map_err(|err| kube_error(&format!("exec in pod/{pod}"), &err))?;
     let mut stdout = String::new();
     if let Some(mut out) = proc.stdout() {
         let _ = out.read_to_string(&mut stdout).await;
@@ -49,7 +52,11 @@ pub async fn perform(ctx: &StepCtx<'_>, e: &Exec) -> Result<Done, StepError> {
         None => 0,
     };
     if code != e.expect.exit {
-        return Err(StepError::new(format!("`{}` exited with {code} (expected {})", command.join(" "), e.expect.exit)));
+        return Err(StepError::new(format!(
+            "`{}` exited with {code} (expected {})",
+            command.join(" "),
+            e.expect.exit
+        )));
     }
     if let Some(want) = ctx.render_opt(e.expect.stdout_contains.as_ref())?
         && !stdout.contains(&want)

@@ -14,7 +14,13 @@ pub async fn perform(ctx: &StepCtx<'_>, g: &Get) -> Result<Done, StepError> {
     let ns = ctx.namespace(g.namespace.as_ref())?;
     let selector = ctx.render_opt(g.selector.as_ref())?;
     let mut wanted: Vec<String> = Vec::new();
-    for r in g.resources.get_ref().split(',').map(str::trim).filter(|r| !r.is_empty()) {
+    for r in g
+        .resources
+        .get_ref()
+        .split(',')
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+    {
         if r == "all" {
             wanted.extend(kinds::ALL_CATEGORY.iter().map(|k| (*k).to_owned()));
         } else {
@@ -45,13 +51,26 @@ pub async fn perform(ctx: &StepCtx<'_>, g: &Get) -> Result<Done, StepError> {
         total += items.len();
         if items.is_empty() {
             if !multi {
-                let scope = if resolved.namespaced && !g.all_namespaces { format!(" in {ns} namespace") } else { String::new() };
+                let scope = if resolved.namespaced && !g.all_namespaces {
+                    format!(" in {ns} namespace")
+                } else {
+                    String::new()
+                };
                 ctx.output(&format!("No resources found{scope}."));
             }
             continue;
         }
-        let prefix = if multi { format!("{}/", resolved.ar.kind.to_ascii_lowercase()) } else { String::new() };
-        let table = table(&resolved.ar.kind, &items, &prefix, g.all_namespaces && resolved.namespaced);
+        let prefix = if multi {
+            format!("{}/", resolved.ar.kind.to_ascii_lowercase())
+        } else {
+            String::new()
+        };
+        let table = table(
+            &resolved.ar.kind,
+            &items,
+            &prefix,
+            g.all_namespaces && resolved.namespaced,
+        );
         for line in table {
             ctx.output(&line);
         }
@@ -71,7 +90,9 @@ fn s(o: &DynamicObject, ptr: &str) -> String {
 }
 
 fn age(o: &DynamicObject) -> String {
-    let Some(t) = &o.metadata.creation_timestamp else { return "<unknown>".into() };
+    let Some(t) = &o.metadata.creation_timestamp else {
+        return "<unknown>".into();
+    };
     let secs = jiff::Timestamp::now().duration_since(t.0).as_secs().max(0) as u64;
     match secs {
         0..=119 => format!("{secs}s"),
@@ -81,62 +102,254 @@ fn age(o: &DynamicObject) -> String {
     }
 }
 
+/// The cells after NAME for one object.
+type RowFn = dyn Fn(&DynamicObject) -> Vec<String>;
+
 /// Rows for a kind, with the columns kubectl shows by default.
 pub fn table(kind: &str, items: &[DynamicObject], prefix: &str, with_ns: bool) -> Vec<String> {
-    let (header, row): (Vec<&str>, Box<dyn Fn(&DynamicObject) -> Vec<String>>) = match kind {
-        "Pod" => (vec!["NAME", "READY", "STATUS", "RESTARTS", "AGE"], Box::new(|o| {
-            let statuses = o.data.pointer("/status/containerStatuses").and_then(|v| v.as_array()).cloned().unwrap_or_default();
-            let total = o.data.pointer("/spec/containers").and_then(|v| v.as_array()).map_or(0, |a| a.len());
-            let ready = statuses.iter().filter(|c| c.get("ready").and_then(|r| r.as_bool()) == Some(true)).count();
-            let restarts: i64 = statuses.iter().filter_map(|c| c.get("restartCount").and_then(|r| r.as_i64())).sum();
-            let waiting = statuses.iter().find_map(|c| c.pointer("/state/waiting/reason").and_then(|r| r.as_str()).map(str::to_owned));
-            let status = if o.metadata.deletion_timestamp.is_some() { "Terminating".to_owned() } else { waiting.unwrap_or_else(|| s(o, "/status/phase")) };
-            vec![format!("{ready}/{total}"), status, restarts.to_string(), age(o)]
-        })),
-        "Deployment" => (vec!["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"], Box::new(|o| {
-            let n = |p: &str| o.data.pointer(p).and_then(|v| v.as_i64()).unwrap_or(0);
-            vec![format!("{}/{}", n("/status/readyReplicas"), o.data.pointer("/spec/replicas").and_then(|v| v.as_i64()).unwrap_or(1)), n("/status/updatedReplicas").to_string(), n("/status/availableReplicas").to_string(), age(o)]
-        })),
-        "StatefulSet" => (vec!["NAME", "READY", "AGE"], Box::new(|o| {
-            let ready = o.data.pointer("/status/readyReplicas").and_then(|v| v.as_i64()).unwrap_or(0);
-            vec![format!("{ready}/{}", o.data.pointer("/spec/replicas").and_then(|v| v.as_i64()).unwrap_or(1)), age(o)]
-        })),
-        "ReplicaSet" => (vec!["NAME", "DESIRED", "CURRENT", "READY", "AGE"], Box::new(|o| {
-            let n = |p: &str| o.data.pointer(p).and_then(|v| v.as_i64()).unwrap_or(0);
-            vec![n("/spec/replicas").to_string(), n("/status/replicas").to_string(), n("/status/readyReplicas").to_string(), age(o)]
-        })),
-        "Service" => (vec!["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"], Box::new(|o| {
-            let ty = s(o, "/spec/type");
-            let ext = o.data.pointer("/status/loadBalancer/ingress/0/ip").and_then(|v| v.as_str()).map(str::to_owned)
-                .unwrap_or_else(|| if ty == "LoadBalancer" { "<pending>".into() } else { "<none>".into() });
-            let ports = o.data.pointer("/spec/ports").and_then(|v| v.as_array()).map(|a| a.iter().map(|p| {
-                let port = p.get("port").and_then(|v| v.as_i64()).unwrap_or(0);
-                let proto = p.get("protocol").and_then(|v| v.as_str()).unwrap_or("TCP");
-                match p.get("nodePort").and_then(|v| v.as_i64()) { Some(np) => format!("{port}:{np}/{proto}"), None => format!("{port}/{proto}") }
-            }).collect::<Vec<_>>().join(",")).unwrap_or_default();
-            vec![ty, s(o, "/spec/clusterIP"), ext, ports, age(o)]
-        })),
-        "PersistentVolumeClaim" => (vec!["NAME", "STATUS", "VOLUME", "CAPACITY", "ACCESS MODES", "STORAGECLASS", "AGE"], Box::new(|o| {
-            vec![s(o, "/status/phase"), s(o, "/spec/volumeName"), s(o, "/status/capacity/storage"), modes(o), s(o, "/spec/storageClassName"), age(o)]
-        })),
-        "PersistentVolume" => (vec!["NAME", "CAPACITY", "ACCESS MODES", "RECLAIM POLICY", "STATUS", "CLAIM", "STORAGECLASS", "AGE"], Box::new(|o| {
-            let claim = format!("{}/{}", s(o, "/spec/claimRef/namespace"), s(o, "/spec/claimRef/name"));
-            vec![s(o, "/spec/capacity/storage"), modes(o), s(o, "/spec/persistentVolumeReclaimPolicy"), s(o, "/status/phase"), if claim == "/" { String::new() } else { claim }, s(o, "/spec/storageClassName"), age(o)]
-        })),
-        "StorageClass" => (vec!["NAME", "PROVISIONER", "RECLAIMPOLICY", "VOLUMEBINDINGMODE", "ALLOWVOLUMEEXPANSION", "AGE"], Box::new(|o| {
-            let expand = o.data.get("allowVolumeExpansion").and_then(|v| v.as_bool()).unwrap_or(false);
-            vec![o.data.get("provisioner").and_then(|v| v.as_str()).unwrap_or("").to_owned(), o.data.get("reclaimPolicy").and_then(|v| v.as_str()).unwrap_or("Delete").to_owned(), o.data.get("volumeBindingMode").and_then(|v| v.as_str()).unwrap_or("Immediate").to_owned(), expand.to_string(), age(o)]
-        })),
-        "Namespace" => (vec!["NAME", "STATUS", "AGE"], Box::new(|o| vec![s(o, "/status/phase"), age(o)])),
-        "Ingress" => (vec!["NAME", "CLASS", "HOSTS", "ADDRESS", "PORTS", "AGE"], Box::new(|o| {
-            let hosts = o.data.pointer("/spec/rules").and_then(|v| v.as_array()).map(|a| a.iter().filter_map(|r| r.get("host").and_then(|h| h.as_str())).collect::<Vec<_>>().join(",")).unwrap_or_default();
-            let class = o.data.pointer("/spec/ingressClassName").and_then(|v| v.as_str()).unwrap_or("<none>").to_owned();
-            vec![class, if hosts.is_empty() { "*".into() } else { hosts }, s(o, "/status/loadBalancer/ingress/0/ip"), "80".into(), age(o)]
-        })),
-        "Node" => (vec!["NAME", "STATUS", "AGE", "VERSION"], Box::new(|o| {
-            let ready = crate::checks::wait::condition(&o.data, "Ready") == Some("True");
-            vec![if ready { "Ready" } else { "NotReady" }.into(), age(o), s(o, "/status/nodeInfo/kubeletVersion")]
-        })),
+    let (header, row): (Vec<&str>, Box<RowFn>) = match kind {
+        "Pod" => (
+            vec!["NAME", "READY", "STATUS", "RESTARTS", "AGE"],
+            Box::new(|o| {
+                let statuses = o
+                    .data
+                    .pointer("/status/containerStatuses")
+                    .and_then(|v| v.as_array())
+                    .cloned()
+                    .unwrap_or_default();
+                let total = o
+                    .data
+                    .pointer("/spec/containers")
+                    .and_then(|v| v.as_array())
+                    .map_or(0, |a| a.len());
+                let ready = statuses
+                    .iter()
+                    .filter(|c| c.get("ready").and_then(|r| r.as_bool()) == Some(true))
+                    .count();
+                let restarts: i64 = statuses
+                    .iter()
+                    .filter_map(|c| c.get("restartCount").and_then(|r| r.as_i64()))
+                    .sum();
+                let waiting = statuses.iter().find_map(|c| {
+                    c.pointer("/state/waiting/reason")
+                        .and_then(|r| r.as_str())
+                        .map(str::to_owned)
+                });
+                let status = if o.metadata.deletion_timestamp.is_some() {
+                    "Terminating".to_owned()
+                } else {
+                    waiting.unwrap_or_else(|| s(o, "/status/phase"))
+                };
+                vec![format!("{ready}/{total}"), status, restarts.to_string(), age(o)]
+            }),
+        ),
+        "Deployment" => (
+            vec!["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"],
+            Box::new(|o| {
+                let n = |p: &str| o.data.pointer(p).and_then(|v| v.as_i64()).unwrap_or(0);
+                vec![
+                    format!(
+                        "{}/{}",
+                        n("/status/readyReplicas"),
+                        o.data.pointer("/spec/replicas").and_then(|v| v.as_i64()).unwrap_or(1)
+                    ),
+                    n("/status/updatedReplicas").to_string(),
+                    n("/status/availableReplicas").to_string(),
+                    age(o),
+                ]
+            }),
+        ),
+        "StatefulSet" => (
+            vec!["NAME", "READY", "AGE"],
+            Box::new(|o| {
+                let ready = o
+                    .data
+                    .pointer("/status/readyReplicas")
+                    .and_then(|v| v.as_i64())
+                    .unwrap_or(0);
+                vec![
+                    format!(
+                        "{ready}/{}",
+                        o.data.pointer("/spec/replicas").and_then(|v| v.as_i64()).unwrap_or(1)
+                    ),
+                    age(o),
+                ]
+            }),
+        ),
+        "ReplicaSet" => (
+            vec!["NAME", "DESIRED", "CURRENT", "READY", "AGE"],
+            Box::new(|o| {
+                let n = |p: &str| o.data.pointer(p).and_then(|v| v.as_i64()).unwrap_or(0);
+                vec![
+                    n("/spec/replicas").to_string(),
+                    n("/status/replicas").to_string(),
+                    n("/status/readyReplicas").to_string(),
+                    age(o),
+                ]
+            }),
+        ),
+        "Service" => (
+            vec!["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"],
+            Box::new(|o| {
+                let ty = s(o, "/spec/type");
+                let ext = o
+                    .data
+                    .pointer("/status/loadBalancer/ingress/0/ip")
+                    .and_then(|v| v.as_str())
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| {
+                        if ty == "LoadBalancer" {
+                            "<pending>".into()
+                        } else {
+                            "<none>".into()
+                        }
+                    });
+                let ports = o
+                    .data
+                    .pointer("/spec/ports")
+                    .and_then(|v| v.as_array())
+                    .map(|a| {
+                        a.iter()
+                            .map(|p| {
+                                let port = p.get("port").and_then(|v| v.as_i64()).unwrap_or(0);
+                                let proto = p.get("protocol").and_then(|v| v.as_str()).unwrap_or("TCP");
+                                match p.get("nodePort").and_then(|v| v.as_i64()) {
+                                    Some(np) => format!("{port}:{np}/{proto}"),
+                                    None => format!("{port}/{proto}"),
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    })
+                    .unwrap_or_default();
+                vec![ty, s(o, "/spec/clusterIP"), ext, ports, age(o)]
+            }),
+        ),
+        "PersistentVolumeClaim" => (
+            vec![
+                "NAME",
+                "STATUS",
+                "VOLUME",
+                "CAPACITY",
+                "ACCESS MODES",
+                "STORAGECLASS",
+                "AGE",
+            ],
+            Box::new(|o| {
+                vec![
+                    s(o, "/status/phase"),
+                    s(o, "/spec/volumeName"),
+                    s(o, "/status/capacity/storage"),
+                    modes(o),
+                    s(o, "/spec/storageClassName"),
+                    age(o),
+                ]
+            }),
+        ),
+        "PersistentVolume" => (
+            vec![
+                "NAME",
+                "CAPACITY",
+                "ACCESS MODES",
+                "RECLAIM POLICY",
+                "STATUS",
+                "CLAIM",
+                "STORAGECLASS",
+                "AGE",
+            ],
+            Box::new(|o| {
+                let claim = format!("{}/{}", s(o, "/spec/claimRef/namespace"), s(o, "/spec/claimRef/name"));
+                vec![
+                    s(o, "/spec/capacity/storage"),
+                    modes(o),
+                    s(o, "/spec/persistentVolumeReclaimPolicy"),
+                    s(o, "/status/phase"),
+                    if claim == "/" { String::new() } else { claim },
+                    s(o, "/spec/storageClassName"),
+                    age(o),
+                ]
+            }),
+        ),
+        "StorageClass" => (
+            vec![
+                "NAME",
+                "PROVISIONER",
+                "RECLAIMPOLICY",
+                "VOLUMEBINDINGMODE",
+                "ALLOWVOLUMEEXPANSION",
+                "AGE",
+            ],
+            Box::new(|o| {
+                let expand = o
+                    .data
+                    .get("allowVolumeExpansion")
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(false);
+                vec![
+                    o.data
+                        .get("provisioner")
+                        .and_then(|v| v.as_str())
+                        .unwrap_or("")
+                        .to_owned(),
+                    o.data
+                        .get("reclaimPolicy")
+                        .and_then(|v| v.as_str())
+                        .unwrap_or("Delete")
+                        .to_owned(),
+                    o.data
+                        .get("volumeBindingMode")
+                        .and_then(|v| v.as_str())
+                        .unwrap_or("Immediate")
+                        .to_owned(),
+                    expand.to_string(),
+                    age(o),
+                ]
+            }),
+        ),
+        "Namespace" => (
+            vec!["NAME", "STATUS", "AGE"],
+            Box::new(|o| vec![s(o, "/status/phase"), age(o)]),
+        ),
+        "Ingress" => (
+            vec!["NAME", "CLASS", "HOSTS", "ADDRESS", "PORTS", "AGE"],
+            Box::new(|o| {
+                let hosts = o
+                    .data
+                    .pointer("/spec/rules")
+                    .and_then(|v| v.as_array())
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|r| r.get("host").and_then(|h| h.as_str()))
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    })
+                    .unwrap_or_default();
+                let class = o
+                    .data
+                    .pointer("/spec/ingressClassName")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("<none>")
+                    .to_owned();
+                vec![
+                    class,
+                    if hosts.is_empty() { "*".into() } else { hosts },
+                    s(o, "/status/loadBalancer/ingress/0/ip"),
+                    "80".into(),
+                    age(o),
+                ]
+            }),
+        ),
+        "Node" => (
+            vec!["NAME", "STATUS", "AGE", "VERSION"],
+            Box::new(|o| {
+                let ready = crate::checks::wait::condition(&o.data, "Ready") == Some("True");
+                vec![
+                    if ready { "Ready" } else { "NotReady" }.into(),
+                    age(o),
+                    s(o, "/status/nodeInfo/kubeletVersion"),
+                ]
+            }),
+        ),
         _ => (vec!["NAME", "AGE"], Box::new(|o| vec![age(o)])),
     };
     let mut rows: Vec<Vec<String>> = Vec::new();
@@ -159,13 +372,24 @@ pub fn table(kind: &str, items: &[DynamicObject], prefix: &str, with_ns: bool) -
     }
     let cols = rows[0].len();
     let widths: Vec<usize> = (0..cols)
-        .map(|c| rows.iter().map(|r| r.get(c).map_or(0, |x| x.chars().count())).max().unwrap_or(0))
+        .map(|c| {
+            rows.iter()
+                .map(|r| r.get(c).map_or(0, |x| x.chars().count()))
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     rows.iter()
         .map(|r| {
             r.iter()
                 .enumerate()
-                .map(|(i, cell)| if i + 1 == cols { cell.clone() } else { format!("{cell:<w$}", w = widths[i]) })
+                .map(|(i, cell)| {
+                    if i + 1 == cols {
+                        cell.clone()
+                    } else {
+                        format!("{cell:<w$}", w = widths[i])
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join("   ")
                 .trim_end()

@@ -103,11 +103,17 @@ pub fn expect(ctx: &StepCtx<'_>, e: &HttpExpect, r: &Response) -> Result<String,
     if let Some(b) = &e.body_contains {
         let want = ctx.render(b).map_err(|e| e.message)?;
         if !r.body.contains(&want) {
-            return Err(format!("status {}, body does not contain {want:?}: {}", r.status, snippet(&r.body)));
+            return Err(format!(
+                "status {}, body does not contain {want:?}: {}",
+                r.status,
+                snippet(&r.body)
+            ));
         }
     }
     if !e.json.is_empty() {
-        let doc = r.json().ok_or_else(|| format!("status {}, the body is not JSON: {}", r.status, snippet(&r.body)))?;
+        let doc = r
+            .json()
+            .ok_or_else(|| format!("status {}, the body is not JSON: {}", r.status, snippet(&r.body)))?;
         for j in &e.json {
             let path = FieldPath::parse(j.path.get_ref())?;
             let (want, contains) = match (&j.equals, &j.contains) {
@@ -115,16 +121,29 @@ pub fn expect(ctx: &StepCtx<'_>, e: &HttpExpect, r: &Response) -> Result<String,
                 (_, Some(v)) => (v, true),
                 _ => continue,
             };
-            let want = ctx.plan.render_json(&json_of(want), &ctx.captures()).map_err(|e| e.message)?;
+            let want = ctx
+                .plan
+                .render_json(&json_of(want), &ctx.captures())
+                .map_err(|e| e.message)?;
             let found = path.select(&doc);
-            let ok = found.iter().any(|v| if contains { value_contains(v, &want) } else { same(v, &want) });
+            let ok = found.iter().any(|v| {
+                if contains {
+                    value_contains(v, &want)
+                } else {
+                    same(v, &want)
+                }
+            });
             if !ok {
                 let shown: Vec<String> = found.iter().take(10).map(|v| v.to_string()).collect();
                 let verb = if contains { "contains" } else { "=" };
                 return Err(format!(
                     "{} {verb} {want} expected; found {}",
                     j.path.get_ref(),
-                    if shown.is_empty() { "nothing there".into() } else { shown.join(", ") }
+                    if shown.is_empty() {
+                        "nothing there".into()
+                    } else {
+                        shown.join(", ")
+                    }
                 ));
             }
         }
@@ -162,7 +181,10 @@ pub async fn perform(ctx: &StepCtx<'_>, h: &Http) -> Result<(String, Option<Resp
         }
     };
     match expect(ctx, &h.expect, &resp) {
-        Ok(summary) => Ok((format!("{} {}: {summary}", h.method.as_str(), ctx.render(&h.url)?), Some(resp))),
+        Ok(summary) => Ok((
+            format!("{} {}: {summary}", h.method.as_str(), ctx.render(&h.url)?),
+            Some(resp),
+        )),
         Err(why) => Err(StepError::new(format!("the answer does not match: {why}"))),
     }
 }

@@ -25,8 +25,13 @@ pub async fn perform(ctx: &StepCtx<'_>, m: &Manifests, mode: Mode) -> Result<Don
             return Err(StepError::new("interrupted"));
         }
         let resolved = conn.resolve(&doc.kind, Some(&doc.api_version)).await.map_err(|why| {
-            StepError::new(format!("{} (document {} of {}): {why}", doc.display_name(), doc.doc, doc.template))
-                .hint("`workshop validate` with --kubernetes-version shows whether a template fits this version")
+            StepError::new(format!(
+                "{} (document {} of {}): {why}",
+                doc.display_name(),
+                doc.doc,
+                doc.template
+            ))
+            .hint("`workshop validate` with --kubernetes-version shows whether a template fits this version")
         })?;
         let ns = if resolved.namespaced {
             Some(doc.namespace.clone().unwrap_or_else(|| "default".into()))
@@ -59,5 +64,9 @@ pub async fn perform(ctx: &StepCtx<'_>, m: &Manifests, mode: Mode) -> Result<Don
         }
     }
     let verb = if mode == Mode::Create { "created" } else { "applied" };
-    Ok(Done::summary(format!("{created} of {} objects {verb} from {}", docs.len(), m.template.get_ref())))
+    Ok(Done::summary(format!(
+        "{created} of {} objects {verb} from {}",
+        docs.len(),
+        m.template.get_ref()
+    )))
 }

@@ -10,7 +10,10 @@ use super::{Done, kube_error};
 
 pub async fn perform(ctx: &StepCtx<'_>, p: &PatchAction) -> Result<Done, StepError> {
     let conn = ctx.conn()?;
-    let resolved = conn.resolve(p.kind.get_ref(), p.api_version.as_deref()).await.map_err(StepError::new)?;
+    let resolved = conn
+        .resolve(p.kind.get_ref(), p.api_version.as_deref())
+        .await
+        .map_err(StepError::new)?;
     let name = ctx.render(&p.name)?;
     let ns = ctx.namespace(p.namespace.as_ref())?;
     let api = conn.api(&resolved, Some(&ns));
@@ -28,5 +31,8 @@ pub async fn perform(ctx: &StepCtx<'_>, p: &PatchAction) -> Result<Done, StepErr
     };
     result.map_err(|e| kube_error(&format!("patching {label}"), &e))?;
     ctx.output(&format!("{label} patched"));
-    Ok(Done::summary(format!("{label} patched ({})", p.patch_type.as_kubectl())))
+    Ok(Done::summary(format!(
+        "{label} patched ({})",
+        p.patch_type.as_kubectl()
+    )))
 }

@@ -24,7 +24,10 @@ pub async fn perform(ctx: &StepCtx<'_>, p: &PortForward) -> Result<Done, StepErr
     let remote = ctx.plan.render_int(&p.remote_port, &captures)? as i32;
 
     let services: Api<Service> = Api::namespaced(conn.client.clone(), &ns);
-    let svc = services.get(&svc_name).await.map_err(|e| kube_error(&format!("reading service/{svc_name}"), &e))?;
+    let svc = services
+        .get(&svc_name)
+        .await
+        .map_err(|e| kube_error(&format!("reading service/{svc_name}"), &e))?;
     let spec = svc.spec.unwrap_or_default();
     let port = spec
         .ports
@@ -34,7 +37,9 @@ pub async fn perform(ctx: &StepCtx<'_>, p: &PortForward) -> Result<Done, StepErr
         .ok_or_else(|| StepError::new(format!("service/{svc_name} has no port {remote}")))?;
     let selector = spec.selector.unwrap_or_default();
     if selector.is_empty() {
-        return Err(StepError::new(format!("service/{svc_name} has no selector, so no pod to forward to")));
+        return Err(StepError::new(format!(
+            "service/{svc_name} has no selector, so no pod to forward to"
+        )));
     }
     let labels: Vec<String> = selector.iter().map(|(k, v)| format!("{k}={v}")).collect();
     let pods: Api<Pod> = Api::namespaced(conn.client.clone(), &ns);
@@ -46,11 +51,15 @@ pub async fn perform(ctx: &StepCtx<'_>, p: &PortForward) -> Result<Done, StepErr
         .items
         .into_iter()
         .find(|p| {
-            p.status.as_ref().and_then(|s| s.conditions.as_ref()).is_some_and(|cs| {
-                cs.iter().any(|c| c.type_ == "Ready" && c.status == "True")
-            })
+            p.status
+                .as_ref()
+                .and_then(|s| s.conditions.as_ref())
+                .is_some_and(|cs| cs.iter().any(|c| c.type_ == "Ready" && c.status == "True"))
         })
-        .ok_or_else(|| StepError::new(format!("no Ready pod behind service/{svc_name}")).hint("wait for the rollout first (a rollout check on the step before)"))?;
+        .ok_or_else(|| {
+            StepError::new(format!("no Ready pod behind service/{svc_name}"))
+                .hint("wait for the rollout first (a rollout check on the step before)")
+        })?;
     let pod_name = pod.metadata.name.clone().unwrap_or_default();
     let target = match port.target_port {
         Some(k8s_openapi::apimachinery::pkg::util::intstr::IntOrString::Int(n)) => n as u16,
@@ -67,7 +76,8 @@ pub async fn perform(ctx: &StepCtx<'_>, p: &PortForward) -> Result<Done, StepErr
 
     let addr = SocketAddr::from(([127, 0, 0, 1], local));
     let listener = TcpListener::bind(addr).await.map_err(|e| {
-        StepError::new(format!("cannot listen on {addr}: {e}")).hint("another program uses the port: stop it, or pass --var local_port=…")
+        StepError::new(format!("cannot listen on {addr}: {e}"))
+            .hint("another program uses the port: stop it, or pass --var local_port=…")
     })?;
     let task = tokio::spawn(serve(listener, pods, pod_name.clone(), target));
     let description = format!("127.0.0.1:{local} → svc/{svc_name}:{remote} (pod {pod_name}:{target})");
@@ -91,8 +101,12 @@ async fn serve(listener: TcpListener, pods: Api<Pod>, pod: String, port: u16) {
         let pods = pods.clone();
         let pod = pod.clone();
         tokio::spawn(async move {
-            let Ok(mut pf) = pods.portforward(&pod, &[port]).await else { return };
-            let Some(mut upstream) = pf.take_stream(port) else { return };
+            let Ok(mut pf) = pods.portforward(&pod, &[port]).await else {
+                return;
+            };
+            let Some(mut upstream) = pf.take_stream(port) else {
+                return;
+            };
             let _ = tokio::io::copy_bidirectional(&mut socket, &mut upstream).await;
             drop(upstream);
             let _ = pf.join().await;

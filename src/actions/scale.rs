@@ -16,9 +16,13 @@ pub async fn perform(ctx: &StepCtx<'_>, s: &Scale) -> Result<Done, StepError> {
     let replicas = ctx.plan.render_int(&s.replicas, &ctx.captures())?;
     let api = conn.api(&resolved, Some(&ns));
     let label = format!("{}/{name}", s.kind.get_ref().to_ascii_lowercase());
-    api.patch_scale(&name, &PatchParams::default(), &Patch::Merge(&json!({ "spec": { "replicas": replicas } })))
-        .await
-        .map_err(|e| kube_error(&format!("scaling {label}"), &e))?;
+    api.patch_scale(
+        &name,
+        &PatchParams::default(),
+        &Patch::Merge(&json!({ "spec": { "replicas": replicas } })),
+    )
+    .await
+    .map_err(|e| kube_error(&format!("scaling {label}"), &e))?;
     ctx.output(&format!("{label} scaled"));
     Ok(Done::summary(format!("{label} scaled to {replicas} replicas")))
 }

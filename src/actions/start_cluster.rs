@@ -8,13 +8,18 @@ use super::Done;
 
 pub async fn perform(ctx: &StepCtx<'_>) -> Result<Done, StepError> {
     let (conn, summary) = ctx.run.provider.start(ctx).await?;
-    let facts = conn.facts(ctx.run.provider.kind().as_str()).await.map_err(StepError::new)?;
+    let facts = conn
+        .facts(ctx.run.provider.kind().as_str())
+        .await
+        .map_err(StepError::new)?;
     ctx.output(&format!("Kubernetes {} at {}", facts.version, conn.server));
     // Re-render the manifests for the live cluster's version and served APIs.
     let plan = ctx.run.plan();
     if plan.facts.version != facts.version || plan.facts.api_versions != facts.api_versions {
-        let rebuilt = Plan::build(plan.scenario.clone(), plan.vars.clone(), facts)
-            .map_err(|d| StepError::new("the templates do not render for this cluster").detail(d.render(false).lines().map(str::to_owned).collect()))?;
+        let rebuilt = Plan::build(plan.scenario.clone(), plan.vars.clone(), facts).map_err(|d| {
+            StepError::new("the templates do not render for this cluster")
+                .detail(d.render(false).lines().map(str::to_owned).collect())
+        })?;
         ctx.run.set_plan(rebuilt);
     }
     ctx.run.set_connection(conn);

@@ -29,7 +29,10 @@ pub async fn run(
         timeout,
         progress,
         |objs| {
-            let live: Vec<_> = objs.iter().filter(|o| o.metadata.deletion_timestamp.is_none()).collect();
+            let live: Vec<_> = objs
+                .iter()
+                .filter(|o| o.metadata.deletion_timestamp.is_none())
+                .collect();
             let n = if ready_only {
                 live.iter().filter(|o| pod_ready(o)).count()
             } else {
@@ -40,7 +43,11 @@ pub async fn run(
             } else {
                 format!("{n} of {want}")
             };
-            if n == want { Observation::done(text) } else { Observation::waiting(text) }
+            if n == want {
+                Observation::done(text)
+            } else {
+                Observation::waiting(text)
+            }
         },
     )
     .await;

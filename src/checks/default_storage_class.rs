@@ -17,10 +17,11 @@ pub const DEFAULT_ANNOTATIONS: &[&str] = &[
 ];
 
 pub fn is_default(o: &DynamicObject) -> bool {
-    o.metadata
-        .annotations
-        .as_ref()
-        .is_some_and(|a| DEFAULT_ANNOTATIONS.iter().any(|k| a.get(*k).is_some_and(|v| v == "true")))
+    o.metadata.annotations.as_ref().is_some_and(|a| {
+        DEFAULT_ANNOTATIONS
+            .iter()
+            .any(|k| a.get(*k).is_some_and(|v| v == "true"))
+    })
 }
 
 pub async fn run(

@@ -24,7 +24,9 @@ pub async fn events(conn: &Connection, ev: &Evidence) -> Vec<String> {
         .iter()
         .filter(|e| {
             let n = e.involved_object.name.as_deref().unwrap_or("");
-            ev.names.iter().any(|want| n == want || n.starts_with(&format!("{want}-")))
+            ev.names
+                .iter()
+                .any(|want| n == want || n.starts_with(&format!("{want}-")))
         })
         .collect();
     relevant.sort_by_key(|e| {
@@ -54,12 +56,9 @@ pub async fn events(conn: &Connection, ev: &Evidence) -> Vec<String> {
 /// A one-line diagnosis for causes learners meet often.
 pub async fn diagnose(conn: &Connection, kind: &CheckKind, ev: &Evidence, observed: &str) -> Option<String> {
     let events = events(conn, ev).await.join("\n");
-    if events.contains("ErrImagePull") || events.contains("ImagePullBackOff") || events.contains("Failed to pull image") {
-        let line = events
-            .lines()
-            .find(|l| l.contains("pull"))
-            .unwrap_or("")
-            .to_owned();
+    if events.contains("ErrImagePull") || events.contains("ImagePullBackOff") || events.contains("Failed to pull image")
+    {
+        let line = events.lines().find(|l| l.contains("pull")).unwrap_or("").to_owned();
         return Some(format!(
             "an image cannot be pulled; check the image name and tag (Bitnami moved its versioned images to docker.io/bitnamilegacy/ in 2025). {line}"
         ));
@@ -69,7 +68,11 @@ pub async fn diagnose(conn: &Connection, kind: &CheckKind, ev: &Evidence, observ
         || (matches!(kind, CheckKind::PvcBound(_)) && observed.contains("Pending"));
     if pvc_trouble {
         let classes = storage_classes(conn).await;
-        let defaults: Vec<&str> = classes.iter().filter(|o| is_default(o)).filter_map(|o| o.metadata.name.as_deref()).collect();
+        let defaults: Vec<&str> = classes
+            .iter()
+            .filter(|o| is_default(o))
+            .filter_map(|o| o.metadata.name.as_deref())
+            .collect();
         if defaults.is_empty() {
             return Some(
                 "the claim is Pending because no StorageClass is marked default and the claim names none; mark one default (the StorageClass steps)".into(),
@@ -87,9 +90,14 @@ pub async fn diagnose(conn: &Connection, kind: &CheckKind, ev: &Evidence, observ
             &kube::discovery::ApiResource::erase::<k8s_openapi::api::apps::v1::Deployment>(&()),
         );
         return Some(match deploys.get_opt("ingress-nginx-controller").await.ok().flatten() {
-            None => "the Ingress has no address because no ingress controller is installed (enable the ingress addon)".into(),
+            None => "the Ingress has no address because no ingress controller is installed (enable the ingress addon)"
+                .into(),
             Some(d) => {
-                let ready = d.data.pointer("/status/readyReplicas").and_then(|v| v.as_i64()).unwrap_or(0);
+                let ready = d
+                    .data
+                    .pointer("/status/readyReplicas")
+                    .and_then(|v| v.as_i64())
+                    .unwrap_or(0);
                 if ready == 0 {
                     "the Ingress has no address yet because the ingress controller is not Ready".into()
                 } else {
@@ -106,5 +114,8 @@ async fn storage_classes(conn: &Connection) -> Vec<DynamicObject> {
         conn.client.clone(),
         &kube::discovery::ApiResource::erase::<k8s_openapi::api::storage::v1::StorageClass>(&()),
     );
-    api.list(&ListParams::default()).await.map(|l| l.items).unwrap_or_default()
+    api.list(&ListParams::default())
+        .await
+        .map(|l| l.items)
+        .unwrap_or_default()
 }

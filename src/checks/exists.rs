@@ -25,7 +25,9 @@ pub async fn run(
         timeout,
         progress,
         |objs| match (objs.first(), present) {
-            (Some(obj), true) => Observation::done(format!("found (uid {})", obj.metadata.uid.as_deref().unwrap_or("?"))),
+            (Some(obj), true) => {
+                Observation::done(format!("found (uid {})", obj.metadata.uid.as_deref().unwrap_or("?")))
+            }
             (None, true) => Observation::waiting("not found"),
             (None, false) => Observation::done("not found"),
             (Some(obj), false) => {

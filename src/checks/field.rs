@@ -63,10 +63,20 @@ pub fn evaluate(path: &FieldPath, doc: &Value, expected: &Value, contains: bool)
     if found.is_empty() {
         return Observation::waiting(format!("{path} is not set"));
     }
-    let ok = found.iter().any(|v| if contains { value_contains(v, expected) } else { same(v, expected) });
+    let ok = found.iter().any(|v| {
+        if contains {
+            value_contains(v, expected)
+        } else {
+            same(v, expected)
+        }
+    });
     let shown: Vec<String> = found.iter().take(5).map(|v| short(v)).collect();
     let observed = format!("{path} = {}", shown.join(", "));
-    if ok { Observation::done(observed) } else { Observation::waiting(observed) }
+    if ok {
+        Observation::done(observed)
+    } else {
+        Observation::waiting(observed)
+    }
 }
 
 /// Equality that accepts `"3"` for `3` and `"true"` for `true`, since TOML authors quote.

@@ -9,7 +9,12 @@ use crate::scenario::action::Http;
 
 use super::{Evidence, Outcome};
 
-pub async fn run(ctx: &StepCtx<'_>, h: &Http, timeout: Duration, progress: &(dyn Fn(&str, Duration) + Sync)) -> Outcome {
+pub async fn run(
+    ctx: &StepCtx<'_>,
+    h: &Http,
+    timeout: Duration,
+    progress: &(dyn Fn(&str, Duration) + Sync),
+) -> Outcome {
     let start = Instant::now();
     let mut delay = Duration::from_millis(500);
     let mut last_error = None;

@@ -111,7 +111,9 @@ pub async fn run(ctx: &StepCtx<'_>, index: usize, check: &Check) -> Verdict {
     let elapsed = start.elapsed();
     let hint = check.hint.as_ref().map(|h| {
         let text = h.get(&ctx.run.lang);
-        ctx.plan.render(&Expr::new(text), &ctx.captures()).unwrap_or_else(|_| text.to_owned())
+        ctx.plan
+            .render(&Expr::new(text), &ctx.captures())
+            .unwrap_or_else(|_| text.to_owned())
     });
     match outcome {
         Outcome::Passed(observed) => {

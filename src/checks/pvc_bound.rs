@@ -14,7 +14,12 @@ pub async fn run(
     timeout: Duration,
     progress: &(dyn Fn(&str, Duration) + Sync),
 ) -> Outcome {
-    let wanted = (|| Ok::<_, StepError>((ctx.render_opt(p.storage_class.as_ref())?, ctx.render_opt(p.volume.as_ref())?)))();
+    let wanted = (|| {
+        Ok::<_, StepError>((
+            ctx.render_opt(p.storage_class.as_ref())?,
+            ctx.render_opt(p.volume.as_ref())?,
+        ))
+    })();
     let (class, volume) = match wanted {
         Ok(w) => w,
         Err(e) => return Outcome::Error(e),
@@ -47,7 +52,11 @@ pub async fn run(
             let ok = phase == "Bound"
                 && class.as_deref().is_none_or(|c| got_class == Some(c))
                 && volume.as_deref().is_none_or(|v| got_volume == Some(v));
-            if ok { Observation::done(text) } else { Observation::waiting(text) }
+            if ok {
+                Observation::done(text)
+            } else {
+                Observation::waiting(text)
+            }
         },
     )
     .await

@@ -47,7 +47,11 @@ pub fn rolled_out(kind: &str, o: &DynamicObject) -> Observation {
         let updated = st("updatedNumberScheduled");
         let text = format!("{ready}/{desired} ready, {updated} updated");
         let done = observed_gen >= generation && ready == desired && updated == desired;
-        return if done { Observation::done(text) } else { Observation::waiting(text) };
+        return if done {
+            Observation::done(text)
+        } else {
+            Observation::waiting(text)
+        };
     }
     let desired = i64_at(d, &["spec", "replicas"]).unwrap_or(1);
     let ready = st("readyReplicas");
@@ -74,7 +78,11 @@ pub fn rolled_out(kind: &str, o: &DynamicObject) -> Observation {
             ready == desired && (updated == desired || revisions_match) && current == desired
         }
     };
-    if done { Observation::done(text) } else { Observation::waiting(text) }
+    if done {
+        Observation::done(text)
+    } else {
+        Observation::waiting(text)
+    }
 }
 
 #[cfg(test)]
@@ -93,13 +101,22 @@ mod tests {
 
     #[test]
     fn waits_for_the_current_generation_and_every_replica() {
-        let stale = obj(2, json!({"spec": {"replicas": 3}, "status": {"observedGeneration": 1, "replicas": 3, "readyReplicas": 3, "updatedReplicas": 3, "availableReplicas": 3}}));
+        let stale = obj(
+            2,
+            json!({"spec": {"replicas": 3}, "status": {"observedGeneration": 1, "replicas": 3, "readyReplicas": 3, "updatedReplicas": 3, "availableReplicas": 3}}),
+        );
         assert!(!rolled_out("Deployment", &stale).done);
-        let partial = obj(2, json!({"spec": {"replicas": 3}, "status": {"observedGeneration": 2, "replicas": 3, "readyReplicas": 1, "updatedReplicas": 3, "availableReplicas": 1}}));
+        let partial = obj(
+            2,
+            json!({"spec": {"replicas": 3}, "status": {"observedGeneration": 2, "replicas": 3, "readyReplicas": 1, "updatedReplicas": 3, "availableReplicas": 1}}),
+        );
         let o = rolled_out("Deployment", &partial);
         assert!(!o.done);
         assert_eq!(o.observed, "1/3 ready, 3 updated");
-        let done = obj(2, json!({"spec": {"replicas": 3}, "status": {"observedGeneration": 2, "replicas": 3, "readyReplicas": 3, "updatedReplicas": 3, "availableReplicas": 3}}));
+        let done = obj(
+            2,
+            json!({"spec": {"replicas": 3}, "status": {"observedGeneration": 2, "replicas": 3, "readyReplicas": 3, "updatedReplicas": 3, "availableReplicas": 3}}),
+        );
         assert!(rolled_out("Deployment", &done).done);
     }
 }

@@ -52,8 +52,14 @@ impl Observation {
 /// How a wait ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WaitEnd {
-    Done { observed: String, at: Instant },
-    TimedOut { observed: String, last_error: Option<String> },
+    Done {
+        observed: String,
+        at: Instant,
+    },
+    TimedOut {
+        observed: String,
+        last_error: Option<String>,
+    },
     Interrupted,
 }
 
@@ -86,10 +92,18 @@ pub async fn until(
     let start = Instant::now();
     let deadline = tokio::time::sleep(timeout);
     tokio::pin!(deadline);
-    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    let mut tick = tokio::time::interval_at(
+        tokio::time::Instant::now() + Duration::from_secs(1),
+        Duration::from_secs(1),
+    );
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
 
-    let key = |o: &DynamicObject| (o.metadata.namespace.clone().unwrap_or_default(), o.metadata.name.clone().unwrap_or_default());
+    let key = |o: &DynamicObject| {
+        (
+            o.metadata.namespace.clone().unwrap_or_default(),
+            o.metadata.name.clone().unwrap_or_default(),
+        )
+    };
     let mut objects: BTreeMap<(String, String), DynamicObject> = BTreeMap::new();
     let mut buffer: BTreeMap<(String, String), DynamicObject> = BTreeMap::new();
     let mut listed = false;

@@ -8,7 +8,9 @@ use super::context::{StepCtx, StepError};
 /// A unique marker: `prefix-` and six random lowercase letters and digits.
 pub fn marker(prefix: &str) -> String {
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
-    let tail: String = (0..6).map(|_| ALPHABET[fastrand::usize(..ALPHABET.len())] as char).collect();
+    let tail: String = (0..6)
+        .map(|_| ALPHABET[fastrand::usize(..ALPHABET.len())] as char)
+        .collect();
     format!("{prefix}-{tail}")
 }
 
@@ -25,21 +27,30 @@ pub async fn take(ctx: &StepCtx<'_>, cap: &Capture, done: Option<&Done>) -> Resu
             let name = ctx.render(&object.name)?;
             let ns = ctx.namespace(object.namespace.as_ref())?;
             let api = conn.api(&resolved, Some(&ns));
-            let obj = api
-                .get(&name)
-                .await
-                .map_err(|e| crate::actions::kube_error(&format!("capture {}: reading {}/{name}", cap.name, object.kind.get_ref()), &e))?;
+            let obj = api.get(&name).await.map_err(|e| {
+                crate::actions::kube_error(
+                    &format!("capture {}: reading {}/{name}", cap.name, object.kind.get_ref()),
+                    &e,
+                )
+            })?;
             let doc = serde_json::to_value(&obj).unwrap_or_default();
             let found = path.select(&doc);
             let v = found.first().ok_or_else(|| {
-                StepError::new(format!("capture {}: {}/{name} has no {path}", cap.name, object.kind.get_ref()))
+                StepError::new(format!(
+                    "capture {}: {}/{name} has no {path}",
+                    cap.name,
+                    object.kind.get_ref()
+                ))
             })?;
             scalar(v)
         }
         CaptureSource::Response { path } => {
-            let body = done
-                .and_then(|d| d.response.as_deref())
-                .ok_or_else(|| StepError::new(format!("capture {}: the action gave no answer to capture from", cap.name)))?;
+            let body = done.and_then(|d| d.response.as_deref()).ok_or_else(|| {
+                StepError::new(format!(
+                    "capture {}: the action gave no answer to capture from",
+                    cap.name
+                ))
+            })?;
             match path {
                 None => body.trim().to_owned(),
                 Some(p) => {

@@ -71,7 +71,10 @@ impl RunCtx {
     }
 
     pub fn capture(&self, name: &str, value: String) {
-        self.captures.lock().expect("captures lock").insert(name.to_owned(), value);
+        self.captures
+            .lock()
+            .expect("captures lock")
+            .insert(name.to_owned(), value);
     }
 
     pub fn emit(&self, e: Event) {

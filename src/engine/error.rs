@@ -13,7 +13,11 @@ pub enum EngineError {
     MissingBinary { name: String, hint: String },
     /// The cluster's API server does not answer.
     #[error("cannot reach the cluster ({context}): {message}")]
-    Unreachable { context: String, message: String, hint: String },
+    Unreachable {
+        context: String,
+        message: String,
+        hint: String,
+    },
     /// The kubeconfig cannot be read or has no such context.
     #[error("kubeconfig: {message}")]
     Kubeconfig { message: String, hint: String },

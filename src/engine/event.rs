@@ -18,7 +18,10 @@ pub enum StepStatus {
 
 impl StepStatus {
     pub fn is_ok(&self) -> bool {
-        matches!(self, StepStatus::Passed | StepStatus::AlreadyDone | StepStatus::OptionalFailed)
+        matches!(
+            self,
+            StepStatus::Passed | StepStatus::AlreadyDone | StepStatus::OptionalFailed
+        )
     }
 }
 
@@ -57,22 +60,71 @@ pub enum Event {
         title: String,
     },
     /// A line of output from the step's action (a process's output, a table from `get`).
-    StepOutput { id: String, line: String },
+    StepOutput {
+        id: String,
+        line: String,
+    },
     /// The step's action finished; its checks follow.
-    ActionFinished { id: String, summary: String, elapsed: Duration },
-    CheckStarted { id: String, check: usize, description: String, timeout: Duration },
+    ActionFinished {
+        id: String,
+        summary: String,
+        elapsed: Duration,
+    },
+    CheckStarted {
+        id: String,
+        check: usize,
+        description: String,
+        timeout: Duration,
+    },
     /// What a waiting check sees now (`statefulset/mongo 0/1 ready`).
-    CheckProgress { id: String, check: usize, observed: String, elapsed: Duration, timeout: Duration },
-    CheckPassed { id: String, check: usize, description: String, observed: String, elapsed: Duration },
-    CheckFailed { id: String, check: usize, description: String, failure: Box<Failure>, elapsed: Duration },
+    CheckProgress {
+        id: String,
+        check: usize,
+        observed: String,
+        elapsed: Duration,
+        timeout: Duration,
+    },
+    CheckPassed {
+        id: String,
+        check: usize,
+        description: String,
+        observed: String,
+        elapsed: Duration,
+    },
+    CheckFailed {
+        id: String,
+        check: usize,
+        description: String,
+        failure: Box<Failure>,
+        elapsed: Duration,
+    },
     /// A step's action failed before its checks.
-    ActionFailed { id: String, message: String, detail: Vec<String>, hint: Option<String> },
-    StepFinished { index: usize, id: String, title: String, status: StepStatus, elapsed: Duration },
+    ActionFailed {
+        id: String,
+        message: String,
+        detail: Vec<String>,
+        hint: Option<String>,
+    },
+    StepFinished {
+        index: usize,
+        id: String,
+        title: String,
+        status: StepStatus,
+        elapsed: Duration,
+    },
     /// A background process (port-forward, tunnel) started or stopped.
-    Background { id: String, description: String, running: bool },
+    Background {
+        id: String,
+        description: String,
+        running: bool,
+    },
     /// A line for the learner outside any step (notes, pauses, cleanup).
-    Note { text: String },
-    RunFinished { summary: Summary },
+    Note {
+        text: String,
+    },
+    RunFinished {
+        summary: Summary,
+    },
 }
 
 /// The totals of a run.

@@ -76,8 +76,13 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
             kubeconfig: args.kubeconfig.clone(),
         }),
         Provider::Rehearsal => ClusterProvider::Rehearsal(
-            Rehearsal::launch(assumed.to_string(), scenario.cluster.addons.clone(), args.pace == PaceArg::Realistic)
-                .await?,
+            Rehearsal::launch(
+                assumed.to_string(),
+                &scenario.cluster.profile,
+                scenario.cluster.addons.clone(),
+                args.pace == PaceArg::Realistic,
+            )
+            .await?,
         ),
     };
     let conn = match provider.connect_if_running().await {
@@ -113,7 +118,14 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
     };
     let steps = plan.scenario.steps.clone();
     let lab = plan.scenario.lab.clone();
-    let ctx = RunCtx::new(plan, provider, conn, reporter.clone(), lang.clone(), args.timeout.max(0.01));
+    let ctx = RunCtx::new(
+        plan,
+        provider,
+        conn,
+        reporter.clone(),
+        lang.clone(),
+        args.timeout.max(0.01),
+    );
     ctx.emit(Event::RunStarted {
         title: lab.title.get(&lang).to_owned(),
         lab_id: lab.id.clone(),
@@ -150,7 +162,9 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
     if summary.interrupted || summary.failed > 0 {
         summary.resume_hint = Some(resume_hint(&display_path, kind, &args));
     }
-    ctx.emit(Event::RunFinished { summary: summary.clone() });
+    ctx.emit(Event::RunFinished {
+        summary: summary.clone(),
+    });
     signals.abort();
     let RunCtx { provider, .. } = ctx;
     provider.shutdown().await;
@@ -201,7 +215,11 @@ fn preflight(plan: &Plan, provider: &ClusterProvider) -> Result<(), EngineError>
             if plan.facts.serves(&m.api_version) {
                 continue;
             }
-            let origin = plan.templates.path_of(name).map(|p| p.display().to_string()).unwrap_or(name.clone());
+            let origin = plan
+                .templates
+                .path_of(name)
+                .map(|p| p.display().to_string())
+                .unwrap_or(name.clone());
             let mut d = Diagnostic::new(format!(
                 "{} uses {}, which Kubernetes {} does not serve",
                 m.display_name(),
@@ -215,8 +233,19 @@ fn preflight(plan: &Plan, provider: &ClusterProvider) -> Result<(), EngineError>
                 snippet: None,
                 detail: Some(format!("rendered, document {}", m.doc)),
             })
-            .expected(format!("only APIs the cluster serves ({})", if plan.facts.live { "from its discovery" } else { "assumed from kubernetes-version" }));
-            let removed = if m.api_version == "policy/v1beta1" { " (PodSecurityPolicy was removed in Kubernetes 1.25)" } else { "" };
+            .expected(format!(
+                "only APIs the cluster serves ({})",
+                if plan.facts.live {
+                    "from its discovery"
+                } else {
+                    "assumed from kubernetes-version"
+                }
+            ));
+            let removed = if m.api_version == "policy/v1beta1" {
+                " (PodSecurityPolicy was removed in Kubernetes 1.25)"
+            } else {
+                ""
+            };
             d = d.hint(format!(
                 "emit it only where it is served: {{% if \"{}\" in cluster.api_versions %}} … {{% endif %}}{removed}; nothing was created",
                 m.api_version
@@ -238,7 +267,9 @@ fn preflight(plan: &Plan, provider: &ClusterProvider) -> Result<(), EngineError>
                     return Err(EngineError::PortInUse {
                         port,
                         step: step.id.to_string(),
-                        hint: format!("stop what listens there (`ss -ltnp | grep {port}`), or choose another port with --var"),
+                        hint: format!(
+                            "stop what listens there (`ss -ltnp | grep {port}`), or choose another port with --var"
+                        ),
                     });
                 }
             }
@@ -289,6 +320,7 @@ pub fn serve_rehearsal(args: ServeArgs) -> i32 {
         },
         addons: args.addons,
         kubeconfig: args.kubeconfig,
+        node_name: args.profile,
     };
     match rt.block_on(crate::rehearsal::serve_standalone(opts)) {
         Ok(()) => exit_code::SUCCESS,

@@ -21,10 +21,18 @@ pub enum ProcessError {
     },
     /// It ran and exited with a failure code.
     #[error("`{command}` exited with code {code}")]
-    Failed { command: String, code: i32, tail: Vec<String> },
+    Failed {
+        command: String,
+        code: i32,
+        tail: Vec<String>,
+    },
     /// It did not finish in time and was stopped.
     #[error("`{command}` did not finish within {after:?} and was stopped")]
-    TimedOut { command: String, after: Duration, tail: Vec<String> },
+    TimedOut {
+        command: String,
+        after: Duration,
+        tail: Vec<String>,
+    },
     /// The run was interrupted while it ran; it was stopped.
     #[error("interrupted")]
     Interrupted,
@@ -60,7 +68,10 @@ pub async fn stop(child: &mut Child) {
         unsafe {
             libc::kill(-pgid, libc::SIGTERM);
         }
-        if tokio::time::timeout(Duration::from_secs(3), child.wait()).await.is_err() {
+        if tokio::time::timeout(Duration::from_secs(3), child.wait())
+            .await
+            .is_err()
+        {
             // SAFETY: as above.
             unsafe {
                 libc::kill(-pgid, libc::SIGKILL);
@@ -163,7 +174,9 @@ pub fn tail(lines: &[String]) -> Vec<String> {
 }
 
 pub fn display_command(program: &Path, args: &[String]) -> String {
-    let name = program.file_name().map_or_else(|| program.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = program
+        .file_name()
+        .map_or_else(|| program.display().to_string(), |n| n.to_string_lossy().into_owned());
     let mut all = vec![name];
     all.extend(args.iter().cloned());
     crate::plan::command::shell_join(&all)
@@ -188,13 +201,25 @@ mod tests {
         .unwrap();
         assert_eq!(ok.stdout, "one\n");
         assert_eq!(seen.len(), 2);
-        let err = run(Path::new("/bin/sh"), &["-c".into(), "exit 4".into()], Duration::from_secs(10), &cancel, |_| {})
-            .await
-            .unwrap_err();
+        let err = run(
+            Path::new("/bin/sh"),
+            &["-c".into(), "exit 4".into()],
+            Duration::from_secs(10),
+            &cancel,
+            |_| {},
+        )
+        .await
+        .unwrap_err();
         assert!(matches!(err, ProcessError::Failed { code: 4, .. }));
-        let err = run(Path::new("/nonexistent/prog"), &[], Duration::from_secs(1), &cancel, |_| {})
-            .await
-            .unwrap_err();
+        let err = run(
+            Path::new("/nonexistent/prog"),
+            &[],
+            Duration::from_secs(1),
+            &cancel,
+            |_| {},
+        )
+        .await
+        .unwrap_err();
         assert!(matches!(err, ProcessError::Spawn { .. }));
     }
 

@@ -107,7 +107,12 @@ pub fn equivalent(plan: &Plan, step: &Step, captures: &Captures) -> Vec<String> 
 
 /// The `minikube start` arguments the scenario's `[cluster]` asks for (program name first).
 pub fn minikube_start_args(c: &ClusterSpec, version: Option<&str>) -> Vec<String> {
-    let mut args = vec!["minikube".to_owned(), "start".to_owned(), "-p".to_owned(), c.profile.clone()];
+    let mut args = vec![
+        "minikube".to_owned(),
+        "start".to_owned(),
+        "-p".to_owned(),
+        c.profile.clone(),
+    ];
     if !c.addons.is_empty() {
         args.push("--addons".into());
         args.push(c.addons.join(","));

@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::rehearsal::api;
-use crate::rehearsal::controllers::pod::{NODE_IP, NODE_NAME};
+use crate::rehearsal::controllers::pod::NODE_IP;
 use crate::rehearsal::error::RehearsalError;
 use crate::rehearsal::kinds::by_kind;
 use crate::rehearsal::state::Shared;
@@ -46,25 +46,20 @@ fn delete(shared: &Shared, group: &str, kind: &str, ns: &str, name: &str) {
 /// service, CoreDNS.
 pub fn bootstrap(shared: &Shared) -> Result<(), String> {
     for ns in ["default", "kube-system", "kube-public", "kube-node-lease"] {
-        create(
-            shared,
-            "",
-            "Namespace",
-            "",
-            json!({"metadata": {"name": ns}}),
-        )?;
+        create(shared, "", "Namespace", "", json!({"metadata": {"name": ns}}))?;
     }
     let version = shared.version.git_version();
+    let node = shared.node_name.clone();
     create(
         shared,
         "",
         "Node",
         "",
         json!({
-            "metadata": {"name": NODE_NAME, "labels": {
-                "kubernetes.io/hostname": NODE_NAME, "kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64",
+            "metadata": {"name": node, "labels": {
+                "kubernetes.io/hostname": node, "kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64",
                 "beta.kubernetes.io/os": "linux", "beta.kubernetes.io/arch": "amd64",
-                "minikube.k8s.io/name": "minikube", "minikube.k8s.io/primary": "true",
+                "minikube.k8s.io/name": node, "minikube.k8s.io/primary": "true",
                 "node-role.kubernetes.io/control-plane": ""}},
             "spec": {"podCIDR": "10.244.0.0/24", "podCIDRs": ["10.244.0.0/24"]},
             "status": {
@@ -76,7 +71,7 @@ pub fn bootstrap(shared: &Shared) -> Result<(), String> {
                     {"type": "PIDPressure", "status": "False", "reason": "KubeletHasSufficientPID", "message": "kubelet has sufficient PID available"},
                     {"type": "Ready", "status": "True", "reason": "KubeletReady", "message": "kubelet is posting ready status (workshop rehearsal: no containers run)"}
                 ],
-                "addresses": [{"type": "InternalIP", "address": NODE_IP}, {"type": "Hostname", "address": NODE_NAME}],
+                "addresses": [{"type": "InternalIP", "address": NODE_IP}, {"type": "Hostname", "address": node}],
                 "nodeInfo": {
                     "kubeletVersion": version, "kubeProxyVersion": version, "containerRuntimeVersion": "rehearsal://0",
                     "operatingSystem": "linux", "architecture": "amd64", "osImage": "workshop rehearsal (no containers)",
@@ -128,8 +123,7 @@ fn set_default_class(shared: &Shared, name: &str, default: bool) {
     shared
         .store
         .mutate(by_kind("storage.k8s.io", "StorageClass"), "", name, |o| {
-            o["metadata"]["annotations"]["storageclass.kubernetes.io/is-default-class"] =
-                json!(default.to_string());
+            o["metadata"]["annotations"]["storageclass.kubernetes.io/is-default-class"] = json!(default.to_string());
         });
 }
 
@@ -177,8 +171,14 @@ pub fn enable(shared: &Shared, name: &str) -> Result<(), RehearsalError> {
         "ingress" => {
             let labels = json!({"app.kubernetes.io/name": "ingress-nginx", "app.kubernetes.io/instance": "ingress-nginx",
                                 "app.kubernetes.io/component": "controller"});
-            create(shared, "", "Namespace", "", json!({"metadata": {"name": "ingress-nginx", "labels": {"app.kubernetes.io/name": "ingress-nginx"}}}))
-                .map_err(fail)?;
+            create(
+                shared,
+                "",
+                "Namespace",
+                "",
+                json!({"metadata": {"name": "ingress-nginx", "labels": {"app.kubernetes.io/name": "ingress-nginx"}}}),
+            )
+            .map_err(fail)?;
             create(
                 shared,
                 "apps",
@@ -213,7 +213,12 @@ pub fn enable(shared: &Shared, name: &str) -> Result<(), RehearsalError> {
             )
             .map_err(fail)?;
         }
-        _ => return Err(RehearsalError::UnknownAddon { name: name.to_string(), known: known() }),
+        _ => {
+            return Err(RehearsalError::UnknownAddon {
+                name: name.to_string(),
+                known: known(),
+            });
+        }
     }
     shared
         .addons
@@ -228,13 +233,7 @@ pub fn disable(shared: &Shared, name: &str) -> Result<(), RehearsalError> {
     match name {
         "default-storageclass" => set_default_class(shared, "standard", false),
         "storage-provisioner" | "volumesnapshots" => {}
-        "csi-hostpath-driver" => delete(
-            shared,
-            "storage.k8s.io",
-            "StorageClass",
-            "",
-            "csi-hostpath-sc",
-        ),
+        "csi-hostpath-driver" => delete(shared, "storage.k8s.io", "StorageClass", "", "csi-hostpath-sc"),
         "ingress" => {
             delete(shared, "networking.k8s.io", "IngressClass", "", "nginx");
             delete(shared, "", "Namespace", "", "ingress-nginx");
@@ -246,10 +245,6 @@ pub fn disable(shared: &Shared, name: &str) -> Result<(), RehearsalError> {
             });
         }
     }
-    shared
-        .addons
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .remove(name);
+    shared.addons.lock().unwrap_or_else(|p| p.into_inner()).remove(name);
     Ok(())
 }

@@ -34,11 +34,7 @@ pub fn is_dns_subdomain(name: &str) -> bool {
 /// Validate `metadata.name` the way the kind's strategy does.
 pub fn validate_name(res: &Resource, name: &str) -> Result<(), ApiError> {
     let ok = if res.group == "rbac.authorization.k8s.io" {
-        !name.is_empty()
-            && !name.contains('/')
-            && !name.contains('%')
-            && name != "."
-            && name != ".."
+        !name.is_empty() && !name.contains('/') && !name.contains('%') && name != "." && name != ".."
     } else {
         is_dns_subdomain(name)
     };
@@ -71,24 +67,16 @@ fn default_val(obj: &mut Value, key: &str, value: Value) {
 }
 
 fn validate_pod_spec(spec: Option<&Value>, prefix: &str, causes: &mut Causes) {
-    let containers = spec
-        .and_then(|s| s.get("containers"))
-        .and_then(Value::as_array);
+    let containers = spec.and_then(|s| s.get("containers")).and_then(Value::as_array);
     match containers {
         None => required(causes, &format!("{prefix}.containers"), ""),
         Some(list) if list.is_empty() => required(causes, &format!("{prefix}.containers"), ""),
         Some(list) => {
             for (i, c) in list.iter().enumerate() {
-                if c.get("name")
-                    .and_then(Value::as_str)
-                    .is_none_or(str::is_empty)
-                {
+                if c.get("name").and_then(Value::as_str).is_none_or(str::is_empty) {
                     required(causes, &format!("{prefix}.containers[{i}].name"), "");
                 }
-                if c.get("image")
-                    .and_then(Value::as_str)
-                    .is_none_or(str::is_empty)
-                {
+                if c.get("image").and_then(Value::as_str).is_none_or(str::is_empty) {
                     required(causes, &format!("{prefix}.containers[{i}].image"), "");
                 }
             }
@@ -150,15 +138,9 @@ fn validate_selector(obj: &Value, causes: &mut Causes) {
         ));
         return;
     }
-    let template = obj
-        .pointer("/spec/template")
-        .cloned()
-        .unwrap_or(Value::Null);
+    let template = obj.pointer("/spec/template").cloned().unwrap_or(Value::Null);
     if !sel.matches(&template) {
-        let labels = template
-            .pointer("/metadata/labels")
-            .cloned()
-            .unwrap_or(json!({}));
+        let labels = template.pointer("/metadata/labels").cloned().unwrap_or(json!({}));
         causes.push((
             "spec.template.metadata.labels".into(),
             "FieldValueInvalid",
@@ -238,11 +220,7 @@ fn admit_service(shared: &Shared, obj: &mut Value, old: Option<&Value>, causes: 
             }
         }
     }
-    if spec
-        .get("clusterIP")
-        .and_then(Value::as_str)
-        .is_none_or(str::is_empty)
-    {
+    if spec.get("clusterIP").and_then(Value::as_str).is_none_or(str::is_empty) {
         spec["clusterIP"] = json!(shared.allocate_cluster_ip());
     }
     let ip = spec["clusterIP"].clone();
@@ -291,12 +269,7 @@ fn admit_service(shared: &Shared, obj: &mut Value, old: Option<&Value>, causes: 
 }
 
 /// Apply defaults and validation. `old` is the stored object on update.
-pub fn admit(
-    shared: &Shared,
-    res: &Resource,
-    obj: &mut Value,
-    old: Option<&Value>,
-) -> Result<(), ApiError> {
+pub fn admit(shared: &Shared, res: &Resource, obj: &mut Value, old: Option<&Value>) -> Result<(), ApiError> {
     let mut causes: Causes = Vec::new();
     let creating = old.is_none();
     match (res.group, res.kind) {
@@ -329,9 +302,7 @@ pub fn admit(
         ("", "Service") => admit_service(shared, obj, old, &mut causes),
         ("", "Secret") => {
             default_str(obj, "type", "Opaque");
-            if let Some(Value::Object(string_data)) =
-                obj.as_object_mut().and_then(|m| m.remove("stringData"))
-            {
+            if let Some(Value::Object(string_data)) = obj.as_object_mut().and_then(|m| m.remove("stringData")) {
                 let data = obj
                     .as_object_mut()
                     .expect("object")
@@ -353,11 +324,7 @@ pub fn admit(
                 .and_then(Value::as_array)
                 .is_none_or(Vec::is_empty)
             {
-                required(
-                    &mut causes,
-                    "spec.accessModes",
-                    "at least 1 access mode is required",
-                );
+                required(&mut causes, "spec.accessModes", "at least 1 access mode is required");
             }
             if spec.pointer("/resources/requests/storage").is_none() {
                 required(&mut causes, "spec.resources[storage]", "");
@@ -392,11 +359,7 @@ pub fn admit(
         }
         ("apps", kind @ ("Deployment" | "ReplicaSet" | "StatefulSet")) => {
             validate_selector(obj, &mut causes);
-            validate_pod_spec(
-                obj.pointer("/spec/template/spec"),
-                "spec.template.spec",
-                &mut causes,
-            );
+            validate_pod_spec(obj.pointer("/spec/template/spec"), "spec.template.spec", &mut causes);
             if let Some(r) = obj.pointer("/spec/replicas").and_then(Value::as_i64)
                 && r < 0
             {
@@ -426,11 +389,7 @@ pub fn admit(
         ("storage.k8s.io", "StorageClass") => {
             default_str(obj, "reclaimPolicy", "Delete");
             default_str(obj, "volumeBindingMode", "Immediate");
-            if obj
-                .get("provisioner")
-                .and_then(Value::as_str)
-                .is_none_or(str::is_empty)
-            {
+            if obj.get("provisioner").and_then(Value::as_str).is_none_or(str::is_empty) {
                 required(&mut causes, "provisioner", "");
             }
         }
@@ -455,9 +414,7 @@ pub fn check_namespace(shared: &Shared, res: &Resource, obj: &Value) -> Result<(
         Some(n) if n.pointer("/metadata/deletionTimestamp").is_some() => Err(ApiError::forbidden(
             res,
             name_of(obj),
-            format!(
-                "unable to create new content in namespace {ns} because it is being terminated"
-            ),
+            format!("unable to create new content in namespace {ns} because it is being terminated"),
         )),
         Some(_) => Ok(()),
     }

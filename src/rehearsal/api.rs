@@ -25,9 +25,7 @@ pub enum Sub {
 
 fn check_type(res: &Resource, obj: &mut Value) -> Result<(), ApiError> {
     if !obj.is_object() {
-        return Err(ApiError::bad_request(
-            "the request body must be a JSON or YAML object",
-        ));
+        return Err(ApiError::bad_request("the request body must be a JSON or YAML object"));
     }
     let api_version = res.api_version();
     match obj.get("apiVersion").and_then(Value::as_str) {
@@ -54,9 +52,7 @@ fn check_type(res: &Resource, obj: &mut Value) -> Result<(), ApiError> {
 }
 
 fn set_namespace(res: &Resource, ns: &str, obj: &mut Value) -> Result<(), ApiError> {
-    let meta = obj["metadata"]
-        .as_object_mut()
-        .expect("checked by check_type");
+    let meta = obj["metadata"].as_object_mut().expect("checked by check_type");
     if res.namespaced {
         match meta.get("namespace").and_then(Value::as_str) {
             Some(n) if !n.is_empty() && n != ns => {
@@ -85,20 +81,11 @@ pub fn random_suffix(n: usize) -> String {
 }
 
 /// Create an object (POST).
-pub fn create(
-    shared: &Shared,
-    res: &Resource,
-    ns: &str,
-    mut obj: Value,
-    dry_run: bool,
-) -> Result<Value, ApiError> {
+pub fn create(shared: &Shared, res: &Resource, ns: &str, mut obj: Value, dry_run: bool) -> Result<Value, ApiError> {
     check_type(res, &mut obj)?;
     set_namespace(res, ns, &mut obj)?;
     if name_of(&obj).is_empty() {
-        match obj
-            .pointer("/metadata/generateName")
-            .and_then(Value::as_str)
-        {
+        match obj.pointer("/metadata/generateName").and_then(Value::as_str) {
             Some(prefix) if !prefix.is_empty() => {
                 obj["metadata"]["name"] = json!(format!("{prefix}{}", random_suffix(5)));
             }
@@ -124,11 +111,7 @@ pub fn create(
     }
     admission::admit(shared, res, &mut obj, None)?;
     if dry_run {
-        if shared
-            .store
-            .get(res, ns_of(res, ns), name_of(&obj))
-            .is_some()
-        {
+        if shared.store.get(res, ns_of(res, ns), name_of(&obj)).is_some() {
             return Err(ApiError::already_exists(res, name_of(&obj)));
         }
         return Ok(obj);
@@ -187,9 +170,7 @@ pub fn update(
         .ok_or_else(|| ApiError::not_found(res, name))?;
     let precondition = rv_of(&new);
     if !new.is_object() {
-        return Err(ApiError::bad_request(
-            "the request body must be a JSON or YAML object",
-        ));
+        return Err(ApiError::bad_request("the request body must be a JSON or YAML object"));
     }
     let body_name = name_of(&new).to_string();
     if !body_name.is_empty() && body_name != name {
@@ -199,10 +180,7 @@ pub fn update(
     }
     let mut obj = match sub {
         Sub::Scale => {
-            let replicas = new
-                .pointer("/spec/replicas")
-                .and_then(Value::as_i64)
-                .unwrap_or(0);
+            let replicas = new.pointer("/spec/replicas").and_then(Value::as_i64).unwrap_or(0);
             if replicas < 0 {
                 return Err(ApiError::invalid(
                     res,
@@ -251,11 +229,7 @@ pub fn update(
     } else {
         shared.store.update(res, obj, rv_of(&old))?
     };
-    Ok(if sub == Sub::Scale {
-        scale_of(&stored)
-    } else {
-        stored
-    })
+    Ok(if sub == Sub::Scale { scale_of(&stored) } else { stored })
 }
 
 /// Patch an object or a subresource (PATCH). Returns the result and whether it was created
@@ -276,7 +250,9 @@ pub fn patch(
         return Err(ApiError {
             code: 422,
             reason: "Invalid",
-            message: "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch".into(),
+            message:
+                "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch"
+                    .into(),
             details: Some(json!({"group": "meta.k8s.io", "kind": "PatchOptions", "causes": [
                 {"reason": "FieldValueRequired", "message": "Required value: is required for apply patch", "field": "fieldManager"}
             ]})),
@@ -304,11 +280,7 @@ pub fn patch(
             }
             return Err(ApiError::not_found(res, name));
         };
-        let mut doc = if sub == Sub::Scale {
-            scale_of(&old)
-        } else {
-            old.clone()
-        };
+        let mut doc = if sub == Sub::Scale { scale_of(&old) } else { old.clone() };
         let before_rv = doc.pointer("/metadata/resourceVersion").cloned();
         match kind {
             PatchKind::Merge => patch::merge_patch(&mut doc, body),
@@ -321,9 +293,7 @@ pub fn patch(
             PatchKind::Json => patch::json_patch(&mut doc, body).map_err(|e| ApiError {
                 code: 422,
                 reason: "Invalid",
-                message: format!(
-                    "the server rejected our request due to an error in our request: {e}"
-                ),
+                message: format!("the server rejected our request due to an error in our request: {e}"),
                 details: None,
             })?,
         }
@@ -364,9 +334,7 @@ pub fn delete(
     if dry_run {
         return Ok(current);
     }
-    let deleted = shared
-        .store
-        .delete(res, ns, name, propagation, precondition_uid)?;
+    let deleted = shared.store.delete(res, ns, name, propagation, precondition_uid)?;
     if res.kind == "Pod" && res.group.is_empty() && current.pointer("/spec/nodeName").is_some() {
         for c in deleted
             .pointer("/spec/containers")

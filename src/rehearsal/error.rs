@@ -6,9 +6,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum RehearsalError {
     /// The configured Kubernetes version is not of the form `v1.31.0` / `1.21.2`.
-    #[error(
-        "invalid Kubernetes version {0:?} for the rehearsal cluster (expected something like v1.31.0)"
-    )]
+    #[error("invalid Kubernetes version {0:?} for the rehearsal cluster (expected something like v1.31.0)")]
     InvalidVersion(String),
     /// The API server could not bind a port on 127.0.0.1.
     #[error("could not bind the rehearsal API server to 127.0.0.1")]

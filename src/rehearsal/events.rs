@@ -74,14 +74,14 @@ pub fn record(
         "involvedObject": involved_ref,
         "reason": reason,
         "message": message,
-        "source": {"component": component, "host": "minikube"},
+        "source": {"component": component, "host": shared.node_name},
         "firstTimestamp": now,
         "lastTimestamp": now,
         "count": 1,
         "type": match kind { Type::Normal => "Normal", Type::Warning => "Warning" },
         "eventTime": null,
         "reportingComponent": component,
-        "reportingInstance": "minikube",
+        "reportingInstance": shared.node_name,
     });
     // A name collision (same object, same nanosecond) only loses a duplicate event.
     let _ = shared.store.create(events, event);

@@ -99,25 +99,9 @@ pub static RESOURCES: &[Resource] = &[
         status: true,
         ..res("", "v1", "Service", "services", "service", true, &["svc"])
     },
-    res(
-        "",
-        "v1",
-        "Endpoints",
-        "endpoints",
-        "endpoints",
-        true,
-        &["ep"],
-    ),
+    res("", "v1", "Endpoints", "endpoints", "endpoints", true, &["ep"]),
     res("", "v1", "Secret", "secrets", "secret", true, &[]),
-    res(
-        "",
-        "v1",
-        "ConfigMap",
-        "configmaps",
-        "configmap",
-        true,
-        &["cm"],
-    ),
+    res("", "v1", "ConfigMap", "configmaps", "configmap", true, &["cm"]),
     res(
         "",
         "v1",
@@ -154,15 +138,7 @@ pub static RESOURCES: &[Resource] = &[
     },
     Resource {
         status: true,
-        ..res(
-            "",
-            "v1",
-            "Namespace",
-            "namespaces",
-            "namespace",
-            false,
-            &["ns"],
-        )
+        ..res("", "v1", "Namespace", "namespaces", "namespace", false, &["ns"])
     },
     Resource {
         status: true,
@@ -186,15 +162,7 @@ pub static RESOURCES: &[Resource] = &[
         categories: ALL,
         status: true,
         scale: true,
-        ..res(
-            "apps",
-            "v1",
-            "ReplicaSet",
-            "replicasets",
-            "replicaset",
-            true,
-            &["rs"],
-        )
+        ..res("apps", "v1", "ReplicaSet", "replicasets", "replicaset", true, &["rs"])
     },
     Resource {
         categories: ALL,
@@ -258,15 +226,7 @@ pub static RESOURCES: &[Resource] = &[
         false,
         &[],
     ),
-    res(
-        "rbac.authorization.k8s.io",
-        "v1",
-        "Role",
-        "roles",
-        "role",
-        true,
-        &[],
-    ),
+    res("rbac.authorization.k8s.io", "v1", "Role", "roles", "role", true, &[]),
     res(
         "rbac.authorization.k8s.io",
         "v1",
@@ -292,9 +252,9 @@ pub static RESOURCES: &[Resource] = &[
 
 /// Look a resource up by group, version and plural, on a cluster of the given minor version.
 pub fn lookup(group: &str, version: &str, plural: &str, minor: u32) -> Option<&'static Resource> {
-    RESOURCES.iter().find(|r| {
-        r.group == group && r.version == version && r.plural == plural && r.served_on(minor)
-    })
+    RESOURCES
+        .iter()
+        .find(|r| r.group == group && r.version == version && r.plural == plural && r.served_on(minor))
 }
 
 /// Look a resource up by group and kind (any version).
@@ -341,11 +301,7 @@ impl KubeVersion {
         if parts.next().is_some() {
             return None;
         }
-        Some(KubeVersion {
-            major,
-            minor,
-            patch,
-        })
+        Some(KubeVersion { major, minor, patch })
     }
 
     /// `v1.31.0` form.

@@ -11,8 +11,7 @@ pub const CONTEXT: &str = "workshop-rehearsal";
 /// The kubeconfig text for a server at `addr` (plain HTTP, no credentials).
 pub fn render(addr: SocketAddr) -> String {
     [
-        "# workshop rehearsal cluster: an in-process stand-in for Kubernetes; no containers run."
-            .to_string(),
+        "# workshop rehearsal cluster: an in-process stand-in for Kubernetes; no containers run.".to_string(),
         "apiVersion: v1".into(),
         "kind: Config".into(),
         "clusters:".into(),
@@ -57,10 +56,7 @@ mod tests {
         let text = render(addr);
         let kc = kube::config::Kubeconfig::from_yaml(&text).expect("valid kubeconfig");
         assert_eq!(kc.current_context.as_deref(), Some(CONTEXT));
-        let cluster = kc.clusters[0]
-            .cluster
-            .as_ref()
-            .and_then(|c| c.server.clone());
+        let cluster = kc.clusters[0].cluster.as_ref().and_then(|c| c.server.clone());
         assert_eq!(cluster.as_deref(), Some("http://127.0.0.1:6443"));
     }
 }

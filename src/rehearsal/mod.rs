@@ -58,11 +58,7 @@ impl std::str::FromStr for Pace {
             "realistic" => Ok(Pace::Realistic),
             other => humantime::parse_duration(other)
                 .map(Pace::Custom)
-                .map_err(|_| {
-                    format!(
-                        "unknown pace {other:?}: expected fast, realistic or a duration like 500ms"
-                    )
-                }),
+                .map_err(|_| format!("unknown pace {other:?}: expected fast, realistic or a duration like 500ms")),
         }
     }
 }
@@ -80,6 +76,8 @@ pub struct RehearsalOptions {
     pub addons: Vec<String>,
     /// Where to write the kubeconfig; `None` writes a temporary file removed on shutdown.
     pub kubeconfig: Option<PathBuf>,
+    /// The node's name; minikube names it after the profile (`minikube` by default).
+    pub node_name: String,
 }
 
 impl Default for RehearsalOptions {
@@ -89,9 +87,13 @@ impl Default for RehearsalOptions {
             pace: Pace::Fast,
             addons: Vec::new(),
             kubeconfig: None,
+            node_name: DEFAULT_NODE_NAME.to_string(),
         }
     }
 }
+
+/// The node name of a default minikube profile.
+pub const DEFAULT_NODE_NAME: &str = "minikube";
 
 /// A running rehearsal cluster.
 pub struct RehearsalCluster {
@@ -107,9 +109,9 @@ impl RehearsalCluster {
     /// Start the API server on 127.0.0.1 (a free port), the simulated controllers and the
     /// addons, and write the kubeconfig (cluster, context and user `workshop-rehearsal`).
     pub async fn start(opts: RehearsalOptions) -> Result<Self, RehearsalError> {
-        let version = KubeVersion::parse(&opts.version)
-            .ok_or_else(|| RehearsalError::InvalidVersion(opts.version.clone()))?;
-        let shared = Arc::new(Shared::new(version.clone(), opts.pace));
+        let version =
+            KubeVersion::parse(&opts.version).ok_or_else(|| RehearsalError::InvalidVersion(opts.version.clone()))?;
+        let shared = Arc::new(Shared::new(version.clone(), opts.pace, opts.node_name.clone()));
         addons::bootstrap(&shared).map_err(|message| RehearsalError::Addon {
             action: "enable",
             name: "bootstrap".into(),
@@ -248,16 +250,12 @@ pub async fn serve_standalone(opts: RehearsalOptions) -> Result<(), RehearsalErr
         cluster.version(),
         cluster.addr()
     );
-    println!(
-        "  This is a REHEARSAL: the API is real, but no containers run; pods only look like they do."
-    );
+    println!("  This is a REHEARSAL: the API is real, but no containers run; pods only look like they do.");
     println!("  Addons: {}", cluster.enabled_addons().join(", "));
     println!("  kubeconfig: {path}");
     println!("  Try:        kubectl --kubeconfig {path} get pods -A");
     println!("  Press Ctrl-C to stop.");
-    let result = tokio::signal::ctrl_c()
-        .await
-        .map_err(RehearsalError::Signal);
+    let result = tokio::signal::ctrl_c().await.map_err(RehearsalError::Signal);
     cluster.shutdown().await;
     println!("workshop REHEARSAL cluster stopped.");
     result

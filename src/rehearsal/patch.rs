@@ -24,9 +24,7 @@ impl PatchKind {
             "application/merge-patch+json" => Some(PatchKind::Merge),
             "application/strategic-merge-patch+json" => Some(PatchKind::Strategic),
             "application/json-patch+json" => Some(PatchKind::Json),
-            "application/apply-patch+yaml" | "application/apply-patch+json" => {
-                Some(PatchKind::Apply)
-            }
+            "application/apply-patch+yaml" | "application/apply-patch+json" => Some(PatchKind::Apply),
             _ => None,
         }
     }
@@ -62,12 +60,9 @@ pub fn json_patch(target: &mut Value, patch: &Value) -> Result<(), String> {
 /// The merge key Kubernetes declares (`patchMergeKey`) for a list field, if it merges by key.
 fn merge_key(field: &str, items: &[Value]) -> Option<&'static str> {
     match field {
-        "containers"
-        | "initContainers"
-        | "ephemeralContainers"
-        | "volumes"
-        | "env"
-        | "imagePullSecrets" => Some("name"),
+        "containers" | "initContainers" | "ephemeralContainers" | "volumes" | "env" | "imagePullSecrets" => {
+            Some("name")
+        }
         "volumeMounts" => Some("mountPath"),
         "volumeDevices" => Some("devicePath"),
         "conditions" => Some("type"),
@@ -134,9 +129,7 @@ pub fn strategic_merge(target: &mut Value, patch: &Value) {
             Value::Null => {
                 tm.remove(k);
             }
-            Value::Object(inner)
-                if inner.get("$patch").and_then(Value::as_str) == Some("delete") =>
-            {
+            Value::Object(inner) if inner.get("$patch").and_then(Value::as_str) == Some("delete") => {
                 tm.remove(k);
             }
             Value::Object(_) => {
@@ -144,18 +137,10 @@ pub fn strategic_merge(target: &mut Value, patch: &Value) {
                 strategic_merge(slot, v);
             }
             Value::Array(items) => {
-                let existing = tm
-                    .get(k)
-                    .and_then(Value::as_array)
-                    .cloned()
-                    .unwrap_or_default();
+                let existing = tm.get(k).and_then(Value::as_array).cloned().unwrap_or_default();
                 let all: Vec<Value> = existing.iter().chain(items.iter()).cloned().collect();
-                if let Some(key) = merge_key(k, &all).filter(|_| items.iter().all(Value::is_object))
-                {
-                    tm.insert(
-                        k.clone(),
-                        Value::Array(merge_list_by_key(existing, items, key)),
-                    );
+                if let Some(key) = merge_key(k, &all).filter(|_| items.iter().all(Value::is_object)) {
+                    tm.insert(k.clone(), Value::Array(merge_list_by_key(existing, items, key)));
                 } else if is_set_list(k) {
                     let mut merged = existing;
                     for item in items {
@@ -272,17 +257,8 @@ mod tests {
                     {"op": "add", "path": "/metadata/labels/x", "value": "y"}]),
         )
         .expect("valid patch");
-        assert_eq!(
-            t,
-            json!({"spec": {"replicas": 4}, "metadata": {"labels": {"x": "y"}}})
-        );
-        assert!(
-            json_patch(
-                &mut t,
-                &json!([{"op": "test", "path": "/spec/replicas", "value": 9}])
-            )
-            .is_err()
-        );
+        assert_eq!(t, json!({"spec": {"replicas": 4}, "metadata": {"labels": {"x": "y"}}}));
+        assert!(json_patch(&mut t, &json!([{"op": "test", "path": "/spec/replicas", "value": 9}])).is_err());
         assert!(json_patch(&mut t, &json!({"op": "nope"})).is_err());
     }
 

@@ -110,26 +110,13 @@ impl LabelSelector {
         }
         if let Some(exprs) = sel.get("matchExpressions").and_then(Value::as_array) {
             for e in exprs {
-                let key = e
-                    .get("key")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_string();
+                let key = e.get("key").and_then(Value::as_str).unwrap_or_default().to_string();
                 let values: Vec<String> = e
                     .get("values")
                     .and_then(Value::as_array)
-                    .map(|vs| {
-                        vs.iter()
-                            .filter_map(Value::as_str)
-                            .map(str::to_string)
-                            .collect()
-                    })
+                    .map(|vs| vs.iter().filter_map(Value::as_str).map(str::to_string).collect())
                     .unwrap_or_default();
-                match e
-                    .get("operator")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                {
+                match e.get("operator").and_then(Value::as_str).unwrap_or_default() {
                     "In" => reqs.push(Requirement::In(key, values)),
                     "NotIn" => reqs.push(Requirement::NotIn(key, values)),
                     "Exists" => reqs.push(Requirement::Exists(key)),
@@ -144,9 +131,7 @@ impl LabelSelector {
     pub fn from_map(map: &serde_json::Map<String, Value>) -> Self {
         LabelSelector(
             map.iter()
-                .map(|(k, v)| {
-                    Requirement::Equals(k.clone(), v.as_str().unwrap_or_default().to_string())
-                })
+                .map(|(k, v)| Requirement::Equals(k.clone(), v.as_str().unwrap_or_default().to_string()))
                 .collect(),
         )
     }
@@ -203,9 +188,7 @@ impl FieldSelector {
             } else if let Some((k, v)) = part.split_once('=') {
                 (k, true, v)
             } else {
-                return Err(format!(
-                    "invalid selector: '{part}'; can't understand '{part}'"
-                ));
+                return Err(format!("invalid selector: '{part}'; can't understand '{part}'"));
             };
             terms.push((path.trim().to_string(), eq, value.trim().to_string()));
         }
@@ -302,9 +285,7 @@ mod tests {
         assert!(!f("metadata.name!=x"));
         assert!(f("spec.nodeName="));
         assert_eq!(
-            FieldSelector::parse("metadata.name=x")
-                .expect("valid")
-                .name(),
+            FieldSelector::parse("metadata.name=x").expect("valid").name(),
             Some("x")
         );
         assert!(FieldSelector::parse("nonsense").is_err());

@@ -48,10 +48,7 @@ impl Query {
 
     /// A parameter, if present and non-empty.
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.0
-            .get(key)
-            .map(String::as_str)
-            .filter(|v| !v.is_empty())
+        self.0.get(key).map(String::as_str).filter(|v| !v.is_empty())
     }
 
     /// A boolean parameter (`true` or `1`).
@@ -124,24 +121,19 @@ async fn handle(
         )
             .into_response(),
         ["openapi", "v3"] => ok(&openapi::root(&shared.version)),
-        ["openapi", "v3", rest @ ..] => {
-            match openapi::group_version(&shared.version, &rest.join("/")) {
-                Some(doc) => ok(&doc),
-                None => ApiError::no_route().into_response(),
-            }
+        ["openapi", "v3", rest @ ..] => match openapi::group_version(&shared.version, &rest.join("/")) {
+            Some(doc) => ok(&doc),
+            None => ApiError::no_route().into_response(),
+        },
+        ["api", "v1"] => {
+            discovery::resource_list("", "v1", minor).map_or_else(|| ApiError::no_route().into_response(), |d| ok(&d))
         }
-        ["api", "v1"] => discovery::resource_list("", "v1", minor)
-            .map_or_else(|| ApiError::no_route().into_response(), |d| ok(&d)),
-        ["apis", g] => discovery::group(g, minor)
-            .map_or_else(|| ApiError::no_route().into_response(), |d| ok(&d)),
-        ["apis", g, v] => discovery::resource_list(g, v, minor)
-            .map_or_else(|| ApiError::no_route().into_response(), |d| ok(&d)),
-        ["api", "v1", rest @ ..] => {
-            resource(shared, method, "", "v1", rest, query, &headers, body).await
+        ["apis", g] => discovery::group(g, minor).map_or_else(|| ApiError::no_route().into_response(), |d| ok(&d)),
+        ["apis", g, v] => {
+            discovery::resource_list(g, v, minor).map_or_else(|| ApiError::no_route().into_response(), |d| ok(&d))
         }
-        ["apis", g, v, rest @ ..] => {
-            resource(shared, method, g, v, rest, query, &headers, body).await
-        }
+        ["api", "v1", rest @ ..] => resource(shared, method, "", "v1", rest, query, &headers, body).await,
+        ["apis", g, v, rest @ ..] => resource(shared, method, g, v, rest, query, &headers, body).await,
         _ => ApiError::no_route().into_response(),
     }
 }
@@ -161,11 +153,9 @@ fn parse_body(headers: &HeaderMap, body: &Bytes) -> Result<Value, ApiError> {
         return Ok(Value::Null);
     }
     if ct.contains("yaml") {
-        serde_norway::from_slice(body)
-            .map_err(|e| ApiError::bad_request(format!("invalid YAML in request body: {e}")))
+        serde_norway::from_slice(body).map_err(|e| ApiError::bad_request(format!("invalid YAML in request body: {e}")))
     } else {
-        serde_json::from_slice(body)
-            .map_err(|e| ApiError::bad_request(format!("invalid JSON in request body: {e}")))
+        serde_json::from_slice(body).map_err(|e| ApiError::bad_request(format!("invalid JSON in request body: {e}")))
     }
 }
 
@@ -173,16 +163,13 @@ fn propagation(query: &Query, body: &Value) -> Result<Propagation, ApiError> {
     let policy = query
         .get("propagationPolicy")
         .or_else(|| body.get("propagationPolicy").and_then(Value::as_str));
-    let orphan = body.get("orphanDependents").and_then(Value::as_bool) == Some(true)
-        || query.flag("orphanDependents");
+    let orphan = body.get("orphanDependents").and_then(Value::as_bool) == Some(true) || query.flag("orphanDependents");
     match policy {
         Some("Foreground") => Ok(Propagation::Foreground),
         Some("Orphan") => Ok(Propagation::Orphan),
         Some("Background") | None if !orphan => Ok(Propagation::Background),
         None => Ok(Propagation::Orphan),
-        Some(other) => Err(ApiError::bad_request(format!(
-            "unknown propagationPolicy {other:?}"
-        ))),
+        Some(other) => Err(ApiError::bad_request(format!("unknown propagationPolicy {other:?}"))),
     }
 }
 
@@ -254,11 +241,7 @@ async fn dispatch(
                 .store
                 .get(res, if res.namespaced { &ns } else { "" }, name)
                 .ok_or_else(|| ApiError::not_found(res, name))?;
-            Ok(ok(&if sub == Sub::Scale {
-                api::scale_of(&obj)
-            } else {
-                obj
-            }))
+            Ok(ok(&if sub == Sub::Scale { api::scale_of(&obj) } else { obj }))
         }
         (Method::POST, None) => {
             let obj = parse_body(headers, body)?;
@@ -282,8 +265,7 @@ async fn dispatch(
                 .get(header::CONTENT_TYPE)
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or_default();
-            let kind = PatchKind::from_content_type(ct)
-                .ok_or_else(|| ApiError::unsupported_media_type(ct))?;
+            let kind = PatchKind::from_content_type(ct).ok_or_else(|| ApiError::unsupported_media_type(ct))?;
             let mut patch_headers = headers.clone();
             if kind == PatchKind::Apply {
                 patch_headers.insert(
@@ -309,11 +291,7 @@ async fn dispatch(
                 dry_run(query, &Value::Null),
             )?;
             Ok(json_response(
-                if created {
-                    StatusCode::CREATED
-                } else {
-                    StatusCode::OK
-                },
+                if created { StatusCode::CREATED } else { StatusCode::OK },
                 &obj,
             ))
         }
@@ -338,18 +316,11 @@ async fn dispatch(
             let mut deleted = Vec::new();
             for item in items {
                 let name = crate::rehearsal::store::name_of(&item).to_string();
-                if let Ok(d) =
-                    api::delete(shared, res, &ns, &name, prop, None, dry_run(query, &opts))
-                {
+                if let Ok(d) = api::delete(shared, res, &ns, &name, prop, None, dry_run(query, &opts)) {
                     deleted.push(d);
                 }
             }
-            Ok(ok(&list_doc(
-                res,
-                deleted,
-                shared.store.resource_version(),
-                None,
-            )))
+            Ok(ok(&list_doc(res, deleted, shared.store.resource_version(), None)))
         }
         _ => Err(ApiError::method_not_allowed()),
     }
@@ -359,17 +330,11 @@ async fn dispatch(
 pub fn selectors(query: &Query) -> Result<(LabelSelector, FieldSelector), ApiError> {
     let labels = LabelSelector::parse(query.get("labelSelector").unwrap_or_default())
         .map_err(|e| ApiError::bad_request(format!("unable to parse requirement: {e}")))?;
-    let fields = FieldSelector::parse(query.get("fieldSelector").unwrap_or_default())
-        .map_err(ApiError::bad_request)?;
+    let fields = FieldSelector::parse(query.get("fieldSelector").unwrap_or_default()).map_err(ApiError::bad_request)?;
     Ok((labels, fields))
 }
 
-fn select(
-    shared: &Shared,
-    res: &Resource,
-    ns: Option<&str>,
-    query: &Query,
-) -> Result<Vec<Value>, ApiError> {
+fn select(shared: &Shared, res: &Resource, ns: Option<&str>, query: &Query) -> Result<Vec<Value>, ApiError> {
     let (labels, fields) = selectors(query)?;
     let (items, _) = shared.store.list(res, ns);
     Ok(items
@@ -387,12 +352,7 @@ fn list_doc(res: &Resource, items: Vec<Value>, rv: u64, cont: Option<(usize, usi
     json!({"kind": format!("{}List", res.kind), "apiVersion": res.api_version(), "metadata": meta, "items": items})
 }
 
-fn list(
-    shared: &Shared,
-    res: &Resource,
-    ns: Option<&str>,
-    query: &Query,
-) -> Result<Response, ApiError> {
+fn list(shared: &Shared, res: &Resource, ns: Option<&str>, query: &Query) -> Result<Response, ApiError> {
     let (labels, fields) = selectors(query)?;
     let (items, rv) = shared.store.list(res, ns);
     let items: Vec<Value> = items
@@ -400,15 +360,10 @@ fn list(
         .filter(|o| labels.matches(o) && fields.matches(o))
         .collect();
     let start: usize = match query.get("continue") {
-        Some(c) => c
-            .parse()
-            .map_err(|_| ApiError::bad_request("invalid continue token"))?,
+        Some(c) => c.parse().map_err(|_| ApiError::bad_request("invalid continue token"))?,
         None => 0,
     };
-    let limit: Option<usize> = query
-        .get("limit")
-        .and_then(|l| l.parse().ok())
-        .filter(|l| *l > 0);
+    let limit: Option<usize> = query.get("limit").and_then(|l| l.parse().ok()).filter(|l| *l > 0);
     let total = items.len();
     let page: Vec<Value> = items
         .into_iter()
@@ -434,13 +389,7 @@ mod tests {
 
     #[test]
     fn parses_paths() {
-        let t = parse_target(
-            "",
-            "v1",
-            &["namespaces", "pacman", "pods", "p", "status"],
-            31,
-        )
-        .expect("pod status");
+        let t = parse_target("", "v1", &["namespaces", "pacman", "pods", "p", "status"], 31).expect("pod status");
         assert_eq!(
             (
                 t.res.plural,
@@ -451,23 +400,13 @@ mod tests {
             ("pods", Some("pacman"), Some("p"), Some("status"))
         );
         let t = parse_target("", "v1", &["namespaces", "pacman"], 31).expect("namespace");
-        assert_eq!(
-            (t.res.plural, t.name.as_deref()),
-            ("namespaces", Some("pacman"))
-        );
-        let t = parse_target("", "v1", &["namespaces", "pacman", "status"], 31)
-            .expect("namespace status");
-        assert_eq!(
-            (t.res.plural, t.sub.as_deref()),
-            ("namespaces", Some("status"))
-        );
+        assert_eq!((t.res.plural, t.name.as_deref()), ("namespaces", Some("pacman")));
+        let t = parse_target("", "v1", &["namespaces", "pacman", "status"], 31).expect("namespace status");
+        assert_eq!((t.res.plural, t.sub.as_deref()), ("namespaces", Some("status")));
         let t = parse_target("", "v1", &["pods"], 31).expect("all pods");
         assert!(t.namespace.is_none() && t.name.is_none());
         assert!(parse_target("", "v1", &["pods", "x"], 31).is_none());
         assert!(parse_target("policy", "v1beta1", &["podsecuritypolicies"], 31).is_none());
-        assert!(
-            parse_target("", "v1", &["watch", "namespaces", "a", "pods"], 31)
-                .is_some_and(|t| t.watch_prefix)
-        );
+        assert!(parse_target("", "v1", &["watch", "namespaces", "a", "pods"], 31).is_some_and(|t| t.watch_prefix));
     }
 }

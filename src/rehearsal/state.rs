@@ -18,6 +18,8 @@ pub struct Shared {
     pub version: KubeVersion,
     /// How fast simulated transitions happen.
     pub pace: Pace,
+    /// The single node's name: minikube names it after the profile.
+    pub node_name: String,
     /// Enabled minikube addons.
     pub addons: Mutex<BTreeSet<String>>,
     /// Cancelled when the cluster shuts down (ends open watches and controllers).
@@ -27,11 +29,12 @@ pub struct Shared {
 
 impl Shared {
     /// A fresh, empty cluster state.
-    pub fn new(version: KubeVersion, pace: Pace) -> Self {
+    pub fn new(version: KubeVersion, pace: Pace, node_name: String) -> Self {
         Shared {
             store: Store::new(),
             version,
             pace,
+            node_name,
             addons: Mutex::new(BTreeSet::new()),
             shutdown: tokio_util::sync::CancellationToken::new(),
             next_pod_ip: Mutex::new(0),
@@ -53,11 +56,7 @@ impl Shared {
         let (services, _) = self.store.list(by_kind("", "Service"), None);
         let used: BTreeSet<String> = services
             .iter()
-            .filter_map(|s| {
-                s.pointer("/spec/clusterIP")
-                    .and_then(Value::as_str)
-                    .map(str::to_string)
-            })
+            .filter_map(|s| s.pointer("/spec/clusterIP").and_then(Value::as_str).map(str::to_string))
             .collect();
         loop {
             let n: u32 = fastrand::u32(256..(1 << 20) - 1);
@@ -79,17 +78,12 @@ impl Shared {
     /// Name of the default StorageClass, if one is marked default (newest wins, like the
     /// admission plugin).
     pub fn default_storage_class(&self) -> Option<String> {
-        let (classes, _) = self
-            .store
-            .list(by_kind("storage.k8s.io", "StorageClass"), None);
+        let (classes, _) = self.store.list(by_kind("storage.k8s.io", "StorageClass"), None);
         classes
             .iter()
             .filter(|c| {
-                let ann = |k: &str| {
-                    c.pointer(&format!("/metadata/annotations/{k}"))
-                        .and_then(Value::as_str)
-                        == Some("true")
-                };
+                let ann =
+                    |k: &str| c.pointer(&format!("/metadata/annotations/{k}")).and_then(Value::as_str) == Some("true");
                 ann("storageclass.kubernetes.io~1is-default-class")
                     || ann("storageclass.beta.kubernetes.io~1is-default-class")
             })
@@ -104,9 +98,7 @@ impl Shared {
 
     /// Name of the default IngressClass, if any.
     pub fn default_ingress_class(&self) -> Option<String> {
-        let (classes, _) = self
-            .store
-            .list(by_kind("networking.k8s.io", "IngressClass"), None);
+        let (classes, _) = self.store.list(by_kind("networking.k8s.io", "IngressClass"), None);
         classes
             .iter()
             .find(|c| {

@@ -86,12 +86,7 @@ impl ApiError {
         ApiError {
             code: 422,
             reason: "Invalid",
-            message: format!(
-                "{} \"{}\" is invalid: {}",
-                res.qualified_kind(),
-                name,
-                text.join(", ")
-            ),
+            message: format!("{} \"{}\" is invalid: {}", res.qualified_kind(), name, text.join(", ")),
             details: Some(d),
         }
     }
@@ -131,12 +126,7 @@ impl ApiError {
         ApiError {
             code: 403,
             reason: "Forbidden",
-            message: format!(
-                "{} \"{}\" is forbidden: {}",
-                res.qualified(),
-                name,
-                message.into()
-            ),
+            message: format!("{} \"{}\" is forbidden: {}", res.qualified(), name, message.into()),
             details: Some(details(res, name)),
         }
     }

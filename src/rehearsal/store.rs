@@ -91,9 +91,7 @@ pub enum Propagation {
 
 /// Current time as an RFC 3339 timestamp with second precision, as Kubernetes writes it.
 pub fn now_rfc3339() -> String {
-    jiff::Timestamp::now()
-        .strftime("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
+    jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// `metadata.name`.
@@ -112,9 +110,7 @@ pub fn namespace_of(obj: &Value) -> &str {
 
 /// `metadata.uid`.
 pub fn uid_of(obj: &Value) -> &str {
-    obj.pointer("/metadata/uid")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
+    obj.pointer("/metadata/uid").and_then(Value::as_str).unwrap_or_default()
 }
 
 /// Parsed `metadata.resourceVersion`.
@@ -156,9 +152,7 @@ impl Store {
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
-        self.inner
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// A receiver that changes whenever anything in the store changes.
@@ -236,11 +230,7 @@ impl Store {
     pub fn create(&self, res: &Resource, mut obj: Value) -> Result<Value, ApiError> {
         let mut inner = self.lock();
         let key = (namespace_of(&obj).to_string(), name_of(&obj).to_string());
-        if inner
-            .objects
-            .get(&gr(res))
-            .is_some_and(|m| m.contains_key(&key))
-        {
+        if inner.objects.get(&gr(res)).is_some_and(|m| m.contains_key(&key)) {
             return Err(ApiError::already_exists(res, &key.1));
         }
         inner.rv += 1;
@@ -262,11 +252,7 @@ impl Store {
                 meta["generation"] = json!(1);
             }
         }
-        inner
-            .objects
-            .entry(gr(res))
-            .or_default()
-            .insert(key, obj.clone());
+        inner.objects.entry(gr(res)).or_default().insert(key, obj.clone());
         self.record(&mut inner, res, EventType::Added, obj.clone());
         Ok(obj)
     }
@@ -275,12 +261,7 @@ impl Store {
     /// change on (409 Conflict when stale). Keeps uid and creationTimestamp, bumps generation
     /// when anything outside metadata and status changed, and removes the object when it is
     /// being deleted and its last finalizer is gone. A no-op update returns the object unchanged.
-    pub fn update(
-        &self,
-        res: &Resource,
-        obj: Value,
-        precondition: Option<u64>,
-    ) -> Result<Value, ApiError> {
+    pub fn update(&self, res: &Resource, obj: Value, precondition: Option<u64>) -> Result<Value, ApiError> {
         let mut inner = self.lock();
         self.update_locked(&mut inner, res, obj, precondition)
     }
@@ -293,12 +274,7 @@ impl Store {
         precondition: Option<u64>,
     ) -> Result<Value, ApiError> {
         let key = (namespace_of(&obj).to_string(), name_of(&obj).to_string());
-        let Some(old) = inner
-            .objects
-            .get(&gr(res))
-            .and_then(|m| m.get(&key))
-            .cloned()
-        else {
+        let Some(old) = inner.objects.get(&gr(res)).and_then(|m| m.get(&key)).cloned() else {
             return Err(ApiError::not_found(res, &key.1));
         };
         if precondition.is_some_and(|p| Some(p) != rv_of(&old)) {
@@ -329,10 +305,7 @@ impl Store {
             meta["resourceVersion"] = old["metadata"]["resourceVersion"].clone();
         }
         if res.status && without_meta_status(&obj) != without_meta_status(&old) {
-            let generation = old
-                .pointer("/metadata/generation")
-                .and_then(Value::as_i64)
-                .unwrap_or(1);
+            let generation = old.pointer("/metadata/generation").and_then(Value::as_i64).unwrap_or(1);
             obj["metadata"]["generation"] = json!(generation + 1);
         }
         let deleting = obj.pointer("/metadata/deletionTimestamp").is_some();
@@ -348,24 +321,14 @@ impl Store {
             self.record(inner, res, EventType::Deleted, obj.clone());
             return Ok(obj);
         }
-        inner
-            .objects
-            .entry(gr(res))
-            .or_default()
-            .insert(key, obj.clone());
+        inner.objects.entry(gr(res)).or_default().insert(key, obj.clone());
         self.record(inner, res, EventType::Modified, obj.clone());
         Ok(obj)
     }
 
     /// Read-modify-write one object atomically (for controllers). Returns the stored object,
     /// or `None` when it does not exist.
-    pub fn mutate(
-        &self,
-        res: &Resource,
-        ns: &str,
-        name: &str,
-        f: impl FnOnce(&mut Value),
-    ) -> Option<Value> {
+    pub fn mutate(&self, res: &Resource, ns: &str, name: &str, f: impl FnOnce(&mut Value)) -> Option<Value> {
         let mut inner = self.lock();
         let mut obj = inner
             .objects
@@ -444,17 +407,12 @@ impl Store {
             marked["metadata"]["deletionGracePeriodSeconds"] = json!(0);
             inner.rv += 1;
             marked["metadata"]["resourceVersion"] = json!(inner.rv.to_string());
-            inner
-                .objects
-                .entry(gr(res))
-                .or_default()
-                .insert(key, marked.clone());
+            inner.objects.entry(gr(res)).or_default().insert(key, marked.clone());
             self.record(&mut inner, res, EventType::Modified, marked.clone());
             return Ok(marked);
         }
         drop(inner);
-        self.remove(res, ns, name)
-            .ok_or_else(|| ApiError::not_found(res, name))
+        self.remove(res, ns, name).ok_or_else(|| ApiError::not_found(res, name))
     }
 
     /// Start a watch: the backlog to send first, a receiver for what follows, and the current
@@ -532,22 +490,14 @@ mod tests {
         let res = by_kind("", "ConfigMap");
         let created = store.create(res, cm("x")).expect("created");
         assert!(!uid_of(&created).is_empty());
-        assert_eq!(
-            store.create(res, cm("x")).map_err(|e| e.code).err(),
-            Some(409)
-        );
+        assert_eq!(store.create(res, cm("x")).map_err(|e| e.code).err(), Some(409));
         let rv1 = rv_of(&created).expect("rv");
         let mut changed = created.clone();
         changed["data"]["a"] = json!("2");
-        let updated = store
-            .update(res, changed.clone(), Some(rv1))
-            .expect("updated");
+        let updated = store.update(res, changed.clone(), Some(rv1)).expect("updated");
         assert!(rv_of(&updated).expect("rv") > rv1);
         assert_eq!(uid_of(&updated), uid_of(&created));
-        let stale = store
-            .update(res, changed, Some(rv1))
-            .map_err(|e| e.reason)
-            .err();
+        let stale = store.update(res, changed, Some(rv1)).map_err(|e| e.reason).err();
         assert_eq!(stale, Some("Conflict"));
         store
             .delete(res, "default", "x", Propagation::Background, None)
@@ -586,9 +536,7 @@ mod tests {
             .expect("marked");
         assert!(marked.pointer("/metadata/deletionTimestamp").is_some());
         assert!(store.get(res, "default", "f").is_some());
-        store.mutate(res, "default", "f", |o| {
-            o["metadata"]["finalizers"] = json!([])
-        });
+        store.mutate(res, "default", "f", |o| o["metadata"]["finalizers"] = json!([]));
         assert!(store.get(res, "default", "f").is_none());
     }
 

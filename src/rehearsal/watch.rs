@@ -21,8 +21,7 @@ use crate::rehearsal::store::Change;
 const BOOKMARK_EVERY: Duration = Duration::from_secs(5);
 
 fn line(kind: &str, object: &Value) -> Bytes {
-    let mut bytes =
-        serde_json::to_vec(&json!({"type": kind, "object": object})).unwrap_or_default();
+    let mut bytes = serde_json::to_vec(&json!({"type": kind, "object": object})).unwrap_or_default();
     bytes.push(b'\n');
     Bytes::from(bytes)
 }

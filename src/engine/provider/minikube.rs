@@ -29,7 +29,12 @@ pub fn install_hint(scenario: &str) -> String {
 
 impl Minikube {
     /// Finds the binary on PATH.
-    pub fn find(profile: String, start_args: Vec<String>, addons: Vec<String>, scenario: &str) -> Result<Minikube, EngineError> {
+    pub fn find(
+        profile: String,
+        start_args: Vec<String>,
+        addons: Vec<String>,
+        scenario: &str,
+    ) -> Result<Minikube, EngineError> {
         let binary = which::which("minikube").map_err(|_| EngineError::MissingBinary {
             name: "minikube".into(),
             hint: install_hint(scenario),
@@ -51,7 +56,13 @@ impl Minikube {
 
     /// True when `minikube status -p PROFILE` reports a running API server.
     pub async fn is_running(&self) -> bool {
-        let args = vec!["status".to_owned(), "-p".to_owned(), self.profile.clone(), "-o".to_owned(), "json".to_owned()];
+        let args = vec![
+            "status".to_owned(),
+            "-p".to_owned(),
+            self.profile.clone(),
+            "-o".to_owned(),
+            "json".to_owned(),
+        ];
         let cancel = tokio_util::sync::CancellationToken::new();
         // `minikube status` exits non-zero for a stopped or missing profile: that is "not running".
         let out = match process::run(&self.binary, &args, Duration::from_secs(60), &cancel, |_| {}).await {
@@ -86,7 +97,10 @@ impl Minikube {
                 )),
             }),
             Err(ProcessError::TimedOut { command, after, tail }) => Err(ProviderFailure {
-                message: format!("`{command}` did not finish within {}", crate::scenario::duration::format_duration(after)),
+                message: format!(
+                    "`{command}` did not finish within {}",
+                    crate::scenario::duration::format_duration(after)
+                ),
                 detail: tail,
                 hint: Some("give the step more time with `timeout = \"20m\"`, or run with --timeout 2".into()),
             }),
@@ -99,7 +113,8 @@ impl Minikube {
         let summary = if self.is_running().await {
             ctx.output(&format!("profile {} is already running; reusing it", self.profile));
             for a in &self.addons {
-                self.minikube(ctx, self.addon_args(a, true), Duration::from_secs(300)).await?;
+                self.minikube(ctx, self.addon_args(a, true), Duration::from_secs(300))
+                    .await?;
             }
             format!("reused running profile {}", self.profile)
         } else {

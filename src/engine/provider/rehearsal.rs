@@ -14,12 +14,20 @@ pub struct Rehearsal {
 }
 
 impl Rehearsal {
-    pub async fn launch(version: String, addons: Vec<String>, realistic: bool) -> Result<Rehearsal, EngineError> {
+    /// Starts the cluster with no addons (`start-cluster` enables them) and a node named after
+    /// the minikube profile, as minikube does.
+    pub async fn launch(
+        version: String,
+        profile: &str,
+        addons: Vec<String>,
+        realistic: bool,
+    ) -> Result<Rehearsal, EngineError> {
         let opts = RehearsalOptions {
             version,
             pace: if realistic { Pace::Realistic } else { Pace::Fast },
             addons: Vec::new(),
             kubeconfig: None,
+            node_name: profile.to_owned(),
         };
         let cluster = RehearsalCluster::start(opts)
             .await
@@ -36,7 +44,12 @@ impl Rehearsal {
     }
 
     pub async fn connect(&self) -> Result<Connection, EngineError> {
-        Connection::connect(self.cluster.kube_config(), "workshop-rehearsal", "the rehearsal cluster should always answer; please report this").await
+        Connection::connect(
+            self.cluster.kube_config(),
+            "workshop-rehearsal",
+            "the rehearsal cluster should always answer; please report this",
+        )
+        .await
     }
 
     pub async fn start(&self, ctx: &StepCtx<'_>) -> Result<(Connection, String), ProviderFailure> {
@@ -63,7 +76,10 @@ impl Rehearsal {
             self.cluster.disable_addon(name).await
         };
         result.map_err(|e| ProviderFailure::new(e.to_string()))?;
-        Ok(format!("rehearsal: addon {name} {}", if enable { "enabled" } else { "disabled" }))
+        Ok(format!(
+            "rehearsal: addon {name} {}",
+            if enable { "enabled" } else { "disabled" }
+        ))
     }
 
     pub async fn shutdown(self) {

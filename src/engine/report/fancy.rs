@@ -51,7 +51,9 @@ impl Fancy {
     }
 
     fn spinner(&self, style: ProgressStyle, msg: String) -> ProgressBar {
-        let pb = self.multi.add(ProgressBar::new_spinner().with_style(style).with_message(msg));
+        let pb = self
+            .multi
+            .add(ProgressBar::new_spinner().with_style(style).with_message(msg));
         pb.enable_steady_tick(Duration::from_millis(100));
         pb
     }
@@ -79,7 +81,11 @@ impl Reporter for Fancy {
                 rehearsal,
                 steps,
             } => {
-                self.print(format!("{} {}", bold.apply_to(title), dim.apply_to(format!("({lab_id}, {steps} steps)"))));
+                self.print(format!(
+                    "{} {}",
+                    bold.apply_to(title),
+                    dim.apply_to(format!("({lab_id}, {steps} steps)"))
+                ));
                 self.print(format!("{} {cluster}", dim.apply_to("cluster:")));
                 if *rehearsal {
                     self.print(format!(
@@ -89,8 +95,18 @@ impl Reporter for Fancy {
                 }
                 self.print("");
             }
-            Event::StepStarted { index, total, id, title } => {
-                let label = format!("{} {} {}", dim.apply_to(format!("[{index}/{total}]")), bold.apply_to(id), title);
+            Event::StepStarted {
+                index,
+                total,
+                id,
+                title,
+            } => {
+                let label = format!(
+                    "{} {} {}",
+                    dim.apply_to(format!("[{index}/{total}]")),
+                    bold.apply_to(id),
+                    title
+                );
                 st.step_label = label.clone();
                 st.step = Some(self.spinner(spinner_style(), label));
             }
@@ -106,9 +122,7 @@ impl Reporter for Fancy {
                     pb.set_message(format!("{} {}", st.step_label, dim.apply_to(summary)));
                 }
             }
-            Event::CheckStarted {
-                check, description, ..
-            } => {
+            Event::CheckStarted { check, description, .. } => {
                 let pb = self.spinner(nested_style(), description.clone());
                 st.checks.insert(*check, pb);
             }
@@ -125,7 +139,11 @@ impl Reporter for Fancy {
                     pb.set_message(format!(
                         "{base} — {} {}",
                         observed,
-                        dim.apply_to(format!("· {} of {}", format_duration(*elapsed), format_duration(*timeout)))
+                        dim.apply_to(format!(
+                            "· {} of {}",
+                            format_duration(*elapsed),
+                            format_duration(*timeout)
+                        ))
                     ));
                 }
             }

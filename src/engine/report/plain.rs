@@ -54,7 +54,12 @@ impl Reporter for Plain {
                     self.line("REHEARSAL: no containers run; steps that need them are skipped, never passed");
                 }
             }
-            Event::StepStarted { index, total, id, title } => {
+            Event::StepStarted {
+                index,
+                total,
+                id,
+                title,
+            } => {
                 self.line(&format!("step {index}/{total} {id}: {title}"));
             }
             Event::StepOutput { id, line } => self.line(&format!("  {id} | {line}")),
@@ -62,8 +67,14 @@ impl Reporter for Plain {
                 self.line(&format!("  {id}: {summary} ({})", format_duration(*elapsed)))
             }
             Event::CheckStarted {
-                id, description, timeout, ..
-            } => self.line(&format!("  {id}: checking {description} (timeout {})", format_duration(*timeout))),
+                id,
+                description,
+                timeout,
+                ..
+            } => self.line(&format!(
+                "  {id}: checking {description} (timeout {})",
+                format_duration(*timeout)
+            )),
             Event::CheckProgress {
                 id,
                 check,
@@ -100,7 +111,10 @@ impl Reporter for Plain {
                 elapsed,
                 ..
             } => {
-                self.line(&format!("  {id}: ✖ {description} (after {})", format_duration(*elapsed)));
+                self.line(&format!(
+                    "  {id}: ✖ {description} (after {})",
+                    format_duration(*elapsed)
+                ));
                 for l in failure_lines(failure) {
                     self.line(&format!("    {l}"));
                 }
@@ -134,7 +148,10 @@ impl Reporter for Plain {
                     StepStatus::OptionalFailed => "failed (optional, the run goes on)".to_owned(),
                     StepStatus::AlreadyDone => "already done".to_owned(),
                 };
-                self.line(&format!("{mark} step {index} {id} {what} ({})", format_duration(*elapsed)));
+                self.line(&format!(
+                    "{mark} step {index} {id} {what} ({})",
+                    format_duration(*elapsed)
+                ));
             }
             Event::Background {
                 id,

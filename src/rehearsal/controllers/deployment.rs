@@ -69,30 +69,23 @@ pub fn reconcile(ctx: &mut Ctx) {
             .collect();
         let new_rs = owned
             .iter()
-            .find(|rs| {
-                rs.pointer("/metadata/labels/pod-template-hash")
-                    .and_then(Value::as_str)
-                    == Some(&hash)
-            })
+            .find(|rs| rs.pointer("/metadata/labels/pod-template-hash").and_then(Value::as_str) == Some(&hash))
             .cloned();
         let next_revision = owned.iter().map(revision).max().unwrap_or(0) + 1;
         let new_rs = match new_rs {
             Some(rs) => {
                 let current = replicas(&rs);
                 if current != desired {
-                    let updated = shared.store.mutate(rs_res, &ns, name_of(&rs), |o| {
-                        o["spec"]["replicas"] = json!(desired)
-                    });
+                    let updated = shared
+                        .store
+                        .mutate(rs_res, &ns, name_of(&rs), |o| o["spec"]["replicas"] = json!(desired));
                     let verb = if desired > current { "up" } else { "down" };
                     ctx.event(
                         d_res,
                         &d,
                         Type::Normal,
                         "ScalingReplicaSet",
-                        &format!(
-                            "Scaled {verb} replica set {} from {current} to {desired}",
-                            name_of(&rs)
-                        ),
+                        &format!("Scaled {verb} replica set {} from {current} to {desired}", name_of(&rs)),
                         "deployment-controller",
                     );
                     updated.unwrap_or(rs)
@@ -142,18 +135,15 @@ pub fn reconcile(ctx: &mut Ctx) {
             for rs in &old {
                 let current = replicas(rs);
                 if current > 0 {
-                    shared.store.mutate(rs_res, &ns, name_of(rs), |o| {
-                        o["spec"]["replicas"] = json!(0)
-                    });
+                    shared
+                        .store
+                        .mutate(rs_res, &ns, name_of(rs), |o| o["spec"]["replicas"] = json!(0));
                     ctx.event(
                         d_res,
                         &d,
                         Type::Normal,
                         "ScalingReplicaSet",
-                        &format!(
-                            "Scaled down replica set {} from {current} to 0",
-                            name_of(rs)
-                        ),
+                        &format!("Scaled down replica set {} from {current} to 0", name_of(rs)),
                         "deployment-controller",
                     );
                 }
@@ -161,16 +151,9 @@ pub fn reconcile(ctx: &mut Ctx) {
         }
         // Status from the ReplicaSets as they are now.
         let (all_rs, _) = shared.store.list(rs_res, Some(&ns));
-        let owned: Vec<Value> = all_rs
-            .into_iter()
-            .filter(|rs| controlled_by(rs, uid_of(&d)))
-            .collect();
+        let owned: Vec<Value> = all_rs.into_iter().filter(|rs| controlled_by(rs, uid_of(&d))).collect();
         let sum = |key: &str| owned.iter().map(|rs| status_i(rs, key)).sum::<i64>();
-        let (total, ready, available) = (
-            sum("replicas"),
-            sum("readyReplicas"),
-            sum("availableReplicas"),
-        );
+        let (total, ready, available) = (sum("replicas"), sum("readyReplicas"), sum("availableReplicas"));
         let updated = owned
             .iter()
             .find(|rs| name_of(rs) == new_name)
@@ -197,10 +180,8 @@ pub fn reconcile(ctx: &mut Ctx) {
                 true,
             )
         };
-        let complete = updated == desired
-            && total == desired
-            && available == desired
-            && status_i(&new_rs, "replicas") == desired;
+        let complete =
+            updated == desired && total == desired && available == desired && status_i(&new_rs, "replicas") == desired;
         let progressing_cond = if complete {
             condition(
                 prev,
@@ -231,20 +212,13 @@ pub fn reconcile(ctx: &mut Ctx) {
         if desired - available > 0 {
             status["unavailableReplicas"] = json!(desired - available);
         }
-        for key in [
-            "replicas",
-            "updatedReplicas",
-            "readyReplicas",
-            "availableReplicas",
-        ] {
+        for key in ["replicas", "updatedReplicas", "readyReplicas", "availableReplicas"] {
             if status[key] == json!(0) {
                 status.as_object_mut().expect("object").remove(key);
             }
         }
         if d.get("status") != Some(&status) {
-            shared
-                .store
-                .mutate(d_res, &ns, &name, |o| o["status"] = status);
+            shared.store.mutate(d_res, &ns, &name, |o| o["status"] = status);
         }
     }
 }
@@ -258,13 +232,7 @@ mod tests {
         let h = template_hash(&json!({"metadata": {"labels": {"name": "pacman"}}}));
         assert!(!h.is_empty() && h.len() <= 10);
         assert!(h.bytes().all(|b| ALPHANUMS.contains(&b)));
-        assert_eq!(
-            h,
-            template_hash(&json!({"metadata": {"labels": {"name": "pacman"}}}))
-        );
-        assert_ne!(
-            h,
-            template_hash(&json!({"metadata": {"labels": {"name": "other"}}}))
-        );
+        assert_eq!(h, template_hash(&json!({"metadata": {"labels": {"name": "pacman"}}})));
+        assert_ne!(h, template_hash(&json!({"metadata": {"labels": {"name": "other"}}})));
     }
 }

@@ -4,7 +4,6 @@
 use serde_json::{Map, Value, json};
 
 use crate::rehearsal::api;
-use crate::rehearsal::controllers::pod::NODE_NAME;
 use crate::rehearsal::controllers::{Ctx, deleting, pod_ready};
 use crate::rehearsal::kinds::by_kind;
 use crate::rehearsal::selector::LabelSelector;
@@ -20,12 +19,7 @@ fn resolve_port(target: &Value, pods: &[&Value]) -> Value {
                     .cloned()
                     .unwrap_or_default()
             })
-            .flat_map(|c| {
-                c.get("ports")
-                    .and_then(Value::as_array)
-                    .cloned()
-                    .unwrap_or_default()
-            })
+            .flat_map(|c| c.get("ports").and_then(Value::as_array).cloned().unwrap_or_default())
             .find(|p| p.get("name").and_then(Value::as_str) == Some(name))
             .and_then(|p| p.get("containerPort").cloned())
             .unwrap_or(Value::Null),
@@ -57,19 +51,11 @@ pub fn reconcile(ctx: &mut Ctx) {
             .filter(|p| !deleting(p) && sel.matches(p) && p.pointer("/status/podIP").is_some())
             .collect();
         let address = |p: &Value| {
-            json!({"ip": p["status"]["podIP"], "nodeName": NODE_NAME,
+            json!({"ip": p["status"]["podIP"], "nodeName": shared.node_name,
                    "targetRef": {"kind": "Pod", "namespace": ns, "name": name_of(p), "uid": uid_of(p)}})
         };
-        let ready: Vec<Value> = matching
-            .iter()
-            .filter(|p| pod_ready(p))
-            .map(|p| address(p))
-            .collect();
-        let not_ready: Vec<Value> = matching
-            .iter()
-            .filter(|p| !pod_ready(p))
-            .map(|p| address(p))
-            .collect();
+        let ready: Vec<Value> = matching.iter().filter(|p| pod_ready(p)).map(|p| address(p)).collect();
+        let not_ready: Vec<Value> = matching.iter().filter(|p| !pod_ready(p)).map(|p| address(p)).collect();
         let ports: Vec<Value> = svc
             .pointer("/spec/ports")
             .and_then(Value::as_array)
@@ -91,10 +77,7 @@ pub fn reconcile(ctx: &mut Ctx) {
         if !not_ready.is_empty() {
             subset.insert("notReadyAddresses".into(), json!(not_ready));
         }
-        let labels = svc
-            .pointer("/metadata/labels")
-            .cloned()
-            .unwrap_or(json!({}));
+        let labels = svc.pointer("/metadata/labels").cloned().unwrap_or(json!({}));
         let mut desired = json!({"apiVersion": "v1", "kind": "Endpoints", "metadata": {"name": name, "namespace": ns, "labels": labels}});
         if !subset.is_empty() {
             subset.insert("ports".into(), json!(ports));
@@ -127,19 +110,9 @@ pub fn reconcile(ctx: &mut Ctx) {
     let (endpoints, _) = shared.store.list(ep_res, None);
     for ep in endpoints {
         let (ns, name) = (namespace_of(&ep), name_of(&ep));
-        let svc = services
-            .iter()
-            .find(|s| namespace_of(s) == ns && name_of(s) == name);
+        let svc = services.iter().find(|s| namespace_of(s) == ns && name_of(s) == name);
         if svc.is_none() && !(ns == "default" && name == "kubernetes") {
-            let _ = api::delete(
-                &shared,
-                ep_res,
-                ns,
-                name,
-                Propagation::Background,
-                None,
-                false,
-            );
+            let _ = api::delete(&shared, ep_res, ns, name, Propagation::Background, None, false);
         }
     }
 }

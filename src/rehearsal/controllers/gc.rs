@@ -31,10 +31,7 @@ fn has_finalizer(obj: &Value, f: &str) -> bool {
 pub fn reconcile(ctx: &mut Ctx) {
     let shared = ctx.shared.clone();
     let all = shared.store.all_objects();
-    let by_uid: HashMap<String, &Value> = all
-        .iter()
-        .map(|(_, o)| (uid_of(o).to_string(), o))
-        .collect();
+    let by_uid: HashMap<String, &Value> = all.iter().map(|(_, o)| (uid_of(o).to_string(), o)).collect();
     let mut referenced: HashSet<String> = HashSet::new();
     for ((group, plural), obj) in &all {
         let owners = owner_uids(obj);
@@ -42,10 +39,7 @@ pub fn reconcile(ctx: &mut Ctx) {
             continue;
         }
         referenced.extend(owners.iter().cloned());
-        let Some(res) = RESOURCES
-            .iter()
-            .find(|r| r.group == *group && r.plural == *plural)
-        else {
+        let Some(res) = RESOURCES.iter().find(|r| r.group == *group && r.plural == *plural) else {
             continue;
         };
         let live: Vec<&&Value> = owners.iter().filter_map(|u| by_uid.get(u)).collect();
@@ -55,20 +49,15 @@ pub fn reconcile(ctx: &mut Ctx) {
             .map(|o| uid_of(o))
             .collect();
         if !orphaning.is_empty() {
-            shared
-                .store
-                .mutate(res, namespace_of(obj), name_of(obj), |o| {
-                    if let Some(refs) = o
-                        .pointer_mut("/metadata/ownerReferences")
-                        .and_then(Value::as_array_mut)
-                    {
-                        refs.retain(|r| {
-                            !orphaning
-                                .iter()
-                                .any(|u| r.get("uid").and_then(Value::as_str) == Some(u))
-                        });
-                    }
-                });
+            shared.store.mutate(res, namespace_of(obj), name_of(obj), |o| {
+                if let Some(refs) = o.pointer_mut("/metadata/ownerReferences").and_then(Value::as_array_mut) {
+                    refs.retain(|r| {
+                        !orphaning
+                            .iter()
+                            .any(|u| r.get("uid").and_then(Value::as_str) == Some(u))
+                    });
+                }
+            });
             continue;
         }
         let all_gone = live.is_empty();
@@ -91,23 +80,15 @@ pub fn reconcile(ctx: &mut Ctx) {
         if !deleting(obj) || referenced.contains(uid_of(obj)) {
             continue;
         }
-        let Some(res) = RESOURCES
-            .iter()
-            .find(|r| r.group == *group && r.plural == *plural)
-        else {
+        let Some(res) = RESOURCES.iter().find(|r| r.group == *group && r.plural == *plural) else {
             continue;
         };
         if has_finalizer(obj, "foregroundDeletion") || has_finalizer(obj, "orphan") {
-            shared
-                .store
-                .mutate(res, namespace_of(obj), name_of(obj), |o| {
-                    if let Some(f) = o
-                        .pointer_mut("/metadata/finalizers")
-                        .and_then(Value::as_array_mut)
-                    {
-                        f.retain(|x| x != &json!("foregroundDeletion") && x != &json!("orphan"));
-                    }
-                });
+            shared.store.mutate(res, namespace_of(obj), name_of(obj), |o| {
+                if let Some(f) = o.pointer_mut("/metadata/finalizers").and_then(Value::as_array_mut) {
+                    f.retain(|x| x != &json!("foregroundDeletion") && x != &json!("orphan"));
+                }
+            });
         }
     }
 }

@@ -47,9 +47,7 @@ pub fn reconcile(ctx: &mut Ctx) {
         if ing.get("status") != Some(&desired) {
             shared
                 .store
-                .mutate(ing_res, namespace_of(ing), name_of(ing), |o| {
-                    o["status"] = desired
-                });
+                .mutate(ing_res, namespace_of(ing), name_of(ing), |o| o["status"] = desired);
         }
     }
 }

@@ -77,15 +77,7 @@ impl Ctx {
     }
 
     /// Record an event (a real transition happened).
-    pub fn event(
-        &self,
-        res: &Resource,
-        obj: &Value,
-        kind: Type,
-        reason: &str,
-        message: &str,
-        component: &str,
-    ) {
+    pub fn event(&self, res: &Resource, obj: &Value, kind: Type, reason: &str, message: &str, component: &str) {
         events::record(&self.shared, res, obj, kind, reason, message, component);
     }
 }
@@ -133,9 +125,7 @@ pub fn pod_ready(pod: &Value) -> bool {
 
 /// `spec.replicas` (default 1).
 pub fn replicas(obj: &Value) -> i64 {
-    obj.pointer("/spec/replicas")
-        .and_then(Value::as_i64)
-        .unwrap_or(1)
+    obj.pointer("/spec/replicas").and_then(Value::as_i64).unwrap_or(1)
 }
 
 /// Build a condition, keeping `lastTransitionTime` (and `lastUpdateTime`) from the previous
@@ -152,13 +142,9 @@ pub fn condition(
     let old = previous
         .and_then(|s| s.get("conditions"))
         .and_then(Value::as_array)
-        .and_then(|cs| {
-            cs.iter()
-                .find(|c| c.get("type").and_then(Value::as_str) == Some(type_))
-        });
+        .and_then(|cs| cs.iter().find(|c| c.get("type").and_then(Value::as_str) == Some(type_)));
     let now = crate::rehearsal::store::now_rfc3339();
-    let same_status =
-        old.is_some_and(|c| c.get("status").and_then(Value::as_str) == Some(status_str));
+    let same_status = old.is_some_and(|c| c.get("status").and_then(Value::as_str) == Some(status_str));
     let same_all = same_status
         && old.is_some_and(|c| {
             c.get("reason").and_then(Value::as_str) == Some(reason)

@@ -41,13 +41,7 @@ pub fn reconcile(ctx: &mut Ctx) {
         }
         let sa = by_kind("", "ServiceAccount");
         if shared.store.get(sa, &name, "default").is_none() {
-            let _ = api::create(
-                &shared,
-                sa,
-                &name,
-                json!({"metadata": {"name": "default"}}),
-                false,
-            );
+            let _ = api::create(&shared, sa, &name, json!({"metadata": {"name": "default"}}), false);
         }
         let cm = by_kind("", "ConfigMap");
         if shared.store.get(cm, &name, "kube-root-ca.crt").is_none() {

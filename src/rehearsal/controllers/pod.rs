@@ -10,12 +10,10 @@ use crate::rehearsal::kinds::by_kind;
 use crate::rehearsal::store::{name_of, namespace_of, now_rfc3339, uid_of};
 
 /// The simulated node's name and address.
-pub const NODE_NAME: &str = "minikube";
 /// The node's InternalIP (minikube's docker driver default).
 pub const NODE_IP: &str = "192.168.49.2";
 
-const PREEMPTION: &str =
-    "preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.";
+const PREEMPTION: &str = "preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.";
 
 fn claims(pod: &Value) -> Vec<String> {
     pod.pointer("/spec/volumes")
@@ -116,14 +114,7 @@ pub fn reconcile(ctx: &mut Ctx) {
         let prev = pod.get("status").cloned();
         if !scheduled {
             if let Some(reason) = unschedulable(ctx, &pod) {
-                let cond = condition(
-                    prev.as_ref(),
-                    "PodScheduled",
-                    false,
-                    "Unschedulable",
-                    &reason,
-                    false,
-                );
+                let cond = condition(prev.as_ref(), "PodScheduled", false, "Unschedulable", &reason, false);
                 let mut c = cond.clone();
                 c["lastProbeTime"] = Value::Null;
                 let conds = json!([c]);
@@ -144,8 +135,9 @@ pub fn reconcile(ctx: &mut Ctx) {
             }
             if ctx.due(format!("{uid}/schedule")) {
                 let cond = condition(None, "PodScheduled", true, "", "", false);
+                let node = shared.node_name.clone();
                 let updated = shared.store.mutate(pod_res, &ns, &name, |o| {
-                    o["spec"]["nodeName"] = json!(NODE_NAME);
+                    o["spec"]["nodeName"] = json!(node);
                     o["status"]["phase"] = json!("Pending");
                     o["status"]["conditions"] = json!([{"type": "PodScheduled", "status": "True", "lastProbeTime": null,
                         "lastTransitionTime": cond["lastTransitionTime"]}]);
@@ -156,7 +148,7 @@ pub fn reconcile(ctx: &mut Ctx) {
                         &p,
                         Type::Normal,
                         "Scheduled",
-                        &format!("Successfully assigned {ns}/{name} to {NODE_NAME}"),
+                        &format!("Successfully assigned {ns}/{name} to {}", shared.node_name),
                         "default-scheduler",
                     );
                 }

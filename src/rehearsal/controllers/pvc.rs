@@ -15,15 +15,10 @@ const NO_CLASS: &str = "no persistent volumes available for this claim and no st
 fn pods_use(ctx: &Ctx, ns: &str, claim: &str) -> bool {
     let (pods, _) = ctx.shared.store.list(by_kind("", "Pod"), Some(ns));
     pods.iter().any(|p| {
-        p.pointer("/spec/volumes")
-            .and_then(Value::as_array)
-            .is_some_and(|vs| {
-                vs.iter().any(|v| {
-                    v.pointer("/persistentVolumeClaim/claimName")
-                        .and_then(Value::as_str)
-                        == Some(claim)
-                })
-            })
+        p.pointer("/spec/volumes").and_then(Value::as_array).is_some_and(|vs| {
+            vs.iter()
+                .any(|v| v.pointer("/persistentVolumeClaim/claimName").and_then(Value::as_str) == Some(claim))
+        })
     })
 }
 
@@ -76,9 +71,9 @@ pub fn reconcile(ctx: &mut Ctx) {
                 if shared.version.minor >= 28
                     && let Some(default) = shared.default_storage_class()
                 {
-                    shared.store.mutate(pvc_res, &ns, &name, |o| {
-                        o["spec"]["storageClassName"] = json!(default)
-                    });
+                    shared
+                        .store
+                        .mutate(pvc_res, &ns, &name, |o| o["spec"]["storageClassName"] = json!(default));
                     continue;
                 }
                 None
@@ -167,10 +162,8 @@ pub fn reconcile(ctx: &mut Ctx) {
             .is_none()
         {
             shared.store.mutate(pvc_res, &ns, &name, |o| {
-                o["metadata"]["annotations"]["volume.beta.kubernetes.io/storage-provisioner"] =
-                    json!(provisioner);
-                o["metadata"]["annotations"]["volume.kubernetes.io/storage-provisioner"] =
-                    json!(provisioner);
+                o["metadata"]["annotations"]["volume.beta.kubernetes.io/storage-provisioner"] = json!(provisioner);
+                o["metadata"]["annotations"]["volume.kubernetes.io/storage-provisioner"] = json!(provisioner);
             });
             ctx.event_once(
                 pvc_res,
@@ -232,14 +225,8 @@ pub fn reconcile(ctx: &mut Ctx) {
             continue;
         };
         let (cns, cname) = (
-            claim_ref
-                .get("namespace")
-                .and_then(Value::as_str)
-                .unwrap_or_default(),
-            claim_ref
-                .get("name")
-                .and_then(Value::as_str)
-                .unwrap_or_default(),
+            claim_ref.get("namespace").and_then(Value::as_str).unwrap_or_default(),
+            claim_ref.get("name").and_then(Value::as_str).unwrap_or_default(),
         );
         let claim_uid = claim_ref.get("uid").and_then(Value::as_str);
         let alive = claims
@@ -257,19 +244,11 @@ pub fn reconcile(ctx: &mut Ctx) {
             .and_then(Value::as_str)
             == Some("Delete")
         {
-            let _ = api::delete(
-                &shared,
-                pv_res,
-                "",
-                name_of(pv),
-                Propagation::Background,
-                None,
-                false,
-            );
+            let _ = api::delete(&shared, pv_res, "", name_of(pv), Propagation::Background, None, false);
         } else {
-            shared.store.mutate(pv_res, "", name_of(pv), |o| {
-                o["status"] = json!({"phase": "Released"})
-            });
+            shared
+                .store
+                .mutate(pv_res, "", name_of(pv), |o| o["status"] = json!({"phase": "Released"}));
         }
     }
 }

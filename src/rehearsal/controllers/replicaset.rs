@@ -64,17 +64,7 @@ pub fn reconcile(ctx: &mut Ctx) {
             });
             let extra = (count - desired) as usize;
             for p in owned.drain(..extra) {
-                if api::delete(
-                    &shared,
-                    pod_res,
-                    &ns,
-                    name_of(&p),
-                    Propagation::Background,
-                    None,
-                    false,
-                )
-                .is_ok()
-                {
+                if api::delete(&shared, pod_res, &ns, name_of(&p), Propagation::Background, None, false).is_ok() {
                     ctx.event(
                         rs_res,
                         &rs,
@@ -101,9 +91,7 @@ pub fn reconcile(ctx: &mut Ctx) {
             }
         }
         if rs.get("status") != Some(&status) {
-            shared
-                .store
-                .mutate(rs_res, &ns, name_of(&rs), |o| o["status"] = status);
+            shared.store.mutate(rs_res, &ns, name_of(&rs), |o| o["status"] = status);
         }
     }
 }

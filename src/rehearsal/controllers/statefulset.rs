@@ -14,11 +14,7 @@ use crate::rehearsal::kinds::by_kind;
 use crate::rehearsal::store::{Propagation, name_of, namespace_of, uid_of};
 
 fn ordinal(sts_name: &str, pod_name: &str) -> Option<i64> {
-    pod_name
-        .strip_prefix(sts_name)?
-        .strip_prefix('-')?
-        .parse()
-        .ok()
+    pod_name.strip_prefix(sts_name)?.strip_prefix('-')?.parse().ok()
 }
 
 fn build_pod(sts: &Value, ord: i64, revision: &str, minor: u32) -> Value {
@@ -82,10 +78,7 @@ pub fn reconcile(ctx: &mut Ctx) {
             "{name}-{}",
             template_hash(sts.pointer("/spec/template").unwrap_or(&Value::Null))
         );
-        let parallel = sts
-            .pointer("/spec/podManagementPolicy")
-            .and_then(Value::as_str)
-            == Some("Parallel");
+        let parallel = sts.pointer("/spec/podManagementPolicy").and_then(Value::as_str) == Some("Parallel");
         let (pods, _) = shared.store.list(pod_res, Some(&ns));
         let mut owned: BTreeMap<i64, Value> = pods
             .into_iter()
@@ -155,16 +148,7 @@ pub fn reconcile(ctx: &mut Ctx) {
             && ord >= desired
             && (parallel || all_ready || !pod_ready(p))
             && ctx.due(format!("{}/scaledown/{ord}", uid_of(&sts)))
-            && api::delete(
-                &shared,
-                pod_res,
-                &ns,
-                name_of(p),
-                Propagation::Background,
-                None,
-                false,
-            )
-            .is_ok()
+            && api::delete(&shared, pod_res, &ns, name_of(p), Propagation::Background, None, false).is_ok()
         {
             ctx.event(
                 sts_res,
@@ -177,24 +161,14 @@ pub fn reconcile(ctx: &mut Ctx) {
             owned.remove(&ord);
         }
         // Rolling update: replace the highest outdated pod once everything is Ready.
-        let complete = (0..desired).all(|o| owned.get(&o).is_some_and(pod_ready))
-            && owned.len() as i64 == desired;
+        let complete = (0..desired).all(|o| owned.get(&o).is_some_and(pod_ready)) && owned.len() as i64 == desired;
         if complete
             && let Some((_, p)) = owned.iter().rev().find(|(_, p)| {
                 p.pointer("/metadata/labels/controller-revision-hash")
                     .and_then(Value::as_str)
                     != Some(&revision)
             })
-            && api::delete(
-                &shared,
-                pod_res,
-                &ns,
-                name_of(p),
-                Propagation::Background,
-                None,
-                false,
-            )
-            .is_ok()
+            && api::delete(&shared, pod_res, &ns, name_of(p), Propagation::Background, None, false).is_ok()
         {
             ctx.event(
                 sts_res,
@@ -206,10 +180,7 @@ pub fn reconcile(ctx: &mut Ctx) {
             );
         }
         let (pods, _) = shared.store.list(pod_res, Some(&ns));
-        let owned: Vec<Value> = pods
-            .into_iter()
-            .filter(|p| controlled_by(p, uid_of(&sts)))
-            .collect();
+        let owned: Vec<Value> = pods.into_iter().filter(|p| controlled_by(p, uid_of(&sts))).collect();
         let ready = owned.iter().filter(|p| pod_ready(p)).count();
         let current = owned
             .iter()
@@ -236,9 +207,7 @@ pub fn reconcile(ctx: &mut Ctx) {
             }
         }
         if sts.get("status") != Some(&status) {
-            shared
-                .store
-                .mutate(sts_res, &ns, &name, |o| o["status"] = status);
+            shared.store.mutate(sts_res, &ns, &name, |o| o["status"] = status);
         }
     }
 }
