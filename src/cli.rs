@@ -117,6 +117,8 @@ pub struct RunArgs {
     pub context: Option<String>,
 
     /// For --cluster existing: the kubeconfig file (default: KUBECONFIG, then ~/.kube/config).
+    /// For --cluster rehearsal: attach to a `workshop rehearsal serve --kubeconfig PATH` that
+    /// keeps running after the lab, instead of starting a cluster for this run only.
     #[arg(long, value_name = "PATH")]
     pub kubeconfig: Option<PathBuf>,
 

@@ -6,4 +6,5 @@ mod cli;
 mod error_messages;
 mod plan;
 mod rehearsal;
+mod run;
 mod validate;

@@ -75,15 +75,18 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
             context: args.context.clone().or_else(|| scenario.cluster.context.clone()),
             kubeconfig: args.kubeconfig.clone(),
         }),
-        Provider::Rehearsal => ClusterProvider::Rehearsal(
-            Rehearsal::launch(
-                assumed.to_string(),
-                &scenario.cluster.profile,
-                scenario.cluster.addons.clone(),
-                args.pace == PaceArg::Realistic,
-            )
-            .await?,
-        ),
+        Provider::Rehearsal => ClusterProvider::Rehearsal(match &args.kubeconfig {
+            Some(k) => Rehearsal::attach(k, scenario.cluster.addons.clone()).await?,
+            None => {
+                Rehearsal::launch(
+                    assumed.to_string(),
+                    &scenario.cluster.profile,
+                    scenario.cluster.addons.clone(),
+                    args.pace == PaceArg::Realistic,
+                )
+                .await?
+            }
+        }),
     };
     let conn = match provider.connect_if_running().await {
         Ok(c) => c,

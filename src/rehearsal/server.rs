@@ -132,6 +132,7 @@ async fn handle(
         ["apis", g, v] => {
             discovery::resource_list(g, v, minor).map_or_else(|| ApiError::no_route().into_response(), |d| ok(&d))
         }
+        ["workshop", "v1", "addons", rest @ ..] => addon_endpoint(&shared, &method, rest),
         ["api", "v1", rest @ ..] => resource(shared, method, "", "v1", rest, query, &headers, body).await,
         ["apis", g, v, rest @ ..] => resource(shared, method, g, v, rest, query, &headers, body).await,
         _ => ApiError::no_route().into_response(),
@@ -381,6 +382,39 @@ where
     S: futures::Stream<Item = Result<Bytes, std::convert::Infallible>> + Send + 'static,
 {
     Body::from_stream(stream)
+}
+
+/// `workshop`'s private addon endpoint, so `workshop run --cluster rehearsal --kubeconfig K`
+/// can emulate `minikube addons enable` on a standalone `workshop rehearsal serve`:
+/// `GET /workshop/v1/addons` lists, `POST …/addons/NAME` enables, `DELETE …/addons/NAME` disables.
+fn addon_endpoint(shared: &Shared, method: &Method, rest: &[&str]) -> Response {
+    let list = |shared: &Shared| {
+        let addons: Vec<String> = shared
+            .addons
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .iter()
+            .cloned()
+            .collect();
+        ok(&serde_json::json!({ "kind": "RehearsalAddons", "addons": addons }))
+    };
+    let result = match (method, rest) {
+        (&Method::GET, []) => return list(shared),
+        (&Method::POST, [name]) => crate::rehearsal::addons::enable(shared, name),
+        (&Method::DELETE, [name]) => crate::rehearsal::addons::disable(shared, name),
+        _ => return ApiError::no_route().into_response(),
+    };
+    match result {
+        Ok(()) => list(shared),
+        Err(e) => (
+            StatusCode::BAD_REQUEST,
+            axum::Json(serde_json::json!({
+                "kind": "Status", "apiVersion": "v1", "status": "Failure",
+                "message": e.to_string(), "reason": "BadRequest", "code": 400
+            })),
+        )
+            .into_response(),
+    }
 }
 
 #[cfg(test)]

@@ -115,6 +115,12 @@ impl Test {
         self
     }
 
+    /// Adds an argument naming a path inside the test's folder.
+    pub fn arg_in_dir(self, rel: impl AsRef<Path>) -> Test {
+        let p = self.path().join(rel);
+        self.arg(p)
+    }
+
     pub fn env(mut self, key: impl Into<OsString>, value: impl Into<OsString>) -> Test {
         self.env.push((key.into(), value.into()));
         self

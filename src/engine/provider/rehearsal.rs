@@ -1,17 +1,35 @@
-//! The `rehearsal` provider: the embedded cluster, started with the run and stopped with it.
-//! `start-cluster` enables the scenario's addons the way `minikube start --addons` would.
+//! The `rehearsal` provider: the embedded cluster, started with the run and stopped with it;
+//! or, with `--kubeconfig`, a standalone `workshop rehearsal serve` the run attaches to (so the
+//! cluster outlives the run and kubectl can look at it). `start-cluster` enables the scenario's
+//! addons the way `minikube start --addons` would.
+
+use std::path::Path;
 
 use crate::rehearsal::{Pace, RehearsalCluster, RehearsalOptions};
 
-use super::super::cluster::Connection;
+use super::super::cluster::{Connection, plain_error};
 use super::super::context::StepCtx;
 use super::super::error::EngineError;
 use super::ProviderFailure;
+use super::existing::Existing;
+
+/// Where the rehearsal cluster runs.
+pub enum Where {
+    /// In this process, for this run only.
+    Embedded(RehearsalCluster),
+    /// A standalone `workshop rehearsal serve`, reached through its kubeconfig.
+    Attached {
+        kubeconfig: std::path::PathBuf,
+        server: String,
+    },
+}
 
 pub struct Rehearsal {
-    pub cluster: RehearsalCluster,
+    pub place: Where,
     pub addons: Vec<String>,
 }
+
+const ADDONS_PATH: &str = "/workshop/v1/addons";
 
 impl Rehearsal {
     /// Starts the cluster with no addons (`start-cluster` enables them) and a node named after
@@ -32,32 +50,117 @@ impl Rehearsal {
         let cluster = RehearsalCluster::start(opts)
             .await
             .map_err(|e| EngineError::Rehearsal(e.to_string()))?;
-        Ok(Rehearsal { cluster, addons })
+        Ok(Rehearsal {
+            place: Where::Embedded(cluster),
+            addons,
+        })
+    }
+
+    /// Attaches to a standalone rehearsal cluster, proving it is one.
+    pub async fn attach(kubeconfig: &Path, addons: Vec<String>) -> Result<Rehearsal, EngineError> {
+        let r = Rehearsal {
+            place: Where::Attached {
+                kubeconfig: kubeconfig.to_owned(),
+                server: String::new(),
+            },
+            addons,
+        };
+        let conn = r.connect().await?;
+        r.addon_request(&conn, http::Method::GET, "").await.map_err(|why| EngineError::Unreachable {
+            context: conn.context.clone(),
+            message: format!("{} is not a workshop rehearsal cluster ({why})", conn.server),
+            hint: "start one with `workshop rehearsal serve --kubeconfig PATH`, or use --cluster existing for other clusters".into(),
+        })?;
+        let server = conn.server.clone();
+        Ok(Rehearsal {
+            place: Where::Attached {
+                kubeconfig: kubeconfig.to_owned(),
+                server,
+            },
+            addons: r.addons,
+        })
     }
 
     pub fn description(&self) -> String {
-        format!(
-            "REHEARSAL cluster (no containers run), Kubernetes {} at http://{}",
-            self.cluster.version(),
-            self.cluster.addr()
-        )
+        match &self.place {
+            Where::Embedded(c) => format!(
+                "REHEARSAL cluster (no containers run), Kubernetes {} at http://{}",
+                c.version(),
+                c.addr()
+            ),
+            Where::Attached { server, kubeconfig } => format!(
+                "REHEARSAL cluster (no containers run) at {server}, attached through {}",
+                kubeconfig.display()
+            ),
+        }
     }
 
     pub async fn connect(&self) -> Result<Connection, EngineError> {
-        Connection::connect(
-            self.cluster.kube_config(),
-            "workshop-rehearsal",
-            "the rehearsal cluster should always answer; please report this",
-        )
-        .await
+        match &self.place {
+            Where::Embedded(c) => {
+                Connection::connect(
+                    c.kube_config(),
+                    "workshop-rehearsal",
+                    "the rehearsal cluster should always answer; please report this",
+                )
+                .await
+            }
+            Where::Attached { kubeconfig, .. } => {
+                Existing {
+                    context: None,
+                    kubeconfig: Some(kubeconfig.clone()),
+                }
+                .connect()
+                .await
+            }
+        }
+    }
+
+    async fn addon_request(&self, conn: &Connection, method: http::Method, name: &str) -> Result<(), String> {
+        let path = if name.is_empty() {
+            ADDONS_PATH.to_owned()
+        } else {
+            format!("{ADDONS_PATH}/{name}")
+        };
+        let req = http::Request::builder()
+            .method(method)
+            .uri(path)
+            .body(Vec::new())
+            .map_err(|e| e.to_string())?;
+        conn.client
+            .request::<serde_json::Value>(req)
+            .await
+            .map(|_| ())
+            .map_err(|e| plain_error(&e))
+    }
+
+    async fn set_addon(&self, name: &str, enable: bool) -> Result<(), ProviderFailure> {
+        match &self.place {
+            Where::Embedded(c) => {
+                let r = if enable {
+                    c.enable_addon(name).await
+                } else {
+                    c.disable_addon(name).await
+                };
+                r.map_err(|e| ProviderFailure::new(e.to_string()))
+            }
+            Where::Attached { .. } => {
+                let conn = self.connect().await.map_err(|e| ProviderFailure::new(e.to_string()))?;
+                let method = if enable {
+                    http::Method::POST
+                } else {
+                    http::Method::DELETE
+                };
+                self.addon_request(&conn, method, name)
+                    .await
+                    .map_err(ProviderFailure::new)
+            }
+        }
     }
 
     pub async fn start(&self, ctx: &StepCtx<'_>) -> Result<(Connection, String), ProviderFailure> {
         for a in &self.addons {
-            self.cluster
-                .enable_addon(a)
-                .await
-                .map_err(|e| ProviderFailure::new(format!("addon {a}: {e}")))?;
+            self.set_addon(a, true).await?;
             ctx.output(&format!("rehearsal: addon {a} enabled"));
         }
         let conn = self.connect().await.map_err(|e| ProviderFailure::new(e.to_string()))?;
@@ -70,12 +173,7 @@ impl Rehearsal {
     }
 
     pub async fn addon(&self, name: &str, enable: bool) -> Result<String, ProviderFailure> {
-        let result = if enable {
-            self.cluster.enable_addon(name).await
-        } else {
-            self.cluster.disable_addon(name).await
-        };
-        result.map_err(|e| ProviderFailure::new(e.to_string()))?;
+        self.set_addon(name, enable).await?;
         Ok(format!(
             "rehearsal: addon {name} {}",
             if enable { "enabled" } else { "disabled" }
@@ -83,6 +181,8 @@ impl Rehearsal {
     }
 
     pub async fn shutdown(self) {
-        self.cluster.shutdown().await;
+        if let Where::Embedded(c) = self.place {
+            c.shutdown().await;
+        }
     }
 }

@@ -1,0 +1,482 @@
+//! `workshop run`: the main job, end to end against the rehearsal cluster, and its failure
+//! paths (a check that times out, preflight, missing minikube, an unreachable cluster, Ctrl-C).
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use k8s_openapi::api::core::v1::Pod;
+use k8s_openapi::api::networking::v1::Ingress;
+use k8s_openapi::api::storage::v1::StorageClass;
+use kube::Api;
+use kube::api::ListParams;
+use workshop::rehearsal::{Pace, RehearsalCluster, RehearsalOptions};
+
+use crate::support::{BIN, Test};
+
+/// A rehearsal cluster that outlives one `workshop run`, so a test can look at what the run
+/// left behind (the run attaches with `--cluster rehearsal --kubeconfig PATH`).
+struct Standalone {
+    rt: tokio::runtime::Runtime,
+    cluster: Option<RehearsalCluster>,
+    kubeconfig: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Standalone {
+    fn start(version: &str, profile: &str) -> Standalone {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let kubeconfig = dir.path().join("rehearsal.kubeconfig");
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let cluster = rt
+            .block_on(RehearsalCluster::start(RehearsalOptions {
+                version: version.into(),
+                pace: Pace::Fast,
+                addons: Vec::new(),
+                kubeconfig: Some(kubeconfig.clone()),
+                node_name: profile.into(),
+            }))
+            .expect("rehearsal starts");
+        Standalone {
+            rt,
+            cluster: Some(cluster),
+            kubeconfig,
+            _dir: dir,
+        }
+    }
+
+    /// A client for the cluster; built inside the runtime, as kube-rs requires.
+    fn client(&self) -> kube::Client {
+        let config = self.cluster.as_ref().expect("running").kube_config();
+        let _guard = self.rt.enter();
+        kube::Client::try_from(config).expect("client")
+    }
+}
+
+impl Drop for Standalone {
+    fn drop(&mut self) {
+        if let Some(c) = self.cluster.take() {
+            self.rt.block_on(c.shutdown());
+        }
+    }
+}
+
+#[test]
+fn day55_on_the_rehearsal_passes_and_leaves_the_lab_state() {
+    let r = Standalone::start("1.21.2", "mc-demo");
+    let out = Test::in_repo()
+        .args(["run", "scenarios/day55.toml", "--cluster", "rehearsal", "--kubeconfig"])
+        .arg(r.kubeconfig.clone())
+        .timeout(Duration::from_secs(120))
+        .run()
+        .success()
+        .stdout_contains("REHEARSAL")
+        .stdout_in_order(&[
+            "step 1 start-cluster passed",
+            "step 3 make-csi-default passed",
+            "step 4 unset-standard-default passed",
+            "step 6 create-pacman passed",
+            "step 10 port-forward skipped: needs a real cluster",
+            "step 12 post-high-score skipped: needs a real cluster",
+            "step 13 delete-mongo-0 passed",
+            "step 14 high-score-survived skipped: needs a real cluster",
+            "step 15 scale-pacman passed",
+            "step 16 enable-ingress passed",
+            "step 18 create-ingress passed",
+            "step 19 get-ingress passed",
+            "step 20 tunnel skipped: needs a real cluster",
+            "15 passed, 0 failed, 5 skipped",
+        ])
+        .stdout_lacks("post-high-score passed");
+    let old_uid = out
+        .stdout
+        .lines()
+        .find_map(|l| l.split("captured mongo_uid = ").nth(1))
+        .expect("the run prints the captured uid")
+        .trim()
+        .to_owned();
+
+    let client = r.client();
+    r.rt.block_on(async move {
+        let classes: Api<StorageClass> = Api::all(client.clone());
+        let defaults: Vec<String> = classes
+            .list(&ListParams::default())
+            .await
+            .unwrap()
+            .items
+            .into_iter()
+            .filter(|c| {
+                c.metadata
+                    .annotations
+                    .as_ref()
+                    .and_then(|a| a.get("storageclass.kubernetes.io/is-default-class"))
+                    .is_some_and(|v| v == "true")
+            })
+            .filter_map(|c| c.metadata.name)
+            .collect();
+        assert_eq!(
+            defaults,
+            vec!["csi-hostpath-sc".to_owned()],
+            "exactly one default class"
+        );
+
+        let pods: Api<Pod> = Api::namespaced(client.clone(), "pacman");
+        let mongo = pods.get("mongo-0").await.unwrap();
+        assert_ne!(
+            mongo.metadata.uid.as_deref(),
+            Some(old_uid.as_str()),
+            "mongo-0 was recreated"
+        );
+        let ready = |p: &Pod| {
+            p.status
+                .as_ref()
+                .and_then(|s| s.conditions.as_ref())
+                .is_some_and(|c| c.iter().any(|c| c.type_ == "Ready" && c.status == "True"))
+        };
+        assert!(ready(&mongo), "mongo-0 is Ready");
+        let pacman = pods
+            .list(&ListParams::default().labels("name=pacman"))
+            .await
+            .unwrap()
+            .items;
+        assert_eq!(pacman.iter().filter(|p| ready(p)).count(), 10, "10 pacman pods Ready");
+
+        let ingresses: Api<Ingress> = Api::namespaced(client, "pacman");
+        let ing = ingresses.get("pacman-ingress").await.unwrap();
+        let ip = ing
+            .status
+            .and_then(|s| s.load_balancer)
+            .and_then(|lb| lb.ingress)
+            .and_then(|i| i.into_iter().next())
+            .and_then(|i| i.ip);
+        assert_eq!(ip.as_deref(), Some("192.168.49.2"));
+    });
+}
+
+#[test]
+fn day55_on_an_embedded_rehearsal_exits_zero() {
+    Test::in_repo()
+        .args(["run", "scenarios/day55.toml", "--cluster", "rehearsal"])
+        .timeout(Duration::from_secs(120))
+        .run()
+        .success()
+        .stdout_contains("15 passed, 0 failed, 5 skipped");
+}
+
+const NO_DEFAULT_CLASS: &str = r#"
+[lab]
+id = "pending"
+title = "A claim with no default class"
+
+[cluster]
+provider = "rehearsal"
+
+[[steps]]
+id = "start"
+title = "Start"
+start-cluster = {}
+
+[[steps]]
+id = "no-default"
+title = "Unset the default class"
+patch = { kind = "StorageClass", name = "standard", type = "merge", patch = '{"metadata":{"annotations":{"storageclass.kubernetes.io/is-default-class":"false"}}}' }
+
+[[steps]]
+id = "claim"
+title = "Create a claim"
+create = { template = "claim.yaml.j2" }
+
+[[steps.checks]]
+pvc-bound = { name = "data", namespace = "default" }
+timeout = "2s"
+hint = "look at the StorageClasses"
+"#;
+
+const CLAIM: &str = "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\n  namespace: default\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi\n";
+
+#[test]
+fn a_check_that_times_out_shows_expected_observed_events_diagnosis_and_hint() {
+    Test::new()
+        .write("lab.toml", NO_DEFAULT_CLASS)
+        .write("templates/claim.yaml.j2", CLAIM)
+        .args(["run", "lab.toml"])
+        .run()
+        .status(1)
+        .stdout_in_order(&[
+            "✖ pvc default/data is Bound (after 2.0s)",
+            "diagnosis: the claim is Pending because no StorageClass is marked default",
+            "expected: pvc default/data is Bound",
+            "observed: phase Pending, no class",
+            "recent events:",
+            "no persistent volumes available for this claim and no storage class is set",
+            "hint: look at the StorageClasses",
+            "✖ step 3 claim FAILED",
+        ])
+        .stdout_contains("2 passed, 1 failed");
+}
+
+const PSP_ALWAYS: &str = r#"
+[lab]
+id = "psp"
+title = "A template that always emits a PodSecurityPolicy"
+
+[cluster]
+provider = "rehearsal"
+kubernetes-version = "1.31.0"
+
+[[steps]]
+id = "start"
+title = "Start"
+start-cluster = {}
+
+[[steps]]
+id = "create"
+title = "Create"
+create = { template = "psp.yaml.j2" }
+"#;
+
+const PSP: &str = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: demo\n---\napiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata:\n  name: demo\nspec:\n  privileged: true\n";
+
+#[test]
+fn a_podsecuritypolicy_on_1_31_is_caught_in_preflight_before_anything_runs() {
+    Test::new()
+        .write("lab.toml", PSP_ALWAYS)
+        .write("templates/psp.yaml.j2", PSP)
+        .args(["run", "lab.toml"])
+        .run()
+        .status(2)
+        .stderr_contains("PodSecurityPolicy demo uses policy/v1beta1, which Kubernetes v1.31.0 does not serve")
+        .stderr_contains("templates/psp.yaml.j2:6:1 (rendered, document 2)")
+        .stderr_contains("{% if \"policy/v1beta1\" in cluster.api_versions %}")
+        .stderr_contains("nothing was created")
+        .stdout_lacks("step 1");
+}
+
+#[test]
+fn the_same_template_passes_preflight_on_1_21() {
+    Test::new()
+        .write("lab.toml", &PSP_ALWAYS.replace("1.31.0", "1.21.2"))
+        .write("templates/psp.yaml.j2", PSP)
+        .args(["run", "lab.toml"])
+        .run()
+        .success()
+        .stdout_contains("podsecuritypolicy/demo created");
+}
+
+#[test]
+fn minikube_missing_exits_3_with_the_install_hint_and_the_rehearsal_alternative() {
+    Test::in_repo()
+        .env("PATH", "/nonexistent")
+        .args(["run", "scenarios/day55.toml"])
+        .run()
+        .status(3)
+        .stderr_contains("error: `minikube` was not found on PATH")
+        .stderr_contains("https://minikube.sigs.k8s.io/docs/start/")
+        .stderr_contains("workshop run scenarios/day55.toml --cluster rehearsal");
+}
+
+#[test]
+fn an_unreachable_cluster_exits_3() {
+    let kubeconfig = "apiVersion: v1\nkind: Config\ncurrent-context: gone\nclusters:\n- name: gone\n  cluster:\n    server: http://127.0.0.1:9\ncontexts:\n- name: gone\n  context:\n    cluster: gone\n    user: me\nusers:\n- name: me\n  user: {}\n";
+    Test::in_repo()
+        .write("kc.yaml", kubeconfig)
+        .args(["run", "scenarios/day55.toml", "--cluster", "existing", "--kubeconfig"])
+        .arg_in_dir("kc.yaml")
+        .run()
+        .status(3)
+        .stderr_contains("cannot reach the cluster (gone)")
+        .stderr_contains("http://127.0.0.1:9/")
+        .stderr_contains("hint:");
+}
+
+#[test]
+fn a_rehearsal_kubeconfig_that_is_not_a_rehearsal_is_refused() {
+    let kubeconfig = "apiVersion: v1\nkind: Config\ncurrent-context: gone\nclusters:\n- name: gone\n  cluster:\n    server: http://127.0.0.1:9\ncontexts:\n- name: gone\n  context:\n    cluster: gone\n    user: me\nusers:\n- name: me\n  user: {}\n";
+    Test::in_repo()
+        .write("kc.yaml", kubeconfig)
+        .args(["run", "scenarios/day55.toml", "--cluster", "rehearsal", "--kubeconfig"])
+        .arg_in_dir("kc.yaml")
+        .run()
+        .status(3)
+        .stderr_contains("cannot reach the cluster");
+}
+
+const SLOW: &str = r#"
+[lab]
+id = "slow"
+title = "A long wait with a background process"
+
+[cluster]
+provider = "rehearsal"
+
+[[steps]]
+id = "start"
+title = "Start"
+start-cluster = {}
+
+[[steps]]
+id = "sleeper"
+title = "A background process"
+command = { argv = ["sleep", "SECONDS"], background = true }
+
+[[steps]]
+id = "wait"
+title = "Wait for something that never comes"
+note = {}
+
+[[steps.checks]]
+exists = { kind = "ConfigMap", name = "never", namespace = "default" }
+timeout = "5m"
+"#;
+
+/// Processes whose command line is `sleep <marker>`.
+fn sleepers(marker: &str) -> usize {
+    let tail = format!("sleep\0{marker}\0");
+    std::fs::read_dir("/proc")
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .filter(|e| {
+                    std::fs::read(e.path().join("cmdline"))
+                        .map(|c| c.ends_with(tail.as_bytes()))
+                        .unwrap_or(false)
+                })
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+#[test]
+fn ctrl_c_during_a_wait_stops_everything_and_exits_130() {
+    // A marker unique to this run, so other runs' processes never count.
+    let marker = format!("{}", 100_000 + std::process::id() % 100_000);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("lab.toml"), SLOW.replace("SECONDS", &marker)).unwrap();
+    let child = Command::new(BIN)
+        .args(["--color", "never", "run", "lab.toml"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut child = KillOnDrop(Some(child));
+    let stdout = child.0.as_mut().unwrap().stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let mut seen = Vec::new();
+    loop {
+        let line = rx
+            .recv_timeout(Duration::from_secs(30))
+            .unwrap_or_else(|_| panic!("no 'checking' line in time; output so far:\n{}", seen.join("\n")));
+        let waiting = line.contains("wait: checking");
+        seen.push(line);
+        if waiting {
+            break;
+        }
+    }
+    assert_eq!(sleepers(&marker), 1, "the background process runs during the wait");
+    let mut child = child.0.take().unwrap();
+    // SAFETY: kill(2) on our own child's pid.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    let (done_tx, done_rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done_tx.send(child.wait());
+    });
+    let status = done_rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("exits soon after Ctrl-C")
+        .unwrap();
+    seen.extend(rx.try_iter());
+    let out = seen.join("\n");
+    assert_eq!(status.code(), Some(130), "{out}");
+    assert!(out.contains(&format!("background stopped: sleep {marker}")), "{out}");
+    assert!(out.contains("interrupted:"), "{out}");
+    assert_eq!(sleepers(&marker), 0, "no stray child process after Ctrl-C");
+}
+
+/// Kills the child (and so its process group's leader) if the test fails before it ends.
+struct KillOnDrop(Option<std::process::Child>);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        if let Some(c) = self.0.as_mut() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+#[test]
+fn a_fake_minikube_receives_the_exact_flags_of_day55() {
+    let r = Standalone::start("1.21.2", "mc-demo");
+    let server = std::fs::read_to_string(&r.kubeconfig)
+        .unwrap()
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("server: ").map(str::to_owned))
+        .expect("server line");
+    // minikube writes a context named after the profile.
+    let kubeconfig = std::fs::read_to_string(&r.kubeconfig)
+        .unwrap()
+        .replace("workshop-rehearsal", "mc-demo");
+    let script = format!(
+        r#"#!/bin/sh
+echo "$*" >> "$(dirname "$0")/argv.log"
+post() {{ python3 -c "import urllib.request,sys; urllib.request.urlopen(urllib.request.Request('{server}/workshop/v1/addons/'+sys.argv[1], method='POST'))" "$1"; }}
+case "$1" in
+  status) exit 7 ;;
+  start) for a in $(echo "$5" | tr , ' '); do post "$a"; done ;;
+  tunnel) exec sleep 600 ;;
+  -p) [ "$3 $4" = "addons enable" ] && post "$5" ;;
+esac
+exit 0
+"#
+    );
+    let t = Test::in_repo()
+        .write("bin/minikube", script)
+        .write("kubeconfig", kubeconfig);
+    let bin = t.path().join("bin");
+    std::fs::set_permissions(
+        bin.join("minikube"),
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let kc = t.path().join("kubeconfig");
+    let out = t
+        .env("PATH", path)
+        .env("KUBECONFIG", kc)
+        .args(["run", "scenarios/day55.toml", "--keep-going", "--timeout", "0.02"])
+        .timeout(Duration::from_secs(120))
+        .run();
+    let argv = std::fs::read_to_string(out.path().join("bin/argv.log")).unwrap_or_default();
+    let lines: Vec<&str> = argv.lines().collect();
+    assert!(lines.contains(&"status -p mc-demo -o json"), "{argv}\n{}", out.stdout);
+    let start = "start -p mc-demo --addons volumesnapshots,csi-hostpath-driver --kubernetes-version=1.21.2 --container-runtime=containerd --apiserver-port=6443";
+    let enable = "-p mc-demo addons enable ingress";
+    let tunnel = "tunnel -p mc-demo";
+    let pos = |s: &str| {
+        lines
+            .iter()
+            .position(|l| *l == s)
+            .unwrap_or_else(|| panic!("`minikube {s}` not called:\n{argv}\n{}", out.stdout))
+    };
+    assert!(pos(start) < pos(enable) && pos(enable) < pos(tunnel), "{argv}");
+    assert!(out.stdout.contains("step 16 enable-ingress passed"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("background stopped: minikube tunnel -p mc-demo"),
+        "{}",
+        out.stdout
+    );
+}
