@@ -260,7 +260,7 @@ fn a_podsecuritypolicy_on_1_31_is_caught_in_preflight_before_anything_runs() {
 #[test]
 fn the_same_template_passes_preflight_on_1_21() {
     Test::new()
-        .write("lab.toml", &PSP_ALWAYS.replace("1.31.0", "1.21.2"))
+        .write("lab.toml", PSP_ALWAYS.replace("1.31.0", "1.21.2"))
         .write("templates/psp.yaml.j2", PSP)
         .args(["run", "lab.toml"])
         .run()
