@@ -217,6 +217,6 @@ pub async fn watch(
         name,
         labels,
     };
-    let end = wait::until(ctx, &conn, &target, timeout, progress, eval).await;
+    let end = wait::until(ctx.cancel(), &conn, &target, timeout, progress, eval).await;
     Outcome::from_wait(end, evidence)
 }

@@ -11,7 +11,7 @@ use kube::runtime::WatchStreamExt;
 use kube::runtime::watcher::{self, Event};
 
 use crate::engine::cluster::{Connection, Resolved, plain_error};
-use crate::engine::context::StepCtx;
+use tokio_util::sync::CancellationToken;
 
 /// The objects a check watches.
 #[derive(Debug, Clone)]
@@ -66,7 +66,7 @@ pub enum WaitEnd {
 /// Watches `target` until `eval` is done, the timeout passes or the run is interrupted.
 /// `progress` is called with the latest observation on every event and once a second.
 pub async fn until(
-    ctx: &StepCtx<'_>,
+    cancel: &CancellationToken,
     conn: &Connection,
     target: &Target,
     timeout: Duration,
@@ -113,7 +113,7 @@ pub async fn until(
     loop {
         tokio::select! {
             biased;
-            _ = ctx.cancel().cancelled() => return WaitEnd::Interrupted,
+            _ = cancel.cancelled() => return WaitEnd::Interrupted,
             ev = stream.next() => {
                 match ev {
                     None => {
