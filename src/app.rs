@@ -30,12 +30,23 @@ pub fn run() -> i32 {
     let color = use_color(cli.color);
     console::set_colors_enabled(color);
     console::set_colors_enabled_stderr(color);
+    crate::logging::init(cli.verbose, color);
     match cli.command {
         Command::Validate(args) => validate(&args, color),
         Command::Plan(args) => plan_cmd(&args, color),
         Command::List(args) => list(&args, color),
         Command::Run(args) => crate::engine::run_command(args, color),
         Command::Rehearsal(crate::cli::RehearsalCommand::Serve(args)) => crate::engine::serve_rehearsal(args),
+        Command::Schema => {
+            print!("{}", scenario::schema::scenario_schema_text());
+            exit_code::SUCCESS
+        }
+        Command::New(args) => crate::scaffold::new_command(&args),
+        Command::Completions(args) => {
+            use clap::CommandFactory;
+            clap_complete::generate(args.shell, &mut Cli::command(), "workshop", &mut std::io::stdout());
+            exit_code::SUCCESS
+        }
     }
 }
 
@@ -239,7 +250,7 @@ pub fn render_plan(plan: &Plan, lang: &str, explain: bool, manifests: bool) -> S
             );
             for m in plan.manifests_of(name) {
                 let _ = writeln!(out, "---");
-                let yaml = serde_norway::to_string(&m.object).unwrap_or_default();
+                let yaml = serde_norway::to_string(&crate::redact::object(&m.object)).unwrap_or_default();
                 let _ = write!(out, "{yaml}");
             }
             let _ = writeln!(out);
