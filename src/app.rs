@@ -37,6 +37,7 @@ pub fn run() -> i32 {
         Command::List(args) => list(&args, color),
         Command::Run(args) => crate::engine::run_command(args, color),
         Command::Rehearsal(crate::cli::RehearsalCommand::Serve(args)) => crate::engine::serve_rehearsal(args),
+        Command::Doctor(args) => crate::doctor::doctor_command(&args),
         Command::Schema => {
             print!("{}", scenario::schema::scenario_schema_text());
             exit_code::SUCCESS
@@ -169,7 +170,12 @@ pub fn render_plan(plan: &Plan, lang: &str, explain: bool, manifests: bool) -> S
         }
     );
     if !plan.vars.is_empty() {
-        let vars: Vec<String> = plan.vars.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let vars: Vec<String> = (plan.vars.iter())
+            .map(|(k, v)| match crate::redact::is_secret_name(k) {
+                true => format!("{k}={}", crate::redact::MASK),
+                false => format!("{k}={v}"),
+            })
+            .collect();
         let _ = writeln!(out, "vars: {}", vars.join(" "));
     }
     let _ = writeln!(out);

@@ -52,6 +52,10 @@ pub enum Command {
     /// The embedded rehearsal cluster, which speaks the Kubernetes API but runs no containers.
     #[command(subcommand)]
     Rehearsal(RehearsalCommand),
+    /// Check what a run needs (minikube and its driver, kubectl, the kube context, the
+    /// Kubernetes version, free ports) and print a checklist with a fix for each problem.
+    /// Exits 0 when everything required is there, 3 otherwise.
+    Doctor(crate::doctor::DoctorArgs),
     /// Print the JSON Schema of the scenario format, for editors (taplo, Even Better TOML).
     Schema,
     /// Write a new, commented scenario NAME.toml and a templates/ folder that validate as they are.

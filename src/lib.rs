@@ -9,6 +9,7 @@ pub mod app;
 pub mod checks;
 pub mod cli;
 pub mod diagnostic;
+pub mod doctor;
 pub mod engine;
 pub mod exit_code;
 pub mod facts;
