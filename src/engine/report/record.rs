@@ -124,11 +124,9 @@ pub fn ms(d: Duration) -> u64 {
     d.as_millis().min(u128::from(u64::MAX)) as u64
 }
 
+/// Now, as RFC 3339 in UTC with milliseconds: `2025-03-01T10:00:00.123Z`.
 pub fn now() -> String {
-    jiff::Timestamp::now()
-        .round(jiff::Unit::Millisecond)
-        .unwrap_or_else(|_| jiff::Timestamp::now())
-        .to_string()
+    format!("{:.3}", jiff::Timestamp::now())
 }
 
 /// The status word of a step, as reports and `--events` write it.
