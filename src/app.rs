@@ -30,12 +30,24 @@ pub fn run() -> i32 {
     let color = use_color(cli.color);
     console::set_colors_enabled(color);
     console::set_colors_enabled_stderr(color);
+    crate::logging::init(cli.verbose, color);
     match cli.command {
         Command::Validate(args) => validate(&args, color),
         Command::Plan(args) => plan_cmd(&args, color),
         Command::List(args) => list(&args, color),
         Command::Run(args) => crate::engine::run_command(args, color),
         Command::Rehearsal(crate::cli::RehearsalCommand::Serve(args)) => crate::engine::serve_rehearsal(args),
+        Command::Doctor(args) => crate::doctor::doctor_command(&args),
+        Command::Schema => {
+            print!("{}", scenario::schema::scenario_schema_text());
+            exit_code::SUCCESS
+        }
+        Command::New(args) => crate::scaffold::new_command(&args),
+        Command::Completions(args) => {
+            use clap::CommandFactory;
+            clap_complete::generate(args.shell, &mut Cli::command(), "workshop", &mut std::io::stdout());
+            exit_code::SUCCESS
+        }
     }
 }
 
@@ -158,7 +170,12 @@ pub fn render_plan(plan: &Plan, lang: &str, explain: bool, manifests: bool) -> S
         }
     );
     if !plan.vars.is_empty() {
-        let vars: Vec<String> = plan.vars.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let vars: Vec<String> = (plan.vars.iter())
+            .map(|(k, v)| match crate::redact::is_secret_name(k) {
+                true => format!("{k}={}", crate::redact::MASK),
+                false => format!("{k}={v}"),
+            })
+            .collect();
         let _ = writeln!(out, "vars: {}", vars.join(" "));
     }
     let _ = writeln!(out);
@@ -239,7 +256,7 @@ pub fn render_plan(plan: &Plan, lang: &str, explain: bool, manifests: bool) -> S
             );
             for m in plan.manifests_of(name) {
                 let _ = writeln!(out, "---");
-                let yaml = serde_norway::to_string(&m.object).unwrap_or_default();
+                let yaml = serde_norway::to_string(&crate::redact::object(&m.object)).unwrap_or_default();
                 let _ = write!(out, "{yaml}");
             }
             let _ = writeln!(out);

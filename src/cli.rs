@@ -13,7 +13,7 @@ use crate::scenario::Provider;
 /// with checks that watch the cluster, and shows progress as it goes. Without minikube, add
 /// `--cluster rehearsal` to run against the embedded rehearsal cluster (no containers run).
 #[derive(Debug, Parser)]
-#[command(name = "workshop", version, propagate_version = true, max_term_width = 100)]
+#[command(name = "workshop", version = crate::VERSION, propagate_version = true, max_term_width = 100)]
 #[command(
     after_help = "Examples:\n  workshop validate scenarios/day55.toml\n  workshop plan scenarios/day55.toml --var pacman_replicas=5\n  workshop run scenarios/day55.toml --cluster rehearsal\n\nExit codes: 0 success, 1 a step failed, 2 invalid scenario or usage, 3 missing prerequisite, 130 interrupted."
 )]
@@ -21,6 +21,10 @@ pub struct Cli {
     /// When to use colors and spinners: auto (a terminal without NO_COLOR), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
+
+    /// Diagnostic logs on stderr: -v for info, -vv for debug, -vvv for trace (RUST_LOG also works).
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
 
     #[command(subcommand)]
     pub command: Command,
@@ -48,6 +52,23 @@ pub enum Command {
     /// The embedded rehearsal cluster, which speaks the Kubernetes API but runs no containers.
     #[command(subcommand)]
     Rehearsal(RehearsalCommand),
+    /// Check what a run needs (minikube and its driver, kubectl, the kube context, the
+    /// Kubernetes version, free ports) and print a checklist with a fix for each problem.
+    /// Exits 0 when everything required is there, 3 otherwise.
+    Doctor(crate::doctor::DoctorArgs),
+    /// Print the JSON Schema of the scenario format, for editors (taplo, Even Better TOML).
+    Schema,
+    /// Write a new, commented scenario NAME.toml and a templates/ folder that validate as they are.
+    New(crate::scaffold::NewArgs),
+    /// Print a shell completion script: workshop completions bash > ~/.local/share/bash-completion/completions/workshop
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Scenario inputs shared by the commands that read one.
@@ -143,6 +164,9 @@ pub struct RunArgs {
     /// `realistic` (a second or two per transition) for demos.
     #[arg(long, value_enum, default_value_t = PaceArg::Fast)]
     pub pace: PaceArg,
+
+    #[command(flatten)]
+    pub output: crate::engine::report::OutputArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

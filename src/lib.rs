@@ -9,14 +9,21 @@ pub mod app;
 pub mod checks;
 pub mod cli;
 pub mod diagnostic;
+pub mod doctor;
 pub mod engine;
 pub mod exit_code;
 pub mod facts;
 pub mod kinds;
+pub mod logging;
 pub mod plan;
+pub mod redact;
 pub mod rehearsal;
+pub mod scaffold;
 pub mod scenario;
 pub mod source;
 pub mod template;
 
 pub use app::run;
+
+/// `workshop --version`: the package version and, from a git checkout, the short revision.
+pub const VERSION: &str = env!("WORKSHOP_VERSION");

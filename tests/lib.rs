@@ -3,6 +3,7 @@
 mod support;
 
 mod cli;
+mod ecosystem;
 mod error_messages;
 mod plan;
 mod rehearsal;

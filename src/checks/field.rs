@@ -46,7 +46,11 @@ pub async fn run(
                 return Observation::waiting("the object does not exist");
             };
             let doc = object_json(obj);
-            evaluate(&path, &doc, &expected, contains)
+            let mut seen = evaluate(&path, &doc, &expected, contains);
+            if crate::redact::is_secret_kind(f.kind.get_ref()) && !seen.observed.ends_with("is not set") {
+                seen.observed = format!("{path} = {}", crate::redact::MASK);
+            }
+            seen
         },
     )
     .await

@@ -42,7 +42,11 @@ pub async fn take(ctx: &StepCtx<'_>, cap: &Capture, done: Option<&Done>) -> Resu
                     object.kind.get_ref()
                 ))
             })?;
-            scalar(v)
+            let value = scalar(v);
+            if crate::redact::is_secret_kind(&resolved.ar.kind) {
+                ctx.run.secrets.add(&value);
+            }
+            value
         }
         CaptureSource::Response { path } => {
             let body = done.and_then(|d| d.response.as_deref()).ok_or_else(|| {

@@ -26,6 +26,8 @@ pub struct RunCtx {
     pub lang: String,
     pub timeout_factor: f64,
     captures: Mutex<Captures>,
+    /// Secret values seen so far (secret-named captures); reporters mask them.
+    pub secrets: crate::redact::Secrets,
 }
 
 impl RunCtx {
@@ -47,7 +49,14 @@ impl RunCtx {
             lang,
             timeout_factor,
             captures: Mutex::new(Captures::new()),
+            secrets: Default::default(),
         }
+    }
+
+    /// Shares the run's secret registry with the reporters' redaction.
+    pub fn with_secrets(mut self, secrets: crate::redact::Secrets) -> RunCtx {
+        self.secrets = secrets;
+        self
     }
 
     pub fn plan(&self) -> Arc<Plan> {
@@ -71,6 +80,7 @@ impl RunCtx {
     }
 
     pub fn capture(&self, name: &str, value: String) {
+        self.secrets.observe(name, &value);
         self.captures
             .lock()
             .expect("captures lock")

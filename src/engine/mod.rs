@@ -16,7 +16,6 @@ pub mod report;
 pub mod runner;
 
 use std::io::IsTerminal;
-use std::sync::Arc;
 
 use crate::app;
 use crate::cli::{PaceArg, RunArgs, ServeArgs};
@@ -30,7 +29,6 @@ use context::RunCtx;
 use error::EngineError;
 use event::{Event, Summary};
 use provider::{ClusterProvider, Existing, Minikube, Rehearsal};
-use report::Reporter;
 
 /// `workshop run`: returns the exit code.
 pub fn run_command(args: RunArgs, color: bool) -> i32 {
@@ -52,6 +50,7 @@ pub fn run_command(args: RunArgs, color: bool) -> i32 {
 
 async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
     let path = args.scenario.scenario.clone();
+    args.output.check().map_err(EngineError::Invalid)?;
     let scenario = app::load_scenario(&path).map_err(EngineError::Invalid)?;
     let vars = plan::bind_vars(&scenario, &args.scenario.vars).map_err(EngineError::Invalid)?;
     let lang = pick_language(&scenario.lab.languages, args.lang.as_deref());
@@ -114,11 +113,15 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
         return Err(e);
     }
 
-    let reporter: Arc<dyn Reporter> = if color && std::io::stdout().is_terminal() {
-        Arc::new(report::fancy::Fancy::new())
-    } else {
-        Arc::new(report::plain::Plain::new(Box::new(std::io::stdout())))
+    let secrets = crate::redact::Secrets::of_plan(&plan);
+    let info = report::record::RunInfo {
+        scenario: display_path.clone(),
+        provider: kind.as_str().to_owned(),
+        steps: (plan.scenario.steps.iter())
+            .map(|s| (s.id.to_string(), s.title.get(&lang).to_owned()))
+            .collect(),
     };
+    let reporter = args.output.reporter(color, secrets.clone(), info);
     let steps = plan.scenario.steps.clone();
     let lab = plan.scenario.lab.clone();
     let ctx = RunCtx::new(
@@ -128,7 +131,8 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
         reporter.clone(),
         lang.clone(),
         args.timeout.max(0.01),
-    );
+    )
+    .with_secrets(secrets);
     ctx.emit(Event::RunStarted {
         title: lab.title.get(&lang).to_owned(),
         lab_id: lab.id.clone(),

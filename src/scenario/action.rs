@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -97,20 +98,21 @@ impl Action {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct StartCluster {}
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Addon {
     pub name: Expr,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Manifests {
     /// A file in the scenario's templates folder, rendered with minijinja.
+    #[schemars(with = "String")]
     pub template: Spanned<String>,
     /// For `create`: an object that already exists is not an error.
     #[serde(default)]
@@ -118,7 +120,7 @@ pub struct Manifests {
 }
 
 /// How a patch body is merged, as `kubectl patch --type`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum PatchType {
     /// JSON merge patch (RFC 7386).
@@ -140,9 +142,10 @@ impl PatchType {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Patch {
+    #[schemars(with = "String")]
     pub kind: Spanned<String>,
     #[serde(default)]
     pub api_version: Option<String>,
@@ -157,7 +160,7 @@ pub struct Patch {
 }
 
 /// What `delete` waits for after the API accepts the deletion.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum DeleteWait {
     /// Until the object (that uid) is gone.
@@ -169,9 +172,10 @@ pub enum DeleteWait {
     None,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Delete {
+    #[schemars(with = "String")]
     pub kind: Spanned<String>,
     #[serde(default)]
     pub api_version: Option<String>,
@@ -185,9 +189,10 @@ pub struct Delete {
     pub timeout: Option<Duration>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Scale {
+    #[schemars(with = "String")]
     pub kind: Spanned<String>,
     pub name: Expr,
     #[serde(default)]
@@ -195,10 +200,11 @@ pub struct Scale {
     pub replicas: IntExpr,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Get {
     /// Resource names as kubectl takes them: `pods`, `pv`, `storageclass`, `all`, `deploy,svc`.
+    #[schemars(with = "String")]
     pub resources: Spanned<String>,
     #[serde(default)]
     pub name: Option<Expr>,
@@ -211,7 +217,7 @@ pub struct Get {
     pub selector: Option<Expr>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PortForward {
     pub service: Expr,
@@ -224,7 +230,7 @@ pub struct PortForward {
 }
 
 /// An HTTP method.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Method {
     #[default]
@@ -246,7 +252,7 @@ impl Method {
 }
 
 /// An HTTP request and what its answer must look like. Used by the `http` action and check.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Http {
     pub url: Expr,
@@ -267,7 +273,7 @@ pub struct Http {
     pub expect: HttpExpect,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct HttpExpect {
     /// The status code; any 2xx when unset.
@@ -281,9 +287,10 @@ pub struct HttpExpect {
 }
 
 /// One expectation on a JSON document: the value(s) at `path` equal or contain something.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct JsonExpect {
+    #[schemars(with = "String")]
     pub path: Spanned<String>,
     #[serde(default)]
     pub equals: Option<JsonValue>,
@@ -291,7 +298,7 @@ pub struct JsonExpect {
     pub contains: Option<JsonValue>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Exec {
     pub pod: Expr,
@@ -305,7 +312,7 @@ pub struct Exec {
 }
 
 /// What a finished process must show.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ProcessExpect {
     /// The exit code (default 0).
@@ -315,11 +322,11 @@ pub struct ProcessExpect {
     pub stdout_contains: Option<Expr>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Tunnel {}
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Command {
     /// The program and its arguments: never a shell string.
@@ -331,6 +338,6 @@ pub struct Command {
     pub expect: ProcessExpect,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Note {}

@@ -2,6 +2,7 @@
 //! holding exactly one check key (`rollout = { … }`) plus the shared `timeout` and `hint`.
 //! The engine evaluates each in `src/checks/`.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -88,9 +89,10 @@ impl CheckKind {
 }
 
 /// `exists` / `absent`: one object by kind and name.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ObjectCheck {
+    #[schemars(with = "String")]
     pub kind: Spanned<String>,
     #[serde(default)]
     pub api_version: Option<String>,
@@ -100,15 +102,17 @@ pub struct ObjectCheck {
 }
 
 /// `field`: the value at `path` of one object equals (or contains) a value.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct FieldCheck {
+    #[schemars(with = "String")]
     pub kind: Spanned<String>,
     #[serde(default)]
     pub api_version: Option<String>,
     pub name: Expr,
     #[serde(default)]
     pub namespace: Option<Expr>,
+    #[schemars(with = "String")]
     pub path: Spanned<String>,
     #[serde(default)]
     pub equals: Option<JsonValue>,
@@ -117,9 +121,10 @@ pub struct FieldCheck {
 }
 
 /// `condition`: `status.conditions[type=…].status` is `True` (or the given status).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ConditionCheck {
+    #[schemars(with = "String")]
     pub kind: Spanned<String>,
     #[serde(default)]
     pub api_version: Option<String>,
@@ -138,9 +143,10 @@ fn default_condition_status() -> String {
 
 /// `rollout`: a Deployment or StatefulSet has every replica updated and ready at its current
 /// generation (what `kubectl rollout status` waits for).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RolloutCheck {
+    #[schemars(with = "String")]
     pub kind: Spanned<String>,
     pub name: Expr,
     #[serde(default)]
@@ -148,9 +154,10 @@ pub struct RolloutCheck {
 }
 
 /// `count`: how many objects match a label selector (Pods: optionally only Ready ones).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CountCheck {
+    #[schemars(with = "String")]
     pub kind: Spanned<String>,
     #[serde(default)]
     pub namespace: Option<Expr>,
@@ -163,14 +170,14 @@ pub struct CountCheck {
 }
 
 /// `default-storage-class`: exactly one StorageClass is marked default, and it is `name`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct DefaultStorageClassCheck {
     pub name: Expr,
 }
 
 /// `pvc-bound`: a PersistentVolumeClaim is Bound (optionally to a given class and volume).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PvcBoundCheck {
     pub name: Expr,
@@ -183,10 +190,11 @@ pub struct PvcBoundCheck {
 }
 
 /// `recreated`: an object with the same name but a new uid exists (and, for a Pod, is Ready).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RecreatedCheck {
     #[serde(default = "default_pod_kind")]
+    #[schemars(with = "String")]
     pub kind: Spanned<String>,
     pub name: Expr,
     #[serde(default)]
@@ -200,7 +208,7 @@ fn default_pod_kind() -> Spanned<String> {
 }
 
 /// `ingress-address`: an Ingress has an address in its status (optionally a given one).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct IngressAddressCheck {
     pub name: Expr,

@@ -11,6 +11,7 @@ pub mod expr;
 pub mod field_path;
 pub mod load;
 pub mod model;
+pub mod schema;
 pub mod span;
 pub mod step_id;
 pub mod text;

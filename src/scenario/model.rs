@@ -2,6 +2,7 @@
 //! `load.rs` reads a file into these; `analyze.rs` checks them and builds the validated
 //! [`Scenario`](super::Scenario).
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, de};
 use toml::Spanned;
 
@@ -17,19 +18,22 @@ use super::step_id::StepId;
 use super::text::Text;
 
 /// `[lab]`: what the lab is.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LabSpec {
     /// A short stable name (`day55`): names the resume state and reports.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub title: Text,
     #[serde(default)]
     pub summary: Option<Text>,
     /// The languages the lab is written in; the first is the default.
     #[serde(default = "default_languages")]
+    #[schemars(with = "Vec<String>")]
     pub languages: Vec<Spanned<String>>,
     /// The templates folder, relative to the scenario file (default `templates`).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub templates: Option<Spanned<String>>,
 }
 
@@ -38,7 +42,7 @@ fn default_languages() -> Vec<Spanned<String>> {
 }
 
 /// Where the lab runs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Provider {
     /// A minikube profile, started with the real `minikube` binary.
@@ -73,7 +77,7 @@ impl std::str::FromStr for Provider {
 }
 
 /// `[cluster]`: the cluster the lab needs and how to start it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ClusterSpec {
     #[serde(default)]
@@ -86,6 +90,7 @@ pub struct ClusterSpec {
     pub addons: Vec<String>,
     /// `--kubernetes-version`, e.g. `"1.21.2"` or `"v1.31.0"`.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub kubernetes_version: Option<Spanned<String>>,
     /// `--container-runtime`, e.g. `"containerd"`.
     #[serde(default)]
@@ -237,7 +242,7 @@ impl<'de> Deserialize<'de> for PauseSpec {
 }
 
 /// When a capture is taken.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum CaptureWhen {
     /// Before the step's action (e.g. a pod's uid before deleting it).
@@ -248,9 +253,10 @@ pub enum CaptureWhen {
 }
 
 /// `[[steps.capture]]`: a value recorded under `name` for later steps and checks.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CaptureSpec {
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
     #[serde(default)]
     pub when: Option<CaptureWhen>,
@@ -259,18 +265,21 @@ pub struct CaptureSpec {
     pub generate: Option<String>,
     /// An object whose field at `path` is recorded.
     #[serde(default)]
+    #[schemars(with = "Option<ObjectCheck>")]
     pub object: Option<Spanned<ObjectCheck>>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub path: Option<Spanned<String>>,
     /// A path into the JSON answer of this step's `http` action (`"."` for the whole body),
     /// or of its `exec`/`command` standard output.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub response: Option<Spanned<String>>,
 }
 
 /// One `[[steps]]` (or `[[cleanup]]`) table as written. It holds exactly one action key;
 /// `analyze` turns it into a [`Step`](super::Step).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct StepSpec {
     pub id: StepId,
@@ -279,42 +288,60 @@ pub struct StepSpec {
     pub explain: Option<Text>,
 
     #[serde(default)]
+    #[schemars(with = "Option<StartCluster>")]
     pub start_cluster: Option<Spanned<StartCluster>>,
     #[serde(default)]
+    #[schemars(with = "Option<Addon>")]
     pub enable_addon: Option<Spanned<Addon>>,
     #[serde(default)]
+    #[schemars(with = "Option<Addon>")]
     pub disable_addon: Option<Spanned<Addon>>,
     #[serde(default)]
+    #[schemars(with = "Option<Manifests>")]
     pub apply: Option<Spanned<Manifests>>,
     #[serde(default)]
+    #[schemars(with = "Option<Manifests>")]
     pub create: Option<Spanned<Manifests>>,
     #[serde(default)]
+    #[schemars(with = "Option<Patch>")]
     pub patch: Option<Spanned<Patch>>,
     #[serde(default)]
+    #[schemars(with = "Option<Delete>")]
     pub delete: Option<Spanned<Delete>>,
     #[serde(default)]
+    #[schemars(with = "Option<Scale>")]
     pub scale: Option<Spanned<Scale>>,
     #[serde(default)]
+    #[schemars(with = "Option<Get>")]
     pub get: Option<Spanned<Get>>,
     #[serde(default)]
+    #[schemars(with = "Option<PortForward>")]
     pub port_forward: Option<Spanned<PortForward>>,
     #[serde(default)]
+    #[schemars(with = "Option<Http>")]
     pub http: Option<Spanned<Http>>,
     #[serde(default)]
+    #[schemars(with = "Option<Exec>")]
     pub exec: Option<Spanned<Exec>>,
     #[serde(default)]
+    #[schemars(with = "Option<Tunnel>")]
     pub tunnel: Option<Spanned<Tunnel>>,
     #[serde(default)]
+    #[schemars(with = "Option<Command>")]
     pub command: Option<Spanned<Command>>,
     #[serde(default)]
+    #[schemars(with = "Option<Note>")]
     pub note: Option<Spanned<Note>>,
 
     #[serde(default)]
+    #[schemars(with = "Vec<CheckSpec>")]
     pub checks: Vec<Spanned<CheckSpec>>,
     #[serde(default)]
+    #[schemars(with = "Vec<CaptureSpec>")]
     pub capture: Vec<Spanned<CaptureSpec>>,
     /// Earlier steps this one depends on (besides those whose captures it uses).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub needs: Vec<Spanned<String>>,
     /// A failure of this step is reported but does not stop the run.
     #[serde(default)]
@@ -330,30 +357,41 @@ pub struct StepSpec {
 }
 
 /// One `[[steps.checks]]` table as written: exactly one check key plus shared settings.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CheckSpec {
     #[serde(default)]
+    #[schemars(with = "Option<ObjectCheck>")]
     pub exists: Option<Spanned<ObjectCheck>>,
     #[serde(default)]
+    #[schemars(with = "Option<ObjectCheck>")]
     pub absent: Option<Spanned<ObjectCheck>>,
     #[serde(default)]
+    #[schemars(with = "Option<FieldCheck>")]
     pub field: Option<Spanned<FieldCheck>>,
     #[serde(default)]
+    #[schemars(with = "Option<ConditionCheck>")]
     pub condition: Option<Spanned<ConditionCheck>>,
     #[serde(default)]
+    #[schemars(with = "Option<RolloutCheck>")]
     pub rollout: Option<Spanned<RolloutCheck>>,
     #[serde(default)]
+    #[schemars(with = "Option<CountCheck>")]
     pub count: Option<Spanned<CountCheck>>,
     #[serde(default)]
+    #[schemars(with = "Option<DefaultStorageClassCheck>")]
     pub default_storage_class: Option<Spanned<DefaultStorageClassCheck>>,
     #[serde(default)]
+    #[schemars(with = "Option<PvcBoundCheck>")]
     pub pvc_bound: Option<Spanned<PvcBoundCheck>>,
     #[serde(default)]
+    #[schemars(with = "Option<RecreatedCheck>")]
     pub recreated: Option<Spanned<RecreatedCheck>>,
     #[serde(default)]
+    #[schemars(with = "Option<IngressAddressCheck>")]
     pub ingress_address: Option<Spanned<IngressAddressCheck>>,
     #[serde(default)]
+    #[schemars(with = "Option<Http>")]
     pub http: Option<Spanned<Http>>,
 
     #[serde(default)]

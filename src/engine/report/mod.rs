@@ -1,8 +1,16 @@
 //! Reporters: turn engine [`Event`]s into what the learner reads. `fancy` draws spinners with
-//! indicatif on a terminal; `plain` writes timestamped lines for logs and CI.
+//! indicatif on a terminal; `plain` writes timestamped lines for logs and CI; `output` wires
+//! them with `--quiet`, `--events ndjson` (`ndjson`) and `--report` files (`record`, `junit`).
 
 pub mod fancy;
+pub mod junit;
+pub mod layers;
+pub mod ndjson;
+pub mod output;
 pub mod plain;
+pub mod record;
+
+pub use output::OutputArgs;
 
 use super::event::{Event, Failure, StepStatus};
 

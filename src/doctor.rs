@@ -1,0 +1,441 @@
+//! `workshop doctor [SCENARIO]`: the run's preflight on its own, as a checklist with a fix for
+//! every problem. Every probe has a timeout, so doctor never hangs on a stuck daemon or cluster.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use clap::Args;
+use console::Style;
+
+use crate::app;
+use crate::engine::provider::Existing;
+use crate::engine::provider::minikube::install_hint;
+use crate::exit_code;
+use crate::facts::{ClusterFacts, KubeVersion};
+use crate::plan::{self, Plan};
+use crate::scenario::{Action, Provider, Scenario};
+
+/// How long a program's `--version` may take.
+const PROBE: Duration = Duration::from_secs(5);
+/// How long the API server may take to answer.
+const API_PROBE: Duration = Duration::from_secs(5);
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// The scenario to check for (its provider, Kubernetes version, manifests and ports).
+    /// Without it, doctor checks what a minikube lab needs.
+    pub scenario: Option<PathBuf>,
+
+    /// Check for this provider instead of the scenario's: minikube, existing or rehearsal.
+    #[arg(long, value_name = "PROVIDER", value_parser = |s: &str| s.parse::<Provider>())]
+    pub cluster: Option<Provider>,
+
+    /// For --cluster existing: the kube context (default: the current one).
+    #[arg(long, value_name = "NAME")]
+    pub context: Option<String>,
+
+    /// For --cluster existing: the kubeconfig file (default: KUBECONFIG, then ~/.kube/config).
+    #[arg(long, value_name = "PATH")]
+    pub kubeconfig: Option<PathBuf>,
+
+    /// Override a variable, as for `workshop run` (ports and templates may depend on them).
+    #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_var)]
+    pub vars: Vec<(String, String)>,
+}
+
+fn parse_var(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.to_owned())),
+        _ => Err(format!("`{s}` is not NAME=VALUE")),
+    }
+}
+
+/// How one item came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Pass,
+    /// A required item is missing or broken: the run would fail.
+    Fail,
+    /// An optional item is missing; the run works without it.
+    Warn,
+}
+
+/// One line of the checklist.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub what: &'static str,
+    pub mark: Mark,
+    pub detail: String,
+    pub fix: Option<String>,
+}
+
+impl Item {
+    fn pass(what: &'static str, detail: impl Into<String>) -> Item {
+        Item {
+            what,
+            mark: Mark::Pass,
+            detail: detail.into(),
+            fix: None,
+        }
+    }
+
+    fn fail(what: &'static str, detail: impl Into<String>, fix: impl Into<String>) -> Item {
+        Item {
+            what,
+            mark: Mark::Fail,
+            detail: detail.into(),
+            fix: Some(fix.into()),
+        }
+    }
+
+    fn warn(what: &'static str, detail: impl Into<String>, fix: impl Into<String>) -> Item {
+        Item {
+            what,
+            mark: Mark::Warn,
+            detail: detail.into(),
+            fix: Some(fix.into()),
+        }
+    }
+}
+
+/// `workshop doctor`: prints the checklist, returns 0 when every required item passes, else 3.
+pub fn doctor_command(args: &DoctorArgs) -> i32 {
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: could not start the async runtime: {e}");
+            return exit_code::MISSING_PREREQUISITE;
+        }
+    };
+    let (heading, items) = rt.block_on(check(args));
+    print!("{}", render(&heading, &items));
+    if items.iter().any(|i| i.mark == Mark::Fail) {
+        exit_code::MISSING_PREREQUISITE
+    } else {
+        exit_code::SUCCESS
+    }
+}
+
+/// The checklist as text.
+pub fn render(heading: &str, items: &[Item]) -> String {
+    use std::fmt::Write as _;
+    let green = Style::new().green().bold();
+    let red = Style::new().red().bold();
+    let yellow = Style::new().yellow().bold();
+    let dim = Style::new().dim();
+    let mut out = String::new();
+    let _ = writeln!(out, "{heading}");
+    let width = items.iter().map(|i| i.what.len()).max().unwrap_or(0);
+    for i in items {
+        let mark = match i.mark {
+            Mark::Pass => green.apply_to("✔"),
+            Mark::Fail => red.apply_to("✖"),
+            Mark::Warn => yellow.apply_to("⚠"),
+        };
+        let _ = writeln!(out, "{mark} {:<width$}  {}", i.what, i.detail);
+        if let Some(f) = &i.fix {
+            let _ = writeln!(out, "  {:<width$}  {} {f}", "", dim.apply_to("fix:"));
+        }
+    }
+    let failed = items.iter().filter(|i| i.mark == Mark::Fail).count();
+    let _ = writeln!(
+        out,
+        "{}",
+        if failed == 0 {
+            "ready: everything the run needs is here".to_owned()
+        } else {
+            format!(
+                "not ready: {failed} problem{} to fix",
+                if failed == 1 { "" } else { "s" }
+            )
+        }
+    );
+    out
+}
+
+async fn check(args: &DoctorArgs) -> (String, Vec<Item>) {
+    let mut items = Vec::new();
+    let scenario = match &args.scenario {
+        None => None,
+        Some(path) => match app::load_scenario(path) {
+            Ok(s) => {
+                items.push(Item::pass("scenario", format!("{} is valid", path.display())));
+                Some(s)
+            }
+            Err(d) => {
+                items.push(Item::fail(
+                    "scenario",
+                    format!("{} has {} problem(s)", path.display(), d.len()),
+                    format!("run `workshop validate {}` to see them", path.display()),
+                ));
+                None
+            }
+        },
+    };
+    let provider = args
+        .cluster
+        .or(scenario.as_ref().map(|s| s.cluster.provider))
+        .unwrap_or(Provider::Minikube);
+    let shown = args
+        .scenario
+        .as_deref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "SCENARIO".into());
+    let heading = match &scenario {
+        Some(s) => format!(
+            "workshop doctor: lab {} on {} (profile {})",
+            s.lab.id,
+            provider.as_str(),
+            s.cluster.profile
+        ),
+        None => format!("workshop doctor: {}", provider.as_str()),
+    };
+
+    let mut conn = None;
+    match provider {
+        Provider::Rehearsal => items.push(Item::pass(
+            "rehearsal",
+            "built into workshop: nothing to install, no containers run",
+        )),
+        Provider::Minikube => {
+            items.push(minikube_item(&shown).await);
+            items.push(driver_item().await);
+            items.push(kubectl_item().await);
+            let profile = scenario
+                .as_ref()
+                .map(|s| s.cluster.profile.clone())
+                .unwrap_or_else(|| "minikube".into());
+            let existing = Existing {
+                context: Some(profile.clone()),
+                kubeconfig: None,
+            };
+            match tokio::time::timeout(API_PROBE, existing.connect()).await {
+                Ok(Ok(c)) => {
+                    items.push(Item::pass(
+                        "cluster",
+                        format!("profile {profile} answers at {}", c.server),
+                    ));
+                    conn = Some(c);
+                }
+                _ => items.push(Item::pass(
+                    "cluster",
+                    format!("profile {profile} is not running yet; the lab's start-cluster step starts it"),
+                )),
+            }
+        }
+        Provider::Existing => {
+            items.push(kubectl_item().await);
+            let existing = Existing {
+                context: args
+                    .context
+                    .clone()
+                    .or_else(|| scenario.as_ref().and_then(|s| s.cluster.context.clone())),
+                kubeconfig: args.kubeconfig.clone(),
+            };
+            let name = existing.context_name();
+            match tokio::time::timeout(API_PROBE, existing.connect()).await {
+                Ok(Ok(c)) => {
+                    items.push(Item::pass("kube context", format!("{name}: {} answers", c.server)));
+                    conn = Some(c);
+                }
+                Ok(Err(e)) => {
+                    let fix = match &e {
+                        crate::engine::error::EngineError::Kubeconfig { hint, .. }
+                        | crate::engine::error::EngineError::Unreachable { hint, .. } => hint.clone(),
+                        _ => "check `kubectl cluster-info`".into(),
+                    };
+                    items.push(Item::fail("kube context", format!("{name}: {e}"), fix));
+                }
+                Err(_) => items.push(Item::fail(
+                    "kube context",
+                    format!("{name}: the API server did not answer within {}s", API_PROBE.as_secs()),
+                    "is the cluster running? `kubectl cluster-info` shows where it should be",
+                )),
+            }
+        }
+    }
+
+    if let Some(s) = scenario {
+        let live = match &conn {
+            Some(c) => tokio::time::timeout(API_PROBE, c.facts(provider.as_str()))
+                .await
+                .ok()
+                .and_then(Result::ok),
+            None => None,
+        };
+        items.extend(scenario_items(s, &args.vars, provider, live));
+    }
+    (heading, items)
+}
+
+/// The Kubernetes version against the scenario's manifests, and the local ports it forwards.
+fn scenario_items(s: Scenario, vars: &[(String, String)], provider: Provider, live: Option<ClusterFacts>) -> Vec<Item> {
+    let mut items = Vec::new();
+    let bound = match plan::bind_vars(&s, vars) {
+        Ok(v) => v,
+        Err(d) => {
+            items.push(Item::fail(
+                "variables",
+                d.0.first().map(|d| d.message.clone()).unwrap_or_default(),
+                "fix the --var values",
+            ));
+            return items;
+        }
+    };
+    let facts = match live {
+        Some(f) => f,
+        None => match app::assumed_version(&s, None) {
+            Ok(v) => ClusterFacts::assumed(v, provider.as_str()),
+            Err(_) => ClusterFacts::assumed(KubeVersion::DEFAULT, provider.as_str()),
+        },
+    };
+    let source = if facts.live { "the cluster's" } else { "the scenario's" };
+    let version = facts.version.clone();
+    let plan = match Plan::build(s, bound, facts) {
+        Ok(p) => p,
+        Err(d) => {
+            items.push(Item::fail(
+                "manifests",
+                d.0.first().map(|d| d.message.clone()).unwrap_or_default(),
+                "run `workshop validate` on the scenario",
+            ));
+            return items;
+        }
+    };
+    let mut unserved: Vec<String> = Vec::new();
+    for docs in plan.manifests.values() {
+        for m in docs {
+            if !plan.facts.serves(&m.api_version) {
+                unserved.push(format!("{} ({})", m.display_name(), m.api_version));
+            }
+        }
+    }
+    unserved.sort();
+    let objects: usize = plan.manifests.values().map(Vec::len).sum();
+    if unserved.is_empty() {
+        items.push(Item::pass(
+            "kubernetes",
+            format!("{version} ({source}) serves every API of the lab's {objects} objects"),
+        ));
+    } else {
+        items.push(Item::fail(
+            "kubernetes",
+            format!("{version} ({source}) does not serve {}", unserved.join(", ")),
+            "run on a version that serves them (--kubernetes-version), or emit them only where served: {% if \"…\" in cluster.api_versions %}",
+        ));
+    }
+    if provider != Provider::Rehearsal {
+        let caps = plan.placeholder_captures();
+        for step in &plan.scenario.steps {
+            if let Action::PortForward(p) = &step.action
+                && let Ok(port) = plan.render_int(&p.local_port, &caps)
+            {
+                let port = port as u16;
+                if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
+                    items.push(Item::pass(
+                        "local port",
+                        format!("127.0.0.1:{port} is free (step {})", step.id),
+                    ));
+                } else {
+                    items.push(Item::fail(
+                        "local port",
+                        format!("127.0.0.1:{port} is in use (needed by step {})", step.id),
+                        format!("stop what listens there (`ss -ltnp | grep {port}`), or pick another port with --var"),
+                    ));
+                }
+            }
+        }
+    }
+    items
+}
+
+async fn minikube_item(scenario: &str) -> Item {
+    match which::which("minikube") {
+        Err(_) => Item::fail("minikube", "not found on PATH", install_hint(scenario)),
+        Ok(path) => match version_of(&path, &["version", "--short"]).await {
+            Some(v) => Item::pass("minikube", format!("{v} ({})", path.display())),
+            None => Item::fail(
+                "minikube",
+                format!("{} does not answer `minikube version`", path.display()),
+                "reinstall minikube (https://minikube.sigs.k8s.io/docs/start/)",
+            ),
+        },
+    }
+}
+
+/// The drivers minikube can use, in its order of preference, with how to ask their version.
+const DRIVERS: &[(&str, &[&str])] = &[
+    ("docker", &["--version"]),
+    ("podman", &["--version"]),
+    ("VBoxManage", &["--version"]),
+    ("virsh", &["--version"]),
+    ("hyperkit", &["-v"]),
+    ("qemu-system-x86_64", &["--version"]),
+];
+
+async fn driver_item() -> Item {
+    for (name, args) in DRIVERS {
+        if let Ok(path) = which::which(name) {
+            let v = version_of(&path, args)
+                .await
+                .unwrap_or_else(|| "version unknown".into());
+            return Item::pass("driver", format!("{name}: {v}"));
+        }
+    }
+    Item::fail(
+        "driver",
+        "no minikube driver found (docker, podman, virtualbox, kvm2, hyperkit, qemu)",
+        "install Docker (https://docs.docker.com/engine/install/) or Podman, the drivers minikube picks first",
+    )
+}
+
+async fn kubectl_item() -> Item {
+    match which::which("kubectl") {
+        Err(_) => Item::warn(
+            "kubectl",
+            "not found (optional: workshop talks to the API itself)",
+            "install kubectl (https://kubernetes.io/docs/tasks/tools/) to follow along by hand, or use `minikube kubectl --`",
+        ),
+        Ok(path) => {
+            let v = version_of(&path, &["version", "--client"])
+                .await
+                .unwrap_or_else(|| "version unknown".into());
+            Item::pass("kubectl", v)
+        }
+    }
+}
+
+/// The first line a program prints for its version, within [`PROBE`].
+async fn version_of(program: &Path, args: &[&str]) -> Option<String> {
+    let run = tokio::process::Command::new(program)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .output();
+    let out = tokio::time::timeout(PROBE, run).await.ok()?.ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    Some(line.trim_start_matches("Client Version:").trim().to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_marks_and_fixes() {
+        let items = vec![
+            Item::pass("minikube", "v1.34.0"),
+            Item::fail("driver", "none found", "install Docker"),
+            Item::warn("kubectl", "not found", "install kubectl"),
+        ];
+        let text = render("workshop doctor: minikube", &items);
+        assert!(text.contains("✔ minikube  v1.34.0"), "{text}");
+        assert!(text.contains("✖ driver    none found"), "{text}");
+        assert!(text.contains("fix: install Docker"), "{text}");
+        assert!(text.contains("not ready: 1 problem to fix"), "{text}");
+    }
+}

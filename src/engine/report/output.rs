@@ -1,0 +1,198 @@
+//! Where a run's output goes: the console reporter (fancy, plain or quiet), the `--events`
+//! stream and the `--report` files, all fed by the same events through [`Tee`], behind the
+//! [`Redact`] layer that masks secrets.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use clap::{Args, ValueEnum};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::redact::Secrets;
+
+use super::super::event::Event;
+use super::layers::{Quiet, Redact, Tee};
+use super::ndjson::Ndjson;
+use super::record::{RunInfo, RunRecord};
+use super::{Reporter, fancy, junit, plain};
+
+/// The output flags of `workshop run`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct OutputArgs {
+    /// Write a report when the run ends: junit=PATH (JUnit XML for CI) or json=PATH
+    /// (documented in docs/reports.md). Repeatable; both may be given.
+    #[arg(long = "report", value_name = "FORMAT=PATH", value_parser = parse_report)]
+    pub reports: Vec<ReportSpec>,
+
+    /// Show only failures and the summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Stream every event as one JSON object per line on stdout (`ndjson`); the human output
+    /// then goes to stderr, as plain lines.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub events: Option<EventsFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EventsFormat {
+    Ndjson,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Junit,
+    Json,
+}
+
+impl ReportFormat {
+    fn name(self) -> &'static str {
+        match self {
+            ReportFormat::Junit => "JUnit",
+            ReportFormat::Json => "JSON",
+        }
+    }
+}
+
+/// One `--report FORMAT=PATH`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportSpec {
+    pub format: ReportFormat,
+    pub path: PathBuf,
+}
+
+fn parse_report(s: &str) -> Result<ReportSpec, String> {
+    let (format, path) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}` is not FORMAT=PATH; write e.g. --report junit=report.xml"))?;
+    let format = match format.trim() {
+        "junit" => ReportFormat::Junit,
+        "json" => ReportFormat::Json,
+        other => return Err(format!("`{other}` is not a report format; use junit or json")),
+    };
+    if path.trim().is_empty() {
+        return Err("the report needs a file: --report junit=report.xml".into());
+    }
+    Ok(ReportSpec {
+        format,
+        path: PathBuf::from(path),
+    })
+}
+
+impl OutputArgs {
+    /// Checks that every report can be written, before anything starts: its folder exists.
+    pub fn check(&self) -> Result<(), Diagnostics> {
+        let mut diags = Diagnostics::default();
+        for r in &self.reports {
+            let parent = r.path.parent().filter(|p| !p.as_os_str().is_empty());
+            if let Some(dir) = parent
+                && !dir.is_dir()
+            {
+                diags.push(
+                    Diagnostic::new(format!(
+                        "cannot write the {} report to `{}`: the folder `{}` does not exist",
+                        r.format.name(),
+                        r.path.display(),
+                        dir.display()
+                    ))
+                    .hint(format!("create it first: mkdir -p {}", dir.display())),
+                );
+            }
+        }
+        if diags.is_empty() { Ok(()) } else { Err(diags) }
+    }
+
+    /// The reporter chain for a run.
+    pub fn reporter(&self, color: bool, secrets: Secrets, info: RunInfo) -> Arc<dyn Reporter> {
+        let streaming = self.events.is_some();
+        let console: Arc<dyn Reporter> = if self.quiet {
+            Arc::new(Quiet(Arc::new(plain::Plain::new(human_sink(streaming)))))
+        } else if !streaming && color && std::io::stdout().is_terminal() {
+            Arc::new(fancy::Fancy::new())
+        } else {
+            Arc::new(plain::Plain::new(human_sink(streaming)))
+        };
+        let mut all = vec![console];
+        if streaming {
+            all.push(Arc::new(Ndjson::new(Box::new(std::io::stdout()))));
+        }
+        if !self.reports.is_empty() {
+            all.push(Arc::new(Files {
+                record: Mutex::new(RunRecord::new(&info)),
+                reports: self.reports.clone(),
+            }));
+        }
+        let inner: Arc<dyn Reporter> = if all.len() == 1 {
+            all.remove(0)
+        } else {
+            Arc::new(Tee(all))
+        };
+        Arc::new(Redact { secrets, inner })
+    }
+}
+
+fn human_sink(streaming: bool) -> Box<dyn std::io::Write + Send> {
+    if streaming {
+        Box::new(std::io::stderr())
+    } else {
+        Box::new(std::io::stdout())
+    }
+}
+
+/// Builds the run's tree from the events and writes every report at `RunFinished` (which an
+/// interrupted run emits too).
+struct Files {
+    record: Mutex<RunRecord>,
+    reports: Vec<ReportSpec>,
+}
+
+impl Reporter for Files {
+    fn event(&self, event: &Event) {
+        let Ok(mut record) = self.record.lock() else { return };
+        record.apply(event);
+        if !matches!(event, Event::RunFinished { .. }) {
+            return;
+        }
+        for r in &self.reports {
+            let text = match r.format {
+                ReportFormat::Junit => junit::render(&record),
+                ReportFormat::Json => match serde_json::to_string_pretty(&*record) {
+                    Ok(t) => t + "\n",
+                    Err(e) => {
+                        eprintln!("error: could not encode the JSON report: {e}");
+                        continue;
+                    }
+                },
+            };
+            if let Err(e) = std::fs::write(&r.path, text) {
+                eprintln!(
+                    "error: could not write the {} report to `{}`: {e}",
+                    r.format.name(),
+                    r.path.display()
+                );
+            }
+        }
+    }
+
+    fn println(&self, _line: &str) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_report_specs() {
+        assert_eq!(
+            parse_report("junit=out/r.xml").unwrap(),
+            ReportSpec {
+                format: ReportFormat::Junit,
+                path: "out/r.xml".into()
+            }
+        );
+        assert!(parse_report("xml=r.xml").unwrap_err().contains("junit or json"));
+        assert!(parse_report("r.xml").is_err());
+        assert!(parse_report("json=").is_err());
+    }
+}
