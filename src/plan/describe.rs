@@ -52,10 +52,11 @@ pub fn check(plan: &Plan, check: &Check, c: &Captures) -> String {
                 .render_int(&cc.equals, c)
                 .map(|v| v.to_string())
                 .unwrap_or_else(|_| cc.equals.to_string());
+            let plural = if n == "1" { "" } else { "s" };
             let what = if cc.ready {
-                "Ready pods"
+                format!("Ready pod{plural}")
             } else {
-                &format!("{}s", cc.kind.get_ref().to_ascii_lowercase())
+                format!("{}{plural}", cc.kind.get_ref().to_ascii_lowercase())
             };
             let sel = cc
                 .selector

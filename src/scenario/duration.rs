@@ -26,9 +26,7 @@ impl std::str::FromStr for Duration {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let parsed = humantime::parse_duration(s.trim()).map_err(|e| {
-            format!("`{s}` is not a duration ({e}); write a number with a unit, such as \"30s\", \"2m\" or \"1m 30s\"")
-        })?;
+        let parsed = humantime::parse_duration(s.trim()).map_err(|e| format!("`{s}` is not a duration ({e})"))?;
         if parsed.is_zero() {
             return Err(format!(
                 "`{s}` is zero; a timeout must be longer than that, such as \"30s\""

@@ -210,8 +210,19 @@ fn type_error(source: &Source, e: &toml::de::Error, outer: &Span, ctx: Context) 
     let raw = e.message().trim().to_owned();
     let (message, expected) = split_expected(&raw);
     let mut d = Diagnostic::at(source, &span, message.clone());
-    if let Some(exp) = expected {
+    let unknown_step_key = matches!(ctx, Context::Step) && message.starts_with("unknown field `");
+    if unknown_step_key {
+        d = d.expected(format!(
+            "a step field ({}) or one action key",
+            StepSpec_FIELDS.join(", ")
+        ));
+    } else if let Some(exp) = expected {
         d = d.expected(exp);
+    }
+    if message.contains("is not a duration") {
+        d = d
+            .expected("a duration: a number with a unit, such as \"30s\", \"2m\" or \"1m 30s\"")
+            .hint("units: ms, s, m, h; several parts may be combined (\"1m 30s\")");
     }
     if let Some(field) = message
         .strip_prefix("unknown field `")

@@ -27,13 +27,13 @@ struct State {
 }
 
 fn spinner_style() -> ProgressStyle {
-    ProgressStyle::with_template("{spinner:.cyan} {msg}")
+    ProgressStyle::with_template("{spinner:.cyan} {wide_msg}")
         .expect("static template")
         .tick_strings(&["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏", "·"])
 }
 
 fn nested_style() -> ProgressStyle {
-    ProgressStyle::with_template("    {spinner:.dim} {msg}")
+    ProgressStyle::with_template("    {spinner:.dim} {wide_msg}")
         .expect("static template")
         .tick_strings(&["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏", "·"])
 }
