@@ -4,6 +4,7 @@ mod support;
 
 mod cli;
 mod error_messages;
+mod guided;
 mod plan;
 mod rehearsal;
 mod validate;
