@@ -5,7 +5,7 @@
 //! Ctrl-C while waiting ends the run at once. The reporter stops drawing while the learner
 //! types (spinners would overwrite the echo) and resumes afterwards.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
 
 use console::Style;
 use tokio_util::sync::CancellationToken;
@@ -89,17 +89,21 @@ pub async fn ask_step(run: &RunCtx, step: &Step, index: usize, total: usize) -> 
     let card = step_card(&plan, step, &run.lang, index, total, &run.captures());
     run.reporter.pause_drawing();
     show(&card);
+    let question = if run.provider.is_rehearsal() {
+        "▶ Enter: run this step · s: skip it · q: quit"
+    } else {
+        "▶ Enter: run this step · s: skip it · q: quit (resume later with --resume)"
+    };
     let answer = loop {
-        show(&format!(
-            "\n{} ",
-            Style::new()
-                .yellow()
-                .apply_to("▶ Enter: run this step · s: skip it · q: quit (resume later with --resume)")
-        ));
+        show(&format!("\n{} ", Style::new().yellow().apply_to(question)));
         let Some(line) = read_line(&run.cancel).await else {
             show("\n");
             break Answer::Quit;
         };
+        if !std::io::stdin().is_terminal() {
+            // Nothing echoed the answer: show it, so a log reads like the terminal.
+            show(&format!("{}\n", line.trim()));
+        }
         match line.trim().to_ascii_lowercase().as_str() {
             "" | "r" | "run" | "y" | "yes" => break Answer::Run,
             "s" | "skip" => break Answer::Skip,

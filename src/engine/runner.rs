@@ -73,7 +73,7 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
                     Answer::Skip => skip = Some("at your request".into()),
                     Answer::Quit => {
                         summary.interrupted = true;
-                        summary.quit = true;
+                        summary.quit = !run.cancel.is_cancelled();
                         left_out = steps.len() - i;
                         break;
                     }
@@ -152,8 +152,13 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
         }
     }
     if summary.quit {
+        let recorded = if opts.recorder.is_some() {
+            " and the progress is recorded"
+        } else {
+            ""
+        };
         run.emit(Event::Note {
-            text: "stopped at your request (q); background processes are stopped and the progress is recorded".into(),
+            text: format!("stopped at your request (q); background processes are stopped{recorded}"),
         });
     }
     let left = match &opts.selected {
