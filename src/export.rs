@@ -275,7 +275,7 @@ pub fn shell(plan: &Plan, lang: &str, source: &str) -> String {
         let _ = writeln!(out, "}}");
         let _ = writeln!(out, "if [[ \"${{1:-}}\" == reset ]]; then\n  reset_lab\n  exit 0\nfi\n");
     }
-    let has_background = s.steps.iter().any(|st| st.action.is_background());
+    let has_background = s.steps.iter().any(|st| is_background(&st.action));
     if has_background {
         let _ = writeln!(
             out,
@@ -313,7 +313,7 @@ fn sh_step(out: &mut String, plan: &Plan, step: &Step, number: &str, lang: &str,
     }
     for cmd in command::equivalent(plan, step, caps) {
         let cmd = shellify(&cmd);
-        if step.action.is_background() {
+        if is_background(&step.action) {
             let _ = writeln!(out, "{cmd} &");
         } else {
             let _ = writeln!(out, "{cmd}{or_true}");
@@ -338,6 +338,11 @@ fn sh_step(out: &mut String, plan: &Plan, step: &Step, number: &str, lang: &str,
         sh_capture(out, plan, cap, caps);
     }
     out.push('\n');
+}
+
+/// Actions that leave a process running: port-forward, tunnel, a background command.
+fn is_background(a: &Action) -> bool {
+    a.is_background() || matches!(a, Action::Command(c) if c.background)
 }
 
 /// A command that waits for what a check verifies, where kubectl or curl can wait for it.

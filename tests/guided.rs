@@ -528,3 +528,19 @@ fn exported_markdown_in_spanish_to_a_file() {
         assert!(md.contains(needle), "missing {needle:?} in:\n{md}");
     }
 }
+
+#[test]
+fn keep_running_holds_background_processes_until_enter() {
+    let lab = format!(
+        "{}\n[[steps]]\nid = \"serve\"\ntitle = \"Serve\"\ncommand = {{ argv = [\"sleep\", \"120\"], background = true }}\nkeep-running = true\n",
+        crate::support::LAB
+    );
+    let t = Test::new().write("lab.toml", &lab);
+    let mut pty = Pty::spawn(t.path(), &["run", "lab.toml", "--cluster", "rehearsal"], &[]);
+    pty.expect("still running: ", SCREEN)
+        .expect("sleep 120", SCREEN)
+        .expect("— press Enter to stop", SCREEN)
+        .send("\r")
+        .expect("1 passed, 0 failed", SCREEN);
+    assert_eq!(pty.wait(SCREEN), 0, "{}", pty.screen());
+}

@@ -245,6 +245,7 @@ fn convergeable(step: &Step) -> bool {
     !step.checks.is_empty()
         && !step.action.is_background()
         && !matches!(step.action, Action::Note(_) | Action::StartCluster(_))
+        && !matches!(&step.action, Action::Command(c) if c.background)
         && !step
             .captures
             .iter()
