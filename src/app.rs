@@ -36,6 +36,8 @@ pub fn run() -> i32 {
         Command::Plan(args) => plan_cmd(&args, color),
         Command::List(args) => list(&args, color),
         Command::Run(args) => crate::engine::run_command(args, color),
+        Command::Reset(args) => crate::engine::reset::reset_command(args, color),
+        Command::Export(args) => crate::export::export_command(&args, color),
         Command::Rehearsal(crate::cli::RehearsalCommand::Serve(args)) => crate::engine::serve_rehearsal(args),
         Command::Doctor(args) => crate::doctor::doctor_command(&args),
         Command::Schema => {
@@ -130,10 +132,10 @@ fn plan_cmd(args: &PlanArgs, color: bool) -> i32 {
         Ok(p) => p,
         Err(d) => return report(&d, color),
     };
-    let lang = args
-        .lang
-        .clone()
-        .unwrap_or_else(|| plan.scenario.lab.languages[0].clone());
+    let lang = match crate::language::pick(&plan.scenario.lab.languages, args.lang.as_deref()) {
+        Ok(l) => l,
+        Err(d) => return report(&d, color),
+    };
     print!("{}", render_plan(&plan, &lang, args.explain, args.manifests));
     exit_code::SUCCESS
 }

@@ -15,7 +15,7 @@ use crate::scenario::Provider;
 #[derive(Debug, Parser)]
 #[command(name = "workshop", version = crate::VERSION, propagate_version = true, max_term_width = 100)]
 #[command(
-    after_help = "Examples:\n  workshop validate scenarios/day55.toml\n  workshop plan scenarios/day55.toml --var pacman_replicas=5\n  workshop run scenarios/day55.toml --cluster rehearsal\n\nExit codes: 0 success, 1 a step failed, 2 invalid scenario or usage, 3 missing prerequisite, 130 interrupted."
+    after_help = "Examples:\n  workshop validate scenarios/day55.toml\n  workshop plan scenarios/day55.toml --var pacman_replicas=5\n  workshop run scenarios/day55.toml --cluster rehearsal\n  workshop run scenarios/day55.toml --step --lang es\n  workshop run scenarios/day55.toml --resume\n  workshop export scenarios/day55.toml --format sh -o day55.sh\n\nExit codes: 0 success, 1 a step failed, 2 invalid scenario or usage, 3 missing prerequisite, 130 interrupted (Ctrl-C, or q in --step mode)."
 )]
 pub struct Cli {
     /// When to use colors and spinners: auto (a terminal without NO_COLOR), always, never.
@@ -49,6 +49,11 @@ pub enum Command {
     List(ListArgs),
     /// Run a lab: execute every step against the cluster, check every outcome, show progress.
     Run(RunArgs),
+    /// Undo a lab: run the scenario's cleanup steps, then forget its resume state.
+    Reset(ResetArgs),
+    /// Write a handout of a lab: Markdown (steps, explanations, commands, checks) or a shell
+    /// script of the equivalent minikube/kubectl commands.
+    Export(ExportArgs),
     /// The embedded rehearsal cluster, which speaks the Kubernetes API but runs no containers.
     #[command(subcommand)]
     Rehearsal(RehearsalCommand),
@@ -151,7 +156,8 @@ pub struct RunArgs {
     #[arg(long)]
     pub keep_going: bool,
 
-    /// The language of titles and explanations (default: the scenario's first language).
+    /// The language of titles and explanations: en, es, … (default: LANG if the lab offers
+    /// it, else the scenario's first language). The tool's own messages stay English.
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
 
@@ -167,6 +173,112 @@ pub struct RunArgs {
 
     #[command(flatten)]
     pub output: crate::engine::report::OutputArgs,
+
+    #[command(flatten)]
+    pub guided: GuidedArgs,
+}
+
+/// Step-by-step mode, partial runs and resume (docs/guided.md).
+#[derive(Debug, Args, Default)]
+pub struct GuidedArgs {
+    /// Step by step: before each step show its explanation and commands, then wait for
+    /// Enter (run), `s` (skip) or `q` (quit).
+    #[arg(long = "step", short = 'i')]
+    pub step: bool,
+
+    /// Start at this step (earlier steps are not run).
+    #[arg(long, value_name = "ID", conflicts_with = "only")]
+    pub from: Option<String>,
+
+    /// Stop after this step.
+    #[arg(long, value_name = "ID", conflicts_with = "only")]
+    pub until: Option<String>,
+
+    /// Run only these steps (comma-separated ids).
+    #[arg(long, value_name = "ID,…", value_delimiter = ',')]
+    pub only: Vec<String>,
+
+    /// Do not run these steps (comma-separated ids).
+    #[arg(long, value_name = "ID,…", value_delimiter = ',')]
+    pub skip: Vec<String>,
+
+    /// Run selected steps even when the steps they need have not run against this cluster.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Continue at the first step not completed against this cluster (recorded in
+    /// .workshop/state/LAB.json), after checking the completed ones still hold.
+    #[arg(long, conflicts_with_all = ["from", "only"])]
+    pub resume: bool,
+
+    /// Run each step's checks first and skip its action when they already pass ("already done").
+    #[arg(long)]
+    pub converge: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ResetArgs {
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+
+    /// Do not ask for confirmation.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+
+    /// Also delete the minikube profile (`minikube delete -p PROFILE`; minikube only).
+    #[arg(long)]
+    pub all: bool,
+
+    /// Where the lab ran: minikube, existing or rehearsal (as for `run`).
+    #[arg(long, value_name = "PROVIDER", value_parser = parse_provider)]
+    pub cluster: Option<Provider>,
+
+    /// For --cluster existing: the kube context to use (default: the current one).
+    #[arg(long, value_name = "NAME")]
+    pub context: Option<String>,
+
+    /// For --cluster existing: the kubeconfig file (default: KUBECONFIG, then ~/.kube/config).
+    #[arg(long, value_name = "PATH")]
+    pub kubeconfig: Option<PathBuf>,
+
+    /// The language of step titles.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// Scale every check's timeout, e.g. 2 (twice as long) or 0.5.
+    #[arg(long, value_name = "FACTOR", default_value_t = 1.0)]
+    pub timeout: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A Markdown handout: steps, explanations, commands and what each check verifies.
+    Md,
+    /// A bash script of the equivalent minikube/kubectl/curl commands, in order.
+    Sh,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+
+    /// md (a Markdown handout) or sh (a bash script to type along).
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+
+    /// The language of titles and explanations (default: LANG if the lab offers it, else
+    /// the scenario's first language).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// Write to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Render for this Kubernetes version instead of the scenario's `kubernetes-version`.
+    #[arg(long, value_name = "VERSION")]
+    pub kubernetes_version: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

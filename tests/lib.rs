@@ -5,6 +5,7 @@ mod support;
 mod cli;
 mod ecosystem;
 mod error_messages;
+mod guided;
 mod plan;
 mod rehearsal;
 mod run;

@@ -95,19 +95,7 @@ pub async fn run(ctx: &StepCtx<'_>, index: usize, check: &Check) -> Verdict {
             timeout,
         })
     };
-    let outcome = match &check.kind {
-        CheckKind::Exists(o) => exists::run(ctx, o, true, timeout, &progress).await,
-        CheckKind::Absent(o) => exists::run(ctx, o, false, timeout, &progress).await,
-        CheckKind::Field(f) => field::run(ctx, f, timeout, &progress).await,
-        CheckKind::Condition(c) => condition::run(ctx, c, timeout, &progress).await,
-        CheckKind::Rollout(r) => rollout::run(ctx, r, timeout, &progress).await,
-        CheckKind::Count(c) => count::run(ctx, c, timeout, &progress).await,
-        CheckKind::DefaultStorageClass(d) => default_storage_class::run(ctx, d, timeout, &progress).await,
-        CheckKind::PvcBound(p) => pvc_bound::run(ctx, p, timeout, &progress).await,
-        CheckKind::Recreated(r) => recreated::run(ctx, r, timeout, &progress).await,
-        CheckKind::IngressAddress(i) => ingress_address::run(ctx, i, timeout, &progress).await,
-        CheckKind::Http(h) => http::run(ctx, h, timeout, &progress).await,
-    };
+    let outcome = outcome(ctx, check, timeout, &progress).await;
     let elapsed = start.elapsed();
     let hint = check.hint.as_ref().map(|h| {
         let text = h.get(&ctx.run.lang);
@@ -175,6 +163,34 @@ pub async fn run(ctx: &StepCtx<'_>, index: usize, check: &Check) -> Verdict {
             Verdict::Failed(failure)
         }
     }
+}
+
+async fn outcome(
+    ctx: &StepCtx<'_>,
+    check: &Check,
+    timeout: Duration,
+    progress: &(dyn Fn(&str, Duration) + Sync),
+) -> Outcome {
+    match &check.kind {
+        CheckKind::Exists(o) => exists::run(ctx, o, true, timeout, progress).await,
+        CheckKind::Absent(o) => exists::run(ctx, o, false, timeout, progress).await,
+        CheckKind::Field(f) => field::run(ctx, f, timeout, progress).await,
+        CheckKind::Condition(c) => condition::run(ctx, c, timeout, progress).await,
+        CheckKind::Rollout(r) => rollout::run(ctx, r, timeout, progress).await,
+        CheckKind::Count(c) => count::run(ctx, c, timeout, progress).await,
+        CheckKind::DefaultStorageClass(d) => default_storage_class::run(ctx, d, timeout, progress).await,
+        CheckKind::PvcBound(p) => pvc_bound::run(ctx, p, timeout, progress).await,
+        CheckKind::Recreated(r) => recreated::run(ctx, r, timeout, progress).await,
+        CheckKind::IngressAddress(i) => ingress_address::run(ctx, i, timeout, progress).await,
+        CheckKind::Http(h) => http::run(ctx, h, timeout, progress).await,
+    }
+}
+
+/// Whether a check holds now, asked quietly (no events) and waiting at most `patience`:
+/// for `--converge` and for confirming completed steps on `--resume`.
+pub async fn holds(ctx: &StepCtx<'_>, check: &Check, patience: Duration) -> bool {
+    let timeout = ctx.scaled(check.timeout.as_std()).min(patience);
+    matches!(outcome(ctx, check, timeout, &|_, _| {}).await, Outcome::Passed(_))
 }
 
 /// Resolves `kind` and watches one object (by name) or a set (by labels) until `eval` holds.

@@ -137,6 +137,10 @@ pub struct Summary {
     pub already_done: usize,
     pub elapsed: Duration,
     pub interrupted: bool,
+    /// The learner quit at a `--step` prompt (`q`); `interrupted` is set too.
+    pub quit: bool,
+    /// The first step that failed, if any.
+    pub failed_step: Option<String>,
     /// The command that resumes the run, when it did not finish.
     pub resume_hint: Option<String>,
 }

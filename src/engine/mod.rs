@@ -10,10 +10,15 @@ pub mod cluster;
 pub mod context;
 pub mod error;
 pub mod event;
+pub mod guided;
 pub mod process;
+pub mod prompt;
 pub mod provider;
 pub mod report;
+pub mod reset;
 pub mod runner;
+pub mod selection;
+pub mod state;
 
 use std::io::IsTerminal;
 
@@ -53,40 +58,25 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
     args.output.check().map_err(EngineError::Invalid)?;
     let scenario = app::load_scenario(&path).map_err(EngineError::Invalid)?;
     let vars = plan::bind_vars(&scenario, &args.scenario.vars).map_err(EngineError::Invalid)?;
-    let lang = pick_language(&scenario.lab.languages, args.lang.as_deref());
+    let lang = crate::language::pick(&scenario.lab.languages, args.lang.as_deref()).map_err(EngineError::Invalid)?;
     let kind = args.cluster.unwrap_or(scenario.cluster.provider);
     let version_override = args.kubernetes_version.as_deref();
     let assumed = app::assumed_version(&scenario, version_override).map_err(EngineError::Invalid)?;
     let display_path = path.display().to_string();
 
-    let provider = match kind {
-        Provider::Minikube => {
-            let mut start = command::minikube_start_args(&scenario.cluster, version_override);
-            start.remove(0);
-            ClusterProvider::Minikube(Minikube::find(
-                scenario.cluster.profile.clone(),
-                start,
-                scenario.cluster.addons.clone(),
-                &display_path,
-            )?)
-        }
-        Provider::Existing => ClusterProvider::Existing(Existing {
-            context: args.context.clone().or_else(|| scenario.cluster.context.clone()),
+    let provider = make_provider(
+        &scenario,
+        kind,
+        ProviderArgs {
+            context: args.context.clone(),
             kubeconfig: args.kubeconfig.clone(),
-        }),
-        Provider::Rehearsal => ClusterProvider::Rehearsal(match &args.kubeconfig {
-            Some(k) => Rehearsal::attach(k, scenario.cluster.addons.clone()).await?,
-            None => {
-                Rehearsal::launch(
-                    assumed.to_string(),
-                    &scenario.cluster.profile,
-                    scenario.cluster.addons.clone(),
-                    args.pace == PaceArg::Realistic,
-                )
-                .await?
-            }
-        }),
-    };
+            version_override,
+            assumed: &assumed,
+            realistic: args.pace == PaceArg::Realistic,
+        },
+        &display_path,
+    )
+    .await?;
     let conn = match provider.connect_if_running().await {
         Ok(c) => c,
         Err(e) => {
@@ -111,6 +101,22 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
     if let Err(e) = preflight(&plan, &provider) {
         provider.shutdown().await;
         return Err(e);
+    }
+
+    let guided = match guided::prepare(&plan, &args, kind, conn.as_ref(), &display_path).await {
+        Ok(g) => g,
+        Err(e) => {
+            provider.shutdown().await;
+            return Err(e);
+        }
+    };
+    if guided.nothing_left {
+        println!(
+            "every step of lab `{}` already completed against this cluster; nothing to resume (`workshop reset {display_path}` starts over)",
+            plan.scenario.lab.id
+        );
+        provider.shutdown().await;
+        return Ok(exit_code::SUCCESS);
     }
 
     let secrets = crate::redact::Secrets::of_plan(&plan);
@@ -140,6 +146,15 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
         rehearsal: ctx.provider.is_rehearsal(),
         steps: steps.len(),
     });
+    for (k, v) in &guided.captures {
+        ctx.capture(k, v.clone());
+    }
+    if let Some(line) = guided.selection.describe(steps.len()) {
+        ctx.emit(Event::Note { text: line });
+    }
+    if !guided.verify.is_empty() {
+        guided::verify_completed(&ctx, &guided.verify).await;
+    }
 
     let cancel = ctx.cancel.clone();
     let signals = tokio::spawn(async move {
@@ -155,6 +170,11 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
     let opts = runner::LoopOptions {
         keep_going: args.keep_going,
         interactive,
+        step_mode: args.guided.step,
+        converge: args.guided.converge,
+        selected: (!guided.selection.full).then(|| guided.selection.ids.iter().cloned().collect()),
+        done_before: guided.done_before.clone(),
+        recorder: guided.recorder.clone(),
     };
     let mut summary = runner::run_steps(&ctx, &steps, &opts).await;
 
@@ -167,7 +187,8 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
         });
     }
     if summary.interrupted || summary.failed > 0 {
-        summary.resume_hint = Some(resume_hint(&display_path, kind, &args));
+        let recorded = guided.recorder.as_ref().is_some_and(|r| r.path().exists());
+        summary.resume_hint = Some(guided::resume_hint(&display_path, kind, &args, &summary, recorded));
     }
     ctx.emit(Event::RunFinished {
         summary: summary.clone(),
@@ -178,6 +199,52 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
     Ok(exit_for(&summary))
 }
 
+/// What the command line says about where to run, besides the provider kind.
+pub struct ProviderArgs<'a> {
+    pub context: Option<String>,
+    pub kubeconfig: Option<std::path::PathBuf>,
+    pub version_override: Option<&'a str>,
+    pub assumed: &'a KubeVersion,
+    pub realistic: bool,
+}
+
+/// The provider of `kind` for this scenario (the rehearsal cluster starts here).
+pub async fn make_provider(
+    scenario: &crate::scenario::Scenario,
+    kind: Provider,
+    a: ProviderArgs<'_>,
+    display_path: &str,
+) -> Result<ClusterProvider, EngineError> {
+    Ok(match kind {
+        Provider::Minikube => {
+            let mut start = command::minikube_start_args(&scenario.cluster, a.version_override);
+            start.remove(0);
+            ClusterProvider::Minikube(Minikube::find(
+                scenario.cluster.profile.clone(),
+                start,
+                scenario.cluster.addons.clone(),
+                display_path,
+            )?)
+        }
+        Provider::Existing => ClusterProvider::Existing(Existing {
+            context: a.context.clone().or_else(|| scenario.cluster.context.clone()),
+            kubeconfig: a.kubeconfig.clone(),
+        }),
+        Provider::Rehearsal => ClusterProvider::Rehearsal(match &a.kubeconfig {
+            Some(k) => Rehearsal::attach(k, scenario.cluster.addons.clone()).await?,
+            None => {
+                Rehearsal::launch(
+                    a.assumed.to_string(),
+                    &scenario.cluster.profile,
+                    scenario.cluster.addons.clone(),
+                    a.realistic,
+                )
+                .await?
+            }
+        }),
+    })
+}
+
 fn exit_for(s: &Summary) -> i32 {
     if s.interrupted {
         exit_code::INTERRUPTED
@@ -185,29 +252,6 @@ fn exit_for(s: &Summary) -> i32 {
         exit_code::STEP_FAILED
     } else {
         exit_code::SUCCESS
-    }
-}
-
-/// `--lang`, else the scenario's first language, else LANG's language if the lab offers it.
-fn pick_language(offered: &[String], asked: Option<&str>) -> String {
-    if let Some(l) = asked {
-        return l.to_owned();
-    }
-    offered.first().cloned().unwrap_or_else(|| "en".into())
-}
-
-fn resume_hint(path: &str, kind: Provider, args: &RunArgs) -> String {
-    let mut cmd = format!("workshop run {path}");
-    if args.cluster.is_some() {
-        cmd.push_str(&format!(" --cluster {}", kind.as_str()));
-    }
-    for (k, v) in &args.scenario.vars {
-        cmd.push_str(&format!(" --var {}", command::shell_quote(&format!("{k}={v}"))));
-    }
-    if kind == Provider::Rehearsal {
-        format!("the rehearsal cluster is gone with the run; start over with: {cmd}")
-    } else {
-        format!("to run it again: {cmd}")
     }
 }
 
@@ -285,24 +329,41 @@ fn preflight(plan: &Plan, provider: &ClusterProvider) -> Result<(), EngineError>
     Ok(())
 }
 
-/// At the end of a run, steps with `keep-running` keep their background process until Enter.
+/// At the end of a run, steps with `keep-running` keep their background process until Enter:
+/// "Pacman is at http://localhost:9090 — press Enter to stop".
 async fn keep_running(ctx: &RunCtx, interactive: bool, summary: &Summary) {
     let keep: Vec<(String, String, bool)> = ctx.background.list().into_iter().filter(|(_, _, k)| *k).collect();
     if keep.is_empty() || summary.interrupted || !interactive {
         return;
     }
-    for (_, description, _) in &keep {
-        ctx.reporter.println(&format!("still running: {description}"));
+    let plan = ctx.plan();
+    let lines: Vec<String> = keep
+        .iter()
+        .map(|(id, description, _)| match plan.scenario.step(id).map(|s| &s.action) {
+            Some(Action::PortForward(p)) => {
+                let caps = ctx.captures();
+                let service = plan
+                    .render(&p.service, &caps)
+                    .unwrap_or_else(|_| p.service.text.clone());
+                let port = plan
+                    .render_int(&p.local_port, &caps)
+                    .map(|p| p.to_string())
+                    .unwrap_or_default();
+                let mut name = service.clone();
+                if let Some(first) = name.get_mut(0..1) {
+                    first.make_ascii_uppercase();
+                }
+                format!("{name} is at http://localhost:{port} (port-forward to svc/{service})")
+            }
+            _ => format!("still running: {description}"),
+        })
+        .collect();
+    let (last, rest) = lines.split_last().expect("keep is not empty");
+    for line in rest {
+        ctx.reporter.println(line);
     }
-    ctx.reporter.println("press Enter to stop them and finish");
-    let read = tokio::task::spawn_blocking(|| {
-        let mut line = String::new();
-        let _ = std::io::stdin().read_line(&mut line);
-    });
-    tokio::select! {
-        _ = read => {}
-        _ = ctx.cancel.cancelled() => {}
-    }
+    let more = if keep.len() > 1 { " them all" } else { "" };
+    prompt::wait_for_enter(ctx, &format!("{last} — press Enter to stop{more}")).await;
 }
 
 /// `workshop rehearsal serve`.

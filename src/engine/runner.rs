@@ -1,17 +1,25 @@
 //! The step loop: for each step, decide whether it can run, take its captures, perform its
 //! action, run its checks, and report. Stops at the first failure unless `--keep-going`.
+//! Guided runs add: a card and a question before each step (`--step`), a selection of steps
+//! (`--from`, `--only`, …), checks first (`--converge`) and a record of completed steps.
 
 use std::collections::HashSet;
 use std::io::IsTerminal;
-use std::time::Instant;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use crate::actions;
 use crate::checks::{self, Verdict};
-use crate::scenario::{CaptureWhen, Pause, Step};
+use crate::scenario::{Action, CaptureSource, CaptureWhen, Pause, Step};
 
 use super::capture;
 use super::context::{RunCtx, StepCtx, StepError};
 use super::event::{Event, StepStatus, Summary};
+use super::prompt::{self, Answer};
+use super::state::Recorder;
+
+/// How long `--converge` waits for a step's checks to hold before running its action.
+pub const CONVERGE_PATIENCE: Duration = Duration::from_secs(2);
 
 /// How the loop behaves.
 #[derive(Debug, Clone, Default)]
@@ -19,24 +27,69 @@ pub struct LoopOptions {
     pub keep_going: bool,
     /// Wait for Enter at `pause` steps (only when a terminal is attached).
     pub interactive: bool,
+    /// `--step`: show each step's card and ask before running it.
+    pub step_mode: bool,
+    /// `--converge`: skip a step's action when its checks already pass.
+    pub converge: bool,
+    /// The ids of the steps to run (`None`: all).
+    pub selected: Option<HashSet<String>>,
+    /// Steps completed earlier against this cluster: they count as passed for `needs`.
+    pub done_before: HashSet<String>,
+    /// Where completed steps are recorded for `--resume`.
+    pub recorder: Option<Arc<Recorder>>,
 }
 
 /// Runs `steps` in order and returns the totals.
 pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summary {
     let start = Instant::now();
     let mut summary = Summary::default();
-    let mut ok: HashSet<String> = HashSet::new();
     let mut not_ok: HashSet<String> = HashSet::new();
     let total = steps.len();
-    let mut stopped_at = None;
+    let mut left_out = 0;
     for (i, step) in steps.iter().enumerate() {
         if run.cancel.is_cancelled() {
             summary.interrupted = true;
+            left_out = steps.len() - i;
             break;
         }
         let index = i + 1;
         let id = step.id.to_string();
+        if opts.selected.as_ref().is_some_and(|s| !s.contains(&id)) {
+            continue;
+        }
         let title = step.title.get(&run.lang).to_owned();
+        let mut skip = if run.provider.is_rehearsal() && step.needs_real_cluster() {
+            Some("needs a real cluster (the rehearsal runs no containers)".to_owned())
+        } else {
+            step.needs
+                .iter()
+                .find(|n| not_ok.contains(n.as_str()) && !opts.done_before.contains(n.as_str()))
+                .map(|dep| format!("depends on `{dep}`, which did not pass"))
+        };
+        if opts.step_mode {
+            if skip.is_none() {
+                match prompt::ask_step(run, step, index, total).await {
+                    Answer::Run => {}
+                    Answer::Skip => skip = Some("at your request".into()),
+                    Answer::Quit => {
+                        summary.interrupted = true;
+                        summary.quit = !run.cancel.is_cancelled();
+                        left_out = steps.len() - i;
+                        break;
+                    }
+                }
+            } else {
+                let plan = run.plan();
+                run.reporter.println(&prompt::step_card(
+                    &plan,
+                    step,
+                    &run.lang,
+                    index,
+                    total,
+                    &run.captures(),
+                ));
+            }
+        }
         run.emit(Event::StepStarted {
             index,
             total,
@@ -44,10 +97,8 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
             title: title.clone(),
         });
         let step_start = Instant::now();
-        let status = if run.provider.is_rehearsal() && step.needs_real_cluster() {
-            StepStatus::Skipped("needs a real cluster (the rehearsal runs no containers)".into())
-        } else if let Some(dep) = step.needs.iter().find(|n| not_ok.contains(n.as_str())) {
-            StepStatus::Skipped(format!("depends on `{dep}`, which did not pass"))
+        let status = if let Some(why) = skip {
+            StepStatus::Skipped(why)
         } else {
             let ctx = StepCtx {
                 run,
@@ -55,8 +106,8 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
                 plan: run.plan(),
             };
             pause(&ctx, opts).await;
-            match execute(&ctx).await {
-                Ok(()) => StepStatus::Passed,
+            match execute(&ctx, opts.converge).await {
+                Ok(done) => done,
                 Err(Stop::Interrupted) => {
                     summary.interrupted = true;
                     StepStatus::Failed
@@ -66,10 +117,8 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
             }
         };
         match &status {
-            StepStatus::Passed | StepStatus::AlreadyDone => {
-                summary.passed += 1;
-                ok.insert(id.clone());
-            }
+            StepStatus::Passed => summary.passed += 1,
+            StepStatus::AlreadyDone => summary.already_done += 1,
             StepStatus::OptionalFailed => {
                 summary.optional_failed += 1;
                 not_ok.insert(id.clone());
@@ -81,9 +130,13 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
             StepStatus::Failed => {
                 if !summary.interrupted {
                     summary.failed += 1;
+                    summary.failed_step = Some(id.clone());
                 }
                 not_ok.insert(id.clone());
             }
+        }
+        if let Some(r) = &opts.recorder {
+            r.step_finished(run, &id, &status).await;
         }
         let failed = status == StepStatus::Failed;
         run.emit(Event::StepFinished {
@@ -94,17 +147,31 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
             elapsed: step_start.elapsed(),
         });
         if summary.interrupted || (failed && !opts.keep_going) {
-            stopped_at = Some(i);
+            left_out = steps.len() - i - 1;
             break;
         }
     }
-    if let Some(i) = stopped_at {
-        let left = steps.len() - i - 1;
-        if left > 0 {
-            run.emit(Event::Note {
-                text: format!("{left} later step{} not run", if left == 1 { "" } else { "s" }),
-            });
-        }
+    if summary.quit {
+        let recorded = if opts.recorder.is_some() {
+            " and the progress is recorded"
+        } else {
+            ""
+        };
+        run.emit(Event::Note {
+            text: format!("stopped at your request (q); background processes are stopped{recorded}"),
+        });
+    }
+    let left = match &opts.selected {
+        Some(sel) => steps[steps.len() - left_out..]
+            .iter()
+            .filter(|s| sel.contains(s.id.as_str()))
+            .count(),
+        None => left_out,
+    };
+    if left > 0 {
+        run.emit(Event::Note {
+            text: format!("{left} later step{} not run", if left == 1 { "" } else { "s" }),
+        });
     }
     summary.elapsed = start.elapsed();
     summary
@@ -115,7 +182,7 @@ enum Stop {
     Interrupted,
 }
 
-async fn execute(ctx: &StepCtx<'_>) -> Result<(), Stop> {
+async fn execute(ctx: &StepCtx<'_>, converge: bool) -> Result<StepStatus, Stop> {
     let step = ctx.step;
     let id = step.id.to_string();
     let fail = |e: StepError| {
@@ -130,6 +197,20 @@ async fn execute(ctx: &StepCtx<'_>) -> Result<(), Stop> {
     for cap in step.captures.iter().filter(|c| c.when == CaptureWhen::Before) {
         let value = capture::take(ctx, cap, None).await.map_err(fail)?;
         ctx.output(&format!("captured {} = {value}", cap.name));
+    }
+    if converge && convergeable(step) && already_holds(ctx).await {
+        for (i, check) in step.checks.iter().enumerate() {
+            match checks::run(ctx, i, check).await {
+                Verdict::Passed { .. } => {}
+                Verdict::Failed(_) => return Err(Stop::Failed),
+                Verdict::Interrupted => return Err(Stop::Interrupted),
+            }
+        }
+        for cap in step.captures.iter().filter(|c| c.when == CaptureWhen::After) {
+            let value = capture::take(ctx, cap, None).await.map_err(fail)?;
+            ctx.output(&format!("captured {} = {value}", cap.name));
+        }
+        return Ok(StepStatus::AlreadyDone);
     }
     let action_start = Instant::now();
     let done = tokio::select! {
@@ -154,7 +235,34 @@ async fn execute(ctx: &StepCtx<'_>) -> Result<(), Stop> {
         let value = capture::take(ctx, cap, Some(&done)).await.map_err(fail)?;
         ctx.output(&format!("captured {} = {value}", cap.name));
     }
-    Ok(())
+    Ok(StepStatus::Passed)
+}
+
+/// Whether `--converge` may skip this step's action: it has checks to prove it, leaves no
+/// background process (a port-forward must run to be there) and captures nothing from its
+/// action's answer.
+fn convergeable(step: &Step) -> bool {
+    !step.checks.is_empty()
+        && !step.action.is_background()
+        && !matches!(step.action, Action::Note(_) | Action::StartCluster(_))
+        && !matches!(&step.action, Action::Command(c) if c.background)
+        && !step
+            .captures
+            .iter()
+            .any(|c| matches!(c.source, CaptureSource::Response { .. }))
+}
+
+/// True when every check of the step holds now (asked quietly, briefly).
+pub async fn already_holds(ctx: &StepCtx<'_>) -> bool {
+    if ctx.run.connection().is_none() {
+        return false;
+    }
+    for check in &ctx.step.checks {
+        if !checks::holds(ctx, check, CONVERGE_PATIENCE).await {
+            return false;
+        }
+    }
+    true
 }
 
 /// Shows a step's pause message; waits for Enter when interactive.
@@ -171,15 +279,7 @@ async fn pause(ctx: &StepCtx<'_>, opts: &LoopOptions) {
     };
     let tty = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     if opts.interactive && tty {
-        ctx.run.reporter.println(&format!("⏸  {} [Enter]", text.trim()));
-        let read = tokio::task::spawn_blocking(|| {
-            let mut line = String::new();
-            let _ = std::io::stdin().read_line(&mut line);
-        });
-        tokio::select! {
-            _ = read => {}
-            _ = ctx.run.cancel.cancelled() => {}
-        }
+        prompt::wait_for_enter(ctx.run, &format!("⏸  {} [Enter]", text.trim())).await;
     } else {
         ctx.run.emit(Event::Note {
             text: format!("pause: {} (not waiting: no terminal)", text.trim()),

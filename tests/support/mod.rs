@@ -16,6 +16,9 @@
 
 #![allow(dead_code)]
 
+pub mod pty;
+pub mod serve;
+
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -173,6 +176,9 @@ impl Test {
             .env_remove("CLICOLOR_FORCE")
             .env_remove("FORCE_COLOR")
             .env_remove("RUST_LOG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .stdin(if self.stdin.is_some() {
                 Stdio::piped()
             } else {

@@ -271,6 +271,15 @@ impl Reporter for Fancy {
     fn println(&self, line: &str) {
         self.print(line);
     }
+
+    fn pause_drawing(&self) {
+        let _ = self.multi.clear();
+        self.multi.set_draw_target(ProgressDrawTarget::hidden());
+    }
+
+    fn resume_drawing(&self) {
+        self.multi.set_draw_target(ProgressDrawTarget::stdout_with_hz(12));
+    }
 }
 
 fn truncate(s: &str, n: usize) -> String {
@@ -284,7 +293,11 @@ fn truncate(s: &str, n: usize) -> String {
 
 /// `12 passed, 1 failed, 4 skipped in 1m 05s`
 pub fn summary_line(s: &Summary) -> String {
-    let mut parts = vec![format!("{} passed", s.passed + s.already_done)];
+    let mut parts = vec![if s.already_done > 0 {
+        format!("{} passed ({} already done)", s.passed + s.already_done, s.already_done)
+    } else {
+        format!("{} passed", s.passed)
+    }];
     parts.push(format!("{} failed", s.failed));
     if s.skipped > 0 {
         parts.push(format!("{} skipped", s.skipped));

@@ -24,6 +24,18 @@ impl Reporter for Tee {
             r.println(line);
         }
     }
+
+    fn pause_drawing(&self) {
+        for r in &self.0 {
+            r.pause_drawing();
+        }
+    }
+
+    fn resume_drawing(&self) {
+        for r in &self.0 {
+            r.resume_drawing();
+        }
+    }
 }
 
 /// `--quiet`: failures (of checks, actions and steps) and the run's summary only.
@@ -46,6 +58,14 @@ impl Reporter for Quiet {
     fn println(&self, line: &str) {
         self.0.println(line);
     }
+
+    fn pause_drawing(&self) {
+        self.0.pause_drawing();
+    }
+
+    fn resume_drawing(&self) {
+        self.0.resume_drawing();
+    }
 }
 
 /// Masks every registered secret value in every event's text before passing it on.
@@ -65,6 +85,14 @@ impl Reporter for Redact {
 
     fn println(&self, line: &str) {
         self.inner.println(&self.secrets.mask(line));
+    }
+
+    fn pause_drawing(&self) {
+        self.inner.pause_drawing();
+    }
+
+    fn resume_drawing(&self) {
+        self.inner.resume_drawing();
     }
 }
 

@@ -19,6 +19,10 @@ pub trait Reporter: Send + Sync {
     fn event(&self, event: &Event);
     /// Prints a line outside the progress display (used for pauses).
     fn println(&self, line: &str);
+    /// Stops drawing (spinners cleared) while the learner reads and types at the terminal.
+    fn pause_drawing(&self) {}
+    /// Draws again after [`Reporter::pause_drawing`].
+    fn resume_drawing(&self) {}
 }
 
 /// The status mark of a finished step.

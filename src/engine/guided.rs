@@ -1,0 +1,265 @@
+//! What a guided run decides before its first step: which steps run (`selection`), what was
+//! recorded against this cluster (`state`), whether `--resume` may continue it, and the
+//! resume command printed when a run stops early.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use crate::cli::RunArgs;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::plan::{Captures, Plan, command, describe};
+use crate::scenario::{Action, Provider, Step};
+
+use super::cluster::Connection;
+use super::context::{RunCtx, StepCtx};
+use super::error::EngineError;
+use super::event::{Event, Summary};
+use super::runner::CONVERGE_PATIENCE;
+use super::selection::{self, Selection};
+use super::state::{self, ClusterRecord, Recorder, State};
+
+/// The decisions, ready for the runner.
+pub struct Prepared {
+    pub selection: Selection,
+    /// `None` for the embedded rehearsal cluster, which is new on every run.
+    pub recorder: Option<Arc<Recorder>>,
+    /// Steps completed earlier against this cluster.
+    pub done_before: HashSet<String>,
+    /// Values captured earlier against this cluster, for the steps that use them.
+    pub captures: Captures,
+    /// With `--resume`: the completed steps whose checks are confirmed before going on.
+    pub verify: Vec<String>,
+    /// With `--resume` when every step already completed.
+    pub nothing_left: bool,
+}
+
+fn refuse(d: Diagnostic) -> EngineError {
+    EngineError::Invalid(Diagnostics(vec![d]))
+}
+
+/// Reads the state, matches it to this cluster and resolves the selection flags.
+pub async fn prepare(
+    plan: &Plan,
+    args: &RunArgs,
+    kind: Provider,
+    conn: Option<&Connection>,
+    display_path: &str,
+) -> Result<Prepared, EngineError> {
+    let lab = &plan.scenario.lab.id;
+    let path = state::path_for(lab);
+    let recorded = state::load(&path)
+        .map_err(|why| refuse(Diagnostic::new(why).expected("the JSON that `workshop run` writes")))?;
+    let current = match conn {
+        Some(c) => c.identity().await.map(|identity| ClusterRecord {
+            provider: kind.as_str().to_owned(),
+            context: c.context.clone(),
+            identity,
+        }),
+        None => None,
+    };
+    let matching = recorded.as_ref().filter(|s| match (&s.cluster, &current) {
+        (Some(r), Some(c)) => r.same_cluster(c),
+        _ => false,
+    });
+    let embedded = kind == Provider::Rehearsal;
+
+    if args.guided.resume {
+        let Some(st) = recorded.as_ref() else {
+            return Err(refuse(
+                Diagnostic::new(format!(
+                    "--resume: nothing to resume, lab `{lab}` has no recorded progress in {}",
+                    path.display()
+                ))
+                .expected("an earlier run of this lab from this folder")
+                .hint(format!("start it without --resume: workshop run {display_path}")),
+            ));
+        };
+        if matching.is_none() {
+            return Err(refuse(other_cluster(
+                st,
+                current.as_ref(),
+                kind,
+                plan,
+                display_path,
+                &path,
+            )));
+        }
+    }
+
+    let completed: HashSet<String> = matching.map(State::completed_set).unwrap_or_default();
+    let selection =
+        selection::select(&plan.scenario, &args.guided, &completed, display_path).map_err(EngineError::Invalid)?;
+    let fresh = selection.full && !args.guided.resume;
+    let base = match matching {
+        Some(st) if !fresh => st.clone(),
+        _ => State {
+            lab: lab.clone(),
+            scenario: display_path.to_owned(),
+            cluster: current.clone(),
+            ..State::default()
+        },
+    };
+    let verify = if args.guided.resume {
+        plan.scenario
+            .steps
+            .iter()
+            .map(|s| s.id.to_string())
+            .filter(|id| completed.contains(id))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Prepared {
+        nothing_left: args.guided.resume && selection.ids.is_empty(),
+        captures: if fresh { Captures::new() } else { base.captures.clone() },
+        done_before: if fresh { HashSet::new() } else { completed },
+        recorder: (!embedded).then(|| Arc::new(Recorder::new(path, base))),
+        selection,
+        verify,
+    })
+}
+
+/// Why `--resume` cannot continue here, and what to do instead.
+fn other_cluster(
+    st: &State,
+    current: Option<&ClusterRecord>,
+    kind: Provider,
+    plan: &Plan,
+    display_path: &str,
+    path: &std::path::Path,
+) -> Diagnostic {
+    let recorded = st
+        .cluster
+        .as_ref()
+        .map(ClusterRecord::describe)
+        .unwrap_or_else(|| "no cluster".into());
+    let here = current
+        .map(ClusterRecord::describe)
+        .unwrap_or_else(|| format!("a {} cluster that is not running", kind.as_str()));
+    let hint = match (kind, current) {
+        (Provider::Rehearsal, _) => format!(
+            "the embedded rehearsal cluster is new on every run, so it cannot be resumed; start over with `workshop run {display_path} --cluster rehearsal`, or rehearse against `workshop rehearsal serve` (--cluster existing --kubeconfig PATH), which keeps its identity between runs"
+        ),
+        (Provider::Minikube, None) => format!(
+            "start the recorded cluster first (`minikube start -p {}`) and resume again, or start over without --resume",
+            plan.scenario.cluster.profile
+        ),
+        _ => format!(
+            "point this run at the recorded cluster (--cluster, --context, --kubeconfig), or start over: `workshop reset {display_path}`, then run without --resume"
+        ),
+    };
+    Diagnostic::new(format!(
+        "--resume: the progress recorded in {} belongs to another cluster",
+        path.display()
+    ))
+    .expected(format!("the recorded cluster ({recorded}); this run reaches {here}"))
+    .hint(hint)
+}
+
+/// On `--resume`: asks the checks of the completed steps that changed the cluster whether they
+/// still hold (quietly, briefly) and says which no longer do.
+pub async fn verify_completed(ctx: &RunCtx, ids: &[String]) {
+    let plan = ctx.plan();
+    let steps: Vec<&Step> = plan
+        .scenario
+        .steps
+        .iter()
+        .filter(|s| ids.iter().any(|i| i == s.id.as_str()))
+        .filter(|s| changes_the_cluster(&s.action) && !s.checks.is_empty())
+        .filter(|s| !(ctx.provider.is_rehearsal() && s.needs_real_cluster()))
+        .collect();
+    ctx.emit(Event::Note {
+        text: format!(
+            "resuming: {} step{} completed earlier against this cluster; checking that what they did still holds",
+            ids.len(),
+            if ids.len() == 1 { "" } else { "s" }
+        ),
+    });
+    let mut broken = Vec::new();
+    for step in &steps {
+        let sctx = StepCtx {
+            run: ctx,
+            step,
+            plan: plan.clone(),
+        };
+        for check in &step.checks {
+            if !crate::checks::holds(&sctx, check, CONVERGE_PATIENCE).await {
+                broken.push(format!(
+                    "{}: {}",
+                    step.id,
+                    describe::check(&plan, check, &ctx.captures())
+                ));
+                break;
+            }
+        }
+    }
+    if broken.is_empty() {
+        ctx.emit(Event::Note {
+            text: format!(
+                "✔ the {} completed step(s) that changed the cluster still hold",
+                steps.len()
+            ),
+        });
+    } else {
+        for b in &broken {
+            ctx.emit(Event::Note {
+                text: format!("✖ no longer holds: {b}"),
+            });
+        }
+        ctx.emit(Event::Note {
+            text: "the cluster changed since those steps ran; the run goes on (run one again with --only ID, or `workshop reset` to start over)".into(),
+        });
+    }
+}
+
+/// Steps whose result is a change to the cluster (not a read, a note or a request).
+fn changes_the_cluster(a: &Action) -> bool {
+    !matches!(
+        a,
+        Action::Get(_) | Action::Note(_) | Action::Http(_) | Action::PortForward(_) | Action::Tunnel(_)
+    )
+}
+
+/// The line printed when a run did not finish: how to continue it.
+pub fn resume_hint(path: &str, kind: Provider, args: &RunArgs, summary: &Summary, recorded: bool) -> String {
+    let mut cmd = format!("workshop run {path}");
+    if args.cluster.is_some() {
+        cmd.push_str(&format!(" --cluster {}", kind.as_str()));
+    }
+    if let Some(c) = &args.context {
+        cmd.push_str(&format!(" --context {}", command::shell_quote(c)));
+    }
+    if let Some(k) = &args.kubeconfig {
+        cmd.push_str(&format!(
+            " --kubeconfig {}",
+            command::shell_quote(&k.display().to_string())
+        ));
+    }
+    for (k, v) in &args.scenario.vars {
+        cmd.push_str(&format!(" --var {}", command::shell_quote(&format!("{k}={v}"))));
+    }
+    if let Some(l) = &args.lang {
+        cmd.push_str(&format!(" --lang {l}"));
+    }
+    if args.guided.step {
+        cmd.push_str(" --step");
+    }
+    let what = match (&summary.failed_step, summary.quit) {
+        (_, true) => "stopped".to_owned(),
+        (Some(id), _) => format!("step `{id}` failed"),
+        (None, _) if summary.interrupted => "interrupted".to_owned(),
+        _ => "stopped".to_owned(),
+    };
+    if kind == Provider::Rehearsal {
+        format!("{what}; the rehearsal cluster is gone with the run, so start over with: {cmd}")
+    } else if recorded {
+        let fix = if summary.failed_step.is_some() {
+            "after fixing it, "
+        } else {
+            ""
+        };
+        format!("{what}; {fix}resume with: {cmd} --resume")
+    } else {
+        format!("{what}; to run it again: {cmd}")
+    }
+}

@@ -1,0 +1,240 @@
+//! `workshop reset`: undoes a lab by running its `[[cleanup]]` steps with the same runner as
+//! `run` (every cleanup step is tried; a failing one is reported and the others still run),
+//! optionally deletes the minikube profile (`--all`), then forgets the lab's resume state.
+
+use std::io::IsTerminal;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::app;
+use crate::cli::ResetArgs;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::exit_code;
+use crate::facts::ClusterFacts;
+use crate::plan::{self, Plan};
+use crate::scenario::Provider;
+
+use super::context::RunCtx;
+use super::error::EngineError;
+use super::event::{Event, Summary};
+use super::provider::ClusterProvider;
+use super::report::{self, Reporter};
+use super::{ProviderArgs, make_provider, process, prompt, runner, state};
+
+/// `workshop reset`: returns the exit code.
+pub fn reset_command(args: ResetArgs, color: bool) -> i32 {
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprint!("{}", EngineError::Runtime(e).render(color));
+            return exit_code::MISSING_PREREQUISITE;
+        }
+    };
+    match rt.block_on(reset(args, color)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprint!("{}", e.render(color));
+            e.exit_code()
+        }
+    }
+}
+
+fn invalid(d: Diagnostic) -> EngineError {
+    EngineError::Invalid(Diagnostics(vec![d]))
+}
+
+async fn reset(args: ResetArgs, color: bool) -> Result<i32, EngineError> {
+    let path = args.scenario.scenario.clone();
+    let display_path = path.display().to_string();
+    let scenario = app::load_scenario(&path).map_err(EngineError::Invalid)?;
+    let vars = plan::bind_vars(&scenario, &args.scenario.vars).map_err(EngineError::Invalid)?;
+    let lang = crate::language::pick(&scenario.lab.languages, args.lang.as_deref()).map_err(EngineError::Invalid)?;
+    let kind = args.cluster.unwrap_or(scenario.cluster.provider);
+    let profile = scenario.cluster.profile.clone();
+    if args.all && kind != Provider::Minikube {
+        return Err(invalid(
+            Diagnostic::new(format!(
+                "--all deletes the minikube profile, and this reset targets the {} cluster",
+                kind.as_str()
+            ))
+            .expected("--all only with the minikube provider")
+            .hint(format!(
+                "leave out --all: workshop reset {display_path} --cluster {}",
+                kind.as_str()
+            )),
+        ));
+    }
+    let assumed = app::assumed_version(&scenario, None).map_err(EngineError::Invalid)?;
+
+    let mut what: Vec<String> = scenario
+        .cleanup
+        .iter()
+        .map(|s| format!("  - {} ({})", s.title.get(&lang), s.id))
+        .collect();
+    if args.all {
+        what.push(format!(
+            "  - delete the minikube profile {profile} (minikube delete -p {profile})"
+        ));
+    }
+    what.push(format!(
+        "  - forget the resume state {}",
+        state::path_for(&scenario.lab.id).display()
+    ));
+    if !args.yes {
+        if !std::io::stdin().is_terminal() {
+            return Err(invalid(
+                Diagnostic::new("reset asks for confirmation, and standard input is not a terminal")
+                    .expected("a terminal to answer on, or --yes")
+                    .hint(format!(
+                        "add --yes to reset without asking: workshop reset {display_path} --yes"
+                    )),
+            ));
+        }
+        println!(
+            "Reset lab `{}` on the {} cluster:\n{}",
+            scenario.lab.id,
+            kind.as_str(),
+            what.join("\n")
+        );
+        if !prompt::confirm("Go ahead?") {
+            println!("nothing was changed");
+            return Ok(exit_code::SUCCESS);
+        }
+    }
+
+    let provider = make_provider(
+        &scenario,
+        kind,
+        ProviderArgs {
+            context: args.context.clone(),
+            kubeconfig: args.kubeconfig.clone(),
+            version_override: None,
+            assumed: &assumed,
+            realistic: false,
+        },
+        &display_path,
+    )
+    .await?;
+    let conn = match provider.connect_if_running().await {
+        Ok(c) => c,
+        Err(e) => {
+            provider.shutdown().await;
+            return Err(e);
+        }
+    };
+    if conn.is_none() && !args.all {
+        provider.shutdown().await;
+        return Err(EngineError::Unreachable {
+            context: profile.clone(),
+            message: "the cluster is not running, so its cleanup steps cannot run".into(),
+            hint: format!(
+                "start it (`minikube start -p {profile}`) and reset again, or delete the whole profile: workshop reset {display_path} --all"
+            ),
+        });
+    }
+    let facts = match &conn {
+        Some(c) => c
+            .facts(kind.as_str())
+            .await
+            .unwrap_or_else(|_| ClusterFacts::assumed(assumed, kind.as_str())),
+        None => ClusterFacts::assumed(assumed, kind.as_str()),
+    };
+    let plan = match Plan::build(scenario, vars, facts) {
+        Ok(p) => p,
+        Err(d) => {
+            provider.shutdown().await;
+            return Err(EngineError::Invalid(d));
+        }
+    };
+    let reporter: Arc<dyn Reporter> = if color && std::io::stdout().is_terminal() {
+        Arc::new(report::fancy::Fancy::new())
+    } else {
+        Arc::new(report::plain::Plain::new(Box::new(std::io::stdout())))
+    };
+    let cleanup = plan.scenario.cleanup.clone();
+    let lab = plan.scenario.lab.clone();
+    let has_conn = conn.is_some();
+    let ctx = RunCtx::new(plan, provider, conn, reporter, lang.clone(), args.timeout.max(0.01));
+    ctx.emit(Event::RunStarted {
+        title: format!("reset: {}", lab.title.get(&lang)),
+        lab_id: lab.id.clone(),
+        cluster: ctx.provider.description(),
+        rehearsal: ctx.provider.is_rehearsal(),
+        steps: cleanup.len(),
+    });
+    let cancel = ctx.cancel.clone();
+    let signals = tokio::spawn(async move {
+        let _ = tokio::signal::ctrl_c().await;
+        cancel.cancel();
+    });
+
+    let mut summary = if has_conn {
+        let opts = runner::LoopOptions {
+            keep_going: true,
+            ..runner::LoopOptions::default()
+        };
+        runner::run_steps(&ctx, &cleanup, &opts).await
+    } else {
+        Summary::default()
+    };
+    for (id, description) in ctx.background.stop_all().await {
+        ctx.emit(Event::Background {
+            id,
+            description,
+            running: false,
+        });
+    }
+    if args.all && !summary.interrupted {
+        delete_profile(&ctx, &profile, &mut summary).await;
+    }
+    if !summary.interrupted {
+        let path = state::path_for(&lab.id);
+        let text = match state::clear(&path) {
+            Ok(true) => format!("resume state cleared ({})", path.display()),
+            Ok(false) => "no resume state to clear".to_owned(),
+            Err(e) => format!("warning: cannot remove {}: {e}", path.display()),
+        };
+        ctx.emit(Event::Note { text });
+    }
+    ctx.emit(Event::RunFinished {
+        summary: summary.clone(),
+    });
+    signals.abort();
+    let RunCtx { provider, .. } = ctx;
+    provider.shutdown().await;
+    Ok(if summary.interrupted {
+        exit_code::INTERRUPTED
+    } else if summary.failed > 0 {
+        exit_code::STEP_FAILED
+    } else {
+        exit_code::SUCCESS
+    })
+}
+
+/// `minikube delete -p PROFILE`, its output shown as it comes.
+async fn delete_profile(ctx: &RunCtx, profile: &str, summary: &mut Summary) {
+    let ClusterProvider::Minikube(m) = &ctx.provider else {
+        return;
+    };
+    ctx.emit(Event::Note {
+        text: format!("deleting the minikube profile {profile}"),
+    });
+    let args = vec!["delete".to_owned(), "-p".to_owned(), profile.to_owned()];
+    let result = process::run(&m.binary, &args, Duration::from_secs(300), &ctx.cancel, |line| {
+        ctx.emit(Event::Note {
+            text: format!("  minikube | {line}"),
+        })
+    })
+    .await;
+    match result {
+        Ok(_) => ctx.emit(Event::Note {
+            text: format!("✔ minikube profile {profile} deleted"),
+        }),
+        Err(e) => {
+            summary.failed += 1;
+            ctx.emit(Event::Note {
+                text: format!("✖ minikube delete -p {profile} failed: {e}"),
+            });
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! Which steps a run executes: `--from`, `--until`, `--only`, `--skip` and `--resume`, and the
+//! refusal of a step whose prerequisites (its `needs`, transitively) have not run against this
+//! cluster, unless `--force`.
+
+use std::collections::HashSet;
+
+use crate::cli::GuidedArgs;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::scenario::load::suggest;
+use crate::scenario::{Scenario, Step};
+
+/// The steps to run, by id, in lab order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    pub ids: Vec<String>,
+    /// True when every step of the lab is selected (a full run starts the state over).
+    pub full: bool,
+}
+
+impl Selection {
+    pub fn contains(&self, id: &str) -> bool {
+        self.ids.iter().any(|i| i == id)
+    }
+
+    /// `running 3 of 20 steps: a, b, c`, for a partial run.
+    pub fn describe(&self, total: usize) -> Option<String> {
+        if self.full {
+            return None;
+        }
+        let shown: Vec<&str> = self.ids.iter().take(8).map(String::as_str).collect();
+        let more = if self.ids.len() > shown.len() { ", …" } else { "" };
+        Some(format!(
+            "running {} of {total} steps: {}{more}",
+            self.ids.len(),
+            shown.join(", ")
+        ))
+    }
+}
+
+/// Resolves the flags against the scenario. `completed` holds the steps recorded as completed
+/// against this very cluster (empty when there is no such record). `scenario_path` goes into
+/// hints.
+pub fn select(
+    scenario: &Scenario,
+    args: &GuidedArgs,
+    completed: &HashSet<String>,
+    scenario_path: &str,
+) -> Result<Selection, Diagnostics> {
+    let steps = &scenario.steps;
+    let mut diags = Diagnostics::default();
+    let index = |flag: &str, id: &str, diags: &mut Diagnostics| -> Option<usize> {
+        match steps.iter().position(|s| s.id.as_str() == id) {
+            Some(i) => Some(i),
+            None => {
+                diags.push(unknown_id(scenario, flag, id));
+                None
+            }
+        }
+    };
+    let from = args.from.as_deref().and_then(|id| index("--from", id, &mut diags));
+    let until = args.until.as_deref().and_then(|id| index("--until", id, &mut diags));
+    let only: Vec<usize> = args
+        .only
+        .iter()
+        .filter_map(|id| index("--only", id, &mut diags))
+        .collect();
+    let skip: Vec<usize> = args
+        .skip
+        .iter()
+        .filter_map(|id| index("--skip", id, &mut diags))
+        .collect();
+    if let (Some(f), Some(u)) = (from, until)
+        && f > u
+    {
+        diags.push(
+            Diagnostic::new(format!(
+                "--from {} comes after --until {} in the lab",
+                steps[f].id, steps[u].id
+            ))
+            .expected("--from names a step before (or equal to) --until")
+            .hint(format!("swap them: --from {} --until {}", steps[u].id, steps[f].id)),
+        );
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+
+    let first = from.unwrap_or(0);
+    let last = until.unwrap_or(steps.len().saturating_sub(1));
+    let chosen: Vec<usize> = (0..steps.len())
+        .filter(|i| (first..=last).contains(i))
+        .filter(|i| only.is_empty() || only.contains(i))
+        .filter(|i| !skip.contains(i))
+        .filter(|i| !args.resume || !completed.contains(steps[*i].id.as_str()))
+        .collect();
+    let full = chosen.len() == steps.len();
+    let ids: Vec<String> = chosen.iter().map(|i| steps[*i].id.to_string()).collect();
+
+    if !args.force {
+        // Steps refused for the same missing prerequisites are reported together.
+        let mut refused: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+        let mut before: HashSet<&str> = HashSet::new();
+        for i in &chosen {
+            let step = &steps[*i];
+            let missing: Vec<String> = prerequisites(scenario, step)
+                .into_iter()
+                .filter(|p| !before.contains(p.as_str()) && !completed.contains(p))
+                .collect();
+            if !missing.is_empty() {
+                match refused.iter_mut().find(|(m, _)| *m == missing) {
+                    Some((_, ids)) => ids.push(step.id.to_string()),
+                    None => refused.push((missing, vec![step.id.to_string()])),
+                }
+            }
+            before.insert(step.id.as_str());
+        }
+        for (missing, ids) in refused {
+            let names: Vec<String> = missing.iter().map(|m| format!("`{m}`")).collect();
+            let who: Vec<String> = ids.iter().map(|m| format!("`{m}`")).collect();
+            let (who, verb) = if who.len() == 1 {
+                (format!("step {}", who[0]), "needs")
+            } else {
+                (format!("steps {}", who.join(", ")), "need")
+            };
+            diags.push(
+                Diagnostic::new(format!(
+                    "{who} {verb} {}, which {} not run against this cluster",
+                    names.join(", "),
+                    if missing.len() == 1 { "has" } else { "have" }
+                ))
+                .expected("the steps they depend on completed first (recorded in .workshop/state/)")
+                .hint(format!(
+                    "run them first: workshop run {scenario_path} --from {} --until {}; or add --force to run anyway",
+                    missing[0], ids[0]
+                )),
+            );
+        }
+    }
+    if diags.is_empty() {
+        Ok(Selection { ids, full })
+    } else {
+        Err(diags)
+    }
+}
+
+/// A step's prerequisites: its `needs`, and theirs, in lab order.
+pub fn prerequisites(scenario: &Scenario, step: &Step) -> Vec<String> {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut todo: Vec<String> = step.needs.iter().map(|n| n.to_string()).collect();
+    while let Some(id) = todo.pop() {
+        if seen.insert(id.clone())
+            && let Some(s) = scenario.step(&id)
+        {
+            todo.extend(s.needs.iter().map(|n| n.to_string()));
+        }
+    }
+    scenario
+        .steps
+        .iter()
+        .map(|s| s.id.to_string())
+        .filter(|id| seen.contains(id))
+        .collect()
+}
+
+fn unknown_id(scenario: &Scenario, flag: &str, id: &str) -> Diagnostic {
+    let ids: Vec<&str> = scenario.steps.iter().map(|s| s.id.as_str()).collect();
+    let d = Diagnostic::new(format!("{flag} {id}: the lab `{}` has no step `{id}`", scenario.lab.id));
+    if scenario.cleanup.iter().any(|s| s.id.as_str() == id) {
+        return d.expected("the id of one of the lab's [[steps]]").hint(format!(
+            "`{id}` is a cleanup step; cleanup steps run with `workshop reset`"
+        ));
+    }
+    let hint = suggest(id, &ids).unwrap_or_else(|| format!("the steps are: {}", ids.join(", ")));
+    d.expected("the id of one of the lab's [[steps]] (`workshop plan` lists them)")
+        .hint(hint)
+}

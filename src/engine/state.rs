@@ -1,0 +1,221 @@
+//! Resume state: which steps of a lab completed against which cluster, and the values they
+//! captured, in `.workshop/state/<lab-id>.json` under the current directory. Written after
+//! every step, atomically (a temporary file renamed over the old one), so an interrupted run
+//! never leaves half a file.
+//!
+//! A cluster is the same cluster when its provider and identity (the uid of its `kube-system`
+//! namespace) match; the kube context is recorded for messages. The embedded rehearsal
+//! cluster is new on every run, so its state can never be resumed.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+
+use crate::plan::Captures;
+
+use super::context::RunCtx;
+use super::event::StepStatus;
+
+/// The cluster a state belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClusterRecord {
+    pub provider: String,
+    /// The kube context (`mc-demo`, `workshop-rehearsal`).
+    pub context: String,
+    /// The uid of the `kube-system` namespace.
+    pub identity: String,
+}
+
+impl ClusterRecord {
+    pub fn same_cluster(&self, other: &ClusterRecord) -> bool {
+        self.provider == other.provider && self.identity == other.identity
+    }
+
+    pub fn describe(&self) -> String {
+        format!(
+            "{} cluster, context {}, kube-system uid {}",
+            self.provider, self.context, self.identity
+        )
+    }
+}
+
+/// What `.workshop/state/<lab>.json` holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct State {
+    pub lab: String,
+    /// The scenario file as it was named on the command line.
+    pub scenario: String,
+    pub cluster: Option<ClusterRecord>,
+    /// Completed steps, in the order they completed.
+    pub completed: Vec<String>,
+    /// Every value captured so far (`mongo_uid`, `player`, …).
+    pub captures: Captures,
+    /// When it was last written (RFC 3339).
+    pub updated: String,
+}
+
+impl State {
+    pub fn completed_set(&self) -> HashSet<String> {
+        self.completed.iter().cloned().collect()
+    }
+}
+
+/// `.workshop/state/<lab>.json` under the current directory.
+pub fn path_for(lab: &str) -> PathBuf {
+    Path::new(".workshop").join("state").join(format!("{lab}.json"))
+}
+
+/// Reads a state file; `Ok(None)` when there is none.
+pub fn load(path: &Path) -> Result<Option<State>, String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => serde_json::from_str(&text).map(Some).map_err(|e| {
+            format!(
+                "{} is not a workshop state file ({e}); delete it to start over",
+                path.display()
+            )
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+    }
+}
+
+/// Writes `state` to `path` atomically: a temporary file in the same folder, then a rename.
+pub fn save(path: &Path, state: &State) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("state"),
+        std::process::id()
+    ));
+    let mut text = serde_json::to_string_pretty(state).map_err(std::io::Error::other)?;
+    text.push('\n');
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, path)
+}
+
+/// Removes a state file; a missing one is fine.
+pub fn clear(path: &Path) -> std::io::Result<bool> {
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Records completed steps of a running lab, writing the file after each one.
+pub struct Recorder {
+    path: PathBuf,
+    state: Mutex<State>,
+    /// The first write error, reported once.
+    warned: Mutex<bool>,
+}
+
+impl std::fmt::Debug for Recorder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Recorder").field("path", &self.path).finish()
+    }
+}
+
+impl Recorder {
+    /// Starts from `state` (already matched to this cluster, or fresh).
+    pub fn new(path: PathBuf, state: State) -> Recorder {
+        Recorder {
+            path,
+            state: Mutex::new(state),
+            warned: Mutex::new(false),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn snapshot(&self) -> State {
+        self.state.lock().expect("state lock").clone()
+    }
+
+    /// After a step: records it when it completed (passed, or already done), with the run's
+    /// captures, and writes the file.
+    pub async fn step_finished(&self, run: &RunCtx, id: &str, status: &StepStatus) {
+        if !matches!(status, StepStatus::Passed | StepStatus::AlreadyDone) {
+            return;
+        }
+        let needs_identity = self.state.lock().expect("state lock").cluster.is_none();
+        let cluster = if needs_identity {
+            match run.connection() {
+                Some(conn) => conn.identity().await.map(|identity| ClusterRecord {
+                    provider: run.provider.kind().as_str().to_owned(),
+                    context: conn.context.clone(),
+                    identity,
+                }),
+                None => None,
+            }
+        } else {
+            None
+        };
+        let snapshot = {
+            let mut st = self.state.lock().expect("state lock");
+            if let Some(c) = cluster {
+                st.cluster = Some(c);
+            }
+            if st.cluster.is_none() {
+                // No cluster yet (a step before start-cluster): nothing can be tied to one.
+                return;
+            }
+            if !st.completed.iter().any(|c| c == id) {
+                st.completed.push(id.to_owned());
+            }
+            st.captures.extend(run.captures());
+            st.updated = jiff::Timestamp::now().to_string();
+            st.clone()
+        };
+        if let Err(e) = save(&self.path, &snapshot) {
+            let mut warned = self.warned.lock().expect("warn lock");
+            if !*warned {
+                *warned = true;
+                run.emit(super::event::Event::Note {
+                    text: format!(
+                        "warning: cannot write the resume state {}: {e}; --resume will not know this run",
+                        self.path.display()
+                    ),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn save_is_atomic_and_round_trips() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state").join("lab.json");
+        let mut st = State {
+            lab: "lab".into(),
+            scenario: "lab.toml".into(),
+            cluster: Some(ClusterRecord {
+                provider: "existing".into(),
+                context: "ctx".into(),
+                identity: "uid-1".into(),
+            }),
+            completed: vec!["a".into()],
+            ..State::default()
+        };
+        st.captures.insert("x".into(), "1".into());
+        save(&path, &st).unwrap();
+        assert_eq!(load(&path).unwrap(), Some(st));
+        let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(leftovers, vec![std::ffi::OsString::from("lab.json")]);
+        assert!(clear(&path).unwrap());
+        assert!(!clear(&path).unwrap());
+        assert_eq!(load(&path).unwrap(), None);
+    }
+}

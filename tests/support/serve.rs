@@ -1,0 +1,65 @@
+//! A standalone rehearsal cluster (`workshop rehearsal serve`) for tests that need the same
+//! cluster across several runs (resume, reset): runs use `--cluster existing --kubeconfig`.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use super::BIN;
+
+pub struct Serve {
+    child: Child,
+    pub kubeconfig: PathBuf,
+}
+
+impl Serve {
+    /// Starts a rehearsal cluster whose kubeconfig is `dir/name`, and waits (at most 30 s)
+    /// until it says it listens.
+    pub fn start(dir: &Path, name: &str) -> Serve {
+        let kubeconfig = dir.join(name);
+        let mut child = Command::new(BIN)
+            .args([
+                "--color",
+                "never",
+                "rehearsal",
+                "serve",
+                "--pace",
+                "fast",
+                "--kubeconfig",
+            ])
+            .arg(&kubeconfig)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start workshop rehearsal serve");
+        let out = child.stdout.take().expect("piped stdout");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines() {
+                let Ok(line) = line else { break };
+                if line.contains("Press Ctrl-C") {
+                    let _ = tx.send(());
+                }
+            }
+        });
+        if rx.recv_timeout(Duration::from_secs(30)).is_err() {
+            let _ = child.kill();
+            panic!("workshop rehearsal serve did not start within 30s");
+        }
+        Serve { child, kubeconfig }
+    }
+
+    pub fn kubeconfig_str(&self) -> &str {
+        self.kubeconfig.to_str().expect("a UTF-8 temp path")
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
