@@ -142,6 +142,13 @@ impl RehearsalCluster {
         let app = server::router(shared.clone());
         let stop = shared.shutdown.clone();
         let server = tokio::spawn(async move {
+            // Watch events are small writes on a long-lived response: without TCP_NODELAY,
+            // Nagle's algorithm and the client's delayed ACK hold each one back ~40 ms.
+            let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+                if let Err(e) = tcp.set_nodelay(true) {
+                    tracing::debug!("TCP_NODELAY not set on a rehearsal connection: {e}");
+                }
+            });
             let result = axum::serve(listener, app)
                 .with_graceful_shutdown(stop.cancelled_owned())
                 .await;
