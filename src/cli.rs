@@ -128,11 +128,9 @@ pub struct ListArgs {
     pub dir: PathBuf,
 }
 
-#[derive(Debug, Args)]
-pub struct RunArgs {
-    #[command(flatten)]
-    pub scenario: ScenarioArgs,
-
+/// Which cluster a command talks to. Shared by `run`, `reset` and `doctor`.
+#[derive(Debug, Args, Default, Clone)]
+pub struct ClusterArgs {
     /// Where to run, overriding the scenario's [cluster] provider: minikube (the real binary),
     /// existing (a kube context), or rehearsal (the embedded cluster; no containers run).
     #[arg(long, value_name = "PROVIDER", value_parser = parse_provider)]
@@ -147,6 +145,15 @@ pub struct RunArgs {
     /// keeps running after the lab, instead of starting a cluster for this run only.
     #[arg(long, value_name = "PATH")]
     pub kubeconfig: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+
+    #[command(flatten)]
+    pub target: ClusterArgs,
 
     /// Scale every check's timeout, e.g. 2 (twice as long) or 0.5.
     #[arg(long, value_name = "FACTOR", default_value_t = 1.0)]
@@ -229,17 +236,9 @@ pub struct ResetArgs {
     #[arg(long)]
     pub all: bool,
 
-    /// Where the lab ran: minikube, existing or rehearsal (as for `run`).
-    #[arg(long, value_name = "PROVIDER", value_parser = parse_provider)]
-    pub cluster: Option<Provider>,
-
-    /// For --cluster existing: the kube context to use (default: the current one).
-    #[arg(long, value_name = "NAME")]
-    pub context: Option<String>,
-
-    /// For --cluster existing: the kubeconfig file (default: KUBECONFIG, then ~/.kube/config).
-    #[arg(long, value_name = "PATH")]
-    pub kubeconfig: Option<PathBuf>,
+    /// Where the lab ran (as for `run`).
+    #[command(flatten)]
+    pub target: ClusterArgs,
 
     /// The language of step titles.
     #[arg(long, value_name = "LANG")]

@@ -26,17 +26,9 @@ pub struct DoctorArgs {
     /// Without it, doctor checks what a minikube lab needs.
     pub scenario: Option<PathBuf>,
 
-    /// Check for this provider instead of the scenario's: minikube, existing or rehearsal.
-    #[arg(long, value_name = "PROVIDER", value_parser = |s: &str| s.parse::<Provider>())]
-    pub cluster: Option<Provider>,
-
-    /// For --cluster existing: the kube context (default: the current one).
-    #[arg(long, value_name = "NAME")]
-    pub context: Option<String>,
-
-    /// For --cluster existing: the kubeconfig file (default: KUBECONFIG, then ~/.kube/config).
-    #[arg(long, value_name = "PATH")]
-    pub kubeconfig: Option<PathBuf>,
+    /// The cluster to check for, instead of the scenario's provider.
+    #[command(flatten)]
+    pub target: crate::cli::ClusterArgs,
 
     /// Override a variable, as for `workshop run` (ports and templates may depend on them).
     #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_var)]
@@ -173,6 +165,7 @@ async fn check(args: &DoctorArgs) -> (String, Vec<Item>) {
         },
     };
     let provider = args
+        .target
         .cluster
         .or(scenario.as_ref().map(|s| s.cluster.provider))
         .unwrap_or(Provider::Minikube);
@@ -227,10 +220,11 @@ async fn check(args: &DoctorArgs) -> (String, Vec<Item>) {
             items.push(kubectl_item().await);
             let existing = Existing {
                 context: args
+                    .target
                     .context
                     .clone()
                     .or_else(|| scenario.as_ref().and_then(|s| s.cluster.context.clone())),
-                kubeconfig: args.kubeconfig.clone(),
+                kubeconfig: args.target.kubeconfig.clone(),
             };
             let name = existing.context_name();
             match tokio::time::timeout(API_PROBE, existing.connect()).await {

@@ -3,9 +3,7 @@
 
 use std::time::Duration;
 
-use crate::engine::background::{Handle, Process};
 use crate::engine::context::{StepCtx, StepError};
-use crate::engine::event::Event;
 use crate::engine::process::{self, ProcessError};
 use crate::scenario::action::Command;
 
@@ -18,27 +16,12 @@ pub async fn perform(ctx: &StepCtx<'_>, c: &Command) -> Result<Done, StepError> 
         StepError::new(format!("`{program}` was not found on PATH"))
             .hint(format!("install {program}, or check the spelling"))
     })?;
-    let display = process::display_command(&path, args);
-    ctx.output(&format!("$ {display}"));
     if c.background {
-        let child = process::command(&path, args)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .map_err(|e| StepError::new(format!("could not start `{display}`: {e}")))?;
-        ctx.run.background.add(Process {
-            step: ctx.step.id.to_string(),
-            description: display.clone(),
-            keep_running: ctx.step.keep_running,
-            handle: Handle::Child(child),
-        });
-        ctx.run.emit(Event::Background {
-            id: ctx.step.id.to_string(),
-            description: display.clone(),
-            running: true,
-        });
+        let display = ctx.spawn_background(&path, args)?;
         return Ok(Done::summary(format!("{display} running in the background")));
     }
+    let display = process::display_command(&path, args);
+    ctx.output(&format!("$ {display}"));
     let timeout = ctx.scaled(ctx.step.timeout.map_or(Duration::from_secs(300), |t| t.as_std()));
     let result = process::run(&path, args, timeout, ctx.cancel(), |l| ctx.output(l)).await;
     let finished = match result {

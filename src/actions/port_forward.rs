@@ -8,9 +8,8 @@ use kube::Api;
 use kube::api::ListParams;
 use tokio::net::TcpListener;
 
-use crate::engine::background::{Handle, Process};
+use crate::engine::background::Handle;
 use crate::engine::context::{StepCtx, StepError};
-use crate::engine::event::Event;
 use crate::scenario::action::PortForward;
 
 use super::{Done, kube_error};
@@ -81,17 +80,7 @@ pub async fn perform(ctx: &StepCtx<'_>, p: &PortForward) -> Result<Done, StepErr
     })?;
     let task = tokio::spawn(serve(listener, pods, pod_name.clone(), target));
     let description = format!("127.0.0.1:{local} → svc/{svc_name}:{remote} (pod {pod_name}:{target})");
-    ctx.run.background.add(Process {
-        step: ctx.step.id.to_string(),
-        description: description.clone(),
-        keep_running: ctx.step.keep_running,
-        handle: Handle::Task(task),
-    });
-    ctx.run.emit(Event::Background {
-        id: ctx.step.id.to_string(),
-        description: description.clone(),
-        running: true,
-    });
+    ctx.in_background(description.clone(), Handle::Task(task));
     Ok(Done::summary(format!("forwarding {description}")))
 }
 

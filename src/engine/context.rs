@@ -155,6 +155,35 @@ impl StepCtx<'_> {
         });
     }
 
+    /// Registers a background process of this step (stopped at the end of the run) and shows it.
+    pub fn in_background(&self, description: String, handle: super::background::Handle) {
+        self.run.background.add(super::background::Process {
+            step: self.step.id.to_string(),
+            description: description.clone(),
+            keep_running: self.step.keep_running,
+            handle,
+        });
+        self.run.emit(Event::Background {
+            id: self.step.id.to_string(),
+            description,
+            running: true,
+        });
+    }
+
+    /// Starts a program in the background (in its own process group, output discarded) and
+    /// registers it; returns its display form.
+    pub fn spawn_background(&self, program: &std::path::Path, args: &[String]) -> Result<String, StepError> {
+        let display = super::process::display_command(program, args);
+        self.output(&format!("$ {display}"));
+        let child = super::process::command(program, args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .map_err(|e| StepError::new(format!("could not start `{display}`: {e}")))?;
+        self.in_background(display.clone(), super::background::Handle::Child(child));
+        Ok(display)
+    }
+
     pub fn cancel(&self) -> &CancellationToken {
         &self.run.cancel
     }

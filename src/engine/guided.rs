@@ -223,13 +223,13 @@ fn changes_the_cluster(a: &Action) -> bool {
 /// The line printed when a run did not finish: how to continue it.
 pub fn resume_hint(path: &str, kind: Provider, args: &RunArgs, summary: &Summary, recorded: bool) -> String {
     let mut cmd = format!("workshop run {path}");
-    if args.cluster.is_some() {
+    if args.target.cluster.is_some() {
         cmd.push_str(&format!(" --cluster {}", kind.as_str()));
     }
-    if let Some(c) = &args.context {
+    if let Some(c) = &args.target.context {
         cmd.push_str(&format!(" --context {}", command::shell_quote(c)));
     }
-    if let Some(k) = &args.kubeconfig {
+    if let Some(k) = &args.target.kubeconfig {
         cmd.push_str(&format!(
             " --kubeconfig {}",
             command::shell_quote(&k.display().to_string())

@@ -37,6 +37,12 @@ use provider::{ClusterProvider, Existing, Minikube, Rehearsal};
 
 /// `workshop run`: returns the exit code.
 pub fn run_command(args: RunArgs, color: bool) -> i32 {
+    block_on(color, run(args, color))
+}
+
+/// Runs an engine command on a fresh runtime; an error is printed once, here, and becomes its
+/// exit code.
+pub fn block_on(color: bool, command: impl std::future::Future<Output = Result<i32, EngineError>>) -> i32 {
     let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
@@ -44,7 +50,7 @@ pub fn run_command(args: RunArgs, color: bool) -> i32 {
             return exit_code::MISSING_PREREQUISITE;
         }
     };
-    match rt.block_on(run(args, color)) {
+    match rt.block_on(command) {
         Ok(code) => code,
         Err(e) => {
             eprint!("{}", e.render(color));
@@ -59,7 +65,7 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
     let scenario = app::load_scenario(&path).map_err(EngineError::Invalid)?;
     let vars = plan::bind_vars(&scenario, &args.scenario.vars).map_err(EngineError::Invalid)?;
     let lang = crate::language::pick(&scenario.lab.languages, args.lang.as_deref()).map_err(EngineError::Invalid)?;
-    let kind = args.cluster.unwrap_or(scenario.cluster.provider);
+    let kind = args.target.cluster.unwrap_or(scenario.cluster.provider);
     let version_override = args.kubernetes_version.as_deref();
     let assumed = app::assumed_version(&scenario, version_override).map_err(EngineError::Invalid)?;
     let display_path = path.display().to_string();
@@ -68,8 +74,8 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
         &scenario,
         kind,
         ProviderArgs {
-            context: args.context.clone(),
-            kubeconfig: args.kubeconfig.clone(),
+            context: args.target.context.clone(),
+            kubeconfig: args.target.kubeconfig.clone(),
             version_override,
             assumed: &assumed,
             realistic: args.pace == PaceArg::Realistic,

@@ -23,20 +23,7 @@ use super::{ProviderArgs, make_provider, process, prompt, runner, state};
 
 /// `workshop reset`: returns the exit code.
 pub fn reset_command(args: ResetArgs, color: bool) -> i32 {
-    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprint!("{}", EngineError::Runtime(e).render(color));
-            return exit_code::MISSING_PREREQUISITE;
-        }
-    };
-    match rt.block_on(reset(args, color)) {
-        Ok(code) => code,
-        Err(e) => {
-            eprint!("{}", e.render(color));
-            e.exit_code()
-        }
-    }
+    super::block_on(color, reset(args, color))
 }
 
 fn invalid(d: Diagnostic) -> EngineError {
@@ -49,7 +36,7 @@ async fn reset(args: ResetArgs, color: bool) -> Result<i32, EngineError> {
     let scenario = app::load_scenario(&path).map_err(EngineError::Invalid)?;
     let vars = plan::bind_vars(&scenario, &args.scenario.vars).map_err(EngineError::Invalid)?;
     let lang = crate::language::pick(&scenario.lab.languages, args.lang.as_deref()).map_err(EngineError::Invalid)?;
-    let kind = args.cluster.unwrap_or(scenario.cluster.provider);
+    let kind = args.target.cluster.unwrap_or(scenario.cluster.provider);
     let profile = scenario.cluster.profile.clone();
     if args.all && kind != Provider::Minikube {
         return Err(invalid(
@@ -106,8 +93,8 @@ async fn reset(args: ResetArgs, color: bool) -> Result<i32, EngineError> {
         &scenario,
         kind,
         ProviderArgs {
-            context: args.context.clone(),
-            kubeconfig: args.kubeconfig.clone(),
+            context: args.target.context.clone(),
+            kubeconfig: args.target.kubeconfig.clone(),
             version_override: None,
             assumed: &assumed,
             realistic: false,
