@@ -35,6 +35,10 @@ pub async fn perform(ctx: &StepCtx<'_>, d: &Delete) -> Result<Done, StepError> {
         return Ok(Done::summary(format!("{label} deleted")));
     }
     let timeout = ctx.scaled(d.timeout.map_or(Duration::from_secs(120), |t| t.as_std()));
+    ctx.output(&format!(
+        "waiting until {label} (uid {uid}) is gone, up to {}",
+        format_duration(timeout)
+    ));
     let waited = tokio::select! {
         r = tokio::time::timeout(timeout, await_condition(api, &name, conditions::is_deleted(&uid))) => r,
         _ = ctx.cancel().cancelled() => return Err(StepError::new("interrupted")),

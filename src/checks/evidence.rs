@@ -54,8 +54,9 @@ pub async fn events(conn: &Connection, ev: &Evidence) -> Vec<String> {
 }
 
 /// A one-line diagnosis for causes learners meet often.
-pub async fn diagnose(conn: &Connection, kind: &CheckKind, ev: &Evidence, observed: &str) -> Option<String> {
-    let events = events(conn, ev).await.join("\n");
+/// `events` are the lines [`events`] returned for the same evidence.
+pub async fn diagnose(conn: &Connection, kind: &CheckKind, events: &[String], observed: &str) -> Option<String> {
+    let events = events.join("\n");
     if events.contains("ErrImagePull") || events.contains("ImagePullBackOff") || events.contains("Failed to pull image")
     {
         let line = events.lines().find(|l| l.contains("pull")).unwrap_or("").to_owned();

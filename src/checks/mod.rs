@@ -121,10 +121,11 @@ pub async fn run(ctx: &StepCtx<'_>, index: usize, check: &Check) -> Verdict {
             evidence,
         } => {
             let (events, diagnosis) = match ctx.run.connection() {
-                Some(conn) => (
-                    evidence::events(&conn, &evidence).await,
-                    evidence::diagnose(&conn, &check.kind, &evidence, &observed).await,
-                ),
+                Some(conn) => {
+                    let events = evidence::events(&conn, &evidence).await;
+                    let diagnosis = evidence::diagnose(&conn, &check.kind, &events, &observed).await;
+                    (events, diagnosis)
+                }
                 None => (Vec::new(), None),
             };
             let failure = Box::new(Failure {
