@@ -123,6 +123,8 @@ fn kubectl(kc: &Path, args: &[&str]) {
     let out = Command::new("kubectl")
         .arg("--kubeconfig")
         .arg(kc)
+        .arg("--cache-dir")
+        .arg(kc.with_extension("kubectl-cache"))
         .args(args)
         .output()
         .expect("kubectl runs");

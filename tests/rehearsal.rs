@@ -1075,6 +1075,10 @@ mod kubectl {
             Command::new("kubectl")
                 .arg("--kubeconfig")
                 .arg(kubeconfig)
+                // kubectl caches discovery per host:port; a later cluster on a reused port
+                // with another version must not see this one's API list.
+                .arg("--cache-dir")
+                .arg(kubeconfig.with_extension("kubectl-cache"))
                 .args(args)
                 .kill_on_drop(true)
                 .output(),
@@ -1174,6 +1178,8 @@ mod kubectl {
         let mut child = Command::new("kubectl")
             .arg("--kubeconfig")
             .arg(&kc)
+            .arg("--cache-dir")
+            .arg(kc.with_extension("kubectl-cache"))
             .args([
                 "get",
                 "deploy",
