@@ -418,34 +418,39 @@ impl Drop for KillOnDrop {
     }
 }
 
-#[test]
-fn a_fake_minikube_receives_the_exact_flags_of_day55() {
-    let r = Standalone::start("1.21.2", "mc-demo");
+/// A fake `minikube` for `profile` mc-demo backed by the standalone rehearsal `r`: it records
+/// its argv in `bin/argv.log`, emulates addons through the rehearsal's addon endpoint, answers
+/// `status` as running or stopped, and makes `tunnel` a long sleep. Writes `bin/minikube` and a
+/// kubeconfig whose context is named after the profile (as minikube's is) into the test folder.
+fn with_fake_minikube(t: Test, r: &Standalone, running: bool) -> Test {
     let server = std::fs::read_to_string(&r.kubeconfig)
         .unwrap()
         .lines()
         .find_map(|l| l.trim().strip_prefix("server: ").map(str::to_owned))
         .expect("server line");
-    // minikube writes a context named after the profile.
     let kubeconfig = std::fs::read_to_string(&r.kubeconfig)
         .unwrap()
         .replace("workshop-rehearsal", "mc-demo");
+    let status = if running {
+        r#"echo '{"Name":"mc-demo","Host":"Running","Kubelet":"Running","APIServer":"Running"}'; exit 0"#
+    } else {
+        "exit 7"
+    };
     let script = format!(
         r#"#!/bin/sh
 echo "$*" >> "$(dirname "$0")/argv.log"
-post() {{ python3 -c "import urllib.request,sys; urllib.request.urlopen(urllib.request.Request('{server}/workshop/v1/addons/'+sys.argv[1], method='POST'))" "$1"; }}
+addon() {{ python3 -c "import urllib.request,sys; urllib.request.urlopen(urllib.request.Request('{server}/workshop/v1/addons/'+sys.argv[2], method=sys.argv[1]))" "$1" "$2"; }}
 case "$1" in
-  status) exit 7 ;;
-  start) for a in $(echo "$5" | tr , ' '); do post "$a"; done ;;
+  status) {status} ;;
+  start) for a in $(echo "$5" | tr , ' '); do addon POST "$a"; done ;;
   tunnel) exec sleep 600 ;;
-  -p) [ "$3 $4" = "addons enable" ] && post "$5" ;;
+  delete) ;;
+  -p) [ "$3" = addons ] && [ "$4" = enable ] && addon POST "$5"; [ "$3" = addons ] && [ "$4" = disable ] && addon DELETE "$5" ;;
 esac
 exit 0
 "#
     );
-    let t = Test::in_repo()
-        .write("bin/minikube", script)
-        .write("kubeconfig", kubeconfig);
+    let t = t.write("bin/minikube", script).write("kubeconfig", kubeconfig);
     let bin = t.path().join("bin");
     std::fs::set_permissions(
         bin.join("minikube"),
@@ -454,9 +459,13 @@ exit 0
     .unwrap();
     let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
     let kc = t.path().join("kubeconfig");
-    let out = t
-        .env("PATH", path)
-        .env("KUBECONFIG", kc)
+    t.env("PATH", path).env("KUBECONFIG", kc)
+}
+
+#[test]
+fn a_fake_minikube_receives_the_exact_flags_of_day55() {
+    let r = Standalone::start("1.21.2", "mc-demo");
+    let out = with_fake_minikube(Test::in_repo(), &r, false)
         .args(["run", "scenarios/day55.toml", "--keep-going", "--timeout", "0.02"])
         .timeout(Duration::from_secs(120))
         .run();
@@ -479,4 +488,56 @@ exit 0
         "{}",
         out.stdout
     );
+}
+
+#[test]
+fn reset_all_runs_the_cleanup_then_deletes_the_minikube_profile() {
+    let r = Standalone::start("1.21.2", "mc-demo");
+    // The lab first, on the same cluster (attached), so there is something to clean up.
+    Test::in_repo()
+        .args(["run", "scenarios/day55.toml", "--cluster", "rehearsal", "--kubeconfig"])
+        .arg(r.kubeconfig.clone())
+        .timeout(Duration::from_secs(120))
+        .run()
+        .success();
+    let out = with_fake_minikube(Test::in_repo(), &r, true)
+        .args(["reset", "scenarios/day55.toml", "--yes", "--all"])
+        .timeout(Duration::from_secs(120))
+        .run()
+        .success()
+        .stdout_contains("minikube profile mc-demo deleted");
+    let argv = std::fs::read_to_string(out.path().join("bin/argv.log")).unwrap_or_default();
+    let lines: Vec<&str> = argv.lines().collect();
+    let pos = |s: &str| {
+        lines
+            .iter()
+            .position(|l| *l == s)
+            .unwrap_or_else(|| panic!("`minikube {s}` not called:\n{argv}\n{}", out.stdout))
+    };
+    assert!(
+        pos("-p mc-demo addons disable ingress") < pos("delete -p mc-demo"),
+        "{argv}"
+    );
+    assert!(
+        !lines.iter().any(|l| l.starts_with("start")),
+        "reset never starts a cluster: {argv}"
+    );
+
+    let client = r.client();
+    r.rt.block_on(async move {
+        let namespaces: Api<k8s_openapi::api::core::v1::Namespace> = Api::all(client.clone());
+        let gone = namespaces
+            .get_opt("pacman")
+            .await
+            .unwrap()
+            .is_none_or(|n| n.status.and_then(|s| s.phase).as_deref() == Some("Terminating"));
+        assert!(gone, "namespace pacman is deleted");
+        let classes: Api<StorageClass> = Api::all(client);
+        let standard = classes.get("standard").await.unwrap();
+        let default = standard
+            .metadata
+            .annotations
+            .and_then(|a| a.get("storageclass.kubernetes.io/is-default-class").cloned());
+        assert_eq!(default.as_deref(), Some("true"), "standard is the default class again");
+    });
 }
