@@ -30,6 +30,7 @@ use crate::facts::{ClusterFacts, KubeVersion};
 use crate::plan::{self, Plan, command};
 use crate::scenario::{Action, Provider};
 
+use cluster::Connection;
 use context::RunCtx;
 use error::EngineError;
 use event::{Event, Summary};
@@ -83,39 +84,14 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
         &display_path,
     )
     .await?;
-    let conn = match provider.connect_if_running().await {
-        Ok(c) => c,
-        Err(e) => {
-            provider.shutdown().await;
-            return Err(e);
-        }
-    };
-    let facts = match &conn {
-        Some(c) => c
-            .facts(kind.as_str())
-            .await
-            .unwrap_or_else(|_| ClusterFacts::assumed(assumed, kind.as_str())),
-        None => ClusterFacts::assumed(assumed, kind.as_str()),
-    };
-    let plan = match Plan::build(scenario, vars, facts) {
-        Ok(p) => p,
-        Err(d) => {
-            provider.shutdown().await;
-            return Err(EngineError::Invalid(d));
-        }
-    };
-    if let Err(e) = preflight(&plan, &provider) {
-        provider.shutdown().await;
-        return Err(e);
-    }
-
-    let guided = match guided::prepare(&plan, &args, kind, conn.as_ref(), &display_path).await {
-        Ok(g) => g,
-        Err(e) => {
-            provider.shutdown().await;
-            return Err(e);
-        }
-    };
+    let Prepared { conn, plan, guided } =
+        match prepare(&provider, scenario, vars, kind, assumed, &args, &display_path).await {
+            Ok(p) => p,
+            Err(e) => {
+                provider.shutdown().await;
+                return Err(e);
+            }
+        };
     if guided.nothing_left {
         println!(
             "every step of lab `{}` already completed against this cluster; nothing to resume (`workshop reset {display_path}` starts over)",
@@ -203,6 +179,40 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
     let RunCtx { provider, .. } = ctx;
     provider.shutdown().await;
     Ok(exit_for(&summary))
+}
+
+/// What a run has before its first step.
+struct Prepared {
+    /// The connection, when a cluster already runs (else `start-cluster` makes it).
+    conn: Option<Connection>,
+    /// Rendered for the live cluster's facts, or the assumed version's, and past preflight.
+    plan: Plan,
+    guided: guided::Prepared,
+}
+
+/// Connects if a cluster already runs, builds the plan for its facts, runs preflight and
+/// prepares guided mode (selection, resume state).
+async fn prepare(
+    provider: &ClusterProvider,
+    scenario: crate::scenario::Scenario,
+    vars: std::collections::BTreeMap<String, crate::scenario::VarValue>,
+    kind: Provider,
+    assumed: KubeVersion,
+    args: &RunArgs,
+    display_path: &str,
+) -> Result<Prepared, EngineError> {
+    let conn = provider.connect_if_running().await?;
+    let facts = match &conn {
+        Some(c) => c
+            .facts(kind.as_str())
+            .await
+            .unwrap_or_else(|_| ClusterFacts::assumed(assumed, kind.as_str())),
+        None => ClusterFacts::assumed(assumed, kind.as_str()),
+    };
+    let plan = Plan::build(scenario, vars, facts).map_err(EngineError::Invalid)?;
+    preflight(&plan, provider)?;
+    let guided = guided::prepare(&plan, args, kind, conn.as_ref(), display_path).await?;
+    Ok(Prepared { conn, plan, guided })
 }
 
 /// What the command line says about where to run, besides the provider kind.
