@@ -343,6 +343,36 @@ fn resume_continues_after_a_failure_on_the_same_cluster() {
 }
 
 #[test]
+fn an_attached_rehearsal_records_progress_and_resumes() {
+    let t = Test::new().write("mini.toml", MINI);
+    let serve = Serve::start(t.path(), "kubeconfig");
+    let dir = t.path().to_owned();
+    let attached = || {
+        Test::new().current_dir(&dir).args([
+            "run",
+            "mini.toml",
+            "--cluster",
+            "rehearsal",
+            "--kubeconfig",
+            serve.kubeconfig_str(),
+        ])
+    };
+    attached()
+        .run()
+        .status(1)
+        .stdout_contains("attached through")
+        .stdout_contains("resume with: workshop run mini.toml --cluster rehearsal --kubeconfig");
+    let state: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join(".workshop/state/mini.json")).unwrap()).unwrap();
+    assert_eq!(state["cluster"]["provider"], "rehearsal", "{state}");
+    attached()
+        .args(["--resume", "--var", "want=mini"])
+        .run()
+        .success()
+        .stdout_contains("resuming: 1 step completed earlier against this cluster");
+}
+
+#[test]
 fn resume_is_refused_on_another_cluster() {
     let t = Test::new().write("mini.toml", MINI);
     let dir = t.path().to_owned();

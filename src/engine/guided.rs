@@ -61,7 +61,7 @@ pub async fn prepare(
         (Some(r), Some(c)) => r.same_cluster(c),
         _ => false,
     });
-    let embedded = kind == Provider::Rehearsal;
+    let embedded = is_embedded(kind, args);
 
     if args.guided.resume {
         let Some(st) = recorded.as_ref() else {
@@ -79,6 +79,7 @@ pub async fn prepare(
                 st,
                 current.as_ref(),
                 kind,
+                embedded,
                 plan,
                 display_path,
                 &path,
@@ -124,6 +125,7 @@ fn other_cluster(
     st: &State,
     current: Option<&ClusterRecord>,
     kind: Provider,
+    embedded: bool,
     plan: &Plan,
     display_path: &str,
     path: &std::path::Path,
@@ -137,8 +139,8 @@ fn other_cluster(
         .map(ClusterRecord::describe)
         .unwrap_or_else(|| format!("a {} cluster that is not running", kind.as_str()));
     let hint = match (kind, current) {
-        (Provider::Rehearsal, _) => format!(
-            "the embedded rehearsal cluster is new on every run, so it cannot be resumed; start over with `workshop run {display_path} --cluster rehearsal`, or rehearse against `workshop rehearsal serve` (--cluster existing --kubeconfig PATH), which keeps its identity between runs"
+        _ if embedded => format!(
+            "the embedded rehearsal cluster is new on every run, so it cannot be resumed; start over with `workshop run {display_path} --cluster rehearsal`, or rehearse against a `workshop rehearsal serve --kubeconfig PATH` (then `--cluster rehearsal --kubeconfig PATH`), which keeps its identity between runs"
         ),
         (Provider::Minikube, None) => format!(
             "start the recorded cluster first (`minikube start -p {}`) and resume again, or start over without --resume",
@@ -220,6 +222,12 @@ fn changes_the_cluster(a: &Action) -> bool {
     )
 }
 
+/// True for the rehearsal cluster started for this run only (not one attached with
+/// `--kubeconfig`): it is new on every run, so progress against it is not recorded.
+pub fn is_embedded(kind: Provider, args: &RunArgs) -> bool {
+    kind == Provider::Rehearsal && args.target.kubeconfig.is_none()
+}
+
 /// The line printed when a run did not finish: how to continue it.
 pub fn resume_hint(path: &str, kind: Provider, args: &RunArgs, summary: &Summary, recorded: bool) -> String {
     let mut cmd = format!("workshop run {path}");
@@ -250,7 +258,7 @@ pub fn resume_hint(path: &str, kind: Provider, args: &RunArgs, summary: &Summary
         (None, _) if summary.interrupted => "interrupted".to_owned(),
         _ => "stopped".to_owned(),
     };
-    if kind == Provider::Rehearsal {
+    if is_embedded(kind, args) {
         format!("{what}; the rehearsal cluster is gone with the run, so start over with: {cmd}")
     } else if recorded {
         let fix = if summary.failed_step.is_some() {
