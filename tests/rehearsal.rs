@@ -1051,6 +1051,183 @@ async fn kubeconfig_file_and_cluster_identity() {
     assert!(!path.exists(), "temporary kubeconfig removed on shutdown");
 }
 
+/// kubectl's Accept header for human-readable output.
+const TABLE_ACCEPT: &str =
+    "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";
+
+async fn get_accept(client: &Client, path: &str, accept: &str) -> (u16, String) {
+    let req = axum::http::Request::builder()
+        .method("GET")
+        .uri(path)
+        .header("accept", accept)
+        .body(Vec::new())
+        .expect("request");
+    let resp = client.send(req.map(kube::client::Body::from)).await.expect("response");
+    let code = resp.status().as_u16();
+    let bytes = http_body_util::BodyExt::collect(resp.into_body())
+        .await
+        .expect("body")
+        .to_bytes();
+    (code, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+async fn get_table(client: &Client, path: &str, accept: &str) -> (u16, Value) {
+    let (code, body) = get_accept(client, path, accept).await;
+    (code, serde_json::from_str(&body).unwrap_or(Value::Null))
+}
+
+fn column_names(table: &Value) -> Vec<&str> {
+    table["columnDefinitions"]
+        .as_array()
+        .expect("columnDefinitions")
+        .iter()
+        .map(|c| c["name"].as_str().expect("column name"))
+        .collect()
+}
+
+#[tokio::test]
+async fn server_side_tables_for_kubectl() {
+    let (cluster, client) = start("v1.31.0").await;
+    namespace(&client, "tables").await;
+    let deploys: Api<Deployment> = Api::namespaced(client.clone(), "tables");
+    deploys
+        .create(&PostParams::default(), &deployment("web", 1))
+        .await
+        .expect("deployment");
+    wait_for(&deploys, "web", ready_replicas(1)).await;
+
+    // A list answers a meta.k8s.io/v1 Table with the printer's columns and PartialObjectMetadata rows.
+    let (code, t) = get_table(&client, "/api/v1/namespaces/tables/pods", TABLE_ACCEPT).await;
+    assert_eq!(code, 200, "{t}");
+    assert_eq!(
+        (t["kind"].as_str(), t["apiVersion"].as_str()),
+        (Some("Table"), Some("meta.k8s.io/v1"))
+    );
+    assert!(
+        t["metadata"]["resourceVersion"]
+            .as_str()
+            .is_some_and(|rv| !rv.is_empty()),
+        "{t}"
+    );
+    assert_eq!(
+        column_names(&t),
+        [
+            "Name",
+            "Ready",
+            "Status",
+            "Restarts",
+            "Age",
+            "IP",
+            "Node",
+            "Nominated Node",
+            "Readiness Gates"
+        ]
+    );
+    for c in t["columnDefinitions"].as_array().expect("columns") {
+        for key in ["name", "type", "format", "description", "priority"] {
+            assert!(c.get(key).is_some(), "column without {key}: {c}");
+        }
+    }
+    assert_eq!(t["columnDefinitions"][0]["format"], "name");
+    assert_eq!(t["columnDefinitions"][5]["priority"], 1);
+    let rows = t["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 1, "{t}");
+    let cells = rows[0]["cells"].as_array().expect("cells");
+    assert_eq!(cells.len(), 9);
+    assert_eq!(
+        (cells[1].as_str(), cells[2].as_str()),
+        (Some("1/1"), Some("Running")),
+        "{t}"
+    );
+    assert_eq!(cells[6], "minikube");
+    let object = &rows[0]["object"];
+    assert_eq!(
+        (object["kind"].as_str(), object["apiVersion"].as_str()),
+        (Some("PartialObjectMetadata"), Some("meta.k8s.io/v1"))
+    );
+    assert_eq!(object["metadata"]["namespace"], "tables");
+    assert!(object.get("spec").is_none());
+
+    // includeObject=None|Object, and a bad value is a BadRequest Status.
+    let (_, none) = get_table(
+        &client,
+        "/api/v1/namespaces/tables/pods?includeObject=None",
+        TABLE_ACCEPT,
+    )
+    .await;
+    assert!(none["rows"][0].get("object").is_none(), "{none}");
+    let (_, full) = get_table(
+        &client,
+        "/api/v1/namespaces/tables/pods?includeObject=Object",
+        TABLE_ACCEPT,
+    )
+    .await;
+    assert_eq!(full["rows"][0]["object"]["kind"], "Pod");
+    assert!(full["rows"][0]["object"]["spec"]["containers"].is_array());
+    let (code, bad) = get_table(
+        &client,
+        "/api/v1/namespaces/tables/pods?includeObject=All",
+        TABLE_ACCEPT,
+    )
+    .await;
+    assert_eq!((code, bad["reason"].as_str()), (400, Some("BadRequest")), "{bad}");
+
+    // One object, pagination, v1beta1, and the version-dependent PVC columns.
+    let (_, one) = get_table(&client, "/apis/apps/v1/namespaces/tables/deployments/web", TABLE_ACCEPT).await;
+    assert_eq!(one["kind"], "Table");
+    assert_eq!(one["rows"][0]["cells"][1], "1/1", "{one}");
+    let (_, page) = get_table(&client, "/api/v1/namespaces?limit=2", TABLE_ACCEPT).await;
+    assert_eq!(page["rows"].as_array().map(Vec::len), Some(2));
+    assert!(page["metadata"]["continue"].is_string(), "{page}");
+    let (_, beta) = get_table(
+        &client,
+        "/apis/storage.k8s.io/v1/storageclasses",
+        "application/json;as=Table;v=v1beta1;g=meta.k8s.io",
+    )
+    .await;
+    assert_eq!(beta["apiVersion"], "meta.k8s.io/v1beta1");
+    assert_eq!(beta["rows"][0]["object"]["apiVersion"], "meta.k8s.io/v1beta1");
+    assert_eq!(beta["rows"][0]["cells"][0], "standard (default)");
+    let (_, claims) = get_table(&client, "/api/v1/persistentvolumeclaims", TABLE_ACCEPT).await;
+    assert!(column_names(&claims).contains(&"VolumeAttributesClass"), "{claims}");
+
+    // Without as=Table, or with a malformed Accept header, nothing changes.
+    for accept in [
+        "application/json",
+        "application/json;as=",
+        ";;,=;as=Table",
+        "application/json;as=Table;g=x;v=v1",
+    ] {
+        let (code, list) = get_table(&client, "/api/v1/namespaces/tables/pods", accept).await;
+        assert_eq!((code, list["kind"].as_str()), (200, Some("PodList")), "{accept}");
+    }
+    let (_, typed) = get_table(
+        &client,
+        "/api/v1/namespaces/tables/pods?includeObject=All",
+        "application/json",
+    )
+    .await;
+    assert_eq!(typed["kind"], "PodList");
+
+    // A watch with as=Table sends one-row Tables.
+    let (code, body) = get_accept(
+        &client,
+        "/api/v1/namespaces/tables/pods?watch=true&timeoutSeconds=1",
+        TABLE_ACCEPT,
+    )
+    .await;
+    assert_eq!(code, 200);
+    let events: Vec<Value> = body
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("event JSON"))
+        .collect();
+    assert_eq!(events.len(), 1, "{body}");
+    assert_eq!(events[0]["type"], "ADDED");
+    assert_eq!(events[0]["object"]["kind"], "Table");
+    assert_eq!(events[0]["object"]["rows"][0]["cells"][2], "Running");
+    cluster.shutdown().await;
+}
+
 mod kubectl {
     //! The installed kubectl against the rehearsal cluster (skipped when kubectl is missing).
 
@@ -1246,6 +1423,123 @@ mod kubectl {
         let kc = cluster.kubeconfig_path().to_path_buf();
         let (success, _, stderr) = kubectl(&kc, &["create", "-f", MANIFEST]).await;
         assert!(!success && stderr.contains("PodSecurityPolicy"), "{stderr}");
+        cluster.shutdown().await;
+    }
+
+    fn line_of<'a>(out: &'a str, name: &str) -> &'a str {
+        out.lines()
+            .find(|l| l.split_whitespace().next() == Some(name))
+            .unwrap_or_else(|| panic!("no line for {name} in:\n{out}"))
+    }
+
+    #[tokio::test]
+    async fn get_prints_the_columns_of_a_real_cluster() {
+        if !available() {
+            return;
+        }
+        let (cluster, client) = start("1.21.2").await;
+        let kc = cluster.kubeconfig_path().to_path_buf();
+        ok(&kc, &["create", "-f", MANIFEST]).await;
+        let deploys: Api<Deployment> = Api::namespaced(client.clone(), "pacman");
+        wait_for(&deploys, "pacman", ready_replicas(1)).await;
+        let pods: Api<Pod> = Api::namespaced(client.clone(), "pacman");
+        wait_for(&pods, "mongo-0", is_ready).await;
+
+        let out = ok(&kc, &["get", "pods", "-n", "pacman"]).await;
+        let header: Vec<&str> = out.lines().next().unwrap_or_default().split_whitespace().collect();
+        assert_eq!(header, ["NAME", "READY", "STATUS", "RESTARTS", "AGE"], "{out}");
+        let mongo: Vec<&str> = line_of(&out, "mongo-0").split_whitespace().collect();
+        assert_eq!(mongo[1..4], ["1/1", "Running", "0"], "{out}");
+
+        let wide = ok(&kc, &["get", "pods", "-n", "pacman", "-o", "wide"]).await;
+        assert!(
+            wide.lines()
+                .next()
+                .is_some_and(|h| h.contains("IP") && h.contains("NODE")),
+            "{wide}"
+        );
+        assert!(line_of(&wide, "mongo-0").contains("minikube"), "{wide}");
+
+        let sc = ok(&kc, &["get", "sc"]).await;
+        assert!(
+            sc.contains("standard (default)") && sc.contains("k8s.io/minikube-hostpath"),
+            "{sc}"
+        );
+        let svc = ok(&kc, &["get", "svc", "-n", "pacman"]).await;
+        let pacman = line_of(&svc, "pacman");
+        assert!(pacman.contains("LoadBalancer") && pacman.contains("<pending>"), "{svc}");
+        let pvc = ok(&kc, &["get", "pvc", "-n", "pacman"]).await;
+        let claim = line_of(&pvc, "mongo-storage");
+        assert!(
+            claim.contains("Bound") && claim.contains("RWO") && claim.contains("standard"),
+            "{pvc}"
+        );
+
+        let all = ok(&kc, &["get", "all", "-n", "pacman"]).await;
+        for expected in [
+            "pod/mongo-0",
+            "service/pacman",
+            "deployment.apps/pacman",
+            "statefulset.apps/mongo",
+            "UP-TO-DATE",
+            "DESIRED",
+            "<pending>",
+        ] {
+            assert!(all.contains(expected), "{expected} missing from:\n{all}");
+        }
+        let deploy = ok(&kc, &["get", "deploy", "pacman", "-n", "pacman", "-o", "wide"]).await;
+        assert!(
+            line_of(&deploy, "pacman").contains("quay.io/ifont/pacman-nodejs-app"),
+            "{deploy}"
+        );
+
+        // Machine outputs still get whole objects.
+        let json: Value = serde_json::from_str(&ok(&kc, &["get", "pods", "-n", "pacman", "-o", "json"]).await)
+            .expect("kubectl -o json");
+        assert!(
+            json["items"]
+                .as_array()
+                .is_some_and(|items| items.iter().all(|p| p["kind"] == "Pod"
+                    && p["spec"]["containers"].is_array()
+                    && p["status"]["phase"] == "Running")),
+            "{json}"
+        );
+        let yaml = ok(&kc, &["get", "pod", "mongo-0", "-n", "pacman", "-o", "yaml"]).await;
+        assert!(yaml.contains("kind: Pod") && yaml.contains("containers:"), "{yaml}");
+
+        // get -w prints table rows as the pods change.
+        let mut child = Command::new("kubectl")
+            .arg("--kubeconfig")
+            .arg(&kc)
+            .arg("--cache-dir")
+            .arg(kc.with_extension("kubectl-cache"))
+            .args(["get", "pods", "-n", "pacman", "-w"])
+            .stdout(std::process::Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("kubectl get -w");
+        let mut lines = tokio::io::BufReader::new(child.stdout.take().expect("stdout")).lines();
+        let header = within("watch header", lines.next_line())
+            .await
+            .expect("read")
+            .expect("line");
+        assert!(header.contains("READY") && header.contains("STATUS"), "{header}");
+        ok(&kc, &["scale", "deployment", "pacman", "-n", "pacman", "--replicas=2"]).await;
+        within("a new pod in the watch", async {
+            let mut names = std::collections::BTreeSet::new();
+            while let Some(line) = lines.next_line().await.expect("read") {
+                assert!(!line.contains("NAME"), "headers printed once: {line}");
+                if let Some(name) = line.split_whitespace().next().filter(|n| n.starts_with("pacman-")) {
+                    names.insert(name.to_string());
+                    if names.len() == 2 {
+                        return;
+                    }
+                }
+            }
+            panic!("kubectl get -w ended early");
+        })
+        .await;
+        child.kill().await.expect("stop kubectl");
         cluster.shutdown().await;
     }
 }

@@ -3,7 +3,8 @@
 //! It runs no containers: pods only *look* like they run.
 //!
 //! Layout: [`server`] routes requests onto [`discovery`], [`openapi`], [`api`] (object
-//! operations with [`admission`], [`patch`]) and [`watch`]; everything lives in the [`store`];
+//! operations with [`admission`], [`patch`]) and [`watch`], with [`table`] for kubectl's Table
+//! output; everything lives in the [`store`];
 //! [`controllers`] simulate the control plane and the node; [`addons`] emulates minikube addons.
 
 pub mod addons;
@@ -22,6 +23,7 @@ pub mod server;
 pub mod state;
 pub mod status;
 pub mod store;
+pub mod table;
 pub mod watch;
 
 use std::net::SocketAddr;

@@ -17,6 +17,7 @@ use crate::rehearsal::selector::{FieldSelector, LabelSelector};
 use crate::rehearsal::state::Shared;
 use crate::rehearsal::status::ApiError;
 use crate::rehearsal::store::Propagation;
+use crate::rehearsal::table::{self, TableRequest};
 use crate::rehearsal::{discovery, openapi, watch};
 
 /// A JSON response with the given status code.
@@ -232,17 +233,27 @@ async fn dispatch(
         Some(_) => return Err(ApiError::no_route()),
     };
     let field_manager = query.get("fieldManager");
+    // Server-side printing: `Accept: application/json;as=Table;…` on reads (not for Scale).
+    let as_table = if *method == Method::GET && sub != Sub::Scale {
+        table::request(headers, query, shared.version.minor)?
+    } else {
+        None
+    };
     match (method.clone(), t.name.as_deref()) {
         (Method::GET, None) if t.watch_prefix || query.flag("watch") => {
-            Ok(watch::serve(shared.clone(), res, t.namespace.clone(), query)?.into_response())
+            Ok(watch::serve(shared.clone(), res, t.namespace.clone(), query, as_table)?.into_response())
         }
-        (Method::GET, None) => list(shared, res, t.namespace.as_deref(), query),
+        (Method::GET, None) => list(shared, res, t.namespace.as_deref(), query, as_table.as_ref()),
         (Method::GET, Some(name)) => {
             let obj = shared
                 .store
                 .get(res, if res.namespaced { &ns } else { "" }, name)
                 .ok_or_else(|| ApiError::not_found(res, name))?;
-            Ok(ok(&if sub == Sub::Scale { api::scale_of(&obj) } else { obj }))
+            Ok(match (sub, as_table) {
+                (Sub::Scale, _) => ok(&api::scale_of(&obj)),
+                (_, Some(req)) => ok(&table::single(res, &obj, &req)),
+                (_, None) => ok(&obj),
+            })
         }
         (Method::POST, None) => {
             let obj = parse_body(headers, body)?;
@@ -353,7 +364,13 @@ fn list_doc(res: &Resource, items: Vec<Value>, rv: u64, cont: Option<(usize, usi
     json!({"kind": format!("{}List", res.kind), "apiVersion": res.api_version(), "metadata": meta, "items": items})
 }
 
-fn list(shared: &Shared, res: &Resource, ns: Option<&str>, query: &Query) -> Result<Response, ApiError> {
+fn list(
+    shared: &Shared,
+    res: &Resource,
+    ns: Option<&str>,
+    query: &Query,
+    as_table: Option<&TableRequest>,
+) -> Result<Response, ApiError> {
     let (labels, fields) = selectors(query)?;
     let (items, rv) = shared.store.list(res, ns);
     let items: Vec<Value> = items
@@ -373,7 +390,18 @@ fn list(shared: &Shared, res: &Resource, ns: Option<&str>, query: &Query) -> Res
         .collect();
     let end = start + page.len();
     let cont = (end < total).then_some((end, total - end));
-    Ok(ok(&list_doc(res, page, rv, cont)))
+    let doc = list_doc(res, page, rv, cont);
+    Ok(ok(&match as_table {
+        Some(req) => {
+            let items = doc
+                .get("items")
+                .and_then(Value::as_array)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            table::table(res, items, doc["metadata"].clone(), req)
+        }
+        None => doc,
+    }))
 }
 
 /// Convenience for the watch module.

@@ -16,6 +16,7 @@ use crate::rehearsal::server::{Query, body_from_stream, selectors};
 use crate::rehearsal::state::Shared;
 use crate::rehearsal::status::ApiError;
 use crate::rehearsal::store::Change;
+use crate::rehearsal::table::{self, TableRequest};
 
 /// How often a watch that allows bookmarks gets one.
 const BOOKMARK_EVERY: Duration = Duration::from_secs(5);
@@ -52,23 +53,35 @@ fn streaming(rx: mpsc::Receiver<Bytes>) -> Response {
 struct Filter {
     labels: LabelSelector,
     fields: FieldSelector,
+    /// Events carry a one-row Table instead of the object (`as=Table`, `kubectl get -w`).
+    table: Option<TableRequest>,
 }
 
 impl Filter {
     fn matches(&self, c: &Change) -> bool {
         self.labels.matches(&c.object) && self.fields.matches(&c.object)
     }
+
+    /// The event line for a change.
+    fn event(&self, res: &Resource, c: &Change) -> Bytes {
+        match &self.table {
+            Some(req) => line(c.event.as_str(), &table::single(res, &c.object, req)),
+            None => line(c.event.as_str(), &c.object),
+        }
+    }
 }
 
-/// Start a watch response.
+/// Start a watch response. With `table`, each event's object is a Table of one row (with its
+/// column definitions, which kubectl prints once).
 pub fn serve(
     shared: Arc<Shared>,
     res: &'static Resource,
     ns: Option<String>,
     query: &Query,
+    table: Option<TableRequest>,
 ) -> Result<Response, ApiError> {
     let (labels, fields) = selectors(query)?;
-    let filter = Filter { labels, fields };
+    let filter = Filter { labels, fields, table };
     let send_initial = query.flag("sendInitialEvents");
     let from = match query.get("resourceVersion") {
         None | Some("0") => None,
@@ -127,7 +140,7 @@ async fn pump(
     let mut last_rv = start_rv;
     for c in backlog {
         last_rv = last_rv.max(c.rv);
-        if filter.matches(&c) && tx.send(line(c.event.as_str(), &c.object)).await.is_err() {
+        if filter.matches(&c) && tx.send(filter.event(res, &c)).await.is_err() {
             return;
         }
     }
@@ -152,7 +165,7 @@ async fn pump(
                     continue;
                 }
                 last_rv = c.rv;
-                if filter.matches(&c) && tx.send(line(c.event.as_str(), &c.object)).await.is_err() {
+                if filter.matches(&c) && tx.send(filter.event(res, &c)).await.is_err() {
                     return;
                 }
             }
