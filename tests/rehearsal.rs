@@ -783,7 +783,7 @@ async fn statefulset_orders_pods_and_recreates_deleted_ones() {
     let set: StatefulSet = serde_json::from_value(json!({
         "metadata": {"name": "mongo"},
         "spec": {"replicas": 2, "serviceName": "mongo", "selector": {"matchLabels": {"name": "mongo"}},
-                 "template": {"metadata": {"labels": {"name": "mongo"}}, "spec": {"containers": [{"name": "mongo", "image": "bitnami/mongodb:4.4.8"}]}},
+                 "template": {"metadata": {"labels": {"name": "mongo"}}, "spec": {"containers": [{"name": "mongo", "image": "docker.io/bitnamilegacy/mongodb:4.4.8"}]}},
                  "volumeClaimTemplates": [{"metadata": {"name": "data"}, "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}}}]}
     }))
     .expect("sts");
@@ -828,7 +828,7 @@ async fn pvc_pending_without_default_class_then_bound() {
     pvcs.create(&PostParams::default(), &claim).await.expect("created");
     let pod: Pod = serde_json::from_value(json!({
         "metadata": {"name": "mongo"},
-        "spec": {"containers": [{"name": "mongo", "image": "bitnami/mongodb:4.4.8"}],
+        "spec": {"containers": [{"name": "mongo", "image": "docker.io/bitnamilegacy/mongodb:4.4.8"}],
                  "volumes": [{"name": "db", "persistentVolumeClaim": {"claimName": "mongo-storage"}}]}
     }))
     .expect("pod");

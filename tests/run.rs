@@ -541,3 +541,31 @@ fn reset_all_runs_the_cleanup_then_deletes_the_minikube_profile() {
         assert_eq!(default.as_deref(), Some("true"), "standard is the default class again");
     });
 }
+
+#[test]
+fn the_lab_s_original_bitnami_image_fails_to_pull_with_a_diagnosis() {
+    Test::in_repo()
+        .args([
+            "run",
+            "scenarios/day55.toml",
+            "--cluster",
+            "rehearsal",
+            "--var",
+            "mongo_image=docker.io/bitnami/mongodb:4.4.8",
+            "--timeout",
+            "0.01",
+        ])
+        .timeout(Duration::from_secs(60))
+        .run()
+        .status(1)
+        .stdout_in_order(&[
+            "✖ statefulset pacman/mongo rolled out",
+            "diagnosis: an image cannot be pulled",
+            "docker.io/bitnamilegacy/",
+            "observed: 0/1 ready",
+            "Normal Pulling pod/mongo-0: Pulling image \"docker.io/bitnami/mongodb:4.4.8\"",
+            "Warning Failed pod/mongo-0: Error: ErrImagePull",
+            "hint: ErrImagePull on docker.io/bitnami/",
+            "✖ step 6 create-pacman FAILED",
+        ]);
+}

@@ -29,11 +29,21 @@ pub async fn events(conn: &Connection, ev: &Evidence) -> Vec<String> {
                 .any(|want| n == want || n.starts_with(&format!("{want}-")))
         })
         .collect();
+    // Timestamps have one-second precision; within a second, the resourceVersion (an etcd
+    // revision on a real cluster, a counter on the rehearsal) keeps the order they happened in.
     relevant.sort_by_key(|e| {
-        e.last_timestamp
+        let at = e
+            .last_timestamp
             .as_ref()
             .map(|t| t.0)
-            .or_else(|| e.event_time.as_ref().map(|t| t.0))
+            .or_else(|| e.event_time.as_ref().map(|t| t.0));
+        let rv = e
+            .metadata
+            .resource_version
+            .as_deref()
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0);
+        (at, rv)
     });
     relevant
         .iter()

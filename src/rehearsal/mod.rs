@@ -14,6 +14,7 @@ pub mod controllers;
 pub mod discovery;
 pub mod error;
 pub mod events;
+pub mod images;
 pub mod kinds;
 pub mod kubeconfig;
 pub mod openapi;

@@ -6,6 +6,8 @@ use serde_json::{Value, json};
 
 use crate::rehearsal::controllers::{Ctx, condition, deleting, pod_ready};
 use crate::rehearsal::events::Type;
+use crate::rehearsal::images::{PullFailure, pull_failure};
+use crate::rehearsal::kinds::Resource;
 use crate::rehearsal::kinds::by_kind;
 use crate::rehearsal::store::{name_of, namespace_of, now_rfc3339, uid_of};
 
@@ -157,6 +159,10 @@ pub fn reconcile(ctx: &mut Ctx) {
         }
         let running = pod.pointer("/status/phase").and_then(Value::as_str) == Some("Running");
         if !running {
+            if let Some(failed) = unpullable(&pod) {
+                image_pull_failed(ctx, pod_res, &pod, &failed);
+                continue;
+            }
             if !ctx.due(format!("{uid}/start")) {
                 continue;
             }
@@ -253,5 +259,143 @@ pub fn reconcile(ctx: &mut Ctx) {
                 }
             });
         }
+    }
+}
+
+/// The first container whose image cannot be pulled (init containers first, as a kubelet goes).
+struct Unpullable {
+    /// `initContainers` or `containers`.
+    key: &'static str,
+    image: String,
+    failure: PullFailure,
+}
+
+fn unpullable(pod: &Value) -> Option<Unpullable> {
+    ["initContainers", "containers"].into_iter().find_map(|key| {
+        pod.pointer(&format!("/spec/{key}"))
+            .and_then(Value::as_array)?
+            .iter()
+            .filter_map(|c| c.get("image").and_then(Value::as_str))
+            .find_map(|image| {
+                pull_failure(image).map(|failure| Unpullable {
+                    key,
+                    image: image.to_owned(),
+                    failure,
+                })
+            })
+    })
+}
+
+/// A pod whose image cannot be pulled stays Pending: its container waits in `ErrImagePull`, then
+/// `ImagePullBackOff`, with the kubelet's Events, exactly as a learner sees it on minikube.
+fn image_pull_failed(ctx: &mut Ctx, pod_res: &Resource, pod: &Value, f: &Unpullable) {
+    let shared = ctx.shared.clone();
+    let (ns, name, uid) = (
+        namespace_of(pod).to_string(),
+        name_of(pod).to_string(),
+        uid_of(pod).to_string(),
+    );
+    let invalid = f.failure.reason == "InvalidImageName";
+    let backoff = !invalid && ctx.due(format!("{uid}/pull-backoff"));
+    let reason = if backoff { "ImagePullBackOff" } else { f.failure.reason };
+    let message = if backoff {
+        format!("Back-off pulling image \"{}\"", f.image)
+    } else {
+        f.failure.message.clone()
+    };
+    let current = pod
+        .pointer(&format!("/status/{}", statuses_key(f.key)))
+        .and_then(Value::as_array)
+        .and_then(|cs| {
+            cs.iter()
+                .find_map(|c| c.pointer("/state/waiting/reason").and_then(Value::as_str))
+        });
+    if current != Some(reason) && !(current == Some("ImagePullBackOff") && reason == "ErrImagePull") {
+        let now = now_rfc3339();
+        let waiting = |c: &Value, pulling: bool| {
+            let image = c.get("image").and_then(Value::as_str).unwrap_or_default();
+            let state = if pulling && image == f.image {
+                json!({"waiting": {"reason": reason, "message": message}})
+            } else if f.key == "initContainers" && !pulling {
+                json!({"waiting": {"reason": "PodInitializing"}})
+            } else {
+                json!({"waiting": {"reason": "ContainerCreating"}})
+            };
+            json!({"name": c.get("name").cloned().unwrap_or(json!("")), "image": image, "imageID": "",
+                   "ready": false, "started": false, "restartCount": 0, "state": state})
+        };
+        shared.store.mutate(pod_res, &ns, &name, |o| {
+            let scheduled_at = o.pointer("/status/conditions/0/lastTransitionTime").cloned().unwrap_or(json!(now));
+            let list = |key: &str| -> Vec<Value> {
+                o.pointer(&format!("/spec/{key}")).and_then(Value::as_array).cloned().unwrap_or_default()
+            };
+            let init: Vec<Value> = list("initContainers").iter().map(|c| waiting(c, f.key == "initContainers")).collect();
+            let main: Vec<Value> = list("containers").iter().map(|c| waiting(c, f.key == "containers")).collect();
+            let unready = "containers with unready status";
+            let initialized = if f.key == "initContainers" {
+                json!({"type": "Initialized", "status": "False", "lastProbeTime": null, "lastTransitionTime": now,
+                       "reason": "ContainersNotInitialized", "message": "containers with incomplete status"})
+            } else {
+                json!({"type": "Initialized", "status": "True", "lastProbeTime": null, "lastTransitionTime": now})
+            };
+            let mut status = json!({
+                "phase": "Pending",
+                "conditions": [
+                    initialized,
+                    {"type": "Ready", "status": "False", "lastProbeTime": null, "lastTransitionTime": now,
+                     "reason": "ContainersNotReady", "message": unready},
+                    {"type": "ContainersReady", "status": "False", "lastProbeTime": null, "lastTransitionTime": now,
+                     "reason": "ContainersNotReady", "message": unready},
+                    {"type": "PodScheduled", "status": "True", "lastProbeTime": null, "lastTransitionTime": scheduled_at},
+                ],
+                "hostIP": NODE_IP,
+                "hostIPs": [{"ip": NODE_IP}],
+                "startTime": now,
+                "containerStatuses": main,
+                "qosClass": o.pointer("/status/qosClass").cloned().unwrap_or(json!("BestEffort")),
+            });
+            if !init.is_empty() {
+                status["initContainerStatuses"] = json!(init);
+            }
+            o["status"] = status;
+        });
+    }
+    if !invalid {
+        ctx.event_once(
+            pod_res,
+            pod,
+            Type::Normal,
+            "Pulling",
+            &format!("Pulling image \"{}\"", f.image),
+            "kubelet",
+        );
+    }
+    ctx.event_once(pod_res, pod, Type::Warning, "Failed", &f.failure.message, "kubelet");
+    ctx.event_once(
+        pod_res,
+        pod,
+        Type::Warning,
+        "Failed",
+        &format!("Error: {}", f.failure.reason),
+        "kubelet",
+    );
+    if backoff {
+        ctx.event_once(pod_res, pod, Type::Normal, "BackOff", &message, "kubelet");
+        ctx.event_once(
+            pod_res,
+            pod,
+            Type::Warning,
+            "Failed",
+            "Error: ImagePullBackOff",
+            "kubelet",
+        );
+    }
+}
+
+fn statuses_key(spec_key: &str) -> &'static str {
+    if spec_key == "initContainers" {
+        "initContainerStatuses"
+    } else {
+        "containerStatuses"
     }
 }
