@@ -77,9 +77,13 @@ pub async fn send(ctx: &StepCtx<'_>, h: &Http, timeout: Duration) -> Result<Resp
             body: String::from_utf8_lossy(&bytes).into_owned(),
         })
     };
-    tokio::time::timeout(timeout, fut)
-        .await
-        .map_err(|_| StepError::new(format!("{} {url} did not answer within {timeout:?}", h.method.as_str())))?
+    tokio::time::timeout(timeout, fut).await.map_err(|_| {
+        StepError::new(format!(
+            "{} {url} did not answer within {}",
+            h.method.as_str(),
+            crate::scenario::duration::format_duration(timeout)
+        ))
+    })?
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {

@@ -27,7 +27,7 @@ pub enum ProcessError {
         tail: Vec<String>,
     },
     /// It did not finish in time and was stopped.
-    #[error("`{command}` did not finish within {after:?} and was stopped")]
+    #[error("`{command}` did not finish within {} and was stopped", crate::scenario::duration::format_duration(*after))]
     TimedOut {
         command: String,
         after: Duration,
