@@ -6,22 +6,21 @@ use std::time::Duration;
 use kube::api::DeleteParams;
 use kube::runtime::wait::{await_condition, conditions};
 
-use crate::engine::context::{StepCtx, StepError};
+use crate::engine::context::{Object, StepCtx, StepError};
 use crate::scenario::action::{Delete, DeleteWait};
 use crate::scenario::duration::format_duration;
 
 use super::{Done, kube_error};
 
 pub async fn perform(ctx: &StepCtx<'_>, d: &Delete) -> Result<Done, StepError> {
-    let conn = ctx.conn()?;
-    let resolved = conn
-        .resolve(d.kind.get_ref(), d.api_version.as_deref())
-        .await
-        .map_err(StepError::new)?;
-    let name = ctx.render(&d.name)?;
-    let ns = ctx.namespace(d.namespace.as_ref())?;
-    let api = conn.api(&resolved, Some(&ns));
-    let label = format!("{}/{name}", d.kind.get_ref().to_ascii_lowercase());
+    let Object { api, name, label } = ctx
+        .object(
+            d.kind.get_ref(),
+            d.api_version.as_deref(),
+            &d.name,
+            d.namespace.as_ref(),
+        )
+        .await?;
     let before = api
         .get(&name)
         .await

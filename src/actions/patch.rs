@@ -2,24 +2,23 @@
 
 use kube::api::{Patch, PatchParams};
 
-use crate::engine::context::{StepCtx, StepError};
+use crate::engine::context::{Object, StepCtx, StepError};
 use crate::scenario::action::{Patch as PatchAction, PatchType};
 use crate::scenario::analyze::json_of;
 
 use super::{Done, kube_error};
 
 pub async fn perform(ctx: &StepCtx<'_>, p: &PatchAction) -> Result<Done, StepError> {
-    let conn = ctx.conn()?;
-    let resolved = conn
-        .resolve(p.kind.get_ref(), p.api_version.as_deref())
-        .await
-        .map_err(StepError::new)?;
-    let name = ctx.render(&p.name)?;
-    let ns = ctx.namespace(p.namespace.as_ref())?;
-    let api = conn.api(&resolved, Some(&ns));
+    let Object { api, name, label } = ctx
+        .object(
+            p.kind.get_ref(),
+            p.api_version.as_deref(),
+            &p.name,
+            p.namespace.as_ref(),
+        )
+        .await?;
     let body = ctx.plan.render_json(&json_of(&p.patch), &ctx.captures())?;
     let pp = PatchParams::default();
-    let label = format!("{}/{name}", p.kind.get_ref().to_ascii_lowercase());
     let result = match p.patch_type {
         PatchType::Merge => api.patch(&name, &pp, &Patch::Merge(&body)).await,
         PatchType::Strategic => api.patch(&name, &pp, &Patch::Strategic(&body)).await,

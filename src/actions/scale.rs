@@ -3,19 +3,16 @@
 use kube::api::{Patch, PatchParams};
 use serde_json::json;
 
-use crate::engine::context::{StepCtx, StepError};
+use crate::engine::context::{Object, StepCtx, StepError};
 use crate::scenario::action::Scale;
 
 use super::{Done, kube_error};
 
 pub async fn perform(ctx: &StepCtx<'_>, s: &Scale) -> Result<Done, StepError> {
-    let conn = ctx.conn()?;
-    let resolved = conn.resolve(s.kind.get_ref(), None).await.map_err(StepError::new)?;
-    let name = ctx.render(&s.name)?;
-    let ns = ctx.namespace(s.namespace.as_ref())?;
+    let Object { api, name, label } = ctx
+        .object(s.kind.get_ref(), None, &s.name, s.namespace.as_ref())
+        .await?;
     let replicas = ctx.plan.render_int(&s.replicas, &ctx.captures())?;
-    let api = conn.api(&resolved, Some(&ns));
-    let label = format!("{}/{name}", s.kind.get_ref().to_ascii_lowercase());
     api.patch_scale(
         &name,
         &PatchParams::default(),

@@ -19,14 +19,15 @@ pub async fn take(ctx: &StepCtx<'_>, cap: &Capture, done: Option<&Done>) -> Resu
     let value = match &cap.source {
         CaptureSource::Generate { prefix } => marker(prefix),
         CaptureSource::Object { object, path } => {
-            let conn = ctx.conn()?;
-            let resolved = conn
-                .resolve(object.kind.get_ref(), object.api_version.as_deref())
-                .await
-                .map_err(StepError::new)?;
-            let name = ctx.render(&object.name)?;
-            let ns = ctx.namespace(object.namespace.as_ref())?;
-            let api = conn.api(&resolved, Some(&ns));
+            let target = ctx
+                .object(
+                    object.kind.get_ref(),
+                    object.api_version.as_deref(),
+                    &object.name,
+                    object.namespace.as_ref(),
+                )
+                .await?;
+            let (api, name) = (target.api, target.name);
             let obj = api.get(&name).await.map_err(|e| {
                 crate::actions::kube_error(
                     &format!("capture {}: reading {}/{name}", cap.name, object.kind.get_ref()),
@@ -43,7 +44,11 @@ pub async fn take(ctx: &StepCtx<'_>, cap: &Capture, done: Option<&Done>) -> Resu
                 ))
             })?;
             let value = scalar(v);
-            if crate::redact::is_secret_kind(&resolved.ar.kind) {
+            let kind = obj
+                .types
+                .as_ref()
+                .map_or(object.kind.get_ref().as_str(), |t| t.kind.as_str());
+            if crate::redact::is_secret_kind(kind) {
                 ctx.run.secrets.add(&value);
             }
             value

@@ -99,6 +99,14 @@ pub struct StepCtx<'a> {
     pub plan: Arc<Plan>,
 }
 
+/// An object a step names, ready to read or change.
+pub struct Object {
+    pub api: kube::Api<kube::api::DynamicObject>,
+    pub name: String,
+    /// `kind/name`, as kubectl prints it.
+    pub label: String,
+}
+
 /// A failure inside a step (its action, a capture), rendered under the step.
 #[derive(Debug, Clone)]
 pub struct StepError {
@@ -211,6 +219,26 @@ impl StepCtx<'_> {
     /// The namespace a step names, or `default`.
     pub fn namespace(&self, e: Option<&Expr>) -> Result<String, StepError> {
         Ok(self.render_opt(e)?.unwrap_or_else(|| "default".to_owned()))
+    }
+
+    /// One named object of this step: its kind resolved by discovery, its name and namespace
+    /// rendered, and the API to reach it.
+    pub async fn object(
+        &self,
+        kind: &str,
+        api_version: Option<&str>,
+        name: &Expr,
+        namespace: Option<&Expr>,
+    ) -> Result<Object, StepError> {
+        let conn = self.conn()?;
+        let resolved = conn.resolve(kind, api_version).await.map_err(StepError::new)?;
+        let name = self.render(name)?;
+        let ns = self.namespace(namespace)?;
+        Ok(Object {
+            api: conn.api(&resolved, Some(&ns)),
+            label: format!("{}/{name}", kind.to_ascii_lowercase()),
+            name,
+        })
     }
 
     /// A timeout scaled by `--timeout`.
