@@ -1,12 +1,20 @@
-//! `get`: show resources as a compact `kubectl get`-like table, in the step's output.
+//! `get`: show resources the way `kubectl get` does. Like kubectl, it asks the API server for a
+//! `meta.k8s.io/v1` Table, so the columns are the server's own printers: the same on a real
+//! cluster and on the rehearsal, and right for any kind, custom ones included. A server that
+//! answers a plain list instead gets NAME and AGE.
 
+use kube::Resource;
 use kube::api::{DynamicObject, ListParams};
+use serde_json::Value;
 
 use crate::engine::context::{StepCtx, StepError};
 use crate::kinds;
 use crate::scenario::action::Get;
 
 use super::{Done, kube_error};
+
+/// kubectl's Accept header for `get`: a Table if the server can, else the plain list.
+const ACCEPT_TABLE: &str = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json";
 
 pub async fn perform(ctx: &StepCtx<'_>, g: &Get) -> Result<Done, StepError> {
     let conn = ctx.conn()?;
@@ -31,11 +39,8 @@ pub async fn perform(ctx: &StepCtx<'_>, g: &Get) -> Result<Done, StepError> {
     let mut total = 0;
     for r in &wanted {
         let resolved = conn.resolve(r, None).await.map_err(StepError::new)?;
-        let api = if resolved.namespaced && g.all_namespaces {
-            kube::Api::all_with(conn.client.clone(), &resolved.ar)
-        } else {
-            conn.api(&resolved, Some(&ns))
-        };
+        let across = resolved.namespaced && g.all_namespaces;
+        let scope = (resolved.namespaced && !g.all_namespaces).then_some(ns.as_str());
         let mut lp = ListParams::default();
         if let Some(s) = &selector {
             lp = lp.labels(s);
@@ -43,35 +48,31 @@ pub async fn perform(ctx: &StepCtx<'_>, g: &Get) -> Result<Done, StepError> {
         if let Some(n) = &name {
             lp = lp.fields(&format!("metadata.name={n}"));
         }
-        let items = api
+        let mut req = kube::core::Request::new(DynamicObject::url_path(&resolved.ar, scope))
             .list(&lp)
+            .map_err(|e| StepError::new(format!("listing {}: {e}", resolved.ar.plural)))?;
+        req.headers_mut()
+            .insert(http::header::ACCEPT, http::HeaderValue::from_static(ACCEPT_TABLE));
+        let doc: Value = conn
+            .client
+            .request(req)
             .await
-            .map_err(|e| kube_error(&format!("listing {}", resolved.ar.plural), &e))?
-            .items;
-        total += items.len();
-        if items.is_empty() {
-            if !multi {
-                let scope = if resolved.namespaced && !g.all_namespaces {
-                    format!(" in {ns} namespace")
-                } else {
-                    String::new()
-                };
-                ctx.output(&format!("No resources found{scope}."));
-            }
-            continue;
-        }
+            .map_err(|e| kube_error(&format!("listing {}", resolved.ar.plural), &e))?;
         let prefix = if multi {
             format!("{}/", resolved.ar.kind.to_ascii_lowercase())
         } else {
             String::new()
         };
-        let table = table(
-            &resolved.ar.kind,
-            &items,
-            &prefix,
-            g.all_namespaces && resolved.namespaced,
-        );
-        for line in table {
+        let (rows, lines) = table_lines(&doc, &prefix, across);
+        total += rows;
+        if rows == 0 {
+            if !multi {
+                let scope = scope.map(|n| format!(" in {n} namespace")).unwrap_or_default();
+                ctx.output(&format!("No resources found{scope}."));
+            }
+            continue;
+        }
+        for line in lines {
             ctx.output(&line);
         }
         if multi {
@@ -81,19 +82,87 @@ pub async fn perform(ctx: &StepCtx<'_>, g: &Get) -> Result<Done, StepError> {
     Ok(Done::summary(format!("{total} found")))
 }
 
-fn s(o: &DynamicObject, ptr: &str) -> String {
-    match o.data.pointer(ptr) {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Null) | None => String::new(),
-        Some(v) => v.to_string(),
+/// The number of rows and the aligned lines of a server's answer: a Table's default columns
+/// (priority 0, as `kubectl get` without `-o wide`), or NAME and AGE from a plain list.
+/// `prefix` goes before each name (`pod/` when several kinds are shown); `with_ns` adds
+/// kubectl's NAMESPACE column.
+pub fn table_lines(doc: &Value, prefix: &str, with_ns: bool) -> (usize, Vec<String>) {
+    let mut grid: Vec<Vec<String>> = Vec::new();
+    if doc.get("kind").and_then(Value::as_str) == Some("Table") {
+        let columns: Vec<(usize, String)> = doc
+            .get("columnDefinitions")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .filter(|(_, c)| c.get("priority").and_then(Value::as_i64).unwrap_or(0) == 0)
+            .map(|(i, c)| {
+                (
+                    i,
+                    c.get("name").and_then(Value::as_str).unwrap_or("").to_ascii_uppercase(),
+                )
+            })
+            .collect();
+        grid.push(columns.iter().map(|(_, n)| n.clone()).collect());
+        for row in doc.get("rows").and_then(Value::as_array).into_iter().flatten() {
+            let cells = row.get("cells").and_then(Value::as_array);
+            let mut line: Vec<String> = columns
+                .iter()
+                .map(|(i, _)| cells.and_then(|c| c.get(*i)).map_or_else(|| "<none>".to_owned(), cell))
+                .collect();
+            if let Some(first) = line.first_mut() {
+                first.insert_str(0, prefix);
+            }
+            if with_ns {
+                let ns = row
+                    .pointer("/object/metadata/namespace")
+                    .and_then(Value::as_str)
+                    .unwrap_or("");
+                line.insert(0, ns.to_owned());
+            }
+            grid.push(line);
+        }
+    } else {
+        grid.push(vec!["NAME".into(), "AGE".into()]);
+        for item in doc.get("items").and_then(Value::as_array).into_iter().flatten() {
+            let meta = item.get("metadata");
+            let name = meta.and_then(|m| m.get("name")).and_then(Value::as_str).unwrap_or("");
+            let created = meta.and_then(|m| m.get("creationTimestamp")).and_then(Value::as_str);
+            let mut line = vec![
+                format!("{prefix}{name}"),
+                created.map_or_else(|| "<unknown>".into(), age),
+            ];
+            if with_ns {
+                let ns = meta
+                    .and_then(|m| m.get("namespace"))
+                    .and_then(Value::as_str)
+                    .unwrap_or("");
+                line.insert(0, ns.to_owned());
+            }
+            grid.push(line);
+        }
+    }
+    if with_ns {
+        grid[0].insert(0, "NAMESPACE".into());
+    }
+    let rows = grid.len() - 1;
+    (rows, align(&grid))
+}
+
+fn cell(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => "<none>".into(),
+        other => other.to_string(),
     }
 }
 
-fn age(o: &DynamicObject) -> String {
-    let Some(t) = &o.metadata.creation_timestamp else {
+/// `5s`, `3m`, `2h`, `4d` since an RFC 3339 time, as kubectl's short form.
+fn age(created: &str) -> String {
+    let Ok(t) = created.parse::<jiff::Timestamp>() else {
         return "<unknown>".into();
     };
-    let secs = jiff::Timestamp::now().duration_since(t.0).as_secs().max(0) as u64;
+    let secs = jiff::Timestamp::now().duration_since(t).as_secs().max(0) as u64;
     match secs {
         0..=119 => format!("{secs}s"),
         120..=7199 => format!("{}m", secs / 60),
@@ -102,289 +171,23 @@ fn age(o: &DynamicObject) -> String {
     }
 }
 
-/// The cells after NAME for one object.
-type RowFn = dyn Fn(&DynamicObject) -> Vec<String>;
-
-/// Rows for a kind, with the columns kubectl shows by default.
-pub fn table(kind: &str, items: &[DynamicObject], prefix: &str, with_ns: bool) -> Vec<String> {
-    let (header, row): (Vec<&str>, Box<RowFn>) = match kind {
-        "Pod" => (
-            vec!["NAME", "READY", "STATUS", "RESTARTS", "AGE"],
-            Box::new(|o| {
-                let statuses = o
-                    .data
-                    .pointer("/status/containerStatuses")
-                    .and_then(|v| v.as_array())
-                    .cloned()
-                    .unwrap_or_default();
-                let total = o
-                    .data
-                    .pointer("/spec/containers")
-                    .and_then(|v| v.as_array())
-                    .map_or(0, |a| a.len());
-                let ready = statuses
-                    .iter()
-                    .filter(|c| c.get("ready").and_then(|r| r.as_bool()) == Some(true))
-                    .count();
-                let restarts: i64 = statuses
-                    .iter()
-                    .filter_map(|c| c.get("restartCount").and_then(|r| r.as_i64()))
-                    .sum();
-                let waiting = statuses.iter().find_map(|c| {
-                    c.pointer("/state/waiting/reason")
-                        .and_then(|r| r.as_str())
-                        .map(str::to_owned)
-                });
-                let status = if o.metadata.deletion_timestamp.is_some() {
-                    "Terminating".to_owned()
-                } else {
-                    waiting.unwrap_or_else(|| s(o, "/status/phase"))
-                };
-                vec![format!("{ready}/{total}"), status, restarts.to_string(), age(o)]
-            }),
-        ),
-        "Deployment" => (
-            vec!["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"],
-            Box::new(|o| {
-                let n = |p: &str| o.data.pointer(p).and_then(|v| v.as_i64()).unwrap_or(0);
-                vec![
-                    format!(
-                        "{}/{}",
-                        n("/status/readyReplicas"),
-                        o.data.pointer("/spec/replicas").and_then(|v| v.as_i64()).unwrap_or(1)
-                    ),
-                    n("/status/updatedReplicas").to_string(),
-                    n("/status/availableReplicas").to_string(),
-                    age(o),
-                ]
-            }),
-        ),
-        "StatefulSet" => (
-            vec!["NAME", "READY", "AGE"],
-            Box::new(|o| {
-                let ready = o
-                    .data
-                    .pointer("/status/readyReplicas")
-                    .and_then(|v| v.as_i64())
-                    .unwrap_or(0);
-                vec![
-                    format!(
-                        "{ready}/{}",
-                        o.data.pointer("/spec/replicas").and_then(|v| v.as_i64()).unwrap_or(1)
-                    ),
-                    age(o),
-                ]
-            }),
-        ),
-        "ReplicaSet" => (
-            vec!["NAME", "DESIRED", "CURRENT", "READY", "AGE"],
-            Box::new(|o| {
-                let n = |p: &str| o.data.pointer(p).and_then(|v| v.as_i64()).unwrap_or(0);
-                vec![
-                    n("/spec/replicas").to_string(),
-                    n("/status/replicas").to_string(),
-                    n("/status/readyReplicas").to_string(),
-                    age(o),
-                ]
-            }),
-        ),
-        "Service" => (
-            vec!["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"],
-            Box::new(|o| {
-                let ty = s(o, "/spec/type");
-                let ext = o
-                    .data
-                    .pointer("/status/loadBalancer/ingress/0/ip")
-                    .and_then(|v| v.as_str())
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| {
-                        if ty == "LoadBalancer" {
-                            "<pending>".into()
-                        } else {
-                            "<none>".into()
-                        }
-                    });
-                let ports = o
-                    .data
-                    .pointer("/spec/ports")
-                    .and_then(|v| v.as_array())
-                    .map(|a| {
-                        a.iter()
-                            .map(|p| {
-                                let port = p.get("port").and_then(|v| v.as_i64()).unwrap_or(0);
-                                let proto = p.get("protocol").and_then(|v| v.as_str()).unwrap_or("TCP");
-                                match p.get("nodePort").and_then(|v| v.as_i64()) {
-                                    Some(np) => format!("{port}:{np}/{proto}"),
-                                    None => format!("{port}/{proto}"),
-                                }
-                            })
-                            .collect::<Vec<_>>()
-                            .join(",")
-                    })
-                    .unwrap_or_default();
-                vec![ty, s(o, "/spec/clusterIP"), ext, ports, age(o)]
-            }),
-        ),
-        "PersistentVolumeClaim" => (
-            vec![
-                "NAME",
-                "STATUS",
-                "VOLUME",
-                "CAPACITY",
-                "ACCESS MODES",
-                "STORAGECLASS",
-                "AGE",
-            ],
-            Box::new(|o| {
-                vec![
-                    s(o, "/status/phase"),
-                    s(o, "/spec/volumeName"),
-                    s(o, "/status/capacity/storage"),
-                    modes(o),
-                    s(o, "/spec/storageClassName"),
-                    age(o),
-                ]
-            }),
-        ),
-        "PersistentVolume" => (
-            vec![
-                "NAME",
-                "CAPACITY",
-                "ACCESS MODES",
-                "RECLAIM POLICY",
-                "STATUS",
-                "CLAIM",
-                "STORAGECLASS",
-                "AGE",
-            ],
-            Box::new(|o| {
-                let claim = format!("{}/{}", s(o, "/spec/claimRef/namespace"), s(o, "/spec/claimRef/name"));
-                vec![
-                    s(o, "/spec/capacity/storage"),
-                    modes(o),
-                    s(o, "/spec/persistentVolumeReclaimPolicy"),
-                    s(o, "/status/phase"),
-                    if claim == "/" { String::new() } else { claim },
-                    s(o, "/spec/storageClassName"),
-                    age(o),
-                ]
-            }),
-        ),
-        "StorageClass" => (
-            vec![
-                "NAME",
-                "PROVISIONER",
-                "RECLAIMPOLICY",
-                "VOLUMEBINDINGMODE",
-                "ALLOWVOLUMEEXPANSION",
-                "AGE",
-            ],
-            Box::new(|o| {
-                let expand = o
-                    .data
-                    .get("allowVolumeExpansion")
-                    .and_then(|v| v.as_bool())
-                    .unwrap_or(false);
-                vec![
-                    o.data
-                        .get("provisioner")
-                        .and_then(|v| v.as_str())
-                        .unwrap_or("")
-                        .to_owned(),
-                    o.data
-                        .get("reclaimPolicy")
-                        .and_then(|v| v.as_str())
-                        .unwrap_or("Delete")
-                        .to_owned(),
-                    o.data
-                        .get("volumeBindingMode")
-                        .and_then(|v| v.as_str())
-                        .unwrap_or("Immediate")
-                        .to_owned(),
-                    expand.to_string(),
-                    age(o),
-                ]
-            }),
-        ),
-        "Namespace" => (
-            vec!["NAME", "STATUS", "AGE"],
-            Box::new(|o| vec![s(o, "/status/phase"), age(o)]),
-        ),
-        "Ingress" => (
-            vec!["NAME", "CLASS", "HOSTS", "ADDRESS", "PORTS", "AGE"],
-            Box::new(|o| {
-                let hosts = o
-                    .data
-                    .pointer("/spec/rules")
-                    .and_then(|v| v.as_array())
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(|r| r.get("host").and_then(|h| h.as_str()))
-                            .collect::<Vec<_>>()
-                            .join(",")
-                    })
-                    .unwrap_or_default();
-                let class = o
-                    .data
-                    .pointer("/spec/ingressClassName")
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("<none>")
-                    .to_owned();
-                vec![
-                    class,
-                    if hosts.is_empty() { "*".into() } else { hosts },
-                    s(o, "/status/loadBalancer/ingress/0/ip"),
-                    "80".into(),
-                    age(o),
-                ]
-            }),
-        ),
-        "Node" => (
-            vec!["NAME", "STATUS", "AGE", "VERSION"],
-            Box::new(|o| {
-                let ready = crate::checks::wait::condition(&o.data, "Ready") == Some("True");
-                vec![
-                    if ready { "Ready" } else { "NotReady" }.into(),
-                    age(o),
-                    s(o, "/status/nodeInfo/kubeletVersion"),
-                ]
-            }),
-        ),
-        _ => (vec!["NAME", "AGE"], Box::new(|o| vec![age(o)])),
-    };
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut head: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
-    if with_ns {
-        head.insert(0, "NAMESPACE".into());
-    }
-    rows.push(head);
-    for o in items {
-        let mut name = format!("{prefix}{}", o.metadata.name.as_deref().unwrap_or(""));
-        if kind == "StorageClass" && crate::checks::default_storage_class::is_default(o) {
-            name.push_str(" (default)");
-        }
-        let mut r = vec![name];
-        r.extend(row(o));
-        if with_ns {
-            r.insert(0, o.metadata.namespace.clone().unwrap_or_default());
-        }
-        rows.push(r);
-    }
-    let cols = rows[0].len();
+/// Columns padded to their widest cell, three spaces apart, as kubectl prints them.
+fn align(grid: &[Vec<String>]) -> Vec<String> {
+    let cols = grid.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)
         .map(|c| {
-            rows.iter()
+            grid.iter()
                 .map(|r| r.get(c).map_or(0, |x| x.chars().count()))
                 .max()
                 .unwrap_or(0)
         })
         .collect();
-    rows.iter()
+    grid.iter()
         .map(|r| {
             r.iter()
                 .enumerate()
                 .map(|(i, cell)| {
-                    if i + 1 == cols {
+                    if i + 1 == r.len() {
                         cell.clone()
                     } else {
                         format!("{cell:<w$}", w = widths[i])
@@ -398,22 +201,51 @@ pub fn table(kind: &str, items: &[DynamicObject], prefix: &str, with_ns: bool) -
         .collect()
 }
 
-fn modes(o: &DynamicObject) -> String {
-    o.data
-        .pointer("/spec/accessModes")
-        .and_then(|v| v.as_array())
-        .map(|a| {
-            a.iter()
-                .filter_map(|m| m.as_str())
-                .map(|m| match m {
-                    "ReadWriteOnce" => "RWO",
-                    "ReadOnlyMany" => "ROX",
-                    "ReadWriteMany" => "RWX",
-                    "ReadWriteOncePod" => "RWOP",
-                    other => other,
-                })
-                .collect::<Vec<_>>()
-                .join(",")
-        })
-        .unwrap_or_default()
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn prints_a_tables_default_columns() {
+        let doc = json!({
+            "kind": "Table",
+            "columnDefinitions": [
+                {"name": "Name", "priority": 0}, {"name": "Ready", "priority": 0},
+                {"name": "IP", "priority": 1}, {"name": "Age", "priority": 0}
+            ],
+            "rows": [
+                {"cells": ["mongo-0", "1/1", "10.244.0.5", "3m"], "object": {"metadata": {"namespace": "pacman"}}},
+                {"cells": ["pacman-7469bbb6d7-9mhxd", "0/1", null, "5s"], "object": {"metadata": {"namespace": "pacman"}}}
+            ]
+        });
+        let (rows, lines) = table_lines(&doc, "pod/", true);
+        assert_eq!(rows, 2);
+        assert_eq!(
+            lines,
+            vec![
+                "NAMESPACE   NAME                          READY   AGE",
+                "pacman      pod/mongo-0                   1/1     3m",
+                "pacman      pod/pacman-7469bbb6d7-9mhxd   0/1     5s",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plain_list_gets_name_and_age() {
+        let doc =
+            json!({"kind": "ConfigMapList", "items": [{"metadata": {"name": "a", "creationTimestamp": "not a time"}}]});
+        let (rows, lines) = table_lines(&doc, "", false);
+        assert_eq!(rows, 1);
+        assert_eq!(lines, vec!["NAME   AGE", "a      <unknown>"]);
+        assert_eq!(
+            table_lines(
+                &json!({"kind": "Table", "columnDefinitions": [], "rows": []}),
+                "",
+                false
+            )
+            .0,
+            0
+        );
+    }
 }
