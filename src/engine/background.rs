@@ -44,18 +44,6 @@ impl Background {
             .collect()
     }
 
-    /// True when a background process of `step` is registered and still alive.
-    pub fn is_alive(&self, step: &str) -> bool {
-        let mut procs = self.procs.lock().expect("background lock");
-        procs.iter_mut().any(|p| {
-            p.step == step
-                && match &mut p.handle {
-                    Handle::Task(t) => !t.is_finished(),
-                    Handle::Child(c) => matches!(c.try_wait(), Ok(None)),
-                }
-        })
-    }
-
     /// Stops every process and returns (step, description) of each one stopped.
     pub async fn stop_all(&self) -> Vec<(String, String)> {
         let procs: Vec<Process> = std::mem::take(&mut *self.procs.lock().expect("background lock"));

@@ -16,15 +16,6 @@ pub enum StepStatus {
     AlreadyDone,
 }
 
-impl StepStatus {
-    pub fn is_ok(&self) -> bool {
-        matches!(
-            self,
-            StepStatus::Passed | StepStatus::AlreadyDone | StepStatus::OptionalFailed
-        )
-    }
-}
-
 /// Why a check failed, with the cluster's evidence.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Failure {

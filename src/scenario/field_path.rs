@@ -101,11 +101,6 @@ impl FieldPath {
         }
         current
     }
-
-    /// True when the path has a `[*]` and so may select many values.
-    pub fn is_multi(&self) -> bool {
-        self.segments.contains(&Segment::All)
-    }
 }
 
 impl std::fmt::Display for FieldPath {
@@ -132,7 +127,7 @@ mod tests {
         );
         let p = FieldPath::parse("spec.containers[0].image").unwrap();
         assert_eq!(p.segments[2], Segment::Index(0));
-        assert!(FieldPath::parse("[*].name").unwrap().is_multi());
+        assert!(FieldPath::parse("[*].name").unwrap().segments.contains(&Segment::All));
     }
 
     #[test]
