@@ -177,30 +177,13 @@ pub fn reconcile(ctx: &mut Ctx) {
                 .collect();
             let unready = format!("containers with unready status: [{}]", names.join(" "));
             let updated = shared.store.mutate(pod_res, &ns, &name, |o| {
-                let scheduled_at = o.pointer("/status/conditions/0/lastTransitionTime").cloned().unwrap_or(json!(now));
                 let init = container_statuses(o, "initContainers", false, &now);
                 let main = container_statuses(o, "containers", false, &now);
-                let mut status = json!({
-                    "phase": "Running",
-                    "conditions": [
-                        {"type": "Initialized", "status": "True", "lastProbeTime": null, "lastTransitionTime": now},
-                        {"type": "Ready", "status": "False", "lastProbeTime": null, "lastTransitionTime": now,
-                         "reason": "ContainersNotReady", "message": unready},
-                        {"type": "ContainersReady", "status": "False", "lastProbeTime": null, "lastTransitionTime": now,
-                         "reason": "ContainersNotReady", "message": unready},
-                        {"type": "PodScheduled", "status": "True", "lastProbeTime": null, "lastTransitionTime": scheduled_at},
-                    ],
-                    "hostIP": NODE_IP,
-                    "hostIPs": [{"ip": NODE_IP}],
-                    "podIP": pod_ip,
-                    "podIPs": [{"ip": pod_ip}],
-                    "startTime": now,
-                    "containerStatuses": main,
-                    "qosClass": o.pointer("/status/qosClass").cloned().unwrap_or(json!("BestEffort")),
-                });
-                if init.as_array().is_some_and(|a| !a.is_empty()) {
-                    status["initContainerStatuses"] = init;
-                }
+                let initialized =
+                    json!({"type": "Initialized", "status": "True", "lastProbeTime": null, "lastTransitionTime": now});
+                let mut status = unready_status(o, "Running", &now, initialized, &unready, main, init);
+                status["podIP"] = json!(pod_ip);
+                status["podIPs"] = json!([{"ip": pod_ip}]);
                 o["status"] = status;
             });
             if let Some(p) = updated {
@@ -325,12 +308,20 @@ fn image_pull_failed(ctx: &mut Ctx, pod_res: &Resource, pod: &Value, f: &Unpulla
                    "ready": false, "started": false, "restartCount": 0, "state": state})
         };
         shared.store.mutate(pod_res, &ns, &name, |o| {
-            let scheduled_at = o.pointer("/status/conditions/0/lastTransitionTime").cloned().unwrap_or(json!(now));
             let list = |key: &str| -> Vec<Value> {
-                o.pointer(&format!("/spec/{key}")).and_then(Value::as_array).cloned().unwrap_or_default()
+                o.pointer(&format!("/spec/{key}"))
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default()
             };
-            let init: Vec<Value> = list("initContainers").iter().map(|c| waiting(c, f.key == "initContainers")).collect();
-            let main: Vec<Value> = list("containers").iter().map(|c| waiting(c, f.key == "containers")).collect();
+            let init: Vec<Value> = list("initContainers")
+                .iter()
+                .map(|c| waiting(c, f.key == "initContainers"))
+                .collect();
+            let main: Vec<Value> = list("containers")
+                .iter()
+                .map(|c| waiting(c, f.key == "containers"))
+                .collect();
             let unready = "containers with unready status";
             let initialized = if f.key == "initContainers" {
                 json!({"type": "Initialized", "status": "False", "lastProbeTime": null, "lastTransitionTime": now,
@@ -338,26 +329,7 @@ fn image_pull_failed(ctx: &mut Ctx, pod_res: &Resource, pod: &Value, f: &Unpulla
             } else {
                 json!({"type": "Initialized", "status": "True", "lastProbeTime": null, "lastTransitionTime": now})
             };
-            let mut status = json!({
-                "phase": "Pending",
-                "conditions": [
-                    initialized,
-                    {"type": "Ready", "status": "False", "lastProbeTime": null, "lastTransitionTime": now,
-                     "reason": "ContainersNotReady", "message": unready},
-                    {"type": "ContainersReady", "status": "False", "lastProbeTime": null, "lastTransitionTime": now,
-                     "reason": "ContainersNotReady", "message": unready},
-                    {"type": "PodScheduled", "status": "True", "lastProbeTime": null, "lastTransitionTime": scheduled_at},
-                ],
-                "hostIP": NODE_IP,
-                "hostIPs": [{"ip": NODE_IP}],
-                "startTime": now,
-                "containerStatuses": main,
-                "qosClass": o.pointer("/status/qosClass").cloned().unwrap_or(json!("BestEffort")),
-            });
-            if !init.is_empty() {
-                status["initContainerStatuses"] = json!(init);
-            }
-            o["status"] = status;
+            o["status"] = unready_status(o, "Pending", &now, initialized, unready, json!(main), json!(init));
         });
     }
     if !invalid {
@@ -398,4 +370,41 @@ fn statuses_key(spec_key: &str) -> &'static str {
     } else {
         "containerStatuses"
     }
+}
+
+/// The status of a pod whose containers are not Ready yet: its conditions, host and start time,
+/// and its container statuses (init ones only when it has init containers).
+fn unready_status(
+    pod: &Value,
+    phase: &str,
+    now: &str,
+    initialized: Value,
+    unready: &str,
+    containers: Value,
+    init_containers: Value,
+) -> Value {
+    let scheduled_at = pod
+        .pointer("/status/conditions/0/lastTransitionTime")
+        .cloned()
+        .unwrap_or(json!(now));
+    let mut status = json!({
+        "phase": phase,
+        "conditions": [
+            initialized,
+            {"type": "Ready", "status": "False", "lastProbeTime": null, "lastTransitionTime": now,
+             "reason": "ContainersNotReady", "message": unready},
+            {"type": "ContainersReady", "status": "False", "lastProbeTime": null, "lastTransitionTime": now,
+             "reason": "ContainersNotReady", "message": unready},
+            {"type": "PodScheduled", "status": "True", "lastProbeTime": null, "lastTransitionTime": scheduled_at},
+        ],
+        "hostIP": NODE_IP,
+        "hostIPs": [{"ip": NODE_IP}],
+        "startTime": now,
+        "containerStatuses": containers,
+        "qosClass": pod.pointer("/status/qosClass").cloned().unwrap_or(json!("BestEffort")),
+    });
+    if init_containers.as_array().is_some_and(|a| !a.is_empty()) {
+        status["initContainerStatuses"] = init_containers;
+    }
+    status
 }
