@@ -7,8 +7,13 @@ use std::path::Path;
 use clap::Parser;
 use console::Style;
 
-use crate::cli::{Cli, ColorChoice, Command, ListArgs, PlanArgs, ScenarioArgs, ValidateArgs};
+use crate::cli::{
+    Cli, ClusterArgs, ColorChoice, Command, EventsArg, GuidedArgs, ListArgs, OutputArgs, PaceArg, PlanArgs, ResetArgs,
+    RunArgs, ScenarioArgs, ServeArgs, ValidateArgs,
+};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::engine::report::{EventsFormat, OutputOptions};
+use crate::engine::{GuidedOptions, ResetOptions, RunOptions, Target};
 use crate::exit_code;
 use crate::facts::{ClusterFacts, KubeVersion};
 use crate::plan::{self, Plan, command, describe};
@@ -35,10 +40,19 @@ pub fn run() -> i32 {
         Command::Validate(args) => validate(&args, color),
         Command::Plan(args) => plan_cmd(&args, color),
         Command::List(args) => list(&args, color),
-        Command::Run(args) => crate::engine::run_command(args, color),
-        Command::Reset(args) => crate::engine::reset::reset_command(args, color),
+        Command::Run(args) => match run_options(args, color) {
+            Ok(opts) => crate::engine::run_command(opts),
+            Err(d) => report(&d, color),
+        },
+        Command::Reset(args) => match reset_options(args, color) {
+            Ok(opts) => crate::engine::reset::reset_command(opts),
+            Err(d) => report(&d, color),
+        },
         Command::Export(args) => crate::export::export_command(&args, color),
-        Command::Rehearsal(crate::cli::RehearsalCommand::Serve(args)) => crate::engine::serve_rehearsal(args),
+        Command::Rehearsal(crate::cli::RehearsalCommand::Serve(args)) => match serve_options(args) {
+            Ok(opts) => crate::engine::serve_rehearsal(opts),
+            Err(d) => report(&d, color),
+        },
         Command::Doctor(args) => crate::doctor::doctor_command(&args),
         Command::Schema => {
             print!("{}", scenario::schema::scenario_schema_text());
@@ -87,6 +101,129 @@ pub fn assumed_version(scenario: &Scenario, override_version: Option<&str>) -> R
         Some(v) => KubeVersion::parse(v)
             .map_err(|why| Diagnostics(vec![Diagnostic::new(why).expected("a version such as 1.31.0")])),
     }
+}
+
+/// `workshop run`'s flags, in the engine's terms: the scenario read and validated, its
+/// variables bound, the language picked.
+fn run_options(args: RunArgs, color: bool) -> Result<RunOptions, Diagnostics> {
+    let scenario = load_scenario(&args.scenario.scenario)?;
+    let vars = plan::bind_vars(&scenario, &args.scenario.vars)?;
+    let lang = crate::language::pick(&scenario.lab.languages, args.lang.as_deref())?;
+    let target = target(&scenario, &args.target, args.kubernetes_version.clone(), args.pace)?;
+    let scenario_path = args.scenario.scenario.display().to_string();
+    let again = again(&scenario_path, &args);
+    Ok(RunOptions {
+        scenario,
+        vars,
+        scenario_path,
+        lang,
+        target,
+        timeout_factor: args.timeout,
+        keep_going: args.keep_going,
+        guided: guided_options(args.guided),
+        output: output_options(args.output),
+        color,
+        again,
+    })
+}
+
+/// `workshop reset`'s flags, in the engine's terms.
+fn reset_options(args: ResetArgs, color: bool) -> Result<ResetOptions, Diagnostics> {
+    let scenario = load_scenario(&args.scenario.scenario)?;
+    let vars = plan::bind_vars(&scenario, &args.scenario.vars)?;
+    let lang = crate::language::pick(&scenario.lab.languages, args.lang.as_deref())?;
+    let target = target(&scenario, &args.target, None, PaceArg::Fast)?;
+    Ok(ResetOptions {
+        scenario,
+        vars,
+        scenario_path: args.scenario.scenario.display().to_string(),
+        lang,
+        target,
+        timeout_factor: args.timeout,
+        yes: args.yes,
+        all: args.all,
+        color,
+    })
+}
+
+fn target(
+    scenario: &Scenario,
+    args: &ClusterArgs,
+    kubernetes_version: Option<String>,
+    pace: PaceArg,
+) -> Result<Target, Diagnostics> {
+    Ok(Target {
+        provider: args.cluster.unwrap_or(scenario.cluster.provider),
+        context: args.context.clone(),
+        kubeconfig: args.kubeconfig.clone(),
+        assumed: assumed_version(scenario, kubernetes_version.as_deref())?,
+        kubernetes_version,
+        pace: pace.into(),
+    })
+}
+
+fn guided_options(g: GuidedArgs) -> GuidedOptions {
+    GuidedOptions {
+        step: g.step,
+        from: g.from,
+        until: g.until,
+        only: g.only,
+        skip: g.skip,
+        force: g.force,
+        resume: g.resume,
+        converge: g.converge,
+    }
+}
+
+fn output_options(o: OutputArgs) -> OutputOptions {
+    OutputOptions {
+        reports: o.reports,
+        quiet: o.quiet,
+        events: o.events.map(|e| match e {
+            EventsArg::Ndjson => EventsFormat::Ndjson,
+        }),
+    }
+}
+
+/// The command line that runs the lab again the same way: the same cluster flags, variables,
+/// language and `--step`, without step selection (the resume hint adds `--resume`).
+fn again(scenario_path: &str, args: &RunArgs) -> Vec<String> {
+    let mut cmd: Vec<String> = vec!["workshop".into(), "run".into(), scenario_path.to_owned()];
+    if let Some(c) = args.target.cluster {
+        cmd.extend(["--cluster".into(), c.as_str().to_owned()]);
+    }
+    if let Some(c) = &args.target.context {
+        cmd.extend(["--context".into(), c.clone()]);
+    }
+    if let Some(k) = &args.target.kubeconfig {
+        cmd.extend(["--kubeconfig".into(), k.display().to_string()]);
+    }
+    for (k, v) in &args.scenario.vars {
+        cmd.extend(["--var".into(), format!("{k}={v}")]);
+    }
+    if let Some(l) = &args.lang {
+        cmd.extend(["--lang".into(), l.clone()]);
+    }
+    if args.guided.step {
+        cmd.push("--step".into());
+    }
+    cmd
+}
+
+/// `workshop rehearsal serve`'s flags.
+fn serve_options(args: ServeArgs) -> Result<crate::rehearsal::RehearsalOptions, Diagnostics> {
+    KubeVersion::parse(&args.version).map_err(|why| {
+        Diagnostics(vec![
+            Diagnostic::new(format!("--version {}: {why}", args.version)).expected("a version such as 1.31.0"),
+        ])
+    })?;
+    Ok(crate::rehearsal::RehearsalOptions {
+        version: args.version,
+        pace: args.pace.into(),
+        addons: args.addons,
+        kubeconfig: args.kubeconfig,
+        node_name: args.profile,
+    })
 }
 
 /// Scenario → validated → plan with assumed facts, for commands that need no cluster.
@@ -307,4 +444,39 @@ fn list(args: &ListArgs, color: bool) -> i32 {
         }
     }
     exit_code::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_to_run_again_keeps_cluster_vars_language_and_step_but_not_the_selection() {
+        let cli = Cli::try_parse_from([
+            "workshop",
+            "run",
+            "labs/day 55.toml",
+            "--cluster",
+            "rehearsal",
+            "--kubeconfig",
+            "k.yaml",
+            "--var",
+            "player=a b",
+            "--lang",
+            "es",
+            "--step",
+            "--until",
+            "get-pvc",
+            "--converge",
+        ])
+        .expect("valid flags");
+        let Command::Run(args) = cli.command else {
+            panic!("a run command")
+        };
+        let again = again("labs/day 55.toml", &args);
+        assert_eq!(
+            command::shell_join(&again),
+            "workshop run 'labs/day 55.toml' --cluster rehearsal --kubeconfig k.yaml --var 'player=a b' --lang es --step"
+        );
+    }
 }

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::engine::report::ReportSpec;
 use crate::scenario::Provider;
 
 /// Runs hands-on Kubernetes labs from TOML scenario files, checking every step against the cluster.
@@ -179,10 +180,33 @@ pub struct RunArgs {
     pub pace: PaceArg,
 
     #[command(flatten)]
-    pub output: crate::engine::report::OutputArgs,
+    pub output: OutputArgs,
 
     #[command(flatten)]
     pub guided: GuidedArgs,
+}
+
+/// The output flags of `workshop run`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct OutputArgs {
+    /// Write a report when the run ends: junit=PATH (JUnit XML for CI) or json=PATH
+    /// (documented in docs/reports.md). Repeatable; both may be given.
+    #[arg(long = "report", value_name = "FORMAT=PATH", value_parser = parse_report)]
+    pub reports: Vec<ReportSpec>,
+
+    /// Show only failures and the summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Stream every event as one JSON object per line on stdout (`ndjson`); the human output
+    /// then goes to stderr, as plain lines.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub events: Option<EventsArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EventsArg {
+    Ndjson,
 }
 
 /// Step-by-step mode, partial runs and resume (docs/guided.md).
@@ -286,6 +310,15 @@ pub enum PaceArg {
     Realistic,
 }
 
+impl From<PaceArg> for crate::rehearsal::Pace {
+    fn from(p: PaceArg) -> Self {
+        match p {
+            PaceArg::Fast => crate::rehearsal::Pace::Fast,
+            PaceArg::Realistic => crate::rehearsal::Pace::Realistic,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum RehearsalCommand {
     /// Run the rehearsal cluster on 127.0.0.1 until Ctrl-C, so kubectl can be pointed at it:
@@ -322,6 +355,10 @@ fn parse_var(s: &str) -> Result<(String, String), String> {
         Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.to_owned())),
         _ => Err(format!("`{s}` is not NAME=VALUE; write e.g. --var pacman_replicas=5")),
     }
+}
+
+fn parse_report(s: &str) -> Result<ReportSpec, String> {
+    s.parse()
 }
 
 fn parse_provider(s: &str) -> Result<Provider, String> {

@@ -5,7 +5,6 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::cli::RunArgs;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::plan::{Captures, Plan, command, describe};
 use crate::scenario::{Action, Provider, Step};
@@ -14,6 +13,7 @@ use super::cluster::Connection;
 use super::context::{RunCtx, StepCtx};
 use super::error::EngineError;
 use super::event::{Event, Summary};
+use super::options::RunOptions;
 use super::runner::CONVERGE_PATIENCE;
 use super::selection::{self, Selection};
 use super::state::{self, ClusterRecord, Recorder, State};
@@ -38,13 +38,10 @@ fn refuse(d: Diagnostic) -> EngineError {
 }
 
 /// Reads the state, matches it to this cluster and resolves the selection flags.
-pub async fn prepare(
-    plan: &Plan,
-    args: &RunArgs,
-    kind: Provider,
-    conn: Option<&Connection>,
-    display_path: &str,
-) -> Result<Prepared, EngineError> {
+pub async fn prepare(plan: &Plan, opts: &RunOptions, conn: Option<&Connection>) -> Result<Prepared, EngineError> {
+    let kind = opts.target.provider;
+    let display_path = opts.scenario_path.as_str();
+    let args = &opts.guided;
     let lab = &plan.scenario.lab.id;
     let path = state::path_for(lab);
     let recorded = state::load(&path)
@@ -61,9 +58,9 @@ pub async fn prepare(
         (Some(r), Some(c)) => r.same_cluster(c),
         _ => false,
     });
-    let embedded = is_embedded(kind, args);
+    let embedded = opts.target.is_embedded_rehearsal();
 
-    if args.guided.resume {
+    if args.resume {
         let Some(st) = recorded.as_ref() else {
             return Err(refuse(
                 Diagnostic::new(format!(
@@ -88,9 +85,8 @@ pub async fn prepare(
     }
 
     let completed: HashSet<String> = matching.map(State::completed_set).unwrap_or_default();
-    let selection =
-        selection::select(&plan.scenario, &args.guided, &completed, display_path).map_err(EngineError::Invalid)?;
-    let fresh = selection.full && !args.guided.resume;
+    let selection = selection::select(&plan.scenario, args, &completed, display_path).map_err(EngineError::Invalid)?;
+    let fresh = selection.full && !args.resume;
     let base = match matching {
         Some(st) if !fresh => st.clone(),
         _ => State {
@@ -100,7 +96,7 @@ pub async fn prepare(
             ..State::default()
         },
     };
-    let verify = if args.guided.resume {
+    let verify = if args.resume {
         plan.scenario
             .steps
             .iter()
@@ -111,7 +107,7 @@ pub async fn prepare(
         Vec::new()
     };
     Ok(Prepared {
-        nothing_left: args.guided.resume && selection.ids.is_empty(),
+        nothing_left: args.resume && selection.ids.is_empty(),
         captures: if fresh { Captures::new() } else { base.captures.clone() },
         done_before: if fresh { HashSet::new() } else { completed },
         recorder: (!embedded).then(|| Arc::new(Recorder::new(path, base))),
@@ -222,43 +218,16 @@ fn changes_the_cluster(a: &Action) -> bool {
     )
 }
 
-/// True for the rehearsal cluster started for this run only (not one attached with
-/// `--kubeconfig`): it is new on every run, so progress against it is not recorded.
-pub fn is_embedded(kind: Provider, args: &RunArgs) -> bool {
-    kind == Provider::Rehearsal && args.target.kubeconfig.is_none()
-}
-
 /// The line printed when a run did not finish: how to continue it.
-pub fn resume_hint(path: &str, kind: Provider, args: &RunArgs, summary: &Summary, recorded: bool) -> String {
-    let mut cmd = format!("workshop run {path}");
-    if args.target.cluster.is_some() {
-        cmd.push_str(&format!(" --cluster {}", kind.as_str()));
-    }
-    if let Some(c) = &args.target.context {
-        cmd.push_str(&format!(" --context {}", command::shell_quote(c)));
-    }
-    if let Some(k) = &args.target.kubeconfig {
-        cmd.push_str(&format!(
-            " --kubeconfig {}",
-            command::shell_quote(&k.display().to_string())
-        ));
-    }
-    for (k, v) in &args.scenario.vars {
-        cmd.push_str(&format!(" --var {}", command::shell_quote(&format!("{k}={v}"))));
-    }
-    if let Some(l) = &args.lang {
-        cmd.push_str(&format!(" --lang {l}"));
-    }
-    if args.guided.step {
-        cmd.push_str(" --step");
-    }
+pub fn resume_hint(opts: &RunOptions, summary: &Summary, recorded: bool) -> String {
+    let cmd = command::shell_join(&opts.again);
     let what = match (&summary.failed_step, summary.quit) {
         (_, true) => "stopped".to_owned(),
         (Some(id), _) => format!("step `{id}` failed"),
         (None, _) if summary.interrupted => "interrupted".to_owned(),
         _ => "stopped".to_owned(),
     };
-    if is_embedded(kind, args) {
+    if opts.target.is_embedded_rehearsal() {
         format!("{what}; the rehearsal cluster is gone with the run, so start over with: {cmd}")
     } else if recorded {
         let fix = if summary.failed_step.is_some() {

@@ -1,5 +1,8 @@
 //! The engine: runs a plan's steps against a cluster and checks every outcome.
 //!
+//! It is called with its own [`RunOptions`] / [`ResetOptions`] (built by `app.rs` from the
+//! command line), never with the CLI's types, and never calls back up.
+//!
 //! `provider` starts or reaches the cluster (minikube, an existing context, the rehearsal),
 //! `runner` walks the steps, `crate::actions` and `crate::checks` do the work, and `report`
 //! draws the events the runner emits.
@@ -11,6 +14,7 @@ pub mod context;
 pub mod error;
 pub mod event;
 pub mod guided;
+pub mod options;
 pub mod process;
 pub mod prompt;
 pub mod provider;
@@ -22,23 +26,23 @@ pub mod state;
 
 use std::io::IsTerminal;
 
-use crate::app;
-use crate::cli::{PaceArg, RunArgs, ServeArgs};
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::exit_code;
 use crate::facts::{ClusterFacts, KubeVersion};
-use crate::plan::{self, Plan, command};
-use crate::scenario::{Action, Provider};
+use crate::plan::{Plan, command};
+use crate::scenario::{Action, Provider, Scenario};
 
 use cluster::Connection;
 use context::RunCtx;
 use error::EngineError;
 use event::{Event, Summary};
+pub use options::{GuidedOptions, ResetOptions, RunOptions, Target};
 use provider::{ClusterProvider, Existing, Minikube, Rehearsal};
 
 /// `workshop run`: returns the exit code.
-pub fn run_command(args: RunArgs, color: bool) -> i32 {
-    block_on(color, run(args, color))
+pub fn run_command(opts: RunOptions) -> i32 {
+    let color = opts.color;
+    block_on(color, run(opts))
 }
 
 /// Runs an engine command on a fresh runtime; an error is printed once, here, and becomes its
@@ -60,38 +64,26 @@ pub fn block_on(color: bool, command: impl std::future::Future<Output = Result<i
     }
 }
 
-async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
-    let path = args.scenario.scenario.clone();
-    args.output.check().map_err(EngineError::Invalid)?;
-    let scenario = app::load_scenario(&path).map_err(EngineError::Invalid)?;
-    let vars = plan::bind_vars(&scenario, &args.scenario.vars).map_err(EngineError::Invalid)?;
-    let lang = crate::language::pick(&scenario.lab.languages, args.lang.as_deref()).map_err(EngineError::Invalid)?;
-    let kind = args.target.cluster.unwrap_or(scenario.cluster.provider);
-    let version_override = args.kubernetes_version.as_deref();
-    let assumed = app::assumed_version(&scenario, version_override).map_err(EngineError::Invalid)?;
-    let display_path = path.display().to_string();
-
-    let provider = make_provider(
-        &scenario,
-        kind,
-        ProviderArgs {
-            context: args.target.context.clone(),
-            kubeconfig: args.target.kubeconfig.clone(),
-            version_override,
-            assumed: &assumed,
-            realistic: args.pace == PaceArg::Realistic,
-        },
-        &display_path,
-    )
-    .await?;
-    let Prepared { conn, plan, guided } =
-        match prepare(&provider, scenario, vars, kind, assumed, &args, &display_path).await {
-            Ok(p) => p,
-            Err(e) => {
-                provider.shutdown().await;
-                return Err(e);
-            }
-        };
+async fn run(opts: RunOptions) -> Result<i32, EngineError> {
+    opts.output.check().map_err(EngineError::Invalid)?;
+    let RunOptions {
+        scenario,
+        vars,
+        scenario_path: display_path,
+        lang,
+        target,
+        color,
+        ..
+    } = &opts;
+    let kind = target.provider;
+    let provider = make_provider(scenario, target, display_path).await?;
+    let Prepared { conn, plan, guided } = match prepare(&provider, scenario.clone(), vars.clone(), &opts).await {
+        Ok(p) => p,
+        Err(e) => {
+            provider.shutdown().await;
+            return Err(e);
+        }
+    };
     if guided.nothing_left {
         println!(
             "every step of lab `{}` already completed against this cluster; nothing to resume (`workshop reset {display_path}` starts over)",
@@ -106,10 +98,10 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
         scenario: display_path.clone(),
         provider: kind.as_str().to_owned(),
         steps: (plan.scenario.steps.iter())
-            .map(|s| (s.id.to_string(), s.title.get(&lang).to_owned()))
+            .map(|s| (s.id.to_string(), s.title.get(lang).to_owned()))
             .collect(),
     };
-    let reporter = args.output.reporter(color, secrets.clone(), info);
+    let reporter = opts.output.reporter(*color, secrets.clone(), info);
     let steps = plan.scenario.steps.clone();
     let lab = plan.scenario.lab.clone();
     let ctx = RunCtx::new(
@@ -118,11 +110,11 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
         conn,
         reporter.clone(),
         lang.clone(),
-        args.timeout.max(0.01),
+        opts.timeout_factor.max(0.01),
     )
     .with_secrets(secrets);
     ctx.emit(Event::RunStarted {
-        title: lab.title.get(&lang).to_owned(),
+        title: lab.title.get(lang).to_owned(),
         lab_id: lab.id.clone(),
         cluster: ctx.provider.description(),
         rehearsal: ctx.provider.is_rehearsal(),
@@ -149,16 +141,16 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
     });
 
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    let opts = runner::LoopOptions {
-        keep_going: args.keep_going,
+    let loop_opts = runner::LoopOptions {
+        keep_going: opts.keep_going,
         interactive,
-        step_mode: args.guided.step,
-        converge: args.guided.converge,
+        step_mode: opts.guided.step,
+        converge: opts.guided.converge,
         selected: (!guided.selection.full).then(|| guided.selection.ids.iter().cloned().collect()),
         done_before: guided.done_before.clone(),
         recorder: guided.recorder.clone(),
     };
-    let mut summary = runner::run_steps(&ctx, &steps, &opts).await;
+    let mut summary = runner::run_steps(&ctx, &steps, &loop_opts).await;
 
     keep_running(&ctx, interactive, &summary).await;
     for (id, description) in ctx.background.stop_all().await {
@@ -170,7 +162,7 @@ async fn run(args: RunArgs, color: bool) -> Result<i32, EngineError> {
     }
     if summary.interrupted || summary.failed > 0 {
         let recorded = guided.recorder.as_ref().is_some_and(|r| r.path().exists());
-        summary.resume_hint = Some(guided::resume_hint(&display_path, kind, &args, &summary, recorded));
+        summary.resume_hint = Some(guided::resume_hint(&opts, &summary, recorded));
     }
     ctx.emit(Event::RunFinished {
         summary: summary.clone(),
@@ -194,46 +186,46 @@ struct Prepared {
 /// prepares guided mode (selection, resume state).
 async fn prepare(
     provider: &ClusterProvider,
-    scenario: crate::scenario::Scenario,
+    scenario: Scenario,
+    vars: std::collections::BTreeMap<String, crate::scenario::VarValue>,
+    opts: &RunOptions,
+) -> Result<Prepared, EngineError> {
+    let kind = opts.target.provider;
+    let conn = provider.connect_if_running().await?;
+    let plan = build_plan(scenario, vars, kind, opts.target.assumed, conn.as_ref()).await?;
+    preflight(&plan, provider)?;
+    let guided = guided::prepare(&plan, opts, conn.as_ref()).await?;
+    Ok(Prepared { conn, plan, guided })
+}
+
+/// The plan for the live cluster's facts, or the assumed version's when none runs yet.
+pub async fn build_plan(
+    scenario: Scenario,
     vars: std::collections::BTreeMap<String, crate::scenario::VarValue>,
     kind: Provider,
     assumed: KubeVersion,
-    args: &RunArgs,
-    display_path: &str,
-) -> Result<Prepared, EngineError> {
-    let conn = provider.connect_if_running().await?;
-    let facts = match &conn {
+    conn: Option<&Connection>,
+) -> Result<Plan, EngineError> {
+    let facts = match conn {
         Some(c) => c
             .facts(kind.as_str())
             .await
             .unwrap_or_else(|_| ClusterFacts::assumed(assumed, kind.as_str())),
         None => ClusterFacts::assumed(assumed, kind.as_str()),
     };
-    let plan = Plan::build(scenario, vars, facts).map_err(EngineError::Invalid)?;
-    preflight(&plan, provider)?;
-    let guided = guided::prepare(&plan, args, kind, conn.as_ref(), display_path).await?;
-    Ok(Prepared { conn, plan, guided })
+    Plan::build(scenario, vars, facts).map_err(EngineError::Invalid)
 }
 
-/// What the command line says about where to run, besides the provider kind.
-pub struct ProviderArgs<'a> {
-    pub context: Option<String>,
-    pub kubeconfig: Option<std::path::PathBuf>,
-    pub version_override: Option<&'a str>,
-    pub assumed: &'a KubeVersion,
-    pub realistic: bool,
-}
-
-/// The provider of `kind` for this scenario (the rehearsal cluster starts here).
+/// The provider of the target's kind for this scenario (the embedded rehearsal cluster starts
+/// here).
 pub async fn make_provider(
-    scenario: &crate::scenario::Scenario,
-    kind: Provider,
-    a: ProviderArgs<'_>,
+    scenario: &Scenario,
+    target: &Target,
     display_path: &str,
 ) -> Result<ClusterProvider, EngineError> {
-    Ok(match kind {
+    Ok(match target.provider {
         Provider::Minikube => {
-            let mut start = command::minikube_start_args(&scenario.cluster, a.version_override);
+            let mut start = command::minikube_start_args(&scenario.cluster, target.kubernetes_version.as_deref());
             start.remove(0);
             ClusterProvider::Minikube(Minikube::find(
                 scenario.cluster.profile.clone(),
@@ -243,17 +235,17 @@ pub async fn make_provider(
             )?)
         }
         Provider::Existing => ClusterProvider::Existing(Existing {
-            context: a.context.clone().or_else(|| scenario.cluster.context.clone()),
-            kubeconfig: a.kubeconfig.clone(),
+            context: target.context.clone().or_else(|| scenario.cluster.context.clone()),
+            kubeconfig: target.kubeconfig.clone(),
         }),
-        Provider::Rehearsal => ClusterProvider::Rehearsal(match &a.kubeconfig {
+        Provider::Rehearsal => ClusterProvider::Rehearsal(match &target.kubeconfig {
             Some(k) => Rehearsal::attach(k, scenario.cluster.addons.clone()).await?,
             None => {
                 Rehearsal::launch(
-                    a.assumed.to_string(),
+                    target.assumed.to_string(),
                     &scenario.cluster.profile,
                     scenario.cluster.addons.clone(),
-                    a.realistic,
+                    target.pace == crate::rehearsal::Pace::Realistic,
                 )
                 .await?
             }
@@ -383,28 +375,13 @@ async fn keep_running(ctx: &RunCtx, interactive: bool, summary: &Summary) {
 }
 
 /// `workshop rehearsal serve`.
-pub fn serve_rehearsal(args: ServeArgs) -> i32 {
+pub fn serve_rehearsal(opts: crate::rehearsal::RehearsalOptions) -> i32 {
     let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: could not start the async runtime: {e}");
             return exit_code::MISSING_PREREQUISITE;
         }
-    };
-    if let Err(why) = KubeVersion::parse(&args.version) {
-        eprintln!("error: --version: {why}");
-        return exit_code::INVALID;
-    }
-    let opts = crate::rehearsal::RehearsalOptions {
-        version: args.version,
-        pace: if args.pace == PaceArg::Realistic {
-            crate::rehearsal::Pace::Realistic
-        } else {
-            crate::rehearsal::Pace::Fast
-        },
-        addons: args.addons,
-        kubeconfig: args.kubeconfig,
-        node_name: args.profile,
     };
     match rt.block_on(crate::rehearsal::serve_standalone(opts)) {
         Ok(()) => exit_code::SUCCESS,

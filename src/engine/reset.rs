@@ -6,39 +6,43 @@ use std::io::IsTerminal;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::app;
-use crate::cli::ResetArgs;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::exit_code;
-use crate::facts::ClusterFacts;
-use crate::plan::{self, Plan};
 use crate::scenario::Provider;
 
 use super::context::RunCtx;
 use super::error::EngineError;
 use super::event::{Event, Summary};
+use super::options::ResetOptions;
 use super::provider::ClusterProvider;
 use super::report::{self, Reporter};
-use super::{ProviderArgs, make_provider, process, prompt, runner, state};
+use super::{build_plan, make_provider, process, prompt, runner, state};
 
 /// `workshop reset`: returns the exit code.
-pub fn reset_command(args: ResetArgs, color: bool) -> i32 {
-    super::block_on(color, reset(args, color))
+pub fn reset_command(opts: ResetOptions) -> i32 {
+    let color = opts.color;
+    super::block_on(color, reset(opts))
 }
 
 fn invalid(d: Diagnostic) -> EngineError {
     EngineError::Invalid(Diagnostics(vec![d]))
 }
 
-async fn reset(args: ResetArgs, color: bool) -> Result<i32, EngineError> {
-    let path = args.scenario.scenario.clone();
-    let display_path = path.display().to_string();
-    let scenario = app::load_scenario(&path).map_err(EngineError::Invalid)?;
-    let vars = plan::bind_vars(&scenario, &args.scenario.vars).map_err(EngineError::Invalid)?;
-    let lang = crate::language::pick(&scenario.lab.languages, args.lang.as_deref()).map_err(EngineError::Invalid)?;
-    let kind = args.target.cluster.unwrap_or(scenario.cluster.provider);
+async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
+    let ResetOptions {
+        scenario,
+        vars,
+        scenario_path: display_path,
+        lang,
+        target,
+        color,
+        timeout_factor,
+        yes,
+        all,
+    } = args;
+    let kind = target.provider;
     let profile = scenario.cluster.profile.clone();
-    if args.all && kind != Provider::Minikube {
+    if all && kind != Provider::Minikube {
         return Err(invalid(
             Diagnostic::new(format!(
                 "--all deletes the minikube profile, and this reset targets the {} cluster",
@@ -51,14 +55,13 @@ async fn reset(args: ResetArgs, color: bool) -> Result<i32, EngineError> {
             )),
         ));
     }
-    let assumed = app::assumed_version(&scenario, None).map_err(EngineError::Invalid)?;
 
     let mut what: Vec<String> = scenario
         .cleanup
         .iter()
         .map(|s| format!("  - {} ({})", s.title.get(&lang), s.id))
         .collect();
-    if args.all {
+    if all {
         what.push(format!(
             "  - delete the minikube profile {profile} (minikube delete -p {profile})"
         ));
@@ -67,7 +70,7 @@ async fn reset(args: ResetArgs, color: bool) -> Result<i32, EngineError> {
         "  - forget the resume state {}",
         state::path_for(&scenario.lab.id).display()
     ));
-    if !args.yes {
+    if !yes {
         if !std::io::stdin().is_terminal() {
             return Err(invalid(
                 Diagnostic::new("reset asks for confirmation, and standard input is not a terminal")
@@ -89,19 +92,7 @@ async fn reset(args: ResetArgs, color: bool) -> Result<i32, EngineError> {
         }
     }
 
-    let provider = make_provider(
-        &scenario,
-        kind,
-        ProviderArgs {
-            context: args.target.context.clone(),
-            kubeconfig: args.target.kubeconfig.clone(),
-            version_override: None,
-            assumed: &assumed,
-            realistic: false,
-        },
-        &display_path,
-    )
-    .await?;
+    let provider = make_provider(&scenario, &target, &display_path).await?;
     let conn = match provider.connect_if_running().await {
         Ok(c) => c,
         Err(e) => {
@@ -109,7 +100,7 @@ async fn reset(args: ResetArgs, color: bool) -> Result<i32, EngineError> {
             return Err(e);
         }
     };
-    if conn.is_none() && !args.all {
+    if conn.is_none() && !all {
         provider.shutdown().await;
         return Err(EngineError::Unreachable {
             context: profile.clone(),
@@ -119,18 +110,11 @@ async fn reset(args: ResetArgs, color: bool) -> Result<i32, EngineError> {
             ),
         });
     }
-    let facts = match &conn {
-        Some(c) => c
-            .facts(kind.as_str())
-            .await
-            .unwrap_or_else(|_| ClusterFacts::assumed(assumed, kind.as_str())),
-        None => ClusterFacts::assumed(assumed, kind.as_str()),
-    };
-    let plan = match Plan::build(scenario, vars, facts) {
+    let plan = match build_plan(scenario, vars, kind, target.assumed, conn.as_ref()).await {
         Ok(p) => p,
-        Err(d) => {
+        Err(e) => {
             provider.shutdown().await;
-            return Err(EngineError::Invalid(d));
+            return Err(e);
         }
     };
     let reporter: Arc<dyn Reporter> = if color && std::io::stdout().is_terminal() {
@@ -141,7 +125,7 @@ async fn reset(args: ResetArgs, color: bool) -> Result<i32, EngineError> {
     let cleanup = plan.scenario.cleanup.clone();
     let lab = plan.scenario.lab.clone();
     let has_conn = conn.is_some();
-    let ctx = RunCtx::new(plan, provider, conn, reporter, lang.clone(), args.timeout.max(0.01));
+    let ctx = RunCtx::new(plan, provider, conn, reporter, lang.clone(), timeout_factor.max(0.01));
     ctx.emit(Event::RunStarted {
         title: format!("reset: {}", lab.title.get(&lang)),
         lab_id: lab.id.clone(),
@@ -171,7 +155,7 @@ async fn reset(args: ResetArgs, color: bool) -> Result<i32, EngineError> {
             running: false,
         });
     }
-    if args.all && !summary.interrupted {
+    if all && !summary.interrupted {
         delete_profile(&ctx, &profile, &mut summary).await;
     }
     if !summary.interrupted {

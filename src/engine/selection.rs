@@ -4,10 +4,11 @@
 
 use std::collections::HashSet;
 
-use crate::cli::GuidedArgs;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::scenario::load::suggest;
 use crate::scenario::{Scenario, Step};
+
+use super::options::GuidedOptions;
 
 /// The steps to run, by id, in lab order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +43,7 @@ impl Selection {
 /// hints.
 pub fn select(
     scenario: &Scenario,
-    args: &GuidedArgs,
+    args: &GuidedOptions,
     completed: &HashSet<String>,
     scenario_path: &str,
 ) -> Result<Selection, Diagnostics> {

@@ -6,8 +6,6 @@ pub mod existing;
 pub mod minikube;
 pub mod rehearsal;
 
-use std::path::PathBuf;
-
 use crate::scenario::Provider;
 
 use super::cluster::Connection;
@@ -23,15 +21,6 @@ pub enum ClusterProvider {
     Minikube(Minikube),
     Existing(Existing),
     Rehearsal(Rehearsal),
-}
-
-/// What the command line adds to the scenario's `[cluster]`.
-#[derive(Debug, Clone, Default)]
-pub struct ProviderOptions {
-    pub context: Option<String>,
-    pub kubeconfig: Option<PathBuf>,
-    pub kubernetes_version: Option<String>,
-    pub realistic_pace: bool,
 }
 
 /// A failure of a provider operation inside a step.

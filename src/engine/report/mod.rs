@@ -10,7 +10,7 @@ pub mod output;
 pub mod plain;
 pub mod record;
 
-pub use output::OutputArgs;
+pub use output::{EventsFormat, OutputOptions, ReportFormat, ReportSpec};
 
 use super::event::{Event, Failure, StepStatus};
 

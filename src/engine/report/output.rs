@@ -6,8 +6,6 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use clap::{Args, ValueEnum};
-
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::redact::Secrets;
 
@@ -17,26 +15,20 @@ use super::ndjson::Ndjson;
 use super::record::{RunInfo, RunRecord};
 use super::{Reporter, fancy, junit, plain};
 
-/// The output flags of `workshop run`.
-#[derive(Debug, Clone, Default, Args)]
-pub struct OutputArgs {
-    /// Write a report when the run ends: junit=PATH (JUnit XML for CI) or json=PATH
-    /// (documented in docs/reports.md). Repeatable; both may be given.
-    #[arg(long = "report", value_name = "FORMAT=PATH", value_parser = parse_report)]
+/// How a run reports: the console (quiet or not), an event stream, report files.
+#[derive(Debug, Clone, Default)]
+pub struct OutputOptions {
+    /// Reports written when the run ends.
     pub reports: Vec<ReportSpec>,
-
-    /// Show only failures and the summary.
-    #[arg(short, long)]
+    /// Only failures and the summary on the console.
     pub quiet: bool,
-
-    /// Stream every event as one JSON object per line on stdout (`ndjson`); the human output
-    /// then goes to stderr, as plain lines.
-    #[arg(long, value_enum, value_name = "FORMAT")]
+    /// Every event as a stream on stdout (the human output then goes to stderr).
     pub events: Option<EventsFormat>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventsFormat {
+    /// One JSON object per line.
     Ndjson,
 }
 
@@ -62,6 +54,15 @@ pub struct ReportSpec {
     pub path: PathBuf,
 }
 
+impl std::str::FromStr for ReportSpec {
+    type Err = String;
+
+    /// `junit=PATH` or `json=PATH`.
+    fn from_str(s: &str) -> Result<ReportSpec, String> {
+        parse_report(s)
+    }
+}
+
 fn parse_report(s: &str) -> Result<ReportSpec, String> {
     let (format, path) = s
         .split_once('=')
@@ -80,7 +81,7 @@ fn parse_report(s: &str) -> Result<ReportSpec, String> {
     })
 }
 
-impl OutputArgs {
+impl OutputOptions {
     /// Checks that every report can be written, before anything starts: its folder exists.
     pub fn check(&self) -> Result<(), Diagnostics> {
         let mut diags = Diagnostics::default();
