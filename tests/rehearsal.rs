@@ -991,7 +991,7 @@ async fn services_endpoints_and_ingress_after_addon() {
         i.and_then(|i| i.status.as_ref())
             .and_then(|s| s.load_balancer.as_ref())
             .and_then(|l| l.ingress.as_ref())
-            .is_some_and(|l| l.iter().any(|x| x.ip.as_deref() == Some("192.168.49.2")))
+            .is_some_and(|l| l.iter().any(|x| x.ip.as_deref() == Some("127.0.49.2")))
     })
     .await;
     assert!(with_address.status.is_some());

@@ -1728,10 +1728,10 @@ mod tests {
         assert_eq!(cell(&row, "Port(s)"), json!("80:31234/TCP"));
         assert_eq!(cell(&row, "Selector"), json!("name=pacman"));
         let with_ip = json!({"metadata": {"name": "x"}, "spec": {"type": "LoadBalancer", "clusterIP": "10.96.0.9"},
-            "status": {"loadBalancer": {"ingress": [{"ip": "192.168.49.2"}]}}});
+            "status": {"loadBalancer": {"ingress": [{"ip": "127.0.49.2"}]}}});
         assert_eq!(
             cell(&row_of("", "services", &with_ip, 31), "External-IP"),
-            json!("192.168.49.2")
+            json!("127.0.49.2")
         );
         let headless = json!({"metadata": {"name": "mongo"}, "spec": {"clusterIP": "None",
             "ports": [{"port": 27017}, {"port": 53, "protocol": "UDP"}]}});
@@ -1804,13 +1804,13 @@ mod tests {
     fn cluster_and_config_columns() {
         let node = json!({"metadata": {"name": "minikube", "labels": {"node-role.kubernetes.io/control-plane": ""}},
             "status": {"conditions": [{"type": "Ready", "status": "True"}],
-                "addresses": [{"type": "InternalIP", "address": "192.168.49.2"}],
+                "addresses": [{"type": "InternalIP", "address": "127.0.49.2"}],
                 "nodeInfo": {"kubeletVersion": "v1.21.2"}}});
         let row = row_of("", "nodes", &node, 21);
         assert_eq!(cell(&row, "Status"), json!("Ready"));
         assert_eq!(cell(&row, "Roles"), json!("control-plane"));
         assert_eq!(cell(&row, "Version"), json!("v1.21.2"));
-        assert_eq!(cell(&row, "Internal-IP"), json!("192.168.49.2"));
+        assert_eq!(cell(&row, "Internal-IP"), json!("127.0.49.2"));
         assert_eq!(cell(&row, "External-IP"), json!("<none>"));
         assert_eq!(cell(&row, "OS-Image"), json!("<unknown>"));
 
@@ -1843,7 +1843,7 @@ mod tests {
     fn network_and_event_columns() {
         let ing = json!({"metadata": {"name": "pacman"}, "spec": {"ingressClassName": "nginx",
             "rules": [{"host": "pacman.example"}], "tls": [{"hosts": ["pacman.example"]}]},
-            "status": {"loadBalancer": {"ingress": [{"ip": "192.168.49.2"}]}}});
+            "status": {"loadBalancer": {"ingress": [{"ip": "127.0.49.2"}]}}});
         let row = row_of("networking.k8s.io", "ingresses", &ing, 31);
         let values: Vec<Value> = row.into_iter().map(|(_, v)| v).take(5).collect();
         assert_eq!(
@@ -1852,7 +1852,7 @@ mod tests {
                 json!("pacman"),
                 json!("nginx"),
                 json!("pacman.example"),
-                json!("192.168.49.2"),
+                json!("127.0.49.2"),
                 json!("80, 443")
             ]
         );
