@@ -28,62 +28,123 @@ impl Response {
     }
 }
 
-/// Sends the request once; an error is a connection-level failure.
-pub async fn send(ctx: &StepCtx<'_>, h: &Http, timeout: Duration) -> Result<Response, StepError> {
-    let url = ctx.render(&h.url)?;
-    let uri: hyper::Uri = url
-        .parse()
-        .map_err(|e| StepError::new(format!("`{url}` is not a valid URL: {e}")))?;
-    if uri.scheme_str() != Some("http") {
-        return Err(StepError::new(format!("`{url}` is not an http:// URL")));
-    }
-    let mut req = hyper::Request::builder().method(h.method.as_str()).uri(uri);
-    for (k, v) in &h.headers {
-        req = req.header(k.as_str(), ctx.render(v)?);
-    }
-    let body = if !h.form.is_empty() {
-        req = req.header("content-type", "application/x-www-form-urlencoded");
-        let mut ser = form_urlencoded::Serializer::new(String::new());
-        for (k, v) in &h.form {
-            ser.append_pair(k, &ctx.render(v)?);
+/// A request rendered and allowed to go where it goes, ready to send (again and again: a
+/// check repeats it). Whatever is wrong with it is found when it is built, not retried.
+pub struct Request {
+    method: &'static str,
+    url: String,
+    uri: hyper::Uri,
+    headers: Vec<(String, String)>,
+    body: Bytes,
+}
+
+impl Request {
+    /// Renders the URL, headers and body; refuses what can never be sent (a malformed or
+    /// non-http URL; on the rehearsal, an address off loopback).
+    pub fn build(ctx: &StepCtx<'_>, h: &Http) -> Result<Request, StepError> {
+        let url = ctx.render(&h.url)?;
+        let uri: hyper::Uri = url
+            .parse()
+            .map_err(|e| StepError::new(format!("`{url}` is not a valid URL: {e}")))?;
+        if uri.scheme_str() != Some("http") {
+            return Err(StepError::new(format!("`{url}` is not an http:// URL")));
         }
-        ser.finish()
-    } else if let Some(j) = &h.json {
-        req = req.header("content-type", "application/json");
-        ctx.plan.render_json(&json_of(j), &ctx.captures())?.to_string()
-    } else if let Some(b) = &h.body {
-        ctx.render(b)?
+        if ctx.run.provider.is_rehearsal() {
+            loopback_only(&uri)?;
+        }
+        let mut headers = Vec::new();
+        for (k, v) in &h.headers {
+            headers.push((k.clone(), ctx.render(v)?));
+        }
+        let body = if !h.form.is_empty() {
+            headers.push(("content-type".into(), "application/x-www-form-urlencoded".into()));
+            let mut ser = form_urlencoded::Serializer::new(String::new());
+            for (k, v) in &h.form {
+                ser.append_pair(k, &ctx.render(v)?);
+            }
+            ser.finish()
+        } else if let Some(j) = &h.json {
+            headers.push(("content-type".into(), "application/json".into()));
+            ctx.plan.render_json(&json_of(j), &ctx.captures())?.to_string()
+        } else if let Some(b) = &h.body {
+            ctx.render(b)?
+        } else {
+            String::new()
+        };
+        let request = Request {
+            method: h.method.as_str(),
+            url,
+            uri,
+            headers,
+            body: Bytes::from(body),
+        };
+        request.to_hyper()?;
+        Ok(request)
+    }
+
+    /// The URL, rendered.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    fn to_hyper(&self) -> Result<hyper::Request<Full<Bytes>>, StepError> {
+        let mut req = hyper::Request::builder().method(self.method).uri(self.uri.clone());
+        for (k, v) in &self.headers {
+            req = req.header(k.as_str(), v.as_str());
+        }
+        req.body(Full::new(self.body.clone()))
+            .map_err(|e| StepError::new(format!("cannot build the request to {}: {e}", self.url)))
+    }
+
+    /// Sends the request once; an error is a connection-level failure, worth retrying.
+    pub async fn send(&self, timeout: Duration) -> Result<Response, StepError> {
+        let (method, url) = (self.method, &self.url);
+        let req = self.to_hyper()?;
+        let client: Client<_, Full<Bytes>> = Client::builder(TokioExecutor::new()).build_http();
+        let fut = async {
+            let resp = client
+                .request(req)
+                .await
+                .map_err(|e| StepError::new(format!("{method} {url}: {}", error_chain(&e))))?;
+            let status = resp.status().as_u16();
+            let bytes = resp
+                .into_body()
+                .collect()
+                .await
+                .map_err(|e| StepError::new(format!("reading the answer from {url}: {e}")))?
+                .to_bytes();
+            Ok(Response {
+                status,
+                body: String::from_utf8_lossy(&bytes).into_owned(),
+            })
+        };
+        tokio::time::timeout(timeout, fut).await.map_err(|_| {
+            StepError::new(format!(
+                "{method} {url} did not answer within {}",
+                crate::scenario::duration::format_duration(timeout)
+            ))
+        })?
+    }
+}
+
+/// On the rehearsal no container runs behind any address, and nothing a rehearsal run reaches
+/// may leave this machine: a request goes to loopback (127.0.0.0/8, ::1, `localhost`) or not
+/// at all. Names other than `localhost` are refused without a lookup (a lookup is traffic too).
+fn loopback_only(uri: &hyper::Uri) -> Result<(), StepError> {
+    let host = uri.host().unwrap_or_default();
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    let loopback =
+        bare.eq_ignore_ascii_case("localhost") || bare.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    if loopback {
+        Ok(())
     } else {
-        String::new()
-    };
-    let req = req
-        .body(Full::new(Bytes::from(body)))
-        .map_err(|e| StepError::new(format!("cannot build the request: {e}")))?;
-    let client: Client<_, Full<Bytes>> = Client::builder(TokioExecutor::new()).build_http();
-    let fut = async {
-        let resp = client
-            .request(req)
-            .await
-            .map_err(|e| StepError::new(format!("{} {url}: {}", h.method.as_str(), error_chain(&e))))?;
-        let status = resp.status().as_u16();
-        let bytes = resp
-            .into_body()
-            .collect()
-            .await
-            .map_err(|e| StepError::new(format!("reading the answer from {url}: {e}")))?
-            .to_bytes();
-        Ok(Response {
-            status,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        })
-    };
-    tokio::time::timeout(timeout, fut).await.map_err(|_| {
-        StepError::new(format!(
-            "{} {url} did not answer within {}",
-            h.method.as_str(),
-            crate::scenario::duration::format_duration(timeout)
+        Err(StepError::new(format!(
+            "`{host}` is not a loopback address: on the rehearsal cluster requests go only to 127.0.0.0/8, ::1 or localhost"
         ))
-    })?
+        .hint(format!(
+            "the rehearsal runs no containers, and nothing it reaches leaves this machine; run the lab on minikube (`--cluster minikube`) to reach `{host}`"
+        )))
+    }
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {
@@ -170,8 +231,9 @@ pub async fn perform(ctx: &StepCtx<'_>, h: &Http) -> Result<(String, Option<Resp
     let budget = ctx.scaled(ctx.step.timeout.map_or(Duration::from_secs(30), |t| t.as_std()));
     let start = std::time::Instant::now();
     let mut delay = Duration::from_millis(100);
+    let request = Request::build(ctx, h)?;
     let resp = loop {
-        match send(ctx, h, budget).await {
+        match request.send(budget).await {
             Ok(r) => break r,
             Err(e) if start.elapsed() + delay < budget => {
                 ctx.output(&format!("{} (retrying)", e.message));
@@ -186,9 +248,49 @@ pub async fn perform(ctx: &StepCtx<'_>, h: &Http) -> Result<(String, Option<Resp
     };
     match expect(ctx, &h.expect, &resp) {
         Ok(summary) => Ok((
-            format!("{} {}: {summary}", h.method.as_str(), ctx.render(&h.url)?),
+            format!("{} {}: {summary}", h.method.as_str(), request.url()),
             Some(resp),
         )),
         Err(why) => Err(StepError::new(format!("the answer does not match: {why}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loopback_only;
+
+    fn check(url: &str) -> Result<(), String> {
+        loopback_only(&url.parse().expect("a valid test URL")).map_err(|e| e.message)
+    }
+
+    #[test]
+    fn loopback_addresses_and_localhost_pass() {
+        for url in [
+            "http://127.0.0.1:9090/highscores/list",
+            "http://127.0.49.2/",
+            "http://127.255.255.254:80/",
+            "http://[::1]:8080/",
+            "http://localhost:9090/",
+            "http://LOCALHOST/",
+        ] {
+            assert_eq!(check(url), Ok(()), "{url}");
+        }
+    }
+
+    #[test]
+    fn every_other_address_is_refused_without_a_lookup() {
+        for url in [
+            "http://192.168.49.2/",
+            "http://10.244.0.5:8080/",
+            "http://10.96.0.10/",
+            "http://[fe80::1]/",
+            "http://[::ffff:192.168.0.1]/",
+            "http://pacman.com/",
+            "http://localhost.example/",
+            "http://128.0.0.1/",
+        ] {
+            let err = check(url).expect_err(url);
+            assert!(err.contains("not a loopback address"), "{url}: {err}");
+        }
     }
 }

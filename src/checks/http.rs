@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::actions::http::{expect, send};
+use crate::actions::http::{Request, expect};
 use crate::engine::context::StepCtx;
 use crate::scenario::action::Http;
 
@@ -15,13 +15,17 @@ pub async fn run(
     timeout: Duration,
     progress: &(dyn Fn(&str, Duration) + Sync),
 ) -> Outcome {
+    let request = match Request::build(ctx, h) {
+        Ok(r) => r,
+        Err(e) => return Outcome::Error(e),
+    };
     let start = Instant::now();
     let mut delay = Duration::from_millis(500);
     let mut last_error = None;
     loop {
         let observed;
         let left = timeout.saturating_sub(start.elapsed());
-        match send(ctx, h, left.min(Duration::from_secs(10))).await {
+        match request.send(left.min(Duration::from_secs(10))).await {
             Ok(resp) => match expect(ctx, &h.expect, &resp) {
                 Ok(summary) => return Outcome::Passed(summary),
                 Err(why) => observed = why,
