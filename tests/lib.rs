@@ -6,6 +6,7 @@ mod cli;
 mod ecosystem;
 mod error_messages;
 mod guided;
+mod loopback;
 mod plan;
 mod rehearsal;
 mod run;

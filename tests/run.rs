@@ -14,7 +14,7 @@ use kube::Api;
 use kube::api::ListParams;
 use workshop::rehearsal::{Pace, RehearsalCluster, RehearsalOptions};
 
-use crate::support::{BIN, Test};
+use crate::support::{BIN, Test, minikube};
 
 /// A rehearsal cluster that outlives one `workshop run`, so a test can look at what the run
 /// left behind (the run attaches with `--cluster rehearsal --kubeconfig PATH`).
@@ -154,7 +154,7 @@ fn day55_on_the_rehearsal_passes_and_leaves_the_lab_state() {
             .and_then(|lb| lb.ingress)
             .and_then(|i| i.into_iter().next())
             .and_then(|i| i.ip);
-        assert_eq!(ip.as_deref(), Some("192.168.49.2"));
+        assert_eq!(ip.as_deref(), Some("127.0.49.2"));
     });
 }
 
@@ -418,48 +418,9 @@ impl Drop for KillOnDrop {
     }
 }
 
-/// A fake `minikube` for `profile` mc-demo backed by the standalone rehearsal `r`: it records
-/// its argv in `bin/argv.log`, emulates addons through the rehearsal's addon endpoint, answers
-/// `status` as running or stopped, and makes `tunnel` a long sleep. Writes `bin/minikube` and a
-/// kubeconfig whose context is named after the profile (as minikube's is) into the test folder.
+/// The fake `minikube` (see `support::minikube`) backed by the standalone rehearsal `r`.
 fn with_fake_minikube(t: Test, r: &Standalone, running: bool) -> Test {
-    let server = std::fs::read_to_string(&r.kubeconfig)
-        .unwrap()
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("server: ").map(str::to_owned))
-        .expect("server line");
-    let kubeconfig = std::fs::read_to_string(&r.kubeconfig)
-        .unwrap()
-        .replace("workshop-rehearsal", "mc-demo");
-    let status = if running {
-        r#"echo '{"Name":"mc-demo","Host":"Running","Kubelet":"Running","APIServer":"Running"}'; exit 0"#
-    } else {
-        "exit 7"
-    };
-    let script = format!(
-        r#"#!/bin/sh
-echo "$*" >> "$(dirname "$0")/argv.log"
-addon() {{ python3 -c "import urllib.request,sys; urllib.request.urlopen(urllib.request.Request('{server}/workshop/v1/addons/'+sys.argv[2], method=sys.argv[1]))" "$1" "$2"; }}
-case "$1" in
-  status) {status} ;;
-  start) for a in $(echo "$5" | tr , ' '); do addon POST "$a"; done ;;
-  tunnel) exec sleep 600 ;;
-  delete) ;;
-  -p) [ "$3" = addons ] && [ "$4" = enable ] && addon POST "$5"; [ "$3" = addons ] && [ "$4" = disable ] && addon DELETE "$5" ;;
-esac
-exit 0
-"#
-    );
-    let t = t.write("bin/minikube", script).write("kubeconfig", kubeconfig);
-    let bin = t.path().join("bin");
-    std::fs::set_permissions(
-        bin.join("minikube"),
-        std::os::unix::fs::PermissionsExt::from_mode(0o755),
-    )
-    .unwrap();
-    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
-    let kc = t.path().join("kubeconfig");
-    t.env("PATH", path).env("KUBECONFIG", kc)
+    minikube::install(t, Some(&r.kubeconfig), running)
 }
 
 #[test]
