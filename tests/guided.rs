@@ -99,7 +99,7 @@ fn step_mode_on_a_terminal_in_spanish() {
         )
         .expect("• csi-hostpath-driver instala un driver CSI", SCREEN)
         .expect(
-            "$ minikube start -p mc-demo --addons volumesnapshots,csi-hostpath-driver",
+            "$ minikube start -p mc-demo --addons 'volumesnapshots,csi-hostpath-driver'",
             SCREEN,
         )
         .expect("Enter: run this step · s: skip it · q: quit", SCREEN)
@@ -516,8 +516,8 @@ fn exported_script_has_every_command_in_order_and_is_valid_bash() {
         "kind: StatefulSet",
         "WORKSHOP_EOF\nkubectl create -f pacman-stateful-demo.yaml",
         "kubectl port-forward svc/pacman 9090:80 -n pacman &",
-        "PLAYER=\"player-$RANDOM\"",
-        "-d 'name='\"$PLAYER\"",
+        "PLAYER=player-\"$RANDOM\"",
+        "--data-urlencode 'name='\"$PLAYER\"",
         "MONGO_UID=$(kubectl get pod mongo-0 -n pacman -o 'jsonpath={.metadata.uid}')",
         "minikube tunnel -p mc-demo &",
     ]);

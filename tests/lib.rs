@@ -5,6 +5,7 @@ mod support;
 mod cli;
 mod ecosystem;
 mod error_messages;
+mod export;
 mod guided;
 mod loopback;
 mod plan;

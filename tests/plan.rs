@@ -4,7 +4,7 @@ use crate::support::Test;
 
 /// The commands of the lab as a learner types them, in order.
 const DAY55_COMMANDS: &[&str] = &[
-    "$ minikube start -p mc-demo --addons volumesnapshots,csi-hostpath-driver --kubernetes-version=1.21.2 --container-runtime=containerd --apiserver-port=6443\n",
+    "$ minikube start -p mc-demo --addons 'volumesnapshots,csi-hostpath-driver' --kubernetes-version 1.21.2 --container-runtime containerd --apiserver-port 6443\n",
     "$ kubectl get storageclass\n",
     "$ kubectl patch storageclass csi-hostpath-sc --type merge -p '{\"metadata\":{\"annotations\":{\"storageclass.kubernetes.io/is-default-class\":\"true\"}}}'\n",
     "$ kubectl patch storageclass standard --type merge -p '{\"metadata\":{\"annotations\":{\"storageclass.kubernetes.io/is-default-class\":\"false\"}}}'\n",
@@ -14,7 +14,7 @@ const DAY55_COMMANDS: &[&str] = &[
     "$ kubectl get pvc -n pacman\n",
     "$ kubectl port-forward svc/pacman 9090:80 -n pacman\n",
     "$ kubectl delete pod mongo-0 -n pacman\n",
-    "$ kubectl scale deployment pacman --replicas=10 -n pacman\n",
+    "$ kubectl scale deployment pacman --replicas 10 -n pacman\n",
     "$ minikube -p mc-demo addons enable ingress\n",
     "$ kubectl create -f pacman-ingress.yaml\n",
     "$ kubectl get ingress -n pacman\n",
@@ -41,10 +41,10 @@ fn day55_minikube_start_has_every_flag() {
         .expect("a minikube start line")
         .to_owned();
     for flag in [
-        "--addons volumesnapshots,csi-hostpath-driver",
-        "--kubernetes-version=1.21.2",
-        "--container-runtime=containerd",
-        "--apiserver-port=6443",
+        "--addons 'volumesnapshots,csi-hostpath-driver'",
+        "--kubernetes-version 1.21.2",
+        "--container-runtime containerd",
+        "--apiserver-port 6443",
         "-p mc-demo",
     ] {
         assert!(start.contains(flag), "`{start}` lacks {flag}");
@@ -74,9 +74,9 @@ fn var_override_changes_the_scale_command() {
         .args(["plan", "scenarios/day55.toml", "--var", "pacman_replicas=5"])
         .run()
         .success()
-        .stdout_contains("$ kubectl scale deployment pacman --replicas=5 -n pacman\n")
+        .stdout_contains("$ kubectl scale deployment pacman --replicas 5 -n pacman\n")
         .stdout_contains("check 5 Ready pods with name=pacman in pacman")
-        .stdout_lacks("--replicas=10");
+        .stdout_lacks("--replicas 10");
 }
 
 #[test]

@@ -433,7 +433,7 @@ fn a_fake_minikube_receives_the_exact_flags_of_day55() {
     let argv = std::fs::read_to_string(out.path().join("bin/argv.log")).unwrap_or_default();
     let lines: Vec<&str> = argv.lines().collect();
     assert!(lines.contains(&"status -p mc-demo -o json"), "{argv}\n{}", out.stdout);
-    let start = "start -p mc-demo --addons volumesnapshots,csi-hostpath-driver --kubernetes-version=1.21.2 --container-runtime=containerd --apiserver-port=6443";
+    let start = "start -p mc-demo --addons volumesnapshots,csi-hostpath-driver --kubernetes-version 1.21.2 --container-runtime containerd --apiserver-port 6443";
     let enable = "-p mc-demo addons enable ingress";
     let tunnel = "tunnel -p mc-demo";
     let pos = |s: &str| {

@@ -1,0 +1,106 @@
+//! `workshop export`: handouts generated from the same plan `workshop run` executes, so they
+//! never drift from the lab. `md` is a Markdown handout (steps, explanations, commands, what
+//! each check verifies); `sh` is a bash script of the equivalent minikube/kubectl/curl
+//! commands, in order, for learners who want to type along.
+
+use std::io::Write as _;
+
+use crate::app;
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::exit_code;
+use crate::facts::ClusterFacts;
+use crate::plan::{Captures, Plan};
+use crate::scenario::Pause;
+
+mod markdown;
+mod script;
+mod words;
+
+pub use markdown::markdown;
+pub use script::shell;
+
+/// `workshop export`: returns the exit code.
+pub fn export_command(args: &ExportArgs, color: bool) -> i32 {
+    let report = |d: Diagnostics| {
+        eprint!("{}", d.render(color));
+        exit_code::INVALID
+    };
+    let scenario = match app::load_scenario(&args.scenario.scenario) {
+        Ok(s) => s,
+        Err(d) => return report(d),
+    };
+    let lang = match crate::language::pick(&scenario.lab.languages, args.lang.as_deref()) {
+        Ok(l) => l,
+        Err(d) => return report(d),
+    };
+    let built = crate::plan::bind_vars(&scenario, &args.scenario.vars).and_then(|vars| {
+        let version = app::assumed_version(&scenario, args.kubernetes_version.as_deref())?;
+        let facts = ClusterFacts::assumed(version, scenario.cluster.provider.as_str());
+        Plan::build(scenario, vars, facts)
+    });
+    let plan = match built {
+        Ok(p) => p,
+        Err(d) => return report(d),
+    };
+    let source = args.scenario.scenario.display().to_string();
+    let text = match args.format {
+        ExportFormat::Md => markdown(&plan, &lang, &source),
+        ExportFormat::Sh => match shell(&plan, &lang, &source) {
+            Ok(text) => text,
+            Err(e) => {
+                return report(Diagnostics(vec![
+                    Diagnostic::new(format!("cannot export the lab as a script: {e}"))
+                        .hint("the Markdown handout (--format md) shows every step without running anything"),
+                ]));
+            }
+        },
+    };
+    match &args.output {
+        None => {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(text.as_bytes());
+            exit_code::SUCCESS
+        }
+        Some(path) => {
+            let written = std::fs::write(path, &text).and_then(|()| {
+                if args.format == ExportFormat::Sh {
+                    use std::os::unix::fs::PermissionsExt;
+                    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))?;
+                }
+                Ok(())
+            });
+            match written {
+                Ok(()) => {
+                    eprintln!("wrote {}", path.display());
+                    exit_code::SUCCESS
+                }
+                Err(e) => report(Diagnostics(vec![
+                    Diagnostic::new(format!("-o {}: cannot write the handout: {e}", path.display()))
+                        .hint("choose a file in a folder that exists and that you can write to"),
+                ])),
+            }
+        }
+    }
+}
+
+pub(crate) fn cluster_line(plan: &Plan) -> String {
+    let c = &plan.scenario.cluster;
+    match c.provider {
+        crate::scenario::Provider::Existing => "an existing cluster".to_owned(),
+        _ => format!("minikube profile `{}`", c.profile),
+    }
+}
+
+pub(crate) fn pause_text(plan: &Plan, p: &Pause, lang: &str, caps: &Captures) -> String {
+    match p {
+        Pause::Default => "Press Enter to continue.".to_owned(),
+        Pause::Message(t) => {
+            let raw = t.get(lang);
+            plan.render(&crate::scenario::Expr::new(raw), caps)
+                .unwrap_or_else(|_| raw.to_owned())
+                .trim()
+                .to_owned()
+        }
+    }
+}
