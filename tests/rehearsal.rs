@@ -1071,6 +1071,114 @@ async fn get_accept(client: &Client, path: &str, accept: &str) -> (u16, String) 
     (code, String::from_utf8_lossy(&bytes).into_owned())
 }
 
+#[tokio::test]
+async fn content_negotiation_like_a_real_server() {
+    let (cluster, client) = start("v1.31.0").await;
+    let path = "/api/v1/namespaces/default/configmaps";
+    // Protobuf bodies are refused with 415, so client-go falls back to JSON (as for a CRD).
+    let (code, status) = raw(
+        &client,
+        "POST",
+        path,
+        "application/vnd.kubernetes.protobuf",
+        b"k8s\x00\n\x0f\n\x02v1\x12\tConfigMap".to_vec(),
+    )
+    .await;
+    assert_eq!(
+        (code, status["reason"].as_str()),
+        (415, Some("UnsupportedMediaType")),
+        "{status}"
+    );
+    assert!(
+        status["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("application/json, application/yaml")),
+        "{status}"
+    );
+    // YAML bodies are accepted; a missing Content-Type means JSON.
+    let yaml = b"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-yaml\ndata:\n  a: b\n".to_vec();
+    let (code, created) = raw(&client, "POST", path, "application/yaml", yaml).await;
+    assert_eq!((code, created["data"]["a"].as_str()), (201, Some("b")), "{created}");
+    let (code, _) = raw(
+        &client,
+        "POST",
+        path,
+        "",
+        br#"{"metadata":{"name":"untyped"}}"#.to_vec(),
+    )
+    .await;
+    assert_eq!(code, 201);
+    // Responses in YAML when asked for.
+    let (code, text) = get_accept(&client, &format!("{path}/from-yaml"), "application/yaml").await;
+    assert_eq!(code, 200);
+    let back: Value = serde_norway::from_str(&text).expect("a YAML response");
+    assert_eq!(
+        (back["kind"].as_str(), back["data"]["a"].as_str()),
+        (Some("ConfigMap"), Some("b"))
+    );
+    // PartialObjectMetadata, as kube-rs' metadata API asks.
+    let (code, text) = get_accept(
+        &client,
+        path,
+        "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json",
+    )
+    .await;
+    let list: Value = serde_json::from_str(&text).expect("json");
+    assert_eq!((code, list["kind"].as_str()), (200, Some("PartialObjectMetadataList")));
+    assert!(
+        list["items"].as_array().is_some_and(|items| items
+            .iter()
+            .all(|i| i["kind"] == "PartialObjectMetadata" && i.get("data").is_none())),
+        "{list}"
+    );
+    // An unknown patch type is 415 too.
+    let (code, status) = raw(
+        &client,
+        "PATCH",
+        &format!("{path}/from-yaml"),
+        "text/plain",
+        b"{}".to_vec(),
+    )
+    .await;
+    assert_eq!((code, status["reason"].as_str()), (415, Some("UnsupportedMediaType")));
+    // The real server's limits: 3 MiB bodies, and nesting bounded before the parser runs.
+    let big = format!(
+        r#"{{"metadata":{{"name":"big"}},"data":{{"a":"{}"}}}}"#,
+        "x".repeat(3 * 1024 * 1024)
+    );
+    let (code, status) = raw(&client, "POST", path, "application/json", big.into_bytes()).await;
+    assert_eq!(
+        (code, status["reason"].as_str()),
+        (413, Some("RequestEntityTooLarge")),
+        "{status}"
+    );
+    let (code, status) = raw(
+        &client,
+        "POST",
+        path,
+        "application/yaml",
+        "[".repeat(40_000).into_bytes(),
+    )
+    .await;
+    assert_eq!(code, 400, "{status}");
+    assert!(
+        status["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("nested deeper than 128")),
+        "{status}"
+    );
+    let (code, status) = raw(
+        &client,
+        "POST",
+        path,
+        "application/json",
+        "[".repeat(40_000).into_bytes(),
+    )
+    .await;
+    assert_eq!(code, 400, "{status}");
+    cluster.shutdown().await;
+}
+
 async fn get_table(client: &Client, path: &str, accept: &str) -> (u16, Value) {
     let (code, body) = get_accept(client, path, accept).await;
     (code, serde_json::from_str(&body).unwrap_or(Value::Null))
@@ -1191,15 +1299,24 @@ async fn server_side_tables_for_kubectl() {
     let (_, claims) = get_table(&client, "/api/v1/persistentvolumeclaims", TABLE_ACCEPT).await;
     assert!(column_names(&claims).contains(&"VolumeAttributesClass"), "{claims}");
 
-    // Without as=Table, or with a malformed Accept header, nothing changes.
+    // Without as=Table nothing changes; a malformed or unservable Accept header is refused
+    // with 406, as a real server does.
+    for accept in ["application/json", "application/json, application/json;as="] {
+        let (code, list) = get_table(&client, "/api/v1/namespaces/tables/pods", accept).await;
+        assert_eq!((code, list["kind"].as_str()), (200, Some("PodList")), "{accept}");
+    }
     for accept in [
-        "application/json",
         "application/json;as=",
         ";;,=;as=Table",
         "application/json;as=Table;g=x;v=v1",
+        "application/vnd.kubernetes.protobuf",
     ] {
-        let (code, list) = get_table(&client, "/api/v1/namespaces/tables/pods", accept).await;
-        assert_eq!((code, list["kind"].as_str()), (200, Some("PodList")), "{accept}");
+        let (code, status) = get_table(&client, "/api/v1/namespaces/tables/pods", accept).await;
+        assert_eq!(
+            (code, status["reason"].as_str()),
+            (406, Some("NotAcceptable")),
+            "{accept}"
+        );
     }
     let (_, typed) = get_table(
         &client,

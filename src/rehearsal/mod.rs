@@ -17,6 +17,7 @@ pub mod events;
 pub mod images;
 pub mod kinds;
 pub mod kubeconfig;
+pub mod media;
 pub mod openapi;
 pub mod patch;
 pub mod selector;

@@ -17,6 +17,9 @@ pub enum PatchKind {
 }
 
 impl PatchKind {
+    /// The patch media types, as a real server lists them in a 415 answer.
+    pub const ACCEPTED: &str = "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json";
+
     /// Recognise a patch content type.
     pub fn from_content_type(ct: &str) -> Option<Self> {
         let base = ct.split(';').next().unwrap_or_default().trim();

@@ -5,29 +5,24 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
-use axum::extract::State;
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use crate::rehearsal::api::{self, Sub};
 use crate::rehearsal::kinds::{self, Resource};
+use crate::rehearsal::media::{self, Encoding, Output, Read};
 use crate::rehearsal::patch::PatchKind;
 use crate::rehearsal::selector::{FieldSelector, LabelSelector};
 use crate::rehearsal::state::Shared;
 use crate::rehearsal::status::ApiError;
 use crate::rehearsal::store::Propagation;
-use crate::rehearsal::table::{self, TableRequest};
+use crate::rehearsal::table;
 use crate::rehearsal::{discovery, openapi, watch};
 
-/// A JSON response with the given status code.
-pub fn json_response(code: StatusCode, body: &Value) -> Response {
-    let bytes = serde_json::to_vec(body).unwrap_or_default();
-    (code, [(header::CONTENT_TYPE, "application/json")], bytes).into_response()
-}
-
 fn ok(body: &Value) -> Response {
-    json_response(StatusCode::OK, body)
+    media::json(StatusCode::OK, body)
 }
 
 /// The router: everything goes through one fallback handler that parses Kubernetes paths.
@@ -98,13 +93,9 @@ fn parse_target(group: &str, version: &str, rest: &[&str], minor: u32) -> Option
     })
 }
 
-async fn handle(
-    State(shared): State<Arc<Shared>>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let (method, uri, headers) = (parts.method, parts.uri, parts.headers);
     let path = uri.path().trim_end_matches('/');
     let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     let minor = shared.version.minor;
@@ -146,19 +137,10 @@ fn no_containers(what: &str) -> ApiError {
     ))
 }
 
-fn parse_body(headers: &HeaderMap, body: &Bytes) -> Result<Value, ApiError> {
-    let ct = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("application/json");
-    if body.is_empty() {
-        return Ok(Value::Null);
-    }
-    if ct.contains("yaml") {
-        serde_norway::from_slice(body).map_err(|e| ApiError::bad_request(format!("invalid YAML in request body: {e}")))
-    } else {
-        serde_json::from_slice(body).map_err(|e| ApiError::bad_request(format!("invalid JSON in request body: {e}")))
-    }
+/// Read and decode an object body (POST, PUT, DELETE options) in JSON or YAML.
+async fn object_body(headers: &HeaderMap, body: Body) -> Result<Value, ApiError> {
+    let encoding = media::body_encoding(headers)?;
+    media::decode(encoding, media::read_body(body).await?).await
 }
 
 fn propagation(query: &Query, body: &Value) -> Result<Propagation, ApiError> {
@@ -192,15 +174,32 @@ async fn resource(
     rest: &[&str],
     query: Query,
     headers: &HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Response {
     let Some(target) = parse_target(group, version, rest, shared.version.minor) else {
         return ApiError::no_route().into_response();
     };
-    match dispatch(&shared, &method, &target, &query, headers, &body).await {
+    match dispatch(&shared, &method, &target, &query, headers, body).await {
         Ok(resp) => resp,
         Err(e) => e.into_response(),
     }
+}
+
+/// One object as the negotiated output shows it.
+pub fn render(res: &Resource, obj: &Value, output: Output) -> Value {
+    match output {
+        Output::Json | Output::Yaml => obj.clone(),
+        Output::Table(req) => table::single(res, obj, &req),
+        Output::Metadata { api_version } => partial_metadata(obj, api_version),
+    }
+}
+
+fn partial_metadata(obj: &Value, api_version: &str) -> Value {
+    json!({
+        "kind": "PartialObjectMetadata",
+        "apiVersion": api_version,
+        "metadata": obj.get("metadata").cloned().unwrap_or_else(|| json!({})),
+    })
 }
 
 async fn dispatch(
@@ -209,7 +208,7 @@ async fn dispatch(
     t: &Target,
     query: &Query,
     headers: &HeaderMap,
-    body: &Bytes,
+    body: Body,
 ) -> Result<Response, ApiError> {
     let res = t.res;
     let ns = t.namespace.clone().unwrap_or_default();
@@ -233,64 +232,49 @@ async fn dispatch(
         Some(_) => return Err(ApiError::no_route()),
     };
     let field_manager = query.get("fieldManager");
-    // Server-side printing: `Accept: application/json;as=Table;…` on reads (not for Scale).
-    let as_table = if *method == Method::GET && sub != Sub::Scale {
-        table::request(headers, query, shared.version.minor)?
-    } else {
-        None
+    let watching = t.watch_prefix || query.flag("watch");
+    let read = match (method, t.name.as_deref(), sub) {
+        (&Method::GET, None, _) if watching => Read::Watch,
+        (&Method::GET, None, _) => Read::List,
+        (&Method::GET, Some(_), Sub::Main | Sub::Status) => Read::Object,
+        _ => Read::Plain,
     };
+    let output = media::output(headers, query.get("includeObject"), read, shared.version.minor)?;
+    let respond = |code: StatusCode, value: &Value| media::respond(code, output, value);
     match (method.clone(), t.name.as_deref()) {
-        (Method::GET, None) if t.watch_prefix || query.flag("watch") => {
-            Ok(watch::serve(shared.clone(), res, t.namespace.clone(), query, as_table)?.into_response())
+        (Method::GET, None) if watching => {
+            Ok(watch::serve(shared.clone(), res, t.namespace.clone(), query, output)?.into_response())
         }
-        (Method::GET, None) => list(shared, res, t.namespace.as_deref(), query, as_table.as_ref()),
+        (Method::GET, None) => list(shared, res, t.namespace.as_deref(), query, output),
         (Method::GET, Some(name)) => {
             let obj = shared
                 .store
                 .get(res, if res.namespaced { &ns } else { "" }, name)
                 .ok_or_else(|| ApiError::not_found(res, name))?;
-            Ok(match (sub, as_table) {
-                (Sub::Scale, _) => ok(&api::scale_of(&obj)),
-                (_, Some(req)) => ok(&table::single(res, &obj, &req)),
-                (_, None) => ok(&obj),
+            Ok(match sub {
+                Sub::Scale => respond(StatusCode::OK, &api::scale_of(&obj)),
+                _ => respond(StatusCode::OK, &render(res, &obj, output)),
             })
         }
         (Method::POST, None) => {
-            let obj = parse_body(headers, body)?;
+            let obj = object_body(headers, body).await?;
             let created = api::create(shared, res, &ns, obj, dry_run(query, &Value::Null))?;
-            Ok(json_response(StatusCode::CREATED, &created))
+            Ok(respond(StatusCode::CREATED, &created))
         }
         (Method::PUT, Some(name)) => {
-            let obj = parse_body(headers, body)?;
-            Ok(ok(&api::update(
-                shared,
-                res,
-                &ns,
-                name,
-                obj,
-                sub,
-                dry_run(query, &Value::Null),
-            )?))
+            let obj = object_body(headers, body).await?;
+            let updated = api::update(shared, res, &ns, name, obj, sub, dry_run(query, &Value::Null))?;
+            Ok(respond(StatusCode::OK, &updated))
         }
         (Method::PATCH, Some(name)) => {
-            let ct = headers
-                .get(header::CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default();
-            let kind = PatchKind::from_content_type(ct).ok_or_else(|| ApiError::unsupported_media_type(ct))?;
-            let mut patch_headers = headers.clone();
-            if kind == PatchKind::Apply {
-                patch_headers.insert(
-                    header::CONTENT_TYPE,
-                    header::HeaderValue::from_static("application/yaml"),
-                );
+            let kind = PatchKind::from_content_type(&media::content_type(headers))
+                .ok_or_else(|| ApiError::unsupported_media_type(PatchKind::ACCEPTED))?;
+            let encoding = if kind == PatchKind::Apply {
+                Encoding::Yaml
             } else {
-                patch_headers.insert(
-                    header::CONTENT_TYPE,
-                    header::HeaderValue::from_static("application/json"),
-                );
-            }
-            let patch = parse_body(&patch_headers, body)?;
+                Encoding::Json
+            };
+            let patch = media::decode(encoding, media::read_body(body).await?).await?;
             let (obj, created) = api::patch(
                 shared,
                 res,
@@ -302,13 +286,11 @@ async fn dispatch(
                 field_manager,
                 dry_run(query, &Value::Null),
             )?;
-            Ok(json_response(
-                if created { StatusCode::CREATED } else { StatusCode::OK },
-                &obj,
-            ))
+            let code = if created { StatusCode::CREATED } else { StatusCode::OK };
+            Ok(respond(code, &obj))
         }
         (Method::DELETE, Some(name)) if sub == Sub::Main => {
-            let opts = parse_body(headers, body)?;
+            let opts = object_body(headers, body).await?;
             let uid = opts.pointer("/preconditions/uid").and_then(Value::as_str);
             let deleted = api::delete(
                 shared,
@@ -319,10 +301,10 @@ async fn dispatch(
                 uid,
                 dry_run(query, &opts),
             )?;
-            Ok(ok(&deleted))
+            Ok(respond(StatusCode::OK, &deleted))
         }
         (Method::DELETE, None) => {
-            let opts = parse_body(headers, body)?;
+            let opts = object_body(headers, body).await?;
             let prop = propagation(query, &opts)?;
             let items = select(shared, res, t.namespace.as_deref(), query)?;
             let mut deleted = Vec::new();
@@ -332,7 +314,10 @@ async fn dispatch(
                     deleted.push(d);
                 }
             }
-            Ok(ok(&list_doc(res, deleted, shared.store.resource_version(), None)))
+            Ok(respond(
+                StatusCode::OK,
+                &list_doc(res, deleted, shared.store.resource_version(), None),
+            ))
         }
         _ => Err(ApiError::method_not_allowed()),
     }
@@ -369,7 +354,7 @@ fn list(
     res: &Resource,
     ns: Option<&str>,
     query: &Query,
-    as_table: Option<&TableRequest>,
+    output: Output,
 ) -> Result<Response, ApiError> {
     let (labels, fields) = selectors(query)?;
     let (items, rv) = shared.store.list(res, ns);
@@ -391,17 +376,29 @@ fn list(
     let end = start + page.len();
     let cont = (end < total).then_some((end, total - end));
     let doc = list_doc(res, page, rv, cont);
-    Ok(ok(&match as_table {
-        Some(req) => {
+    let body = match output {
+        Output::Table(req) => {
             let items = doc
                 .get("items")
                 .and_then(Value::as_array)
                 .map(Vec::as_slice)
                 .unwrap_or_default();
-            table::table(res, items, doc["metadata"].clone(), req)
+            table::table(res, items, doc["metadata"].clone(), &req)
         }
-        None => doc,
-    }))
+        Output::Metadata { api_version } => {
+            let items: Vec<Value> = doc
+                .get("items")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(|o| partial_metadata(o, api_version))
+                .collect();
+            json!({"kind": "PartialObjectMetadataList", "apiVersion": api_version,
+                   "metadata": doc["metadata"].clone(), "items": items})
+        }
+        Output::Json | Output::Yaml => doc,
+    };
+    Ok(media::respond(StatusCode::OK, output, &body))
 }
 
 /// Convenience for the watch module.

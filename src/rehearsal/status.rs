@@ -131,14 +131,44 @@ impl ApiError {
         }
     }
 
-    /// 415 UnsupportedMediaType.
-    pub fn unsupported_media_type(content_type: &str) -> Self {
+    /// 415 UnsupportedMediaType: a body in a media type the endpoint does not decode.
+    pub fn unsupported_media_type(accepted: &str) -> Self {
         ApiError {
             code: 415,
             reason: "UnsupportedMediaType",
             message: format!(
-                "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got {content_type:?})"
+                "the body of the request was in an unknown format - accepted media types include: {accepted}"
             ),
+            details: None,
+        }
+    }
+
+    /// 406 NotAcceptable: no media type of the `Accept` header can be served.
+    pub fn not_acceptable(accepted: &str) -> Self {
+        ApiError {
+            code: 406,
+            reason: "NotAcceptable",
+            message: format!("only the following media types are accepted: {accepted}"),
+            details: None,
+        }
+    }
+
+    /// 413 RequestEntityTooLarge.
+    pub fn too_large(limit: usize) -> Self {
+        ApiError {
+            code: 413,
+            reason: "RequestEntityTooLarge",
+            message: format!("Request entity too large: limit is {limit}"),
+            details: None,
+        }
+    }
+
+    /// 500 InternalError.
+    pub fn internal(message: impl Into<String>) -> Self {
+        ApiError {
+            code: 500,
+            reason: "InternalError",
+            message: message.into(),
             details: None,
         }
     }
@@ -164,6 +194,6 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let code = StatusCode::from_u16(self.code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        crate::rehearsal::server::json_response(code, &self.to_status())
+        crate::rehearsal::media::json(code, &self.to_status())
     }
 }

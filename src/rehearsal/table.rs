@@ -4,92 +4,11 @@
 
 use std::collections::BTreeSet;
 
-use axum::http::{HeaderMap, header};
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
 use crate::rehearsal::kinds::Resource;
-use crate::rehearsal::server::Query;
-use crate::rehearsal::status::ApiError;
-
-/// What a row carries besides its cells (`includeObject`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Include {
-    /// No object.
-    None,
-    /// A `PartialObjectMetadata` (the default, what kubectl asks for).
-    Metadata,
-    /// The full object.
-    Object,
-}
-
-/// A request for Table output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TableRequest {
-    /// `meta.k8s.io/v1` or `meta.k8s.io/v1beta1`.
-    pub api_version: &'static str,
-    /// What each row carries.
-    pub include: Include,
-    /// The cluster's minor version (some columns depend on it).
-    pub minor: u32,
-}
-
-/// The Table group version asked for by an Accept header, if the first acceptable media type
-/// is a JSON Table. Anything unparsable or unknown falls back to plain JSON (`None`).
-pub fn negotiate(accept: &str) -> Option<&'static str> {
-    for range in accept.split(',') {
-        let mut parts = range.split(';').map(str::trim);
-        let media = parts.next().unwrap_or_default().to_ascii_lowercase();
-        if !matches!(media.as_str(), "application/json" | "application/*" | "*/*") {
-            continue;
-        }
-        let (mut as_kind, mut group, mut version) = (None, None, None);
-        for p in parts {
-            let Some((k, v)) = p.split_once('=') else { continue };
-            let v = v.trim().trim_matches('"');
-            match k.trim().to_ascii_lowercase().as_str() {
-                "as" => as_kind = Some(v),
-                "g" => group = Some(v),
-                "v" => version = Some(v),
-                _ => {}
-            }
-        }
-        match (as_kind, group, version) {
-            (None, _, _) => return None,
-            (Some("Table"), Some("meta.k8s.io"), Some("v1")) => return Some("meta.k8s.io/v1"),
-            (Some("Table"), Some("meta.k8s.io"), Some("v1beta1")) => return Some("meta.k8s.io/v1beta1"),
-            _ => continue,
-        }
-    }
-    None
-}
-
-/// The Table request of a GET, if its Accept header asks for one.
-pub fn request(headers: &HeaderMap, query: &Query, minor: u32) -> Result<Option<TableRequest>, ApiError> {
-    let Some(api_version) = headers
-        .get_all(header::ACCEPT)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(negotiate)
-    else {
-        return Ok(None);
-    };
-    let include = match query.get("includeObject") {
-        None | Some("Metadata") => Include::Metadata,
-        Some("None") => Include::None,
-        Some("Object") => Include::Object,
-        Some(other) => {
-            return Err(ApiError::bad_request(format!(
-                "unrecognized includeObject value: {other:?}"
-            )));
-        }
-    };
-    Ok(Some(TableRequest {
-        api_version,
-        include,
-        minor,
-    }))
-}
+use crate::rehearsal::media::{Include, TableRequest};
 
 /// One column definition.
 struct Col {
@@ -1553,42 +1472,6 @@ mod tests {
             (9 * 365 * 86400, "9y"),
         ] {
             assert_eq!(human_duration(secs), want, "{secs}s");
-        }
-    }
-
-    #[test]
-    fn negotiates_tables() {
-        let kubectl = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";
-        assert_eq!(negotiate(kubectl), Some("meta.k8s.io/v1"));
-        assert_eq!(
-            negotiate("application/json;as=Table;v=v1beta1;g=meta.k8s.io"),
-            Some("meta.k8s.io/v1beta1")
-        );
-        assert_eq!(negotiate("application/json"), None);
-        assert_eq!(negotiate("application/json, */*"), None);
-        assert_eq!(
-            negotiate("application/json,application/json;as=Table;v=v1;g=meta.k8s.io"),
-            None
-        );
-        assert_eq!(
-            negotiate("application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io,application/json"),
-            None
-        );
-        assert_eq!(
-            negotiate(
-                "application/vnd.kubernetes.protobuf;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1;g=meta.k8s.io"
-            ),
-            Some("meta.k8s.io/v1")
-        );
-        for junk in [
-            "",
-            ";;;",
-            ",,",
-            "application/json;as",
-            "application/json;as=Table",
-            "é;=;=,",
-        ] {
-            assert_eq!(negotiate(junk), None, "{junk:?}");
         }
     }
 

@@ -11,12 +11,12 @@ use serde_json::{Value, json};
 use tokio::sync::mpsc;
 
 use crate::rehearsal::kinds::Resource;
+use crate::rehearsal::media::Output;
 use crate::rehearsal::selector::{FieldSelector, LabelSelector};
-use crate::rehearsal::server::{Query, body_from_stream, selectors};
+use crate::rehearsal::server::{Query, body_from_stream, render, selectors};
 use crate::rehearsal::state::Shared;
 use crate::rehearsal::status::ApiError;
 use crate::rehearsal::store::Change;
-use crate::rehearsal::table::{self, TableRequest};
 
 /// How often a watch that allows bookmarks gets one.
 const BOOKMARK_EVERY: Duration = Duration::from_secs(5);
@@ -53,8 +53,9 @@ fn streaming(rx: mpsc::Receiver<Bytes>) -> Response {
 struct Filter {
     labels: LabelSelector,
     fields: FieldSelector,
-    /// Events carry a one-row Table instead of the object (`as=Table`, `kubectl get -w`).
-    table: Option<TableRequest>,
+    /// How events carry their object: whole, as a one-row Table (`as=Table`, `kubectl get -w`)
+    /// or as PartialObjectMetadata.
+    output: Output,
 }
 
 impl Filter {
@@ -64,24 +65,24 @@ impl Filter {
 
     /// The event line for a change.
     fn event(&self, res: &Resource, c: &Change) -> Bytes {
-        match &self.table {
-            Some(req) => line(c.event.as_str(), &table::single(res, &c.object, req)),
-            None => line(c.event.as_str(), &c.object),
+        match self.output {
+            Output::Json | Output::Yaml => line(c.event.as_str(), &c.object),
+            output => line(c.event.as_str(), &render(res, &c.object, output)),
         }
     }
 }
 
-/// Start a watch response. With `table`, each event's object is a Table of one row (with its
-/// column definitions, which kubectl prints once).
+/// Start a watch response. With a Table output, each event's object is a Table of one row (with
+/// its column definitions, which kubectl prints once).
 pub fn serve(
     shared: Arc<Shared>,
     res: &'static Resource,
     ns: Option<String>,
     query: &Query,
-    table: Option<TableRequest>,
+    output: Output,
 ) -> Result<Response, ApiError> {
     let (labels, fields) = selectors(query)?;
-    let filter = Filter { labels, fields, table };
+    let filter = Filter { labels, fields, output };
     let send_initial = query.flag("sendInitialEvents");
     let from = match query.get("resourceVersion") {
         None | Some("0") => None,
