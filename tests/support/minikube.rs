@@ -8,8 +8,9 @@ use super::Test;
 /// The script of a fake `minikube` for profile `mc-demo`: it records its argv in
 /// `argv.log` beside itself, emulates `addons enable/disable` (and `start --addons`) through
 /// the private addon endpoint of the rehearsal that `$KUBECONFIG` points at (read at each call,
-/// so the cluster may start after the script is written), answers `status` as running or
-/// stopped, and makes `tunnel` a long sleep.
+/// so the cluster may start after the script is written; sent with bash's `/dev/tcp`, so it
+/// needs nothing but bash), answers `status` as running or stopped, and makes `tunnel` a long
+/// sleep.
 pub fn script(running: bool) -> String {
     let status = if running {
         r#"echo '{"Name":"mc-demo","Host":"Running","Kubelet":"Running","APIServer":"Running"}'; exit 0"#
@@ -17,10 +18,22 @@ pub fn script(running: bool) -> String {
         "exit 7"
     };
     format!(
-        r#"#!/bin/sh
+        r#"#!/usr/bin/env bash
 echo "$*" >> "$(dirname "$0")/argv.log"
 server=$(sed -n 's/^ *server: *//p' "$KUBECONFIG" | head -n 1)
-addon() {{ python3 -c "import urllib.request,sys; urllib.request.urlopen(urllib.request.Request(sys.argv[1]+'/workshop/v1/addons/'+sys.argv[3], method=sys.argv[2]))" "$server" "$1" "$2"; }}
+hostport=${{server#http://}}
+hostport=${{hostport%%/*}}
+# One HTTP/1.1 request with bash's /dev/tcp (no curl or python on a fresh machine); fails
+# unless the answer is 2xx.
+addon() {{
+  exec 9<>"/dev/tcp/${{hostport%:*}}/${{hostport##*:}}" || return 1
+  printf '%s /workshop/v1/addons/%s HTTP/1.1\r\nHost: %s\r\nContent-Length: 0\r\nConnection: close\r\n\r\n' "$1" "$2" "$hostport" >&9
+  local status
+  read -r _ status _ <&9
+  cat <&9 >/dev/null
+  exec 9<&-
+  [ "${{status:0:1}}" = 2 ] || {{ echo "addon $1 $2: HTTP $status" >&2; return 1; }}
+}}
 case "$1" in
   status) {status} ;;
   start) for a in $(echo "$5" | tr , ' '); do addon POST "$a"; done ;;
