@@ -74,12 +74,12 @@ impl Templates {
         env.set_auto_escape_callback(|_| AutoEscape::None);
         let root = dir.clone();
         env.set_loader(move |name| match resolve_in(&root, name) {
-            Ok(path) => match std::fs::read_to_string(&path) {
+            Ok(path) => match crate::source::read_text(&path) {
                 Ok(text) => Ok(Some(text)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(e) if e.is_not_found() => Ok(None),
                 Err(e) => Err(minijinja::Error::new(
                     ErrorKind::InvalidOperation,
-                    format!("cannot read template `{}`: {e}", path.display()),
+                    format!("template {e}; {}", e.hint()),
                 )),
             },
             Err(why) => Err(minijinja::Error::new(ErrorKind::InvalidOperation, why)),
@@ -143,7 +143,7 @@ impl Templates {
     /// Where a template file first uses `var` inside `{{ … }}` or `{% … %}`: 1-based line and
     /// column. A plain text search, for pointing authors at a name the analysis rejected.
     pub fn first_use(&self, name: &str, var: &str) -> Option<(usize, usize)> {
-        let text = std::fs::read_to_string(self.path_of(name).ok()?).ok()?;
+        let text = crate::source::read_text(&self.path_of(name).ok()?).ok()?;
         let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
         let mut in_tag = false;
         for (i, line) in text.lines().enumerate() {
@@ -186,7 +186,12 @@ pub fn template_diagnostic(e: &TemplateError, templates: &Templates, name: &str)
         .as_ref()
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| file.clone());
-    let text = path.and_then(|p| std::fs::read_to_string(p).ok());
+    let text = match path.map(|p| crate::source::read_text(&p)) {
+        Some(Ok(text)) => Some(text),
+        // A template that cannot be read as text: say so, at the bad byte for non-UTF-8.
+        Some(Err(read)) if !read.is_not_found() => return read.diagnostic("template"),
+        _ => None,
+    };
     let mut location = Location {
         origin: origin.clone(),
         line: e.line.unwrap_or(1),
@@ -220,6 +225,63 @@ pub fn template_diagnostic(e: &TemplateError, templates: &Templates, name: &str)
         d = d.hint(h.clone());
     }
     d
+}
+
+/// Why a scenario's templates folder cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FolderError {
+    #[error("the templates folder `{0}` does not exist")]
+    Missing(PathBuf),
+    #[error("the templates folder `{0}` is not a folder")]
+    NotAFolder(PathBuf),
+    /// Outside the folder that holds the scenario (after following links).
+    #[error("the templates folder `{folder}` is outside the scenario's folder `{root}`")]
+    Outside { folder: PathBuf, root: PathBuf },
+}
+
+/// The templates folder `rel` of the scenario at `scenario`: it must be the scenario's own
+/// folder or inside it, after links are followed, so a downloaded lab can only read its own
+/// files. `given` says whether the scenario named it (a missing default folder is fine: a lab
+/// without templates does not need one).
+pub fn templates_folder(scenario: &Path, rel: &str, given: bool) -> Result<PathBuf, FolderError> {
+    let base = match scenario.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let dir = base.join(rel);
+    let shown = normalize(&dir);
+    let real = match dir.canonicalize() {
+        Ok(real) => real,
+        Err(_) if given => return Err(FolderError::Missing(shown)),
+        Err(_) => return Ok(shown),
+    };
+    if !real.is_dir() {
+        return Err(FolderError::NotAFolder(shown));
+    }
+    let root = base.canonicalize().unwrap_or(base);
+    if !real.starts_with(&root) {
+        return Err(FolderError::Outside { folder: shown, root });
+    }
+    Ok(shown)
+}
+
+/// `a/./b/../c` → `a/c`, without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    if out.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        out
+    }
 }
 
 /// `name` inside `root`, refusing absolute paths, `..` and links that lead outside.
@@ -274,6 +336,56 @@ mod tests {
         let err = t.render_file("a.j2", &context! {}).unwrap_err();
         assert!(err.message.contains("outside the templates folder"), "{}", err.message);
         assert!(t.path_of("/etc/passwd").is_err());
+    }
+
+    #[test]
+    fn the_templates_folder_stays_inside_the_scenario_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let lab = dir.path().join("labs");
+        std::fs::create_dir_all(lab.join("templates")).unwrap();
+        std::fs::create_dir_all(dir.path().join("elsewhere")).unwrap();
+        let scenario = lab.join("lab.toml");
+        assert_eq!(
+            templates_folder(&scenario, "templates", true).unwrap(),
+            lab.join("templates")
+        );
+        assert_eq!(templates_folder(&scenario, ".", true).unwrap(), lab);
+        for outside in ["/etc", "../elsewhere", "templates/../../elsewhere"] {
+            assert!(
+                matches!(
+                    templates_folder(&scenario, outside, true),
+                    Err(FolderError::Outside { .. })
+                ),
+                "{outside}"
+            );
+        }
+        std::os::unix::fs::symlink("/etc", lab.join("etc")).unwrap();
+        assert!(matches!(
+            templates_folder(&scenario, "etc", true),
+            Err(FolderError::Outside { .. })
+        ));
+        assert!(matches!(
+            templates_folder(&scenario, "nope", true),
+            Err(FolderError::Missing(_))
+        ));
+        assert!(templates_folder(&scenario, "nope", false).is_ok());
+    }
+
+    #[test]
+    fn a_template_that_is_a_device_or_not_utf8_is_refused_without_its_content() {
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.j2")).unwrap();
+        std::fs::write(dir.path().join("latin1.j2"), b"kind: ConfigMap\nx: caf\xE9\n").unwrap();
+        let t = Templates::new(dir.path());
+        let err = t.render_file("zero.j2", &context! {}).unwrap_err();
+        assert!(err.message.contains("outside the templates folder"), "{}", err.message);
+        let err = t.render_file("latin1.j2", &context! {}).unwrap_err();
+        assert!(
+            err.message.contains("not valid UTF-8: byte 0xE9 at line 2, column 7"),
+            "{}",
+            err.message
+        );
+        assert!(err.message.contains("save the file as UTF-8"), "{}", err.message);
     }
 
     #[test]

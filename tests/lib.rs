@@ -11,4 +11,5 @@ mod loopback;
 mod plan;
 mod rehearsal;
 mod run;
+mod security;
 mod validate;

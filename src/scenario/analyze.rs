@@ -147,22 +147,19 @@ impl Analyzer<'_> {
     }
 
     fn templates_dir(&mut self, l: &super::model::LabSpec) -> Option<PathBuf> {
-        let base = self.source.path.parent().map(PathBuf::from).unwrap_or_default();
         let (rel, span) = match &l.templates {
             Some(t) => (t.get_ref().clone(), Span(t.span())),
             None => ("templates".to_owned(), Span::default()),
         };
-        let dir = normalize(&base.join(&rel));
-        if !dir.is_dir() && l.templates.is_some() {
-            self.error(
-                &span,
-                format!("the templates folder `{}` does not exist", dir.display()),
-            )
-            .expected("a folder, relative to the scenario file, holding the .j2 templates")
-            .hint("scenarios in scenarios/ usually say `templates = \"../templates\"`");
-            return None;
+        match crate::template::templates_folder(&self.source.path, &rel, l.templates.is_some()) {
+            Ok(dir) => Some(dir),
+            Err(e) => {
+                self.error(&span, e.to_string())
+                    .expected("a folder inside the scenario's folder, relative to the scenario file, holding the .j2 templates")
+                    .hint("a lab reads only files in its own folder: keep the templates next to the scenario (`templates = \"templates\"`)");
+                None
+            }
         }
-        Some(dir)
     }
 
     fn vars(&mut self, vars: &[(Spanned<String>, super::model::VarSpec)]) -> Vec<Variable> {
@@ -965,26 +962,6 @@ pub fn json_of(v: &JsonValue) -> serde_json::Value {
     v.parse_embedded_json()
         .and_then(Result::ok)
         .unwrap_or_else(|| v.value.clone())
-}
-
-/// `scenarios/../templates` → `templates`, without touching the file system.
-fn normalize(path: &std::path::Path) -> PathBuf {
-    use std::path::Component;
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    if out.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        out
-    }
 }
 
 #[cfg(test)]

@@ -34,15 +34,17 @@ pub struct ScenarioFile {
 
 const TOP_LEVEL: &[&str] = &["lab", "cluster", "vars", "steps", "cleanup"];
 
-/// Reads and parses a scenario file.
+/// Reads and parses a scenario file: a regular UTF-8 file of at most 4 MiB
+/// ([`crate::source::read_text`]).
 pub fn load_file(path: &Path) -> Result<(ScenarioFile, Diagnostics), Diagnostics> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| {
-            Diagnostic::new(format!("cannot read scenario `{}`: {e}", path.display()))
-                .hint("check the path; `workshop list` shows the scenarios in scenarios/")
-        })
-        .map_err(|d| Diagnostics(vec![d]))?;
-    Ok(parse(Source::new(path, text)))
+    let source = Source::read(path).map_err(|e| {
+        let mut d = e.diagnostic("scenario");
+        if e.is_not_found() {
+            d = d.hint("check the path; `workshop list` shows the scenarios in scenarios/");
+        }
+        Diagnostics(vec![d])
+    })?;
+    Ok(parse(source))
 }
 
 /// Parses scenario text; never fails, but may return an almost empty file and many problems.
