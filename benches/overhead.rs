@@ -96,6 +96,7 @@ fn start(rt: &tokio::runtime::Runtime, dir: &Path, name: &str) -> (RehearsalClus
             addons: Vec::new(),
             kubeconfig: Some(kc.clone()),
             node_name: "mc-demo".into(),
+            ..Default::default()
         }))
         .expect("rehearsal starts");
     (cluster, kc)

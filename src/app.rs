@@ -223,6 +223,7 @@ fn serve_options(args: ServeArgs) -> Result<crate::rehearsal::RehearsalOptions, 
         addons: args.addons,
         kubeconfig: args.kubeconfig,
         node_name: args.profile,
+        faults: args.faults,
     })
 }
 

@@ -348,6 +348,12 @@ pub struct ServeArgs {
     /// Named like a minikube profile: the node takes this name.
     #[arg(long, value_name = "NAME", default_value = "minikube")]
     pub profile: String,
+
+    /// Misbehave on purpose, to rehearse a flaky cluster: comma-separated faults such as
+    /// `500=10%,429=20%,cut=1..3,gone=30%,latency=300ms,restart=20s,seed=3` (grammar in
+    /// docs/reliability.md). Every random choice derives from the seed.
+    #[arg(long, value_name = "SPEC", value_parser = parse_faults)]
+    pub faults: Option<crate::rehearsal::faults::FaultSpec>,
 }
 
 fn parse_var(s: &str) -> Result<(String, String), String> {
@@ -359,6 +365,12 @@ fn parse_var(s: &str) -> Result<(String, String), String> {
 
 fn parse_report(s: &str) -> Result<ReportSpec, String> {
     s.parse()
+}
+
+fn parse_faults(s: &str) -> Result<crate::rehearsal::faults::FaultSpec, String> {
+    s.parse().map_err(|e: crate::rehearsal::faults::FaultSpecError| {
+        format!("column {}: {}\n  hint: {}", e.column, e.message, e.hint)
+    })
 }
 
 fn parse_provider(s: &str) -> Result<Provider, String> {

@@ -6,6 +6,7 @@ mod cli;
 mod ecosystem;
 mod error_messages;
 mod export;
+mod faults;
 mod guided;
 mod loopback;
 mod plan;

@@ -40,6 +40,7 @@ impl Standalone {
                 addons: Vec::new(),
                 kubeconfig: Some(kubeconfig.clone()),
                 node_name: profile.into(),
+                ..Default::default()
             }))
             .expect("rehearsal starts");
         Standalone {

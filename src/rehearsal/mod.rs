@@ -5,7 +5,8 @@
 //! Layout: [`server`] routes requests onto [`discovery`], [`openapi`], [`api`] (object
 //! operations with [`admission`], [`patch`]) and [`watch`], with [`table`] for kubectl's Table
 //! output; everything lives in the [`store`];
-//! [`controllers`] simulate the control plane and the node; [`addons`] emulates minikube addons.
+//! [`controllers`] simulate the control plane and the node; [`addons`] emulates minikube addons;
+//! [`faults`] makes it misbehave on demand.
 
 pub mod addons;
 pub mod admission;
@@ -14,6 +15,7 @@ pub mod controllers;
 pub mod discovery;
 pub mod error;
 pub mod events;
+pub mod faults;
 pub mod images;
 pub mod kinds;
 pub mod kubeconfig;
@@ -35,6 +37,7 @@ use std::time::Duration;
 
 pub use error::RehearsalError;
 
+use crate::rehearsal::faults::{FaultSpec, Faults};
 use crate::rehearsal::kinds::KubeVersion;
 use crate::rehearsal::state::Shared;
 
@@ -82,6 +85,8 @@ pub struct RehearsalOptions {
     pub kubeconfig: Option<PathBuf>,
     /// The node's name; minikube names it after the profile (`minikube` by default).
     pub node_name: String,
+    /// Faults to inject (errors, cut watches, latency, a restart…); `None` for a healthy cluster.
+    pub faults: Option<FaultSpec>,
 }
 
 impl Default for RehearsalOptions {
@@ -92,6 +97,7 @@ impl Default for RehearsalOptions {
             addons: Vec::new(),
             kubeconfig: None,
             node_name: DEFAULT_NODE_NAME.to_string(),
+            faults: None,
         }
     }
 }
@@ -106,7 +112,26 @@ pub struct RehearsalCluster {
     kubeconfig_path: PathBuf,
     temp_kubeconfig: bool,
     version: String,
+    faults: Option<Arc<Faults>>,
     tasks: Vec<tokio::task::JoinHandle<()>>,
+}
+
+/// A fresh cluster's objects: what minikube creates, then the default and the requested addons.
+fn boot(shared: &Shared, addons: &[String]) -> Result<(), RehearsalError> {
+    shared.addons.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    addons::bootstrap(shared).map_err(|message| RehearsalError::Addon {
+        action: "enable",
+        name: "bootstrap".into(),
+        message,
+    })?;
+    for addon in addons::DEFAULT_ENABLED
+        .iter()
+        .map(|a| a.to_string())
+        .chain(addons.iter().cloned())
+    {
+        addons::enable(shared, &addon)?;
+    }
+    Ok(())
 }
 
 impl RehearsalCluster {
@@ -116,18 +141,7 @@ impl RehearsalCluster {
         let version =
             KubeVersion::parse(&opts.version).ok_or_else(|| RehearsalError::InvalidVersion(opts.version.clone()))?;
         let shared = Arc::new(Shared::new(version.clone(), opts.pace, opts.node_name.clone()));
-        addons::bootstrap(&shared).map_err(|message| RehearsalError::Addon {
-            action: "enable",
-            name: "bootstrap".into(),
-            message,
-        })?;
-        for addon in addons::DEFAULT_ENABLED
-            .iter()
-            .map(|a| a.to_string())
-            .chain(opts.addons.iter().cloned())
-        {
-            addons::enable(&shared, &addon)?;
-        }
+        boot(&shared, &opts.addons)?;
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
             .await
             .map_err(RehearsalError::Bind)?;
@@ -143,23 +157,20 @@ impl RehearsalCluster {
             ),
         };
         kubeconfig::write(&kubeconfig_path, addr)?;
-        let app = server::router(shared.clone());
-        let stop = shared.shutdown.clone();
-        let server = tokio::spawn(async move {
-            // Watch events are small writes on a long-lived response: without TCP_NODELAY,
-            // Nagle's algorithm and the client's delayed ACK hold each one back ~40 ms.
-            let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
-                if let Err(e) = tcp.set_nodelay(true) {
-                    tracing::debug!("TCP_NODELAY not set on a rehearsal connection: {e}");
-                }
-            });
-            let result = axum::serve(listener, app)
-                .with_graceful_shutdown(stop.cancelled_owned())
-                .await;
-            if let Err(e) = result {
-                tracing::error!("rehearsal API server stopped: {e}");
+        let faults = opts.faults.map(|spec| Arc::new(Faults::new(spec)));
+        let app = server::router(shared.clone(), faults.clone());
+        let server = match &faults {
+            None => tokio::spawn(server::serve(listener, app, shared.shutdown.clone())),
+            Some(f) => {
+                let addons = opts.addons.clone();
+                let reboot = move |shared: &Shared| {
+                    if let Err(e) = boot(shared, &addons) {
+                        tracing::error!("rehearsal faults: the restarted cluster did not boot: {e}");
+                    }
+                };
+                tokio::spawn(faults::lifecycle(f.clone(), listener, app, shared.clone(), reboot))
             }
-        });
+        };
         let controllers = tokio::spawn(controllers::run(shared.clone()));
         Ok(RehearsalCluster {
             shared,
@@ -167,6 +178,7 @@ impl RehearsalCluster {
             kubeconfig_path,
             temp_kubeconfig,
             version: version.git_version(),
+            faults,
             tasks: vec![server, controllers],
         })
     }
@@ -194,6 +206,11 @@ impl RehearsalCluster {
     /// The Kubernetes version this cluster claims, as `v1.31.0`.
     pub fn version(&self) -> &str {
         &self.version
+    }
+
+    /// The faults this cluster injects, if any.
+    pub fn faults(&self) -> Option<&Faults> {
+        self.faults.as_deref()
     }
 
     /// Enable a minikube addon (see [`addons::KNOWN`]).
@@ -252,6 +269,11 @@ impl Drop for RehearsalCluster {
     }
 }
 
+/// A duration to the tenth of a second, for messages.
+fn round(d: Duration) -> Duration {
+    Duration::from_millis(d.as_millis() as u64 / 100 * 100)
+}
+
 /// Run a rehearsal cluster until Ctrl-C, for `workshop rehearsal serve`.
 pub async fn serve_standalone(opts: RehearsalOptions) -> Result<(), RehearsalError> {
     let cluster = RehearsalCluster::start(opts).await?;
@@ -263,9 +285,38 @@ pub async fn serve_standalone(opts: RehearsalOptions) -> Result<(), RehearsalErr
     );
     println!("  This is a REHEARSAL: the API is real, but no containers run; pods only look like they do.");
     println!("  Addons: {}", cluster.enabled_addons().join(", "));
+    if let Some(f) = cluster.faults() {
+        println!("  Faults: {} (docs/reliability.md)", f.spec());
+        if let Some(at) = f.restart_at() {
+            println!(
+                "          restarts without its data {} after start",
+                humantime::format_duration(round(at))
+            );
+        }
+        if let Some(at) = f.vanish_at() {
+            println!(
+                "          stops answering for good {} after start",
+                humantime::format_duration(round(at))
+            );
+        }
+    }
     println!("  kubeconfig: {path}");
     println!("  Try:        kubectl --kubeconfig {path} get pods -A");
     println!("  Press Ctrl-C to stop.");
+    if let Some(f) = cluster.faults() {
+        let mut phase = f.phase();
+        tokio::spawn(async move {
+            while phase.changed().await.is_ok() {
+                let line = match *phase.borrow_and_update() {
+                    faults::Phase::Down => "the API server restarts without its data (--faults restart): port closed",
+                    faults::Phase::Restarted => "the API server is back, without its data: a fresh cluster",
+                    faults::Phase::Vanished => "the API server vanished (--faults vanish): port closed for good",
+                    faults::Phase::Serving => continue,
+                };
+                println!("workshop REHEARSAL: {line}");
+            }
+        });
+    }
     let result = tokio::signal::ctrl_c().await.map_err(RehearsalError::Signal);
     cluster.shutdown().await;
     println!("workshop REHEARSAL cluster stopped.");

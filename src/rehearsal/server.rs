@@ -9,8 +9,10 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
+use tokio_util::sync::CancellationToken;
 
 use crate::rehearsal::api::{self, Sub};
+use crate::rehearsal::faults::{self, Faults};
 use crate::rehearsal::kinds::{self, Resource};
 use crate::rehearsal::media::{self, Encoding, Output, Read};
 use crate::rehearsal::patch::PatchKind;
@@ -25,9 +27,31 @@ fn ok(body: &Value) -> Response {
     media::json(StatusCode::OK, body)
 }
 
-/// The router: everything goes through one fallback handler that parses Kubernetes paths.
-pub fn router(shared: Arc<Shared>) -> axum::Router {
-    axum::Router::new().fallback(handle).with_state(shared)
+/// The router: everything goes through one fallback handler that parses Kubernetes paths;
+/// with `faults`, through the fault layer first ([`crate::rehearsal::faults`]).
+pub fn router(shared: Arc<Shared>, faults: Option<Arc<Faults>>) -> axum::Router {
+    let router = axum::Router::new().fallback(handle).with_state(shared);
+    match faults {
+        Some(f) => router.layer(axum::middleware::from_fn_with_state(f, faults::middleware)),
+        None => router,
+    }
+}
+
+/// Serves `app` on `listener` until `stop` is cancelled; open requests finish first.
+pub async fn serve(listener: tokio::net::TcpListener, app: axum::Router, stop: CancellationToken) {
+    // Watch events are small writes on a long-lived response: without TCP_NODELAY, Nagle's
+    // algorithm and the client's delayed ACK hold each one back ~40 ms.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!("TCP_NODELAY not set on a rehearsal connection: {e}");
+        }
+    });
+    let result = axum::serve(listener, app)
+        .with_graceful_shutdown(stop.cancelled_owned())
+        .await;
+    if let Err(e) = result {
+        tracing::error!("rehearsal API server stopped: {e}");
+    }
 }
 
 /// Query parameters of a request.
@@ -242,9 +266,9 @@ async fn dispatch(
     let output = media::output(headers, query.get("includeObject"), read, shared.version.minor)?;
     let respond = |code: StatusCode, value: &Value| media::respond(code, output, value);
     match (method.clone(), t.name.as_deref()) {
-        (Method::GET, None) if watching => {
-            Ok(watch::serve(shared.clone(), res, t.namespace.clone(), query, output)?.into_response())
-        }
+        (Method::GET, None) if watching => Ok(watch::serve(shared.clone(), res, t.namespace.clone(), query, output)
+            .await?
+            .into_response()),
         (Method::GET, None) => list(shared, res, t.namespace.as_deref(), query, output),
         (Method::GET, Some(name)) => {
             let obj = shared

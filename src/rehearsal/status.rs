@@ -111,6 +111,20 @@ impl ApiError {
         }
     }
 
+    /// 504 Timeout for a watch from a resourceVersion the store has not reached (after the API
+    /// server's 3 s wait): what a client meets when the cluster restarted without its data.
+    pub fn too_large_resource_version(requested: u64, current: u64) -> Self {
+        ApiError {
+            code: 504,
+            reason: "Timeout",
+            message: format!("Too large resource version: {requested}, current: {current}"),
+            details: Some(json!({
+                "causes": [{"reason": "ResourceVersionTooLarge", "message": "Too large resource version"}],
+                "retryAfterSeconds": 1
+            })),
+        }
+    }
+
     /// 400 BadRequest.
     pub fn bad_request(message: impl Into<String>) -> Self {
         ApiError {

@@ -466,6 +466,14 @@ impl Store {
         Ok((backlog, rx, inner.rv))
     }
 
+    /// Forget everything, like an API server whose etcd lost its data: no objects, no history,
+    /// resourceVersions start again from 1, and every open watch ends.
+    pub fn reset(&self) {
+        let mut inner = self.lock();
+        *inner = Inner::default();
+        self.rv_tx.send_replace(0);
+    }
+
     /// Forget the change history, like an etcd compaction: watches from any older
     /// resourceVersion get 410 Gone afterwards.
     pub fn compact(&self) {

@@ -21,6 +21,10 @@ use crate::rehearsal::store::Change;
 /// How often a watch that allows bookmarks gets one.
 const BOOKMARK_EVERY: Duration = Duration::from_secs(5);
 
+/// How long a watch from a resourceVersion the store has not reached waits for it before it
+/// fails with "Too large resource version" (the API server's watch cache waits 3 s).
+pub const TOO_LARGE_WAIT: Duration = Duration::from_secs(3);
+
 fn line(kind: &str, object: &Value) -> Bytes {
     let mut bytes = serde_json::to_vec(&json!({"type": kind, "object": object})).unwrap_or_default();
     bytes.push(b'\n');
@@ -73,8 +77,9 @@ impl Filter {
 }
 
 /// Start a watch response. With a Table output, each event's object is a Table of one row (with
-/// its column definitions, which kubectl prints once).
-pub fn serve(
+/// its column definitions, which kubectl prints once). A watch from a resourceVersion the store
+/// has not reached waits up to [`TOO_LARGE_WAIT`] for it, then fails as the API server does.
+pub async fn serve(
     shared: Arc<Shared>,
     res: &'static Resource,
     ns: Option<String>,
@@ -92,6 +97,16 @@ pub fn serve(
                 .map_err(|_| ApiError::bad_request(format!("invalid resourceVersion {rv:?}")))?,
         ),
     };
+    if let Some(from) = from {
+        let mut changes = shared.store.subscribe();
+        let reached = tokio::time::timeout(TOO_LARGE_WAIT, changes.wait_for(|rv| *rv >= from)).await;
+        if !matches!(reached, Ok(Ok(_))) {
+            return Err(ApiError::too_large_resource_version(
+                from,
+                shared.store.resource_version(),
+            ));
+        }
+    }
     let bookmarks = query.flag("allowWatchBookmarks");
     let timeout = query
         .get("timeoutSeconds")

@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::rehearsal::faults::FaultSpec;
 use crate::rehearsal::{Pace, RehearsalCluster, RehearsalOptions};
 
 use super::super::cluster::{Connection, plain_error};
@@ -31,6 +33,32 @@ pub struct Rehearsal {
 
 const ADDONS_PATH: &str = "/workshop/v1/addons";
 
+/// Faults for the embedded rehearsal cluster (as `workshop rehearsal serve --faults`), for
+/// tests and for trying a flaky cluster without a second terminal.
+pub const FAULTS_ENV: &str = "WORKSHOP_REHEARSAL_FAULTS";
+
+/// The faults [`FAULTS_ENV`] asks for, if set and not empty.
+pub fn faults_from_env() -> Result<Option<FaultSpec>, EngineError> {
+    let Some(text) = std::env::var(FAULTS_ENV).ok().filter(|v| !v.trim().is_empty()) else {
+        return Ok(None);
+    };
+    text.parse()
+        .map(Some)
+        .map_err(|e: crate::rehearsal::faults::FaultSpecError| {
+            let d = Diagnostic::new(format!("{FAULTS_ENV}: {}", e.message))
+                .with_location(Location {
+                    origin: FAULTS_ENV.to_owned(),
+                    line: 1,
+                    col: e.column,
+                    snippet: Some((text.clone(), e.width.max(1))),
+                    detail: None,
+                })
+                .expected("comma-separated faults, e.g. 500=10%,cut=1..3,seed=2")
+                .hint(e.hint);
+            EngineError::Invalid(Diagnostics(vec![d]))
+        })
+}
+
 impl Rehearsal {
     /// Starts the cluster with no addons (`start-cluster` enables them) and a node named after
     /// the minikube profile, as minikube does.
@@ -46,6 +74,7 @@ impl Rehearsal {
             addons: Vec::new(),
             kubeconfig: None,
             node_name: profile.to_owned(),
+            faults: faults_from_env()?,
         };
         let cluster = RehearsalCluster::start(opts)
             .await
@@ -84,9 +113,12 @@ impl Rehearsal {
     pub fn description(&self) -> String {
         match &self.place {
             Where::Embedded(c) => format!(
-                "REHEARSAL cluster (no containers run), Kubernetes {} at http://{}",
+                "REHEARSAL cluster (no containers run), Kubernetes {} at http://{}{}",
                 c.version(),
-                c.addr()
+                c.addr(),
+                c.faults()
+                    .map(|f| format!(", with faults {} ({FAULTS_ENV})", f.spec()))
+                    .unwrap_or_default()
             ),
             Where::Attached { server, kubeconfig } => format!(
                 "REHEARSAL cluster (no containers run) at {server}, attached through {}",

@@ -1,0 +1,554 @@
+//! Faults on demand: a rehearsal cluster that misbehaves like a flaky real one, so the engine's
+//! retries, watch recovery and lost-cluster detection can be proved, and an instructor can
+//! rehearse a flaky cluster before class (`workshop rehearsal serve --faults SPEC`).
+//!
+//! Two parts. [`middleware`] sits in front of the router and, per request, may delay it, answer
+//! an error status instead (429 with `Retry-After`, 5xx), answer a watch from a resourceVersion
+//! with 410 Gone (as an ERROR event or as the HTTP status), drop the answer to a write it
+//! processed, or end a watch stream early. [`lifecycle`] serves the port and, at the chosen
+//! time, restarts the server without its data (port closed for `down`, then a fresh cluster
+//! with new uids and resourceVersions from 1) or makes it vanish (port closed for good).
+//!
+//! Every choice is reproducible: a request's draws come from the seed, the request's method and
+//! path, and how many times that method and path were asked before, so the same client
+//! behaviour meets the same faults whatever other requests interleave. The grammar is in
+//! [`spec`] and docs/reliability.md.
+
+pub mod spec;
+
+use std::collections::{BTreeMap, HashMap};
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use futures::StreamExt;
+use serde_json::json;
+use tokio::net::TcpListener;
+use tokio::time::Instant;
+
+pub use spec::{FaultSpec, FaultSpecError};
+
+use crate::rehearsal::state::Shared;
+use crate::rehearsal::status::ApiError;
+
+/// Where the server is in its fault lifecycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Answering (with the request faults of the spec).
+    Serving,
+    /// Restarting: the port is closed and the data is gone.
+    Down,
+    /// Back after a restart, without the old data.
+    Restarted,
+    /// Gone for good: the port is closed.
+    Vanished,
+}
+
+/// How many faults were injected so far, by kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Injected {
+    /// Error statuses answered, by status.
+    pub errors: BTreeMap<u16, u64>,
+    /// Writes processed and left unanswered.
+    pub lost: u64,
+    /// Watch streams ended early.
+    pub cuts: u64,
+    /// Watches answered with a 410 ERROR event.
+    pub gone_events: u64,
+    /// Watches answered with an HTTP 410.
+    pub gone_statuses: u64,
+    /// Requests delayed.
+    pub delayed: u64,
+    /// Restarts without data.
+    pub restarts: u64,
+}
+
+impl Injected {
+    /// All faults together.
+    pub fn total(&self) -> u64 {
+        self.errors.values().sum::<u64>()
+            + self.lost
+            + self.cuts
+            + self.gone_events
+            + self.gone_statuses
+            + self.delayed
+            + self.restarts
+    }
+}
+
+/// The faults of one rehearsal cluster: the spec, the draw counters and what happened.
+pub struct Faults {
+    spec: FaultSpec,
+    seen: Mutex<HashMap<String, u64>>,
+    injected: Mutex<Injected>,
+    phase: tokio::sync::watch::Sender<Phase>,
+    restart_at: Option<Duration>,
+    vanish_at: Option<Duration>,
+}
+
+/// A point drawn uniformly in a duration range.
+fn within(rng: &mut fastrand::Rng, (lo, hi): (Duration, Duration)) -> Duration {
+    lo + (hi - lo).mul_f64(rng.f64())
+}
+
+/// FNV-1a, so the draws do not depend on the standard library's hasher.
+fn fnv1a(seed: u64, key: &str, n: u64) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in seed
+        .to_le_bytes()
+        .iter()
+        .chain(key.as_bytes())
+        .chain(n.to_le_bytes().iter())
+    {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+impl Faults {
+    /// Faults as `spec` says; the restart and vanish times are drawn here.
+    pub fn new(spec: FaultSpec) -> Faults {
+        let mut rng = fastrand::Rng::with_seed(fnv1a(spec.seed, "lifecycle", 0));
+        let restart_at = spec.restart.map(|r| within(&mut rng, r));
+        let vanish_at = spec.vanish.map(|r| within(&mut rng, r));
+        Faults {
+            spec,
+            seen: Mutex::new(HashMap::new()),
+            injected: Mutex::new(Injected::default()),
+            phase: tokio::sync::watch::channel(Phase::Serving).0,
+            restart_at,
+            vanish_at,
+        }
+    }
+
+    /// The specification.
+    pub fn spec(&self) -> &FaultSpec {
+        &self.spec
+    }
+
+    /// When the server restarts without its data, counted from its start.
+    pub fn restart_at(&self) -> Option<Duration> {
+        self.restart_at
+    }
+
+    /// When the server vanishes, counted from its start.
+    pub fn vanish_at(&self) -> Option<Duration> {
+        self.vanish_at
+    }
+
+    /// What was injected so far.
+    pub fn injected(&self) -> Injected {
+        self.injected.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// The lifecycle phase, to wait on (`phase().wait_for(|p| *p == Phase::Restarted)`).
+    pub fn phase(&self) -> tokio::sync::watch::Receiver<Phase> {
+        self.phase.subscribe()
+    }
+
+    fn count(&self, f: impl FnOnce(&mut Injected)) {
+        f(&mut self.injected.lock().unwrap_or_else(|p| p.into_inner()));
+    }
+
+    /// The random source of one request: seeded by the spec's seed, the request's key and how
+    /// many requests with that key came before.
+    fn rng(&self, key: &str) -> fastrand::Rng {
+        let mut seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
+        let n = seen.entry(key.to_owned()).or_insert(0);
+        *n += 1;
+        fastrand::Rng::with_seed(fnv1a(self.spec.seed, key, *n))
+    }
+}
+
+/// What one request will meet, drawn before it is handled.
+#[derive(Debug, Default, PartialEq)]
+struct Draw {
+    delay: Option<Duration>,
+    gone: Option<Gone>,
+    status: Option<u16>,
+    lost: bool,
+    cut_events: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gone {
+    Event,
+    Status,
+}
+
+/// The parts of a request the faults look at.
+struct Shape<'a> {
+    method: &'a Method,
+    path: &'a str,
+    watch: bool,
+    /// A watch from a resourceVersion (not "0", not a streaming list).
+    resumes: bool,
+}
+
+impl Shape<'_> {
+    fn key(&self) -> String {
+        format!(
+            "{} {}{}",
+            self.method,
+            self.path,
+            if self.watch { "?watch" } else { "" }
+        )
+    }
+}
+
+fn draw(spec: &FaultSpec, rng: &mut fastrand::Rng, shape: &Shape<'_>) -> Draw {
+    // The draws always happen in this order, so a given request key sees the same sequence.
+    let delay = spec.latency.map(|l| within(rng, l));
+    let u_gone = rng.f64();
+    let u_status = rng.f64();
+    let u_lost = rng.f64();
+    let cut = spec.cut_events.map(|(lo, hi)| rng.u32(lo..=hi));
+    let gone = if !shape.resumes {
+        None
+    } else if u_gone < spec.gone_event {
+        Some(Gone::Event)
+    } else if u_gone < spec.gone_event + spec.gone_status {
+        Some(Gone::Status)
+    } else {
+        None
+    };
+    let mut acc = 0.0;
+    let status = spec.errors.iter().find_map(|(code, p)| {
+        acc += p;
+        (u_status < acc).then_some(*code)
+    });
+    let writes = matches!(
+        *shape.method,
+        Method::POST | Method::PUT | Method::PATCH | Method::DELETE
+    );
+    Draw {
+        delay,
+        gone,
+        status,
+        lost: writes && u_lost < spec.lost,
+        cut_events: if shape.watch { cut } else { None },
+    }
+}
+
+fn injected_status(code: u16, retry_after: u64) -> Response {
+    let (reason, message) = match code {
+        429 => ("TooManyRequests", "too many requests, please try again later"),
+        500 => ("InternalError", "Internal error occurred"),
+        502 => ("BadGateway", "bad gateway"),
+        503 => (
+            "ServiceUnavailable",
+            "the server is currently unable to handle the request",
+        ),
+        _ => (
+            "Timeout",
+            "the server was unable to return a response in the time allotted",
+        ),
+    };
+    let err = ApiError {
+        code,
+        reason,
+        message: format!("injected {code}: {message} (rehearsal --faults)"),
+        details: (code == 429).then(|| json!({"retryAfterSeconds": retry_after})),
+    };
+    let mut resp = err.into_response();
+    if code == 429
+        && let Ok(v) = HeaderValue::from_str(&retry_after.to_string())
+    {
+        resp.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    resp
+}
+
+fn gone(how: Gone, rv: &str) -> Response {
+    let err = ApiError {
+        code: 410,
+        reason: "Expired",
+        message: format!("too old resource version: {rv} (injected by rehearsal --faults)"),
+        details: None,
+    };
+    match how {
+        Gone::Status => err.into_response(),
+        Gone::Event => {
+            let mut line = serde_json::to_vec(&json!({"type": "ERROR", "object": err.to_status()})).unwrap_or_default();
+            line.push(b'\n');
+            (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], line).into_response()
+        }
+    }
+}
+
+/// A body that fails at once: the connection drops before the answer arrives.
+fn lost_body() -> Body {
+    Body::from_stream(futures::stream::once(async {
+        Err::<Bytes, std::io::Error>(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "the answer was lost (rehearsal --faults lost)",
+        ))
+    }))
+}
+
+/// A watch body that ends after `events` lines or after `after`, whichever comes first.
+fn cut_body(body: Body, events: Option<u32>, after: Option<Duration>) -> Body {
+    struct Cut {
+        inner: axum::body::BodyDataStream,
+        left: Option<u32>,
+        deadline: Option<std::pin::Pin<Box<tokio::time::Sleep>>>,
+        done: bool,
+    }
+    let state = Cut {
+        inner: body.into_data_stream(),
+        left: events,
+        deadline: after.map(|d| Box::pin(tokio::time::sleep(d))),
+        done: false,
+    };
+    Body::from_stream(futures::stream::unfold(state, |mut st| async move {
+        if st.done {
+            return None;
+        }
+        let next = match st.deadline.as_mut() {
+            Some(d) => tokio::select! {
+                () = d.as_mut() => return None,
+                n = st.inner.next() => n,
+            },
+            None => st.inner.next().await,
+        };
+        let chunk = match next {
+            Some(Ok(c)) => c,
+            _ => return None,
+        };
+        if let Some(left) = st.left.as_mut() {
+            for (i, b) in chunk.iter().enumerate() {
+                if *b == b'\n' {
+                    *left -= 1;
+                    if *left == 0 {
+                        st.done = true;
+                        return Some((Ok::<_, Infallible>(chunk.slice(..=i)), st));
+                    }
+                }
+            }
+        }
+        Some((Ok(chunk), st))
+    }))
+}
+
+/// The fault layer in front of the router (`axum::middleware::from_fn_with_state`).
+pub async fn middleware(State(faults): State<Arc<Faults>>, req: Request, next: Next) -> Response {
+    let method = req.method().clone();
+    let path = req.uri().path().trim_end_matches('/').to_owned();
+    let params: HashMap<String, String> = form_urlencoded::parse(req.uri().query().unwrap_or_default().as_bytes())
+        .into_owned()
+        .collect();
+    let flag = |k: &str| matches!(params.get(k).map(String::as_str), Some("true" | "1"));
+    let watch = flag("watch") || path.split('/').any(|s| s == "watch");
+    let rv = params.get("resourceVersion").cloned().unwrap_or_default();
+    let shape = Shape {
+        method: &method,
+        path: &path,
+        watch,
+        resumes: watch && !rv.is_empty() && rv != "0" && !flag("sendInitialEvents"),
+    };
+    let spec = faults.spec();
+    let d = draw(spec, &mut faults.rng(&shape.key()), &shape);
+    if let Some(delay) = d.delay {
+        faults.count(|i| i.delayed += 1);
+        tokio::time::sleep(delay).await;
+    }
+    if let Some(how) = d.gone {
+        faults.count(|i| match how {
+            Gone::Event => i.gone_events += 1,
+            Gone::Status => i.gone_statuses += 1,
+        });
+        tracing::debug!(%method, %path, ?how, "faults: 410 Gone");
+        return gone(how, &rv);
+    }
+    if let Some(code) = d.status {
+        faults.count(|i| *i.errors.entry(code).or_default() += 1);
+        tracing::debug!(%method, %path, code, "faults: error status");
+        return injected_status(code, spec.retry_after);
+    }
+    let resp = next.run(req).await;
+    if d.lost {
+        faults.count(|i| i.lost += 1);
+        tracing::debug!(%method, %path, "faults: answer lost");
+        let (parts, _) = resp.into_parts();
+        return Response::from_parts(parts, lost_body());
+    }
+    if watch && resp.status() == StatusCode::OK && (d.cut_events.is_some() || spec.cut_after.is_some()) {
+        faults.count(|i| i.cuts += 1);
+        let (parts, body) = resp.into_parts();
+        return Response::from_parts(parts, cut_body(body, d.cut_events, spec.cut_after));
+    }
+    resp
+}
+
+/// Serves `app` on `listener` until the cluster shuts down, restarting it without its data or
+/// making it vanish when the spec says. `boot` recreates a fresh cluster's objects.
+pub async fn lifecycle(
+    faults: Arc<Faults>,
+    listener: TcpListener,
+    app: axum::Router,
+    shared: Arc<Shared>,
+    boot: impl Fn(&Shared) + Send,
+) {
+    let addr = match listener.local_addr() {
+        Ok(a) => a,
+        Err(e) => {
+            tracing::error!("rehearsal faults: no local address: {e}");
+            return;
+        }
+    };
+    let start = Instant::now();
+    let mut listener = Some(listener);
+    let mut restart_at = faults.restart_at;
+    loop {
+        let Some(l) = listener.take() else { return };
+        let epoch = shared.shutdown.child_token();
+        let mut serving = tokio::spawn(crate::rehearsal::server::serve(l, app.clone(), epoch.clone()));
+        // The earliest event still to come: the restart (once), then the vanishing.
+        let (at, vanish) = match (restart_at, faults.vanish_at) {
+            (Some(r), Some(v)) if v <= r => (Some(v), true),
+            (Some(r), _) => (Some(r), false),
+            (None, Some(v)) => (Some(v), true),
+            (None, None) => (None, false),
+        };
+        let until = async {
+            match at {
+                Some(at) => tokio::time::sleep_until(start + at).await,
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            () = shared.shutdown.cancelled() => {
+                let _ = tokio::time::timeout(Duration::from_secs(5), &mut serving).await;
+                return;
+            }
+            () = until => {}
+        }
+        // Close the port, lose the data (which ends every open watch), let requests finish.
+        epoch.cancel();
+        shared.store.reset();
+        if tokio::time::timeout(Duration::from_secs(5), &mut serving)
+            .await
+            .is_err()
+        {
+            serving.abort();
+        }
+        if vanish {
+            tracing::warn!(
+                "rehearsal faults: the API server vanished (port {} closed)",
+                addr.port()
+            );
+            faults.phase.send_replace(Phase::Vanished);
+            return;
+        }
+        restart_at = None;
+        tracing::warn!("rehearsal faults: the API server restarts without its data");
+        faults.count(|i| i.restarts += 1);
+        faults.phase.send_replace(Phase::Down);
+        boot(&shared);
+        tokio::select! {
+            () = shared.shutdown.cancelled() => return,
+            () = tokio::time::sleep(faults.spec.down) => {}
+        }
+        match TcpListener::bind(addr).await {
+            Ok(l) => listener = Some(l),
+            Err(e) => {
+                tracing::error!("rehearsal faults: could not listen on {addr} again: {e}");
+                faults.phase.send_replace(Phase::Vanished);
+                return;
+            }
+        }
+        faults.phase.send_replace(Phase::Restarted);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape<'a>(method: &'a Method, path: &'a str, watch: bool, resumes: bool) -> Shape<'a> {
+        Shape {
+            method,
+            path,
+            watch,
+            resumes,
+        }
+    }
+
+    #[test]
+    fn the_same_seed_draws_the_same_faults() {
+        let spec: FaultSpec = "seed=5,500=10%,503=10%,gone=30%,cut=1..3,lost=20%"
+            .parse()
+            .expect("valid");
+        let draws = |spec: &FaultSpec| {
+            let f = Faults::new(spec.clone());
+            let get = Method::GET;
+            (0..200)
+                .map(|i| {
+                    let path = format!("/api/v1/namespaces/n{}/pods", i % 3);
+                    let s = shape(&get, &path, i % 2 == 0, i % 4 == 0);
+                    draw(f.spec(), &mut f.rng(&s.key()), &s)
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(draws(&spec), draws(&spec));
+        assert_ne!(draws(&spec), draws(&spec.clone().with_seed(6)));
+    }
+
+    #[test]
+    fn shares_come_out_near_the_spec() {
+        let f = Faults::new("seed=1,500=10%,429=20%".parse().expect("valid"));
+        let get = Method::GET;
+        let s = shape(&get, "/api/v1/pods", false, false);
+        let mut counts: BTreeMap<Option<u16>, u32> = BTreeMap::new();
+        for _ in 0..10_000 {
+            *counts
+                .entry(draw(f.spec(), &mut f.rng(&s.key()), &s).status)
+                .or_default() += 1;
+        }
+        let share = |c: Option<u16>| f64::from(counts[&c]) / 10_000.0;
+        assert!((share(Some(500)) - 0.10).abs() < 0.02, "{counts:?}");
+        assert!((share(Some(429)) - 0.20).abs() < 0.02, "{counts:?}");
+    }
+
+    #[test]
+    fn gone_only_for_watches_that_resume_and_lost_only_for_writes() {
+        let f = Faults::new("gone=100%,lost=100%,cut=2".parse().expect("valid"));
+        let (get, post) = (Method::GET, Method::POST);
+        let fresh = shape(&get, "/api/v1/pods", true, false);
+        let resumed = shape(&get, "/api/v1/pods", true, true);
+        let write = shape(&post, "/api/v1/namespaces/a/pods", false, false);
+        let d = |s: &Shape<'_>| draw(f.spec(), &mut f.rng(&s.key()), s);
+        assert_eq!(d(&fresh).gone, None);
+        assert_eq!(d(&fresh).cut_events, Some(2));
+        assert_eq!(d(&resumed).gone, Some(Gone::Event));
+        assert!(d(&write).lost && !d(&fresh).lost);
+        assert_eq!(d(&write).cut_events, None);
+    }
+
+    #[test]
+    fn the_lifecycle_times_are_drawn_in_their_ranges_and_reproducible() {
+        let spec: FaultSpec = "seed=9,restart=8s..14s,vanish=20s".parse().expect("valid");
+        let (a, b) = (Faults::new(spec.clone()), Faults::new(spec));
+        let at = a.restart_at().expect("restart");
+        assert!((Duration::from_secs(8)..=Duration::from_secs(14)).contains(&at));
+        assert_eq!(a.restart_at(), b.restart_at());
+        assert_eq!(a.vanish_at(), Some(Duration::from_secs(20)));
+    }
+
+    #[tokio::test]
+    async fn a_cut_watch_ends_after_its_events() {
+        let body = Body::from_stream(futures::stream::iter(
+            ["{\"a\":1}\n{\"b\":2}\n", "{\"c\":3}\n"].map(|s| Ok::<_, Infallible>(Bytes::from(s))),
+        ));
+        let cut = cut_body(body, Some(2), None);
+        let bytes = axum::body::to_bytes(cut, 1024).await.expect("ends cleanly");
+        assert_eq!(&bytes[..], b"{\"a\":1}\n{\"b\":2}\n");
+    }
+}
