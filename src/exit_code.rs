@@ -8,5 +8,9 @@ pub const STEP_FAILED: i32 = 1;
 pub const INVALID: i32 = 2;
 /// A prerequisite is missing: a binary such as `minikube`, or an unreachable cluster.
 pub const MISSING_PREREQUISITE: i32 = 3;
-/// Interrupted by Ctrl-C.
+/// Interrupted by Ctrl-C (SIGINT, 128 + 2), or stopped at a `--step` card with `q`.
 pub const INTERRUPTED: i32 = 130;
+/// Stopped by SIGTERM (128 + 15).
+pub const TERMINATED: i32 = 143;
+/// Stopped by SIGHUP, the terminal closing (128 + 1).
+pub const HANGUP: i32 = 129;

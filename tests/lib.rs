@@ -8,6 +8,7 @@ mod error_messages;
 mod export;
 mod faults;
 mod guided;
+mod interrupt;
 mod loopback;
 mod plan;
 mod rehearsal;

@@ -403,7 +403,12 @@ fn ctrl_c_during_a_wait_stops_everything_and_exits_130() {
     let out = seen.join("\n");
     assert_eq!(status.code(), Some(130), "{out}");
     assert!(out.contains(&format!("background stopped: sleep {marker}")), "{out}");
-    assert!(out.contains("interrupted:"), "{out}");
+    assert!(out.contains("⏹ step 3 wait interrupted"), "{out}");
+    assert!(
+        out.contains("interrupted by SIGINT: 2 passed, `wait` interrupted"),
+        "{out}"
+    );
+    assert!(!out.contains("FAILED") && !out.contains("failed"), "{out}");
     assert_eq!(sleepers(&marker), 0, "no stray child process after Ctrl-C");
 }
 

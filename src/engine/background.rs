@@ -1,19 +1,19 @@
 //! Background processes a lab starts (port-forward, minikube tunnel, background commands):
-//! tracked while they live and always stopped at the end of the run, on failure or Ctrl-C.
+//! tracked while they live and always stopped at the end of the run, on failure or on a
+//! signal; all at once, so stopping takes at most one grace period.
 
 use std::sync::Mutex;
 
-use tokio::process::Child;
 use tokio::task::JoinHandle;
 
-use super::process;
+use super::process::{Running, Stopped};
 
 /// What runs in the background.
 pub enum Handle {
     /// An in-process task (a port-forward's listener).
     Task(JoinHandle<()>),
     /// A child process, in its own process group.
-    Child(Child),
+    Child(Running),
 }
 
 pub struct Process {
@@ -44,20 +44,29 @@ impl Background {
             .collect()
     }
 
-    /// Stops every process and returns (step, description) of each one stopped.
+    /// Stops every process, all at once, and returns (step, description) of each one stopped.
     pub async fn stop_all(&self) -> Vec<(String, String)> {
         let procs: Vec<Process> = std::mem::take(&mut *self.procs.lock().expect("background lock"));
-        let mut stopped = Vec::new();
-        for mut p in procs {
-            match &mut p.handle {
+        let stops = procs.into_iter().map(|mut p| async move {
+            let how = match &mut p.handle {
                 Handle::Task(t) => {
                     t.abort();
                     let _ = (&mut *t).await;
+                    Stopped::Terminated
                 }
-                Handle::Child(c) => process::stop(c).await,
-            }
-            stopped.push((p.step, p.description));
-        }
-        stopped
+                Handle::Child(c) => c.stop().await,
+            };
+            let description = match how {
+                Stopped::Killed => format!(
+                    "{} (still running {} s after SIGTERM: killed)",
+                    p.description,
+                    super::process::GRACE.as_secs()
+                ),
+                Stopped::AlreadyEnded => format!("{} (it had already ended)", p.description),
+                Stopped::Terminated => p.description,
+            };
+            (p.step, description)
+        });
+        futures::future::join_all(stops).await
     }
 }

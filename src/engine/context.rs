@@ -22,7 +22,11 @@ pub struct RunCtx {
     conn: RwLock<Option<Arc<Connection>>>,
     pub background: Background,
     pub reporter: Arc<dyn Reporter>,
+    /// Cancelled when the run is interrupted (a signal, or `q`): every wait and process of
+    /// the run watches it.
     pub cancel: CancellationToken,
+    /// Which signal interrupted the run, if one did.
+    pub interrupt: super::interrupt::Interrupt,
     pub lang: String,
     pub timeout_factor: f64,
     captures: Mutex<Captures>,
@@ -39,18 +43,27 @@ impl RunCtx {
         lang: String,
         timeout_factor: f64,
     ) -> RunCtx {
+        let interrupt = super::interrupt::Interrupt::new();
         RunCtx {
             plan: RwLock::new(Arc::new(plan)),
             provider,
             conn: RwLock::new(conn.map(Arc::new)),
             background: Background::default(),
             reporter,
-            cancel: CancellationToken::new(),
+            cancel: interrupt.token().clone(),
+            interrupt,
             lang,
             timeout_factor,
             captures: Mutex::new(Captures::new()),
             secrets: Default::default(),
         }
+    }
+
+    /// Uses `interrupt` (already listening for signals) for this run.
+    pub fn with_interrupt(mut self, interrupt: super::interrupt::Interrupt) -> RunCtx {
+        self.cancel = interrupt.token().clone();
+        self.interrupt = interrupt;
+        self
     }
 
     /// Shares the run's secret registry with the reporters' redaction.
@@ -183,10 +196,10 @@ impl StepCtx<'_> {
     pub fn spawn_background(&self, program: &std::path::Path, args: &[String]) -> Result<String, StepError> {
         let display = super::process::display_command(program, args);
         self.output(&format!("$ {display}"));
-        let child = super::process::command(program, args)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
+        let mut cmd = super::process::command(program, args);
+        cmd.stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        let child = super::process::Running::spawn(cmd, &display)
             .map_err(|e| StepError::new(format!("could not start `{display}`: {e}")))?;
         self.in_background(display.clone(), super::background::Handle::Child(child));
         Ok(display)

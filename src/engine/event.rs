@@ -14,6 +14,8 @@ pub enum StepStatus {
     OptionalFailed,
     /// Its checks already held, so its action did not run (`--converge`, resume).
     AlreadyDone,
+    /// A signal (or `q`) stopped the run while this step ran; `--resume` runs it again.
+    Interrupted,
 }
 
 /// Why a check failed, with the cluster's evidence.
@@ -128,6 +130,10 @@ pub struct Summary {
     pub already_done: usize,
     pub elapsed: Duration,
     pub interrupted: bool,
+    /// The signal that interrupted the run (none for `q` at a step card).
+    pub signal: Option<super::interrupt::Signal>,
+    /// The step that was running when the run was interrupted.
+    pub interrupted_step: Option<String>,
     /// The learner quit at a `--step` prompt (`q`); `interrupted` is set too.
     pub quit: bool,
     /// The first step that failed, if any.

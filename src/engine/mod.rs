@@ -14,8 +14,10 @@ pub mod context;
 pub mod error;
 pub mod event;
 pub mod guided;
+pub mod interrupt;
 pub mod options;
 pub mod process;
+pub mod procinfo;
 pub mod prompt;
 pub mod provider;
 pub mod report;
@@ -25,6 +27,7 @@ pub mod selection;
 pub mod state;
 
 use std::io::IsTerminal;
+use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::exit_code;
@@ -36,6 +39,7 @@ use cluster::Connection;
 use context::RunCtx;
 use error::EngineError;
 use event::{Event, Summary};
+use interrupt::Interrupt;
 pub use options::{GuidedOptions, ResetOptions, RunOptions, Target};
 use provider::{ClusterProvider, Existing, Minikube, Rehearsal};
 
@@ -66,6 +70,44 @@ pub fn block_on(color: bool, command: impl std::future::Future<Output = Result<i
 
 async fn run(opts: RunOptions) -> Result<i32, EngineError> {
     opts.output.check().map_err(EngineError::Invalid)?;
+    let interrupt = Interrupt::new();
+    let listening = interrupt.listen();
+    let result = run_lab(&opts, &interrupt).await;
+    listening.abort();
+    result
+}
+
+/// The exit code of a run interrupted before its first step.
+pub(crate) fn interrupted_early(interrupt: &Interrupt) -> i32 {
+    let signal = interrupt.signal().unwrap_or(interrupt::Signal::Int);
+    eprintln!(
+        "interrupted by {} before the first step; nothing was run",
+        signal.describe()
+    );
+    signal.exit_code()
+}
+
+/// Tells the learner, as soon as a signal comes, what happens now.
+pub(crate) fn announce_interruptions(
+    interrupt: &Interrupt,
+    reporter: Arc<dyn report::Reporter>,
+) -> tokio::task::JoinHandle<()> {
+    let interrupt = interrupt.clone();
+    tokio::spawn(async move {
+        interrupt.token().cancelled().await;
+        if let Some(signal) = interrupt.signal() {
+            reporter.event(&Event::Note {
+                text: format!(
+                    "⏹ {}: stopping the running step and background processes (SIGTERM, then SIGKILL after {} s; a second signal stops them at once)",
+                    signal.describe(),
+                    process::GRACE.as_secs()
+                ),
+            });
+        }
+    })
+}
+
+async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, EngineError> {
     let RunOptions {
         scenario,
         vars,
@@ -74,15 +116,21 @@ async fn run(opts: RunOptions) -> Result<i32, EngineError> {
         target,
         color,
         ..
-    } = &opts;
+    } = opts;
     let kind = target.provider;
-    let provider = make_provider(scenario, target, display_path).await?;
-    let Prepared { conn, plan, guided } = match prepare(&provider, scenario.clone(), vars.clone(), &opts).await {
-        Ok(p) => p,
-        Err(e) => {
-            provider.shutdown().await;
-            return Err(e);
+    let ready = async {
+        let provider = make_provider(scenario, target, display_path).await?;
+        match prepare(&provider, scenario.clone(), vars.clone(), opts).await {
+            Ok(p) => Ok((provider, p)),
+            Err(e) => {
+                provider.shutdown().await;
+                Err(e)
+            }
         }
+    };
+    let (provider, Prepared { conn, plan, guided }) = tokio::select! {
+        r = ready => r?,
+        _ = interrupt.token().cancelled() => return Ok(interrupted_early(interrupt)),
     };
     if guided.nothing_left {
         println!(
@@ -112,7 +160,9 @@ async fn run(opts: RunOptions) -> Result<i32, EngineError> {
         lang.clone(),
         opts.timeout_factor.max(0.01),
     )
-    .with_secrets(secrets);
+    .with_secrets(secrets)
+    .with_interrupt(interrupt.clone());
+    let announcing = announce_interruptions(interrupt, reporter.clone());
     ctx.emit(Event::RunStarted {
         title: lab.title.get(lang).to_owned(),
         lab_id: lab.id.clone(),
@@ -130,16 +180,6 @@ async fn run(opts: RunOptions) -> Result<i32, EngineError> {
         guided::verify_completed(&ctx, &guided.verify).await;
     }
 
-    let cancel = ctx.cancel.clone();
-    let signals = tokio::spawn(async move {
-        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => {}
-            _ = async { match term.as_mut() { Some(t) => { t.recv().await; } None => std::future::pending::<()>().await } } => {}
-        }
-        cancel.cancel();
-    });
-
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     let loop_opts = runner::LoopOptions {
         keep_going: opts.keep_going,
@@ -151,6 +191,9 @@ async fn run(opts: RunOptions) -> Result<i32, EngineError> {
         recorder: guided.recorder.clone(),
     };
     let mut summary = runner::run_steps(&ctx, &steps, &loop_opts).await;
+    if summary.interrupted {
+        summary.signal = interrupt.signal();
+    }
 
     keep_running(&ctx, interactive, &summary).await;
     for (id, description) in ctx.background.stop_all().await {
@@ -162,12 +205,12 @@ async fn run(opts: RunOptions) -> Result<i32, EngineError> {
     }
     if summary.interrupted || summary.failed > 0 {
         let recorded = guided.recorder.as_ref().is_some_and(|r| r.path().exists());
-        summary.resume_hint = Some(guided::resume_hint(&opts, &summary, recorded));
+        summary.resume_hint = Some(guided::resume_hint(opts, &summary, recorded));
     }
     ctx.emit(Event::RunFinished {
         summary: summary.clone(),
     });
-    signals.abort();
+    announcing.abort();
     let RunCtx { provider, .. } = ctx;
     provider.shutdown().await;
     Ok(exit_for(&summary))
@@ -253,9 +296,9 @@ pub async fn make_provider(
     })
 }
 
-fn exit_for(s: &Summary) -> i32 {
+pub(crate) fn exit_for(s: &Summary) -> i32 {
     if s.interrupted {
-        exit_code::INTERRUPTED
+        s.signal.map_or(exit_code::INTERRUPTED, interrupt::Signal::exit_code)
     } else if s.failed > 0 {
         exit_code::STEP_FAILED
     } else {

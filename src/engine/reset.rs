@@ -13,6 +13,7 @@ use crate::scenario::Provider;
 use super::context::RunCtx;
 use super::error::EngineError;
 use super::event::{Event, Summary};
+use super::interrupt::Interrupt;
 use super::options::ResetOptions;
 use super::provider::ClusterProvider;
 use super::report::{self, Reporter};
@@ -92,13 +93,21 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
         }
     }
 
-    let provider = make_provider(&scenario, &target, &display_path).await?;
-    let conn = match provider.connect_if_running().await {
-        Ok(c) => c,
-        Err(e) => {
-            provider.shutdown().await;
-            return Err(e);
+    let interrupt = Interrupt::new();
+    let listening = interrupt.listen();
+    let ready = async {
+        let provider = make_provider(&scenario, &target, &display_path).await?;
+        match provider.connect_if_running().await {
+            Ok(c) => Ok((provider, c)),
+            Err(e) => {
+                provider.shutdown().await;
+                Err(e)
+            }
         }
+    };
+    let (provider, conn) = tokio::select! {
+        r = ready => r?,
+        _ = interrupt.token().cancelled() => return Ok(super::interrupted_early(&interrupt)),
     };
     if conn.is_none() && !all {
         provider.shutdown().await;
@@ -125,7 +134,16 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
     let cleanup = plan.scenario.cleanup.clone();
     let lab = plan.scenario.lab.clone();
     let has_conn = conn.is_some();
-    let ctx = RunCtx::new(plan, provider, conn, reporter, lang.clone(), timeout_factor.max(0.01));
+    let ctx = RunCtx::new(
+        plan,
+        provider,
+        conn,
+        reporter.clone(),
+        lang.clone(),
+        timeout_factor.max(0.01),
+    )
+    .with_interrupt(interrupt.clone());
+    let announcing = super::announce_interruptions(&interrupt, reporter);
     ctx.emit(Event::RunStarted {
         title: format!("reset: {}", lab.title.get(&lang)),
         lab_id: lab.id.clone(),
@@ -133,12 +151,6 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
         rehearsal: ctx.provider.is_rehearsal(),
         steps: cleanup.len(),
     });
-    let cancel = ctx.cancel.clone();
-    let signals = tokio::spawn(async move {
-        let _ = tokio::signal::ctrl_c().await;
-        cancel.cancel();
-    });
-
     let mut summary = if has_conn {
         let opts = runner::LoopOptions {
             keep_going: true,
@@ -158,6 +170,10 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
     if all && !summary.interrupted {
         delete_profile(&ctx, &profile, &mut summary).await;
     }
+    if ctx.cancel.is_cancelled() {
+        summary.interrupted = true;
+        summary.signal = interrupt.signal();
+    }
     if !summary.interrupted {
         let path = state::path_for(&lab.id);
         let text = match state::clear(&path) {
@@ -170,16 +186,11 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
     ctx.emit(Event::RunFinished {
         summary: summary.clone(),
     });
-    signals.abort();
+    announcing.abort();
+    listening.abort();
     let RunCtx { provider, .. } = ctx;
     provider.shutdown().await;
-    Ok(if summary.interrupted {
-        exit_code::INTERRUPTED
-    } else if summary.failed > 0 {
-        exit_code::STEP_FAILED
-    } else {
-        exit_code::SUCCESS
-    })
+    Ok(super::exit_for(&summary))
 }
 
 /// `minikube delete -p PROFILE`, its output shown as it comes.
@@ -201,6 +212,7 @@ async fn delete_profile(ctx: &RunCtx, profile: &str, summary: &mut Summary) {
         Ok(_) => ctx.emit(Event::Note {
             text: format!("✔ minikube profile {profile} deleted"),
         }),
+        Err(_) if ctx.cancel.is_cancelled() => summary.interrupted = true,
         Err(e) => {
             summary.failed += 1;
             ctx.emit(Event::Note {

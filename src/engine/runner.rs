@@ -21,6 +21,10 @@ use super::state::Recorder;
 /// How long `--converge` waits for a step's checks to hold before running its action.
 pub const CONVERGE_PATIENCE: Duration = Duration::from_secs(2);
 
+/// How long an interrupted action may take to stop its processes (SIGTERM, the grace period,
+/// SIGKILL) before it is abandoned.
+const STOP_PATIENCE: Duration = Duration::from_secs(2 * super::process::GRACE.as_secs() + 2);
+
 /// How the loop behaves.
 #[derive(Debug, Clone, Default)]
 pub struct LoopOptions {
@@ -110,7 +114,8 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
                 Ok(done) => done,
                 Err(Stop::Interrupted) => {
                     summary.interrupted = true;
-                    StepStatus::Failed
+                    summary.interrupted_step = Some(id.clone());
+                    StepStatus::Interrupted
                 }
                 Err(Stop::Failed) if step.optional => StepStatus::OptionalFailed,
                 Err(Stop::Failed) => StepStatus::Failed,
@@ -128,10 +133,11 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
                 not_ok.insert(id.clone());
             }
             StepStatus::Failed => {
-                if !summary.interrupted {
-                    summary.failed += 1;
-                    summary.failed_step = Some(id.clone());
-                }
+                summary.failed += 1;
+                summary.failed_step.get_or_insert_with(|| id.clone());
+                not_ok.insert(id.clone());
+            }
+            StepStatus::Interrupted => {
                 not_ok.insert(id.clone());
             }
         }
@@ -185,7 +191,12 @@ enum Stop {
 async fn execute(ctx: &StepCtx<'_>, converge: bool) -> Result<StepStatus, Stop> {
     let step = ctx.step;
     let id = step.id.to_string();
+    let interrupted = || ctx.run.cancel.is_cancelled();
+    // Once the run is interrupted, whatever went wrong is the interruption, not a failure.
     let fail = |e: StepError| {
+        if interrupted() {
+            return Stop::Interrupted;
+        }
         ctx.run.emit(Event::ActionFailed {
             id: id.clone(),
             message: e.message,
@@ -200,11 +211,7 @@ async fn execute(ctx: &StepCtx<'_>, converge: bool) -> Result<StepStatus, Stop> 
     }
     if converge && convergeable(step) && already_holds(ctx).await {
         for (i, check) in step.checks.iter().enumerate() {
-            match checks::run(ctx, i, check).await {
-                Verdict::Passed { .. } => {}
-                Verdict::Failed(_) => return Err(Stop::Failed),
-                Verdict::Interrupted => return Err(Stop::Interrupted),
-            }
+            check_one(ctx, i, check).await?;
         }
         for cap in step.captures.iter().filter(|c| c.when == CaptureWhen::After) {
             let value = capture::take(ctx, cap, None).await.map_err(fail)?;
@@ -213,10 +220,23 @@ async fn execute(ctx: &StepCtx<'_>, converge: bool) -> Result<StepStatus, Stop> 
         return Ok(StepStatus::AlreadyDone);
     }
     let action_start = Instant::now();
+    let action = actions::perform(ctx);
+    tokio::pin!(action);
     let done = tokio::select! {
-        r = actions::perform(ctx) => r.map_err(fail)?,
-        _ = ctx.run.cancel.cancelled() => return Err(Stop::Interrupted),
-    };
+        r = &mut action => r,
+        _ = ctx.run.cancel.cancelled() => {
+            // The action watches the same token: its processes get SIGTERM, then SIGKILL
+            // after the grace period. Let it stop them instead of dropping it mid-way.
+            match tokio::time::timeout(STOP_PATIENCE, &mut action).await {
+                Ok(r) => r,
+                Err(_) => return Err(Stop::Interrupted),
+            }
+        }
+    }
+    .map_err(fail)?;
+    if interrupted() {
+        return Err(Stop::Interrupted);
+    }
     if !done.summary.is_empty() {
         ctx.run.emit(Event::ActionFinished {
             id: id.clone(),
@@ -225,17 +245,23 @@ async fn execute(ctx: &StepCtx<'_>, converge: bool) -> Result<StepStatus, Stop> 
         });
     }
     for (i, check) in step.checks.iter().enumerate() {
-        match checks::run(ctx, i, check).await {
-            Verdict::Passed { .. } => {}
-            Verdict::Failed(_) => return Err(Stop::Failed),
-            Verdict::Interrupted => return Err(Stop::Interrupted),
-        }
+        check_one(ctx, i, check).await?;
     }
     for cap in step.captures.iter().filter(|c| c.when == CaptureWhen::After) {
         let value = capture::take(ctx, cap, Some(&done)).await.map_err(fail)?;
         ctx.output(&format!("captured {} = {value}", cap.name));
     }
     Ok(StepStatus::Passed)
+}
+
+/// Runs one check; a failure after the run was interrupted is the interruption.
+async fn check_one(ctx: &StepCtx<'_>, index: usize, check: &crate::scenario::Check) -> Result<(), Stop> {
+    match checks::run(ctx, index, check).await {
+        Verdict::Passed { .. } => Ok(()),
+        Verdict::Interrupted => Err(Stop::Interrupted),
+        Verdict::Failed(_) if ctx.run.cancel.is_cancelled() => Err(Stop::Interrupted),
+        Verdict::Failed(_) => Err(Stop::Failed),
+    }
 }
 
 /// Whether `--converge` may skip this step's action: it has checks to prove it, leaves no

@@ -218,13 +218,14 @@ impl Reporter for Fancy {
                     StepStatus::Passed | StepStatus::AlreadyDone => green.apply_to(mark),
                     StepStatus::Failed => red.apply_to(mark),
                     StepStatus::Skipped(_) => dim.apply_to(mark),
-                    StepStatus::OptionalFailed => yellow.apply_to(mark),
+                    StepStatus::OptionalFailed | StepStatus::Interrupted => yellow.apply_to(mark),
                 };
                 let tail = match status {
                     StepStatus::Skipped(why) => format!("skipped: {why}"),
                     StepStatus::OptionalFailed => "optional, failed; the run goes on".into(),
                     StepStatus::AlreadyDone => "already done".into(),
                     StepStatus::Failed => "failed".into(),
+                    StepStatus::Interrupted => "interrupted".into(),
                     StepStatus::Passed => String::new(),
                 };
                 self.print(format!(
@@ -298,13 +299,22 @@ pub fn summary_line(s: &Summary) -> String {
     } else {
         format!("{} passed", s.passed)
     }];
-    parts.push(format!("{} failed", s.failed));
+    if s.failed > 0 || !s.interrupted {
+        parts.push(format!("{} failed", s.failed));
+    }
+    if let Some(id) = &s.interrupted_step {
+        parts.push(format!("`{id}` interrupted"));
+    }
     if s.skipped > 0 {
         parts.push(format!("{} skipped", s.skipped));
     }
     if s.optional_failed > 0 {
         parts.push(format!("{} optional failed", s.optional_failed));
     }
-    let head = if s.interrupted { "interrupted: " } else { "" };
+    let head = match (s.interrupted, s.signal) {
+        (true, Some(sig)) => format!("interrupted by {}: ", sig.name()),
+        (true, None) => "interrupted: ".to_owned(),
+        (false, _) => String::new(),
+    };
     format!("{head}{} in {}", parts.join(", "), format_duration(s.elapsed))
 }

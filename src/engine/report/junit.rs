@@ -64,7 +64,10 @@ fn testcase(x: &mut String, classname: &str, s: &StepRecord) {
     let output = s.output.join("\n");
     let child = match s.status {
         "failed" => Some(("failure", failure_message(s))),
-        "interrupted" => Some(("error", "interrupted (Ctrl-C)".to_owned())),
+        "interrupted" => Some((
+            "error",
+            "interrupted (Ctrl-C, SIGTERM or SIGHUP, or q at a step card); --resume runs it again".to_owned(),
+        )),
         "skipped" | "not-run" => Some(("skipped", s.reason.clone().unwrap_or_else(|| "not run".into()))),
         "optional-failed" => Some((
             "skipped",

@@ -46,7 +46,10 @@ impl Reporter for Quiet {
         let show = match event {
             Event::CheckFailed { .. } | Event::ActionFailed { .. } | Event::RunFinished { .. } => true,
             Event::StepFinished { status, .. } => {
-                matches!(status, StepStatus::Failed | StepStatus::OptionalFailed)
+                matches!(
+                    status,
+                    StepStatus::Failed | StepStatus::OptionalFailed | StepStatus::Interrupted
+                )
             }
             _ => false,
         };

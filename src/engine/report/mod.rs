@@ -33,6 +33,7 @@ pub fn status_mark(status: &StepStatus) -> &'static str {
         StepStatus::Skipped(_) => "↷",
         StepStatus::OptionalFailed => "⚠",
         StepStatus::AlreadyDone => "✔",
+        StepStatus::Interrupted => "⏹",
     }
 }
 

@@ -147,6 +147,7 @@ impl Reporter for Plain {
                     StepStatus::Skipped(why) => format!("skipped: {why}"),
                     StepStatus::OptionalFailed => "failed (optional, the run goes on)".to_owned(),
                     StepStatus::AlreadyDone => "already done".to_owned(),
+                    StepStatus::Interrupted => "interrupted".to_owned(),
                 };
                 self.line(&format!(
                     "{mark} step {index} {id} {what} ({})",

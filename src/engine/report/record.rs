@@ -137,6 +137,7 @@ pub fn status_word(status: &StepStatus) -> &'static str {
         StepStatus::Skipped(_) => "skipped",
         StepStatus::OptionalFailed => "optional-failed",
         StepStatus::AlreadyDone => "already-done",
+        StepStatus::Interrupted => "interrupted",
     }
 }
 
