@@ -2,6 +2,7 @@
 
 mod support;
 
+mod can_fail;
 mod cli;
 mod ecosystem;
 mod error_messages;

@@ -541,7 +541,7 @@ pacman_replicas = 10
 [[steps]]
 id = "a"
 title = "A"
-scale = { kind = "Deployment", name = "pacman", replicas = "{{ pacman_replicas }}" }
+scale = { kind = "Deployment", name = "pacman", namespace = "pacman", replicas = "{{ pacman_replicas }}" }
 "#,
         )
         .args(["validate", "lab.toml", "--var", "pacman_replica=5"])
@@ -566,7 +566,7 @@ pacman_replicas = 10
 [[steps]]
 id = "a"
 title = "A"
-scale = { kind = "Deployment", name = "pacman", replicas = "{{ pacman_replicas }}" }
+scale = { kind = "Deployment", name = "pacman", namespace = "pacman", replicas = "{{ pacman_replicas }}" }
 "#,
         )
         .args(["validate", "lab.toml", "--var", "pacman_replicas=lots"])
@@ -641,7 +641,7 @@ title = "A"
 note = {}
 
 [[steps.checks]]
-exists = { kind = "Statefulset", name = "mongo" }
+exists = { kind = "Statefulset", name = "mongo", namespace = "pacman" }
 "#,
     )
     .stderr_contains("error: step `a` refers to unknown kind `Statefulset`")
@@ -662,7 +662,7 @@ title = "A"
 note = {}
 
 [[steps.checks]]
-rollout = { kind = "Statefulset", name = "mongo" }
+rollout = { kind = "Statefulset", name = "mongo", namespace = "pacman" }
 "#,
     )
     .stderr_contains(" --> lab.toml:11:20\n")
@@ -961,6 +961,192 @@ create = { template = "empty.yaml.j2" }
 "#,
     )
     .stderr_contains("error: template `empty.yaml.j2` renders no Kubernetes object");
+}
+
+// ----------------------------------------------------------------------------------------------
+// Where checks look, and how they compare
+// ----------------------------------------------------------------------------------------------
+
+/// The checks of the issue that passed wrongly: on namespaced kinds without a scope, they looked
+/// in one namespace only. Now each is refused, where it is written, with both options.
+#[test]
+fn a_check_on_a_namespaced_kind_must_say_where_it_looks() {
+    invalid(
+        r#"[lab]
+id = "x"
+title = "X"
+
+[[steps]]
+id = "a"
+title = "A"
+note = {}
+
+[[steps.checks]]
+count = { kind = "Pod", selector = "app=nginx", equals = 0 }
+
+[[steps.checks]]
+absent = { kind = "Deployment", name = "nginx" }
+"#,
+    )
+    .stderr_in_order(&[
+        "error: `Pod` is namespaced, and this check does not say which namespace to look in",
+        " --> lab.toml:11:18\n",
+        "= expected: either `namespace = \"…\"` or `all-namespaces = true`",
+        "= hint: add `namespace = \"…\"` to look in one namespace, or `all-namespaces = true` to look in every namespace",
+        "error: `Deployment` is namespaced, and this check does not say which namespace to look in",
+        " --> lab.toml:14:19\n",
+        "2 problems found",
+    ]);
+}
+
+#[test]
+fn actions_and_captures_on_a_namespaced_kind_must_say_where_too() {
+    invalid(
+        r#"[lab]
+id = "x"
+title = "X"
+
+[[steps]]
+id = "a"
+title = "A"
+scale = { kind = "Deployment", name = "web", replicas = 2 }
+
+[[steps]]
+id = "b"
+title = "B"
+delete = { kind = "Pod", name = "web-0" }
+
+[[steps.capture]]
+name = "uid"
+when = "before"
+object = { kind = "Pod", name = "web-0" }
+path = "metadata.uid"
+
+[[steps]]
+id = "c"
+title = "C"
+patch = { kind = "ConfigMap", name = "web", patch = { data = { a = "b" } } }
+"#,
+    )
+    .stderr_in_order(&[
+        "error: `Deployment` is namespaced, and this scale does not say which namespace to look in",
+        " --> lab.toml:8:18\n",
+        "error: `Pod` is namespaced, and this delete does not say which namespace to look in",
+        " --> lab.toml:13:19\n",
+        "error: `Pod` is namespaced, and this capture does not say which namespace to look in",
+        " --> lab.toml:18:19\n",
+        "error: `ConfigMap` is namespaced, and this patch does not say which namespace to look in",
+        " --> lab.toml:24:18\n",
+        "4 problems found",
+    ]);
+}
+
+#[test]
+fn a_cluster_scoped_kind_refuses_a_namespace_and_both_scopes_are_refused() {
+    invalid(
+        r#"[lab]
+id = "x"
+title = "X"
+
+[[steps]]
+id = "a"
+title = "A"
+note = {}
+
+[[steps.checks]]
+exists = { kind = "StorageClass", name = "standard", namespace = "default" }
+
+[[steps.checks]]
+absent = { kind = "Namespace", name = "web", all-namespaces = true }
+
+[[steps.checks]]
+exists = { kind = "Pod", name = "web-0", namespace = "web", all-namespaces = true }
+"#,
+    )
+    .stderr_in_order(&[
+        "error: `StorageClass` is cluster-scoped: its objects are in no namespace",
+        " --> lab.toml:11:66\n",
+        "= hint: remove `namespace`",
+        "error: `Namespace` is cluster-scoped: `all-namespaces` does not apply",
+        " --> lab.toml:14:19\n",
+        "= hint: remove `all-namespaces`",
+        "error: this check gives both `namespace` and `all-namespaces = true`",
+        " --> lab.toml:17:19\n",
+        "3 problems found",
+    ]);
+}
+
+#[test]
+fn field_comparisons_need_exactly_one_and_a_fitting_path() {
+    invalid(
+        r#"[lab]
+id = "x"
+title = "X"
+
+[[steps]]
+id = "a"
+title = "A"
+note = {}
+
+[[steps.checks]]
+field = { kind = "Deployment", name = "web", namespace = "web", path = "spec.replicas", equals = 2, contains = 2 }
+
+[[steps.checks]]
+field = { kind = "Deployment", name = "web", namespace = "web", path = "spec.replicas" }
+
+[[steps.checks]]
+field = { kind = "Deployment", name = "web", namespace = "web", path = "spec.template.spec.containers", count = 2 }
+
+[[steps.checks]]
+field = { kind = "Deployment", name = "web", namespace = "web", path = "spec.replicas", any = 2 }
+
+[[steps.checks]]
+field = { kind = "Deployment", name = "web", selector = "app=web", namespace = "web", path = "spec.replicas", equals = 2 }
+
+[[steps.checks]]
+absent-field = { kind = "Deployment", namespace = "web", path = "metadata.annotations[debug]" }
+"#,
+    )
+    .stderr_in_order(&[
+        "error: `equals` and `contains` cannot be combined",
+        " --> lab.toml:11:9\n",
+        "= expected: exactly one of `equals`, `any`, `contains` and `count`",
+        "error: nothing to compare the field with",
+        " --> lab.toml:14:9\n",
+        "error: `count` needs a path that selects several values; `spec.template.spec.containers` selects one",
+        " --> lab.toml:17:72\n",
+        "= hint: to count the elements of the list at `spec.template.spec.containers`, write `spec.template.spec.containers[*]`",
+        "error: `any` needs a path that selects several values; `spec.replicas` selects one",
+        " --> lab.toml:20:72\n",
+        "= hint: use `equals` to compare the one value at `spec.replicas`",
+        "error: `name` and `selector` both pick the object",
+        " --> lab.toml:23:57\n",
+        "error: this check names no object",
+        " --> lab.toml:26:16\n",
+        "error: `[debug]` in `metadata.annotations[debug]` must be an index like [0], [*], a quoted key",
+        " --> lab.toml:26:65\n",
+        "7 problems found",
+    ]);
+}
+
+#[test]
+fn http_expectations_use_the_same_comparisons() {
+    invalid(
+        r#"[lab]
+id = "x"
+title = "X"
+
+[[steps]]
+id = "a"
+title = "A"
+http = { url = "http://127.0.0.1:9/", expect = { json = [{ path = "rs", any = "success" }, { path = "[*].name", equals = "a", contains = "a" }] } }
+"#,
+    )
+    .stderr_in_order(&[
+        "error: `any` needs a path that selects several values; `rs` selects one",
+        "error: `equals` and `contains` cannot be combined",
+        "2 problems found",
+    ]);
 }
 
 // ----------------------------------------------------------------------------------------------

@@ -13,14 +13,7 @@ use crate::scenario::duration::format_duration;
 use super::{Done, kube_error};
 
 pub async fn perform(ctx: &StepCtx<'_>, d: &Delete) -> Result<Done, StepError> {
-    let Object { api, name, label } = ctx
-        .object(
-            d.kind.get_ref(),
-            d.api_version.as_deref(),
-            &d.name,
-            d.namespace.as_ref(),
-        )
-        .await?;
+    let Object { api, name, label } = ctx.object(&d.object_ref(), "this delete").await?;
     let before = api
         .get(&name)
         .await

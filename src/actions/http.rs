@@ -9,7 +9,7 @@ use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
 use serde_json::Value;
 
-use crate::checks::field::{same, value_contains};
+use crate::checks::compare::{Expected, compare};
 use crate::engine::context::{StepCtx, StepError};
 use crate::scenario::action::{Http, HttpExpect};
 use crate::scenario::analyze::json_of;
@@ -181,35 +181,13 @@ pub fn expect(ctx: &StepCtx<'_>, e: &HttpExpect, r: &Response) -> Result<String,
             .ok_or_else(|| format!("status {}, the body is not JSON: {}", r.status, snippet(&r.body)))?;
         for j in &e.json {
             let path = FieldPath::parse(j.path.get_ref())?;
-            let (want, contains) = match (&j.equals, &j.contains) {
-                (Some(v), _) => (v, false),
-                (_, Some(v)) => (v, true),
-                _ => continue,
+            let Some(comparison) = j.comparisons().first().copied() else {
+                continue;
             };
-            let want = ctx
-                .plan
-                .render_json(&json_of(want), &ctx.captures())
-                .map_err(|e| e.message)?;
-            let found = path.select(&doc);
-            let ok = found.iter().any(|v| {
-                if contains {
-                    value_contains(v, &want)
-                } else {
-                    same(v, &want)
-                }
-            });
-            if !ok {
-                let shown: Vec<String> = found.iter().take(10).map(|v| v.to_string()).collect();
-                let verb = if contains { "contains" } else { "=" };
-                return Err(format!(
-                    "{} {verb} {want} expected; found {}",
-                    j.path.get_ref(),
-                    if shown.is_empty() {
-                        "nothing there".into()
-                    } else {
-                        shown.join(", ")
-                    }
-                ));
+            let want = Expected::render(&ctx.plan, comparison, &ctx.captures()).map_err(|e| e.message)?;
+            let seen = compare(&path, &doc, &want, false);
+            if !seen.done {
+                return Err(format!("{} expected; found {}", want.describe(&path), seen.observed));
             }
         }
     }

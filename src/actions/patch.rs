@@ -9,14 +9,7 @@ use crate::scenario::analyze::json_of;
 use super::{Done, kube_error};
 
 pub async fn perform(ctx: &StepCtx<'_>, p: &PatchAction) -> Result<Done, StepError> {
-    let Object { api, name, label } = ctx
-        .object(
-            p.kind.get_ref(),
-            p.api_version.as_deref(),
-            &p.name,
-            p.namespace.as_ref(),
-        )
-        .await?;
+    let Object { api, name, label } = ctx.object(&p.object_ref(), "this patch").await?;
     let body = ctx.plan.render_json(&json_of(&p.patch), &ctx.captures())?;
     let pp = PatchParams::default();
     let result = match p.patch_type {

@@ -15,25 +15,16 @@ pub async fn run(
     progress: &(dyn Fn(&str, Duration) + Sync),
 ) -> Outcome {
     let (ty, want) = (c.condition_type.clone(), c.status.clone());
-    super::watch(
-        ctx,
-        c.kind.get_ref(),
-        c.api_version.as_deref(),
-        Some(&c.name),
-        c.namespace.as_ref(),
-        None,
-        timeout,
-        progress,
-        |objs| {
-            let Some(obj) = objs.first() else {
-                return Observation::waiting("the object does not exist");
-            };
-            match condition(&obj.data, &ty) {
-                Some(s) if s == want => Observation::done(format!("{ty}={s}")),
-                Some(s) => Observation::waiting(format!("{ty}={s}")),
-                None => Observation::waiting(format!("no {ty} condition yet")),
-            }
-        },
-    )
+    super::watch(ctx, &c.object_ref(), timeout, progress, |objs| {
+        let obj = match super::the_one(objs, false) {
+            Ok(o) => o,
+            Err(why) => return why,
+        };
+        match condition(&obj.data, &ty) {
+            Some(s) if s == want => Observation::done(format!("{ty}={s}")),
+            Some(s) => Observation::waiting(format!("{ty}={s}")),
+            None => Observation::waiting(format!("no {ty} condition yet")),
+        }
+    })
     .await
 }

@@ -19,37 +19,34 @@ pub async fn run(
         Err(e) => return Outcome::Error(e.into()),
     };
     let ready_only = c.ready;
-    let mut outcome = super::watch(
-        ctx,
-        c.kind.get_ref(),
-        None,
-        None,
-        c.namespace.as_ref(),
-        c.selector.as_ref(),
-        timeout,
-        progress,
-        |objs| {
-            let live: Vec<_> = objs
-                .iter()
-                .filter(|o| o.metadata.deletion_timestamp.is_none())
-                .collect();
-            let n = if ready_only {
-                live.iter().filter(|o| pod_ready(o)).count()
-            } else {
-                live.len()
-            } as i64;
-            let text = if ready_only {
-                format!("{n}/{want} Ready ({} pods)", live.len())
-            } else {
-                format!("{n} of {want}")
-            };
-            if n == want {
-                Observation::done(text)
-            } else {
-                Observation::waiting(text)
+    let everywhere = c.all_namespaces;
+    let mut outcome = super::watch(ctx, &c.object_ref(), timeout, progress, |objs| {
+        let live: Vec<_> = objs
+            .iter()
+            .filter(|o| o.metadata.deletion_timestamp.is_none())
+            .collect();
+        let counted: Vec<_> = live.iter().filter(|o| !ready_only || pod_ready(o)).collect();
+        let n = counted.len() as i64;
+        let mut text = if ready_only {
+            format!("{n}/{want} Ready ({} pods)", live.len())
+        } else {
+            format!("{n} of {want}")
+        };
+        if everywhere && n > 0 {
+            // Where they are: `4 of 3 (other: 1, web: 3)`.
+            let mut per_ns: std::collections::BTreeMap<&str, usize> = Default::default();
+            for o in &counted {
+                *per_ns.entry(o.metadata.namespace.as_deref().unwrap_or("")).or_default() += 1;
             }
-        },
-    )
+            let parts: Vec<String> = per_ns.iter().map(|(ns, k)| format!("{ns}: {k}")).collect();
+            text.push_str(&format!(" ({})", parts.join(", ")));
+        }
+        if n == want {
+            Observation::done(text)
+        } else {
+            Observation::waiting(text)
+        }
+    })
     .await;
     if let Outcome::Failed { evidence, .. } = &mut outcome
         && let Ok(Some(sel)) = ctx.render_opt(c.selector.as_ref())

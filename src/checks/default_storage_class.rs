@@ -34,7 +34,12 @@ pub async fn run(
         Ok(n) => n,
         Err(e) => return Outcome::Error(e),
     };
-    super::watch(ctx, "StorageClass", None, None, None, None, timeout, progress, |objs| {
+    // Every StorageClass, not only the named one: two defaults fail the check.
+    let every_class = crate::scenario::scope::ObjectRef {
+        name: None,
+        ..d.object_ref()
+    };
+    super::watch(ctx, &every_class, timeout, progress, |objs| {
         let defaults: Vec<&str> = objs
             .iter()
             .filter(|o| is_default(o))

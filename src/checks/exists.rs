@@ -15,30 +15,33 @@ pub async fn run(
     timeout: Duration,
     progress: &(dyn Fn(&str, Duration) + Sync),
 ) -> Outcome {
-    super::watch(
-        ctx,
-        o.kind.get_ref(),
-        o.api_version.as_deref(),
-        Some(&o.name),
-        o.namespace.as_ref(),
-        None,
-        timeout,
-        progress,
-        |objs| match (objs.first(), present) {
-            (Some(obj), true) => {
-                Observation::done(format!("found (uid {})", obj.metadata.uid.as_deref().unwrap_or("?")))
+    super::watch(ctx, &o.object_ref(), timeout, progress, |objs| {
+        let places = || {
+            let mut ns: Vec<&str> = objs.iter().filter_map(|o| o.metadata.namespace.as_deref()).collect();
+            ns.dedup();
+            if o.all_namespaces && !ns.is_empty() {
+                format!(" in {}", ns.join(", "))
+            } else {
+                String::new()
             }
+        };
+        match (objs.first(), present) {
+            (Some(obj), true) => Observation::done(format!(
+                "found{} (uid {})",
+                places(),
+                obj.metadata.uid.as_deref().unwrap_or("?")
+            )),
             (None, true) => Observation::waiting("not found"),
             (None, false) => Observation::done("not found"),
             (Some(obj), false) => {
                 let phase = super::wait::str_at(&obj.data, &["status", "phase"]);
-                if obj.metadata.deletion_timestamp.is_some() || phase == Some("Terminating") {
-                    Observation::waiting("still there, being deleted (Terminating)")
+                if objs.len() == 1 && (obj.metadata.deletion_timestamp.is_some() || phase == Some("Terminating")) {
+                    Observation::waiting(format!("still there{}, being deleted (Terminating)", places()))
                 } else {
-                    Observation::waiting("still there")
+                    Observation::waiting(format!("still there{}", places()))
                 }
             }
-        },
-    )
+        }
+    })
     .await
 }

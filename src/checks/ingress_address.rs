@@ -18,39 +18,33 @@ pub async fn run(
         Ok(w) => w,
         Err(e) => return Outcome::Error(e),
     };
-    super::watch(
-        ctx,
-        "Ingress",
-        None,
-        Some(&i.name),
-        i.namespace.as_ref(),
-        None,
-        timeout,
-        progress,
-        |objs| {
-            let Some(o) = objs.first() else {
-                return Observation::waiting("the Ingress does not exist");
-            };
-            let addrs: Vec<String> = o
-                .data
-                .pointer("/status/loadBalancer/ingress")
-                .and_then(|v| v.as_array())
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|e| e.get("ip").or_else(|| e.get("hostname")).and_then(|v| v.as_str()))
-                        .map(str::to_owned)
-                        .collect()
-                })
-                .unwrap_or_default();
-            if addrs.is_empty() {
-                return Observation::waiting("no address yet");
-            }
-            let text = format!("address {}", addrs.join(", "));
-            match &want {
-                Some(w) if !addrs.contains(w) => Observation::waiting(text),
-                _ => Observation::done(text),
-            }
-        },
-    )
+    super::watch(ctx, &i.object_ref(), timeout, progress, |objs| {
+        if objs.is_empty() {
+            return Observation::waiting("the Ingress does not exist");
+        }
+        let o = match super::the_one(objs, false) {
+            Ok(o) => o,
+            Err(why) => return why,
+        };
+        let addrs: Vec<String> = o
+            .data
+            .pointer("/status/loadBalancer/ingress")
+            .and_then(|v| v.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|e| e.get("ip").or_else(|| e.get("hostname")).and_then(|v| v.as_str()))
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if addrs.is_empty() {
+            return Observation::waiting("no address yet");
+        }
+        let text = format!("address {}", addrs.join(", "));
+        match &want {
+            Some(w) if !addrs.contains(w) => Observation::waiting(text),
+            _ => Observation::done(text),
+        }
+    })
     .await
 }

@@ -3,6 +3,8 @@
 //! A failed check carries what was expected, what was last observed, the recent Events of the
 //! objects involved and, for known causes, a one-line diagnosis.
 
+pub mod absent_field;
+pub mod compare;
 pub mod condition;
 pub mod count;
 pub mod default_storage_class;
@@ -23,6 +25,7 @@ use kube::api::DynamicObject;
 use crate::engine::context::{StepCtx, StepError};
 use crate::engine::event::{Event, Failure};
 use crate::plan::describe;
+use crate::scenario::scope::ObjectRef;
 use crate::scenario::{Check, CheckKind, Expr};
 
 use wait::{Observation, Target, WaitEnd};
@@ -176,6 +179,7 @@ async fn outcome(
         CheckKind::Exists(o) => exists::run(ctx, o, true, timeout, progress).await,
         CheckKind::Absent(o) => exists::run(ctx, o, false, timeout, progress).await,
         CheckKind::Field(f) => field::run(ctx, f, timeout, progress).await,
+        CheckKind::AbsentField(f) => absent_field::run(ctx, f, timeout, progress).await,
         CheckKind::Condition(c) => condition::run(ctx, c, timeout, progress).await,
         CheckKind::Rollout(r) => rollout::run(ctx, r, timeout, progress).await,
         CheckKind::Count(c) => count::run(ctx, c, timeout, progress).await,
@@ -194,29 +198,25 @@ pub async fn holds(ctx: &StepCtx<'_>, check: &Check, patience: Duration) -> bool
     matches!(outcome(ctx, check, timeout, &|_, _| {}).await, Outcome::Passed(_))
 }
 
-/// Resolves `kind` and watches one object (by name) or a set (by labels) until `eval` holds.
-#[allow(clippy::too_many_arguments)]
+/// Resolves the kind of `target`, checks its scope fits the kind (the same problems `validate`
+/// reports for built-in kinds, for kinds only discovery knows), and watches the objects it names
+/// (one by name, or a set by labels; in one namespace or all) until `eval` holds.
 pub async fn watch(
     ctx: &StepCtx<'_>,
-    kind: &str,
-    api_version: Option<&str>,
-    name: Option<&Expr>,
-    namespace: Option<&Expr>,
-    labels: Option<&Expr>,
+    target: &ObjectRef<'_>,
     timeout: Duration,
     progress: &(dyn Fn(&str, Duration) + Sync),
     eval: impl Fn(&[&DynamicObject]) -> Observation,
 ) -> Outcome {
     let prepared = async {
         let conn = ctx.conn()?;
-        let resolved = conn.resolve(kind, api_version).await.map_err(StepError::new)?;
-        let name = ctx.render_opt(name)?;
-        let ns = if resolved.namespaced {
-            Some(ctx.namespace(namespace)?)
-        } else {
-            None
-        };
-        let labels = ctx.render_opt(labels)?;
+        let resolved = conn
+            .resolve(target.kind, target.api_version)
+            .await
+            .map_err(StepError::new)?;
+        let ns = ctx.scope(target, resolved.namespaced, "this check")?;
+        let name = ctx.render_opt(target.name)?;
+        let labels = ctx.render_opt(target.selector)?;
         Ok::<_, StepError>((conn, resolved, name, ns, labels))
     };
     let (conn, resolved, name, ns, labels) = match prepared.await {
@@ -236,4 +236,43 @@ pub async fn watch(
     };
     let end = wait::until(ctx.cancel(), &conn, &target, timeout, progress, eval).await;
     Outcome::from_wait(end, evidence)
+}
+
+/// The one object a check is about among those watched: by name (in one namespace, or the only
+/// one of that name in any namespace) or by selector (objects being deleted do not count).
+/// Otherwise an observation saying there is none, or several.
+pub fn the_one<'o>(objs: &[&'o DynamicObject], by_selector: bool) -> Result<&'o DynamicObject, Observation> {
+    let live: Vec<&DynamicObject> = objs
+        .iter()
+        .copied()
+        .filter(|o| !by_selector || o.metadata.deletion_timestamp.is_none())
+        .collect();
+    match live.as_slice() {
+        [one] => Ok(one),
+        [] if by_selector => Err(Observation::waiting("no object matches the selector")),
+        [] => Err(Observation::waiting("the object does not exist")),
+        several => {
+            let names: Vec<String> = several.iter().take(5).map(|o| qualified_name(o)).collect();
+            let more = if several.len() > 5 { ", …" } else { "" };
+            let how = if by_selector {
+                "a narrower selector or a name"
+            } else {
+                "a namespace"
+            };
+            Err(Observation::waiting(format!(
+                "{} objects match ({}{more}); the check needs exactly one: give {how}",
+                several.len(),
+                names.join(", ")
+            )))
+        }
+    }
+}
+
+/// `namespace/name`, or `name` for a cluster-scoped object.
+pub fn qualified_name(o: &DynamicObject) -> String {
+    let name = o.metadata.name.as_deref().unwrap_or("?");
+    match &o.metadata.namespace {
+        Some(ns) => format!("{ns}/{name}"),
+        None => name.to_owned(),
+    }
 }

@@ -24,40 +24,34 @@ pub async fn run(
         Ok(w) => w,
         Err(e) => return Outcome::Error(e),
     };
-    super::watch(
-        ctx,
-        "PersistentVolumeClaim",
-        None,
-        Some(&p.name),
-        p.namespace.as_ref(),
-        None,
-        timeout,
-        progress,
-        |objs| {
-            let Some(o) = objs.first() else {
-                return Observation::waiting("the claim does not exist");
-            };
-            let phase = str_at(&o.data, &["status", "phase"]).unwrap_or("Pending");
-            let got_class = str_at(&o.data, &["spec", "storageClassName"]);
-            let got_volume = str_at(&o.data, &["spec", "volumeName"]).filter(|v| !v.is_empty());
-            let mut text = format!("phase {phase}");
-            if let Some(c) = got_class {
-                text.push_str(&format!(", class {c}"));
-            } else {
-                text.push_str(", no class");
-            }
-            if let Some(v) = got_volume {
-                text.push_str(&format!(", volume {v}"));
-            }
-            let ok = phase == "Bound"
-                && class.as_deref().is_none_or(|c| got_class == Some(c))
-                && volume.as_deref().is_none_or(|v| got_volume == Some(v));
-            if ok {
-                Observation::done(text)
-            } else {
-                Observation::waiting(text)
-            }
-        },
-    )
+    super::watch(ctx, &p.object_ref(), timeout, progress, |objs| {
+        if objs.is_empty() {
+            return Observation::waiting("the claim does not exist");
+        }
+        let o = match super::the_one(objs, false) {
+            Ok(o) => o,
+            Err(why) => return why,
+        };
+        let phase = str_at(&o.data, &["status", "phase"]).unwrap_or("Pending");
+        let got_class = str_at(&o.data, &["spec", "storageClassName"]);
+        let got_volume = str_at(&o.data, &["spec", "volumeName"]).filter(|v| !v.is_empty());
+        let mut text = format!("phase {phase}");
+        if let Some(c) = got_class {
+            text.push_str(&format!(", class {c}"));
+        } else {
+            text.push_str(", no class");
+        }
+        if let Some(v) = got_volume {
+            text.push_str(&format!(", volume {v}"));
+        }
+        let ok = phase == "Bound"
+            && class.as_deref().is_none_or(|c| got_class == Some(c))
+            && volume.as_deref().is_none_or(|v| got_volume == Some(v));
+        if ok {
+            Observation::done(text)
+        } else {
+            Observation::waiting(text)
+        }
+    })
     .await
 }

@@ -20,18 +20,11 @@ pub async fn run(
         Err(e) => return Outcome::Error(e),
     };
     let is_pod = r.kind.get_ref() == "Pod";
-    super::watch(
-        ctx,
-        r.kind.get_ref(),
-        None,
-        Some(&r.name),
-        r.namespace.as_ref(),
-        None,
-        timeout,
-        progress,
-        |objs| match objs.first() {
-            None => Observation::waiting("gone, not recreated yet"),
-            Some(o) => {
+    super::watch(ctx, &r.object_ref(), timeout, progress, |objs| {
+        match super::the_one(objs, false) {
+            Err(_) if objs.is_empty() => Observation::waiting("gone, not recreated yet"),
+            Err(why) => why,
+            Ok(o) => {
                 let uid = o.metadata.uid.as_deref().unwrap_or("");
                 if uid == old {
                     Observation::waiting(format!("still the old object (uid {uid})"))
@@ -42,7 +35,7 @@ pub async fn run(
                     Observation::done(format!("recreated with new uid {uid}"))
                 }
             }
-        },
-    )
+        }
+    })
     .await
 }

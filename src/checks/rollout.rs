@@ -18,20 +18,12 @@ pub async fn run(
     progress: &(dyn Fn(&str, Duration) + Sync),
 ) -> Outcome {
     let kind = r.kind.get_ref().clone();
-    super::watch(
-        ctx,
-        &kind,
-        None,
-        Some(&r.name),
-        r.namespace.as_ref(),
-        None,
-        timeout,
-        progress,
-        |objs| match objs.first() {
-            None => Observation::waiting("the object does not exist"),
-            Some(o) => rolled_out(&kind, o),
-        },
-    )
+    super::watch(ctx, &r.object_ref(), timeout, progress, |objs| {
+        match super::the_one(objs, false) {
+            Ok(o) => rolled_out(&kind, o),
+            Err(why) => why,
+        }
+    })
     .await
 }
 

@@ -19,14 +19,7 @@ pub async fn take(ctx: &StepCtx<'_>, cap: &Capture, done: Option<&Done>) -> Resu
     let value = match &cap.source {
         CaptureSource::Generate { prefix } => marker(prefix),
         CaptureSource::Object { object, path } => {
-            let target = ctx
-                .object(
-                    object.kind.get_ref(),
-                    object.api_version.as_deref(),
-                    &object.name,
-                    object.namespace.as_ref(),
-                )
-                .await?;
+            let target = ctx.object(&object.object_ref(), "this capture").await?;
             let (api, name) = (target.api, target.name);
             let obj = api.get(&name).await.map_err(|e| {
                 crate::actions::kube_error(

@@ -7,6 +7,7 @@ use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 
 use crate::plan::{Captures, Plan};
+use crate::scenario::scope::ObjectRef;
 use crate::scenario::{Expr, Step};
 
 use super::background::Background;
@@ -234,22 +235,74 @@ impl StepCtx<'_> {
         Ok(self.render_opt(e)?.unwrap_or_else(|| "default".to_owned()))
     }
 
-    /// One named object of this step: its kind resolved by discovery, its name and namespace
-    /// rendered, and the API to reach it.
-    pub async fn object(
-        &self,
-        kind: &str,
-        api_version: Option<&str>,
-        name: &Expr,
-        namespace: Option<&Expr>,
-    ) -> Result<Object, StepError> {
+    /// The namespace an object reference looks in: `Some(ns)`, or `None` for every namespace
+    /// (`all-namespaces = true`) and for a cluster-scoped kind. A scope that does not fit the
+    /// kind (found out by discovery) is refused in the words `validate` uses for built-in kinds.
+    pub fn scope(&self, target: &ObjectRef<'_>, namespaced: bool, what: &str) -> Result<Option<String>, StepError> {
+        if let Some(p) = target.scope_problem(namespaced) {
+            return Err(
+                StepError::new(format!("{}; expected {}", p.message(target.kind, what), p.expected())).hint(p.hint()),
+            );
+        }
+        match target.namespace {
+            Some(ns) if namespaced => Ok(Some(self.render(ns)?)),
+            _ => Ok(None),
+        }
+    }
+
+    /// The one object a step names (a `patch`, `delete`, `scale` or a capture): its kind resolved
+    /// by discovery, its name and namespace rendered, and the API to reach it. With
+    /// `all-namespaces = true`, the one object of that name in any namespace (none or several
+    /// is an error).
+    pub async fn object(&self, target: &ObjectRef<'_>, what: &str) -> Result<Object, StepError> {
         let conn = self.conn()?;
-        let resolved = conn.resolve(kind, api_version).await.map_err(StepError::new)?;
-        let name = self.render(name)?;
-        let ns = self.namespace(namespace)?;
+        let resolved = conn
+            .resolve(target.kind, target.api_version)
+            .await
+            .map_err(StepError::new)?;
+        let scope = self.scope(target, resolved.namespaced, what)?;
+        let name = match target.name {
+            Some(n) => self.render(n)?,
+            None => return Err(StepError::new(format!("{what} names no object"))),
+        };
+        let kind = target.kind.to_ascii_lowercase();
+        let ns = match scope {
+            Some(ns) => Some(ns),
+            None if resolved.namespaced => {
+                let all: kube::Api<kube::api::DynamicObject> = kube::Api::all_with(conn.client.clone(), &resolved.ar);
+                let found = all
+                    .list(&kube::api::ListParams::default().fields(&format!("metadata.name={name}")))
+                    .await
+                    .map_err(|e| {
+                        crate::actions::kube_error(&format!("looking for {kind} {name} in every namespace"), &e)
+                    })?;
+                let namespaces: Vec<String> = found
+                    .items
+                    .iter()
+                    .filter_map(|o| o.metadata.namespace.clone())
+                    .collect();
+                match namespaces.as_slice() {
+                    [one] => Some(one.clone()),
+                    [] => return Err(StepError::new(format!("no {kind} named {name} in any namespace"))),
+                    several => {
+                        return Err(StepError::new(format!(
+                            "{} {kind}s are named {name}, in {}; {what} changes one",
+                            several.len(),
+                            several.join(", ")
+                        ))
+                        .hint("replace `all-namespaces = true` with `namespace = \"…\"`"));
+                    }
+                }
+            }
+            None => None,
+        };
+        let label = match &ns {
+            Some(ns) if target.all_namespaces => format!("{kind}/{name} in {ns}"),
+            _ => format!("{kind}/{name}"),
+        };
         Ok(Object {
-            api: conn.api(&resolved, Some(&ns)),
-            label: format!("{}/{name}", kind.to_ascii_lowercase()),
+            api: conn.api(&resolved, ns.as_deref()),
+            label,
             name,
         })
     }

@@ -1,52 +1,70 @@
 //! One-line descriptions of checks and captures, for `plan`, progress lines and handouts.
 
-use crate::scenario::check::CheckKind;
+use crate::checks::compare::Expected;
+use crate::scenario::check::{CheckKind, Comparison};
+use crate::scenario::field_path::FieldPath;
+use crate::scenario::scope::ObjectRef;
 use crate::scenario::{Capture, CaptureSource, Check, Expr};
 
 use super::{Captures, Plan};
 
-fn obj(plan: &Plan, c: &Captures, kind: &str, name: &Expr, ns: Option<&Expr>) -> String {
+/// The objects a check or capture looks at, with their scope: `pod pacman/mongo-0`,
+/// `pod mongo-0 in any namespace`, `the deployment with app=web in web`, `storageclass standard`.
+pub fn object(plan: &Plan, c: &Captures, o: &ObjectRef<'_>) -> String {
     let r = |e: &Expr| plan.render(e, c).unwrap_or_else(|_| e.text.clone());
-    match ns {
-        Some(n) => format!("{} {}/{}", kind.to_ascii_lowercase(), r(n), r(name)),
-        None => format!("{} {}", kind.to_ascii_lowercase(), r(name)),
+    let kind = o.kind.to_ascii_lowercase();
+    let scope = scope(plan, c, o);
+    match (o.name, o.selector, o.namespace) {
+        (Some(name), _, Some(ns)) if !o.all_namespaces => format!("{kind} {}/{}", r(ns), r(name)),
+        (Some(name), _, _) => format!("{kind} {}{scope}", r(name)),
+        (None, Some(sel), _) => format!("the {kind} with {}{scope}", r(sel)),
+        (None, None, _) => format!("{kind}{scope}"),
+    }
+}
+
+/// ` in pacman`, ` in any namespace`, or nothing (a cluster-scoped kind).
+fn scope(plan: &Plan, c: &Captures, o: &ObjectRef<'_>) -> String {
+    match o.namespace {
+        _ if o.all_namespaces => " in any namespace".to_owned(),
+        Some(ns) => format!(" in {}", plan.render(ns, c).unwrap_or_else(|_| ns.text.clone())),
+        None => String::new(),
+    }
+}
+
+/// What a comparison on a path expects: `spec.type = "LoadBalancer"`,
+/// `all spec.template.spec.containers[*].image = "nginx:1.27.3"`.
+pub fn comparison(plan: &Plan, c: &Captures, path: &str, cmp: Comparison<'_>) -> String {
+    let Ok(parsed) = FieldPath::parse(path) else {
+        return format!("{path} {}", cmp.key());
+    };
+    match Expected::render(plan, cmp, c) {
+        Ok(e) => e.describe(&parsed),
+        Err(_) => {
+            let raw = match cmp {
+                Comparison::Equals(v) | Comparison::Any(v) | Comparison::Contains(v) => {
+                    crate::scenario::analyze::json_of(v).to_string()
+                }
+                Comparison::Count(n) => n.to_string(),
+            };
+            format!("{path} {} {raw}", cmp.key())
+        }
     }
 }
 
 /// What a check verifies, e.g. `pvc pacman/mongo-storage is Bound (class csi-hostpath-sc)`.
 pub fn check(plan: &Plan, check: &Check, c: &Captures) -> String {
     let r = |e: &Expr| plan.render(e, c).unwrap_or_else(|_| e.text.clone());
-    let json = |v: &crate::scenario::value::JsonValue| {
-        let v = crate::scenario::analyze::json_of(v);
-        plan.render_json(&v, c).unwrap_or(v).to_string()
-    };
+    let target = || check.kind.object_ref().map(|o| object(plan, c, &o)).unwrap_or_default();
     match &check.kind {
-        CheckKind::Exists(o) => format!(
-            "{} exists",
-            obj(plan, c, o.kind.get_ref(), &o.name, o.namespace.as_ref())
-        ),
-        CheckKind::Absent(o) => format!(
-            "{} is absent",
-            obj(plan, c, o.kind.get_ref(), &o.name, o.namespace.as_ref())
-        ),
-        CheckKind::Field(f) => {
-            let target = obj(plan, c, f.kind.get_ref(), &f.name, f.namespace.as_ref());
-            match (&f.equals, &f.contains) {
-                (Some(v), _) => format!("{target} {} = {}", f.path.get_ref(), json(v)),
-                (_, Some(v)) => format!("{target} {} contains {}", f.path.get_ref(), json(v)),
-                _ => target,
-            }
-        }
-        CheckKind::Condition(cc) => format!(
-            "{} condition {}={}",
-            obj(plan, c, cc.kind.get_ref(), &cc.name, cc.namespace.as_ref()),
-            cc.condition_type,
-            cc.status
-        ),
-        CheckKind::Rollout(ro) => format!(
-            "{} rolled out (all replicas updated and ready)",
-            obj(plan, c, ro.kind.get_ref(), &ro.name, ro.namespace.as_ref())
-        ),
+        CheckKind::Exists(_) => format!("{} exists", target()),
+        CheckKind::Absent(_) => format!("{} is absent", target()),
+        CheckKind::Field(f) => match f.comparisons().first() {
+            Some(cmp) => format!("{}: {}", target(), comparison(plan, c, f.path.get_ref(), *cmp)),
+            None => target(),
+        },
+        CheckKind::AbsentField(f) => format!("{} has no {}", target(), f.path.get_ref()),
+        CheckKind::Condition(cc) => format!("{} condition {}={}", target(), cc.condition_type, cc.status),
+        CheckKind::Rollout(_) => format!("{} rolled out (all replicas updated and ready)", target()),
         CheckKind::Count(cc) => {
             let n = plan
                 .render_int(&cc.equals, c)
@@ -63,16 +81,11 @@ pub fn check(plan: &Plan, check: &Check, c: &Captures) -> String {
                 .as_ref()
                 .map(|s| format!(" with {}", r(s)))
                 .unwrap_or_default();
-            let ns = cc
-                .namespace
-                .as_ref()
-                .map(|n| format!(" in {}", r(n)))
-                .unwrap_or_default();
-            format!("{n} {what}{sel}{ns}")
+            format!("{n} {what}{sel}{}", scope(plan, c, &cc.object_ref()))
         }
         CheckKind::DefaultStorageClass(d) => format!("exactly one default StorageClass, and it is {}", r(&d.name)),
         CheckKind::PvcBound(p) => {
-            let mut s = format!("{} is Bound", obj(plan, c, "pvc", &p.name, p.namespace.as_ref()));
+            let mut s = format!("{} is Bound", target().replacen("persistentvolumeclaim", "pvc", 1));
             if let Some(sc) = &p.storage_class {
                 s.push_str(&format!(" (class {})", r(sc)));
             }
@@ -83,14 +96,11 @@ pub fn check(plan: &Plan, check: &Check, c: &Captures) -> String {
         }
         CheckKind::Recreated(rc) => format!(
             "{} recreated with a new uid (was {}) and Ready",
-            obj(plan, c, rc.kind.get_ref(), &rc.name, rc.namespace.as_ref()),
+            target(),
             r(&rc.previous_uid)
         ),
         CheckKind::IngressAddress(i) => {
-            let mut s = format!(
-                "{} has an address",
-                obj(plan, c, "ingress", &i.name, i.namespace.as_ref())
-            );
+            let mut s = format!("{} has an address", target());
             if let Some(a) = &i.address {
                 s.push_str(&format!(" ({})", r(a)));
             }
@@ -106,10 +116,8 @@ pub fn check(plan: &Plan, check: &Check, c: &Captures) -> String {
                 s.push_str(&format!(", body contains {:?}", r(b)));
             }
             for j in &h.expect.json {
-                match (&j.equals, &j.contains) {
-                    (Some(v), _) => s.push_str(&format!(", {} = {}", j.path.get_ref(), json(v))),
-                    (_, Some(v)) => s.push_str(&format!(", {} contains {}", j.path.get_ref(), json(v))),
-                    _ => {}
+                if let Some(cmp) = j.comparisons().first() {
+                    s.push_str(&format!(", {}", comparison(plan, c, j.path.get_ref(), *cmp)));
                 }
             }
             s
@@ -125,11 +133,9 @@ pub fn capture(plan: &Plan, cap: &Capture, c: &Captures) -> String {
     };
     match &cap.source {
         CaptureSource::Generate { prefix } => format!("{} ← a new unique marker `{prefix}-…`", cap.name),
-        CaptureSource::Object { object, path } => format!(
-            "{} ← {} {path} ({when})",
-            cap.name,
-            obj(plan, c, object.kind.get_ref(), &object.name, object.namespace.as_ref())
-        ),
+        CaptureSource::Object { object: o, path } => {
+            format!("{} ← {} {path} ({when})", cap.name, object(plan, c, &o.object_ref()))
+        }
         CaptureSource::Response { path } => match path {
             Some(p) => format!("{} ← the answer's {p}", cap.name),
             None => format!("{} ← the whole answer", cap.name),

@@ -15,7 +15,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::facts::ClusterFacts;
 use crate::kinds;
 use crate::scenario::action::Action;
-use crate::scenario::analyze::named_kinds;
+use crate::scenario::analyze::object_refs as named_objects;
 use crate::scenario::load::suggest;
 use crate::scenario::value::IntExpr;
 use crate::scenario::{Expr, Scenario, Span, Step, VarValue};
@@ -71,6 +71,18 @@ pub fn bind_vars(
         }
     }
     if diags.is_empty() { Ok(vars) } else { Err(diags) }
+}
+
+/// Whether each custom kind a CustomResourceDefinition of the manifests defines is namespaced.
+fn crd_scopes<'m>(manifests: impl Iterator<Item = &'m Manifest>) -> HashMap<String, bool> {
+    manifests
+        .filter(|m| m.kind == "CustomResourceDefinition")
+        .filter_map(|m| {
+            let kind = m.object.pointer("/spec/names/kind")?.as_str()?;
+            let scope = m.object.pointer("/spec/scope")?.as_str()?;
+            Some((kind.to_owned(), scope == "Namespaced"))
+        })
+        .collect()
 }
 
 impl Plan {
@@ -131,12 +143,25 @@ impl Plan {
             }
         }
 
-        // Kinds named by checks and actions must be built in or created by the manifests.
+        // Kinds named by checks and actions must be built in or created by the manifests; the
+        // scope of a custom kind whose CustomResourceDefinition the manifests hold is checked
+        // here (built-in kinds were checked by analysis, the rest are checked by the run).
         let manifest_kinds: HashSet<&str> = plan.manifests.values().flatten().map(|m| m.kind.as_str()).collect();
+        let crd_scopes = crd_scopes(plan.manifests.values().flatten());
         for step in plan.scenario.steps.iter().chain(&plan.scenario.cleanup) {
-            for kind in named_kinds(step) {
-                let k = kind.get_ref();
-                let known = kinds::KNOWN_KINDS.iter().any(|kk| kk.kind == k) || manifest_kinds.contains(k.as_str());
+            for (target, what) in named_objects(step) {
+                let k = target.kind;
+                if let Some(namespaced) = crd_scopes.get(k)
+                    && kinds::lookup(k).is_none()
+                    && let Some(problem) = target.scope_problem(*namespaced)
+                {
+                    diags.push(
+                        Diagnostic::at(&source, &target.at, problem.message(k, what))
+                            .expected(problem.expected())
+                            .hint(problem.hint()),
+                    );
+                }
+                let known = kinds::KNOWN_KINDS.iter().any(|kk| kk.kind == k) || manifest_kinds.contains(k);
                 if known {
                     continue;
                 }
@@ -151,7 +176,7 @@ impl Plan {
                 diags.push(
                     Diagnostic::at(
                         &source,
-                        &Span(kind.span()),
+                        &target.at,
                         format!("step `{}` refers to unknown kind `{k}`", step.id),
                     )
                     .expected("a Kubernetes kind such as Pod, StatefulSet or StorageClass")

@@ -9,6 +9,8 @@ use toml::Spanned;
 
 use super::duration::Duration;
 use super::expr::Expr;
+use super::scope::ObjectRef;
+use super::span::Span;
 use super::value::{IntExpr, JsonValue};
 
 /// What a step does.
@@ -96,6 +98,35 @@ impl Action {
     pub fn is_background(&self) -> bool {
         matches!(self, Action::PortForward(_) | Action::Tunnel(_))
     }
+
+    /// The one object a `patch`, `delete` or `scale` changes, with its scope as written.
+    pub fn object_ref(&self) -> Option<ObjectRef<'_>> {
+        match self {
+            Action::Patch(p) => Some(p.object_ref()),
+            Action::Delete(d) => Some(d.object_ref()),
+            Action::Scale(s) => Some(s.object_ref()),
+            _ => None,
+        }
+    }
+}
+
+/// The [`ObjectRef`] of an action that changes one object.
+fn one_object<'a>(
+    kind: &'a Spanned<String>,
+    api_version: Option<&'a str>,
+    name: &'a Expr,
+    namespace: Option<&'a Expr>,
+    all_namespaces: bool,
+) -> ObjectRef<'a> {
+    ObjectRef {
+        kind: kind.get_ref(),
+        at: Span(kind.span()),
+        api_version,
+        name: Some(name),
+        selector: None,
+        namespace,
+        all_namespaces,
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
@@ -152,11 +183,26 @@ pub struct Patch {
     pub name: Expr,
     #[serde(default)]
     pub namespace: Option<Expr>,
+    /// The one object of that name in whichever namespace holds it (instead of `namespace`).
+    #[serde(default)]
+    pub all_namespaces: bool,
     #[serde(rename = "type", default)]
     pub patch_type: PatchType,
     /// The body: a TOML table (or, for `json`, an array), or a string holding JSON as the
     /// lab writes it (`'{"metadata": {…}}'`).
     pub patch: JsonValue,
+}
+
+impl Patch {
+    pub fn object_ref(&self) -> ObjectRef<'_> {
+        one_object(
+            &self.kind,
+            self.api_version.as_deref(),
+            &self.name,
+            self.namespace.as_ref(),
+            self.all_namespaces,
+        )
+    }
 }
 
 /// What `delete` waits for after the API accepts the deletion.
@@ -182,11 +228,26 @@ pub struct Delete {
     pub name: Expr,
     #[serde(default)]
     pub namespace: Option<Expr>,
+    /// The one object of that name in whichever namespace holds it (instead of `namespace`).
+    #[serde(default)]
+    pub all_namespaces: bool,
     #[serde(default)]
     pub wait: DeleteWait,
     /// How long to wait for the deletion (default 2m).
     #[serde(default)]
     pub timeout: Option<Duration>,
+}
+
+impl Delete {
+    pub fn object_ref(&self) -> ObjectRef<'_> {
+        one_object(
+            &self.kind,
+            self.api_version.as_deref(),
+            &self.name,
+            self.namespace.as_ref(),
+            self.all_namespaces,
+        )
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -197,7 +258,22 @@ pub struct Scale {
     pub name: Expr,
     #[serde(default)]
     pub namespace: Option<Expr>,
+    /// The one object of that name in whichever namespace holds it (instead of `namespace`).
+    #[serde(default)]
+    pub all_namespaces: bool,
     pub replicas: IntExpr,
+}
+
+impl Scale {
+    pub fn object_ref(&self) -> ObjectRef<'_> {
+        one_object(
+            &self.kind,
+            None,
+            &self.name,
+            self.namespace.as_ref(),
+            self.all_namespaces,
+        )
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -286,7 +362,8 @@ pub struct HttpExpect {
     pub json: Vec<JsonExpect>,
 }
 
-/// One expectation on a JSON document: the value(s) at `path` equal or contain something.
+/// One expectation on a JSON document: the values at `path` compare with a value, exactly as
+/// in a `field` check (`equals`, `any`, `contains` or `count`).
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct JsonExpect {
@@ -295,7 +372,23 @@ pub struct JsonExpect {
     #[serde(default)]
     pub equals: Option<JsonValue>,
     #[serde(default)]
+    pub any: Option<JsonValue>,
+    #[serde(default)]
     pub contains: Option<JsonValue>,
+    #[serde(default)]
+    pub count: Option<IntExpr>,
+}
+
+impl JsonExpect {
+    /// The comparisons written (exactly one in a valid scenario).
+    pub fn comparisons(&self) -> Vec<super::check::Comparison<'_>> {
+        super::check::Comparison::written(
+            self.equals.as_ref(),
+            self.any.as_ref(),
+            self.contains.as_ref(),
+            self.count.as_ref(),
+        )
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

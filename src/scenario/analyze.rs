@@ -8,11 +8,12 @@ use std::path::PathBuf;
 use toml::Spanned;
 
 use super::action::{Action, Http, JsonExpect, Manifests, PatchType};
-use super::check::{Check, CheckKind};
+use super::check::{Check, CheckKind, Comparison};
 use super::expr::Expr;
 use super::field_path::FieldPath;
 use super::load::{ScenarioFile, one_of, suggest};
 use super::model::{CaptureSpec, CaptureWhen, CheckSpec, PauseSpec, StepSpec};
+use super::scope::{ObjectRef, ScopeProblem};
 use super::span::Span;
 use super::step_id::StepId;
 use super::text::lang_problem;
@@ -378,7 +379,7 @@ impl Analyzer<'_> {
             Action::EnableAddon(a) | Action::DisableAddon(a) => self.expr(&a.name, scope, used),
             Action::Apply(m) | Action::Create(m) => self.manifests(m, scope),
             Action::Patch(p) => {
-                self.opt_exprs([Some(&p.name), p.namespace.as_ref()], scope, used);
+                self.object_ref(&p.object_ref(), scope, used, "this patch");
                 let body = match p.patch.parse_embedded_json() {
                     Some(Ok(v)) => Some(v),
                     Some(Err(why)) => {
@@ -418,9 +419,9 @@ impl Analyzer<'_> {
                     self.json_exprs(&body, &p.patch.span, scope, used);
                 }
             }
-            Action::Delete(d) => self.opt_exprs([Some(&d.name), d.namespace.as_ref()], scope, used),
+            Action::Delete(d) => self.object_ref(&d.object_ref(), scope, used, "this delete"),
             Action::Scale(s) => {
-                self.opt_exprs([Some(&s.name), s.namespace.as_ref()], scope, used);
+                self.object_ref(&s.object_ref(), scope, used, "this scale");
                 self.int_expr(&s.replicas, scope, used);
                 self.kind_among(
                     &s.kind,
@@ -581,16 +582,54 @@ impl Analyzer<'_> {
     }
 
     fn json_expect(&mut self, j: &JsonExpect, scope: &Scope, used: &mut HashSet<String>) {
-        self.path(&j.path);
-        match (&j.equals, &j.contains) {
-            (Some(v), None) | (None, Some(v)) => self.json_exprs(&v.value, &v.span, scope, used),
-            _ => {
-                self.error(
-                    &Span(j.path.span()),
-                    "a JSON expectation needs exactly one of `equals` and `contains`",
-                )
-                .expected("{ path = \"rs\", equals = \"success\" } or { path = \"[*].name\", contains = \"…\" }");
+        let path = self.path(&j.path);
+        let at = Span(j.path.span());
+        self.comparison(&j.comparisons(), path.as_ref(), &j.path, &at, scope, used);
+    }
+
+    /// Exactly one comparison, whose values use names in scope; `any` and `count` only on a
+    /// path that can select several values.
+    fn comparison(
+        &mut self,
+        written: &[Comparison<'_>],
+        path: Option<&FieldPath>,
+        path_text: &Spanned<String>,
+        at: &Span,
+        scope: &Scope,
+        used: &mut HashSet<String>,
+    ) {
+        let [one] = written else {
+            let message = match written {
+                [] => "nothing to compare the field with".to_owned(),
+                [a, b, ..] => format!("`{}` and `{}` cannot be combined", a.key(), b.key()),
+                [_] => unreachable!("one comparison is the valid case"),
+            };
+            self.error(at, message)
+                .expected("exactly one of `equals`, `any`, `contains` and `count`")
+                .hint("write one check per comparison");
+            return;
+        };
+        match one {
+            Comparison::Equals(v) | Comparison::Any(v) | Comparison::Contains(v) => {
+                self.json_exprs(&v.value, &v.span, scope, used)
             }
+            Comparison::Count(n) => self.int_expr(n, scope, used),
+        }
+        let several = path.is_some_and(FieldPath::can_select_several);
+        if path.is_some() && !several && matches!(one, Comparison::Any(_) | Comparison::Count(_)) {
+            let p = path_text.get_ref();
+            self.error(
+                &Span(path_text.span()),
+                format!(
+                    "`{}` needs a path that selects several values; `{p}` selects one",
+                    one.key()
+                ),
+            )
+            .expected("a path with `[*]` (every element) or `[key=value]` (the elements that match)")
+            .hint(match one {
+                Comparison::Any(_) => format!("use `equals` to compare the one value at `{p}`"),
+                _ => format!("to count the elements of the list at `{p}`, write `{p}[*]`"),
+            });
         }
     }
 
@@ -607,7 +646,10 @@ impl Analyzer<'_> {
         }
         take!(exists, Exists);
         take!(absent, Absent);
-        take!(field, Field);
+        if let Some(v) = &c.field {
+            found.push((Span(v.span()), CheckKind::Field(Box::new(v.get_ref().clone()))));
+        }
+        take!(absent_field, AbsentField);
         take!(condition, Condition);
         take!(rollout, Rollout);
         take!(count, Count);
@@ -639,54 +681,38 @@ impl Analyzer<'_> {
             return None;
         }
         let (kspan, kind) = found.pop().expect("one check");
+        if let Some(target) = kind.object_ref() {
+            self.object_ref(&target, scope, used, "this check");
+        }
         match &kind {
-            CheckKind::Exists(o) | CheckKind::Absent(o) => {
-                self.opt_exprs([Some(&o.name), o.namespace.as_ref()], scope, used)
-            }
+            CheckKind::Exists(_) | CheckKind::Absent(_) | CheckKind::Rollout(_) | CheckKind::Recreated(_) => {}
             CheckKind::Field(f) => {
-                self.opt_exprs([Some(&f.name), f.namespace.as_ref()], scope, used);
+                self.name_or_selector(f.name.as_ref(), f.selector.as_ref(), &kspan);
+                let path = self.path(&f.path);
+                self.comparison(&f.comparisons(), path.as_ref(), &f.path, &kspan, scope, used);
+            }
+            CheckKind::AbsentField(f) => {
+                self.name_or_selector(f.name.as_ref(), f.selector.as_ref(), &kspan);
                 self.path(&f.path);
-                match (&f.equals, &f.contains) {
-                    (Some(v), None) | (None, Some(v)) => self.json_exprs(&v.value, &v.span, scope, used),
-                    _ => {
-                        self.error(&kspan, "a field check needs exactly one of `equals` and `contains`")
-                            .expected("equals = <value> or contains = <value>");
-                    }
-                }
             }
-            CheckKind::Condition(cc) => self.opt_exprs([Some(&cc.name), cc.namespace.as_ref()], scope, used),
-            CheckKind::Rollout(r) => {
-                self.opt_exprs([Some(&r.name), r.namespace.as_ref()], scope, used);
-                self.kind_among(&r.kind, &["Deployment", "StatefulSet", "DaemonSet"], "has no rollout");
-            }
+            CheckKind::Condition(_) => {}
             CheckKind::Count(cc) => {
-                self.opt_exprs([cc.namespace.as_ref(), cc.selector.as_ref()], scope, used);
                 self.int_expr(&cc.equals, scope, used);
                 if cc.ready && cc.kind.get_ref() != "Pod" {
                     self.error(&Span(cc.kind.span()), "`ready = true` counts Pods only")
                         .expected("kind = \"Pod\"");
                 }
             }
-            CheckKind::DefaultStorageClass(d) => self.expr(&d.name, scope, used),
-            CheckKind::PvcBound(p) => self.opt_exprs(
-                [
-                    Some(&p.name),
-                    p.namespace.as_ref(),
-                    p.storage_class.as_ref(),
-                    p.volume.as_ref(),
-                ],
-                scope,
-                used,
-            ),
-            CheckKind::Recreated(r) => self.opt_exprs(
-                [Some(&r.name), r.namespace.as_ref(), Some(&r.previous_uid)],
-                scope,
-                used,
-            ),
-            CheckKind::IngressAddress(i) => {
-                self.opt_exprs([Some(&i.name), i.namespace.as_ref(), i.address.as_ref()], scope, used)
-            }
+            CheckKind::DefaultStorageClass(_) => {}
+            CheckKind::PvcBound(p) => self.opt_exprs([p.storage_class.as_ref(), p.volume.as_ref()], scope, used),
+            CheckKind::IngressAddress(i) => self.opt_exprs([i.address.as_ref()], scope, used),
             CheckKind::Http(h) => self.http(h, &kspan, scope, used),
+        }
+        if let CheckKind::Rollout(r) = &kind {
+            self.kind_among(&r.kind, &["Deployment", "StatefulSet", "DaemonSet"], "has no rollout");
+        }
+        if let CheckKind::Recreated(r) = &kind {
+            self.expr(&r.previous_uid, scope, used);
         }
         let timeout = c.timeout.unwrap_or_else(|| kind.default_timeout());
         Some(Check {
@@ -768,7 +794,7 @@ impl Analyzer<'_> {
                 };
                 let mut used = HashSet::new();
                 let o = obj.get_ref();
-                self.opt_exprs([Some(&o.name), o.namespace.as_ref()], &scope, &mut used);
+                self.object_ref(&o.object_ref(), &scope, &mut used, "this capture");
                 (
                     CaptureSource::Object {
                         object: o.clone(),
@@ -801,6 +827,41 @@ impl Analyzer<'_> {
             out.push(Capture { name, when, source });
         }
         out
+    }
+
+    /// Checks the expressions of an object reference and, for built-in kinds, that its scope fits
+    /// the kind: a namespaced kind says `namespace` or `all-namespaces = true`, a cluster-scoped
+    /// kind says neither. (Kinds only the cluster knows are checked the same way during the run.)
+    fn object_ref(&mut self, target: &ObjectRef<'_>, scope: &Scope, used: &mut HashSet<String>, what: &str) {
+        self.opt_exprs([target.name, target.selector, target.namespace], scope, used);
+        let Some(known) = crate::kinds::lookup(target.kind) else {
+            return;
+        };
+        if let Some(problem) = target.scope_problem(known.namespaced) {
+            let at = match (problem, target.namespace) {
+                (ScopeProblem::NamespaceOnClusterKind, Some(ns)) if ns.span.is_known() => ns.span.clone(),
+                _ => target.at.clone(),
+            };
+            self.error(&at, problem.message(known.kind, what))
+                .expected(problem.expected())
+                .hint(problem.hint());
+        }
+    }
+
+    /// Exactly one of `name` and `selector`.
+    fn name_or_selector(&mut self, name: Option<&Expr>, selector: Option<&Expr>, at: &Span) {
+        match (name, selector) {
+            (Some(_), None) | (None, Some(_)) => {}
+            (None, None) => {
+                self.error(at, "this check names no object")
+                    .expected("`name = \"…\"`, or `selector = \"app=web\"` matching exactly one object");
+            }
+            (Some(_), Some(s)) => {
+                self.error(&s.span, "`name` and `selector` both pick the object")
+                    .expected("one of `name` and `selector`")
+                    .hint("a name picks one object; a selector must match exactly one");
+            }
+        }
     }
 
     /// Reports a kind that is not one of `allowed`; a misspelling of one of them (`Statefulset`)
@@ -929,29 +990,21 @@ impl Analyzer<'_> {
     }
 }
 
-/// The kinds a step names, with their spans, for the plan stage's kind check.
-pub fn named_kinds(step: &Step) -> Vec<&Spanned<String>> {
+/// The objects a step names (its action's, its checks', its captures'), for the plan stage's
+/// kind and scope checks.
+pub fn object_refs(step: &Step) -> Vec<(ObjectRef<'_>, &'static str)> {
     let mut out = Vec::new();
-    match &step.action {
-        Action::Patch(p) => out.push(&p.kind),
-        Action::Delete(d) => out.push(&d.kind),
-        Action::Scale(s) => out.push(&s.kind),
-        _ => {}
+    if let Some(o) = step.action.object_ref() {
+        out.push((o, "this step's action"));
     }
     for c in &step.checks {
-        match &c.kind {
-            CheckKind::Exists(o) | CheckKind::Absent(o) => out.push(&o.kind),
-            CheckKind::Field(f) => out.push(&f.kind),
-            CheckKind::Condition(cc) => out.push(&cc.kind),
-            CheckKind::Rollout(r) => out.push(&r.kind),
-            CheckKind::Count(cc) => out.push(&cc.kind),
-            CheckKind::Recreated(r) => out.push(&r.kind),
-            _ => {}
+        if let Some(o) = c.kind.object_ref() {
+            out.push((o, "this check"));
         }
     }
     for cap in &step.captures {
         if let CaptureSource::Object { object, .. } = &cap.source {
-            out.push(&object.kind);
+            out.push((object.object_ref(), "this capture"));
         }
     }
     out
@@ -996,7 +1049,7 @@ mod tests {
     #[test]
     fn two_check_kinds_are_named_in_file_order_at_the_second() {
         let p = problems(&format!(
-            "{LAB}[[steps]]\nid = \"a\"\ntitle = \"A\"\nnote = {{}}\n[[steps.checks]]\nabsent = {{ kind = \"Pod\", name = \"q\" }}\nexists = {{ kind = \"Pod\", name = \"p\" }}\n"
+            "{LAB}[[steps]]\nid = \"a\"\ntitle = \"A\"\nnote = {{}}\n[[steps.checks]]\nabsent = {{ kind = \"Pod\", name = \"q\", namespace = \"n\" }}\nexists = {{ kind = \"Pod\", name = \"p\", namespace = \"n\" }}\n"
         ));
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].0, 10);
@@ -1008,8 +1061,8 @@ mod tests {
         let p = problems(&format!(
             "{LAB}[[steps]]\nid = \"a\"\ntitle = \"A\"\nget = {{ resources = \"pods\", name = \"{{{{ uid }}}}\" }}\n\
              [[steps]]\nid = \"b\"\ntitle = \"B\"\nnote = {{}}\n\
-             [[steps.checks]]\nexists = {{ kind = \"Pod\", name = \"{{{{ uid }}}}\" }}\n\
-             [[steps.capture]]\nname = \"uid\"\nobject = {{ kind = \"Pod\", name = \"p\" }}\npath = \"metadata.uid\"\n"
+             [[steps.checks]]\nexists = {{ kind = \"Pod\", name = \"{{{{ uid }}}}\", namespace = \"n\" }}\n\
+             [[steps.capture]]\nname = \"uid\"\nobject = {{ kind = \"Pod\", name = \"p\", namespace = \"n\" }}\npath = \"metadata.uid\"\n"
         ));
         assert_eq!(p.len(), 2, "{p:?}");
         assert_eq!(
@@ -1029,7 +1082,7 @@ mod tests {
     #[test]
     fn a_misspelt_rollout_kind_gets_the_right_spelling() {
         let p = problems(&format!(
-            "{LAB}[[steps]]\nid = \"a\"\ntitle = \"A\"\nnote = {{}}\n[[steps.checks]]\nrollout = {{ kind = \"Statefulset\", name = \"m\" }}\n"
+            "{LAB}[[steps]]\nid = \"a\"\ntitle = \"A\"\nnote = {{}}\n[[steps.checks]]\nrollout = {{ kind = \"Statefulset\", name = \"m\", namespace = \"n\" }}\n"
         ));
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].1, "`Statefulset` has no rollout");

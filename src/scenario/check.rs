@@ -1,6 +1,9 @@
 //! The checks that prove a step worked. Each is written as a table in `[[steps.checks]]`
 //! holding exactly one check key (`rollout = { … }`) plus the shared `timeout` and `hint`.
 //! The engine evaluates each in `src/checks/`.
+//!
+//! Every check on a namespaced kind says where it looks: `namespace = "…"` or
+//! `all-namespaces = true` (see [`super::scope`]).
 
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -9,6 +12,8 @@ use toml::Spanned;
 use super::action::Http;
 use super::duration::Duration;
 use super::expr::Expr;
+use super::scope::ObjectRef;
+use super::span::Span;
 use super::text::Text;
 use super::value::{IntExpr, JsonValue};
 
@@ -27,7 +32,8 @@ pub struct Check {
 pub enum CheckKind {
     Exists(ObjectCheck),
     Absent(ObjectCheck),
-    Field(FieldCheck),
+    Field(Box<FieldCheck>),
+    AbsentField(AbsentFieldCheck),
     Condition(ConditionCheck),
     Rollout(RolloutCheck),
     Count(CountCheck),
@@ -44,6 +50,7 @@ impl CheckKind {
             CheckKind::Exists(_) => "exists",
             CheckKind::Absent(_) => "absent",
             CheckKind::Field(_) => "field",
+            CheckKind::AbsentField(_) => "absent-field",
             CheckKind::Condition(_) => "condition",
             CheckKind::Rollout(_) => "rollout",
             CheckKind::Count(_) => "count",
@@ -59,6 +66,7 @@ impl CheckKind {
         "exists",
         "absent",
         "field",
+        "absent-field",
         "condition",
         "rollout",
         "count",
@@ -73,7 +81,7 @@ impl CheckKind {
     /// longer for what controllers and image pulls take.
     pub fn default_timeout(&self) -> Duration {
         Duration::from_secs(match self {
-            CheckKind::Exists(_) | CheckKind::Absent(_) | CheckKind::Field(_) => 60,
+            CheckKind::Exists(_) | CheckKind::Absent(_) | CheckKind::Field(_) | CheckKind::AbsentField(_) => 60,
             CheckKind::DefaultStorageClass(_) => 30,
             CheckKind::Condition(_) | CheckKind::Count(_) | CheckKind::PvcBound(_) => 180,
             CheckKind::Rollout(_) | CheckKind::Recreated(_) => 300,
@@ -86,9 +94,51 @@ impl CheckKind {
     pub fn needs_real_cluster(&self) -> bool {
         matches!(self, CheckKind::Http(_))
     }
+
+    /// The objects the check looks at, with their scope as written (`None` for `http`).
+    pub fn object_ref(&self) -> Option<ObjectRef<'_>> {
+        Some(match self {
+            CheckKind::Exists(o) | CheckKind::Absent(o) => o.object_ref(),
+            CheckKind::Field(f) => f.object_ref(),
+            CheckKind::AbsentField(f) => f.object_ref(),
+            CheckKind::Condition(c) => c.object_ref(),
+            CheckKind::Rollout(r) => r.object_ref(),
+            CheckKind::Count(c) => c.object_ref(),
+            CheckKind::DefaultStorageClass(d) => d.object_ref(),
+            CheckKind::PvcBound(p) => p.object_ref(),
+            CheckKind::Recreated(r) => r.object_ref(),
+            CheckKind::IngressAddress(i) => i.object_ref(),
+            CheckKind::Http(_) => return None,
+        })
+    }
 }
 
-/// `exists` / `absent`: one object by kind and name.
+/// An [`ObjectRef`] from the fields every object-naming check has.
+fn object_ref<'a>(
+    kind: &'a Spanned<String>,
+    api_version: Option<&'a String>,
+    name: Option<&'a Expr>,
+    selector: Option<&'a Expr>,
+    namespace: Option<&'a Expr>,
+    all_namespaces: bool,
+) -> ObjectRef<'a> {
+    let at = match name {
+        // An implied kind (`recreated` defaults to Pod) has no place in the file: point at the name.
+        Some(n) if kind.span().is_empty() => n.span.clone(),
+        _ => Span(kind.span()),
+    };
+    ObjectRef {
+        kind: kind.get_ref(),
+        at,
+        api_version: api_version.map(String::as_str),
+        name,
+        selector,
+        namespace,
+        all_namespaces,
+    }
+}
+
+/// `exists` / `absent`: one object by kind and name (also the object of a capture).
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ObjectCheck {
@@ -97,11 +147,29 @@ pub struct ObjectCheck {
     #[serde(default)]
     pub api_version: Option<String>,
     pub name: Expr,
+    /// Required for a namespaced kind, unless `all-namespaces = true`.
     #[serde(default)]
     pub namespace: Option<Expr>,
+    /// Look in every namespace (`exists`: in some namespace; `absent`: in none).
+    #[serde(default)]
+    pub all_namespaces: bool,
 }
 
-/// `field`: the value at `path` of one object equals (or contains) a value.
+impl ObjectCheck {
+    pub fn object_ref(&self) -> ObjectRef<'_> {
+        object_ref(
+            &self.kind,
+            self.api_version.as_ref(),
+            Some(&self.name),
+            None,
+            self.namespace.as_ref(),
+            self.all_namespaces,
+        )
+    }
+}
+
+/// `field`: the values at `path` of one object compare with a value: `equals` (every value,
+/// and at least one), `any` (at least one), `contains`, or `count` (how many values).
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct FieldCheck {
@@ -109,15 +177,128 @@ pub struct FieldCheck {
     pub kind: Spanned<String>,
     #[serde(default)]
     pub api_version: Option<String>,
-    pub name: Expr,
+    /// The object's name; or `selector`.
+    #[serde(default)]
+    pub name: Option<Expr>,
+    /// A label selector that must match exactly one object (instead of `name`).
+    #[serde(default)]
+    pub selector: Option<Expr>,
     #[serde(default)]
     pub namespace: Option<Expr>,
+    #[serde(default)]
+    pub all_namespaces: bool,
     #[schemars(with = "String")]
     pub path: Spanned<String>,
+    /// Every value at the path equals this, and there is at least one.
     #[serde(default)]
     pub equals: Option<JsonValue>,
+    /// At least one value at the path equals this (for paths that select several values).
+    #[serde(default)]
+    pub any: Option<JsonValue>,
+    /// A string holds this substring; a map holds these entries; a list (or the values of a
+    /// path that selects several) holds this element (for a table, an element with these keys).
     #[serde(default)]
     pub contains: Option<JsonValue>,
+    /// How many values the path selects (for paths that select several values).
+    #[serde(default)]
+    pub count: Option<IntExpr>,
+}
+
+impl FieldCheck {
+    pub fn object_ref(&self) -> ObjectRef<'_> {
+        object_ref(
+            &self.kind,
+            self.api_version.as_ref(),
+            self.name.as_ref(),
+            self.selector.as_ref(),
+            self.namespace.as_ref(),
+            self.all_namespaces,
+        )
+    }
+
+    /// The comparisons written (exactly one in a valid scenario).
+    pub fn comparisons(&self) -> Vec<Comparison<'_>> {
+        Comparison::written(
+            self.equals.as_ref(),
+            self.any.as_ref(),
+            self.contains.as_ref(),
+            self.count.as_ref(),
+        )
+    }
+}
+
+/// How the values at a field path are compared (a `field` check, an HTTP `expect.json`).
+#[derive(Debug, Clone, Copy)]
+pub enum Comparison<'a> {
+    Equals(&'a JsonValue),
+    Any(&'a JsonValue),
+    Contains(&'a JsonValue),
+    Count(&'a IntExpr),
+}
+
+impl<'a> Comparison<'a> {
+    pub const KEYS: &'static [&'static str] = &["equals", "any", "contains", "count"];
+
+    pub fn key(&self) -> &'static str {
+        match self {
+            Comparison::Equals(_) => "equals",
+            Comparison::Any(_) => "any",
+            Comparison::Contains(_) => "contains",
+            Comparison::Count(_) => "count",
+        }
+    }
+
+    /// The comparisons among the optional keys that are present.
+    pub fn written(
+        equals: Option<&'a JsonValue>,
+        any: Option<&'a JsonValue>,
+        contains: Option<&'a JsonValue>,
+        count: Option<&'a IntExpr>,
+    ) -> Vec<Comparison<'a>> {
+        let mut out = Vec::new();
+        out.extend(equals.map(Comparison::Equals));
+        out.extend(any.map(Comparison::Any));
+        out.extend(contains.map(Comparison::Contains));
+        out.extend(count.map(Comparison::Count));
+        out
+    }
+}
+
+/// `absent-field`: one object exists and the field (or list element) at `path` does not.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AbsentFieldCheck {
+    #[schemars(with = "String")]
+    pub kind: Spanned<String>,
+    #[serde(default)]
+    pub api_version: Option<String>,
+    /// The object's name; or `selector`.
+    #[serde(default)]
+    pub name: Option<Expr>,
+    /// A label selector that must match exactly one object (instead of `name`).
+    #[serde(default)]
+    pub selector: Option<Expr>,
+    #[serde(default)]
+    pub namespace: Option<Expr>,
+    #[serde(default)]
+    pub all_namespaces: bool,
+    /// The field or element that must not be there, e.g. `metadata.annotations["a/b"]` or
+    /// `spec.template.spec.containers[name=debug]`.
+    #[schemars(with = "String")]
+    pub path: Spanned<String>,
+}
+
+impl AbsentFieldCheck {
+    pub fn object_ref(&self) -> ObjectRef<'_> {
+        object_ref(
+            &self.kind,
+            self.api_version.as_ref(),
+            self.name.as_ref(),
+            self.selector.as_ref(),
+            self.namespace.as_ref(),
+            self.all_namespaces,
+        )
+    }
 }
 
 /// `condition`: `status.conditions[type=…].status` is `True` (or the given status).
@@ -131,10 +312,25 @@ pub struct ConditionCheck {
     pub name: Expr,
     #[serde(default)]
     pub namespace: Option<Expr>,
+    #[serde(default)]
+    pub all_namespaces: bool,
     #[serde(rename = "type")]
     pub condition_type: String,
     #[serde(default = "default_condition_status")]
     pub status: String,
+}
+
+impl ConditionCheck {
+    pub fn object_ref(&self) -> ObjectRef<'_> {
+        object_ref(
+            &self.kind,
+            self.api_version.as_ref(),
+            Some(&self.name),
+            None,
+            self.namespace.as_ref(),
+            self.all_namespaces,
+        )
+    }
 }
 
 fn default_condition_status() -> String {
@@ -151,9 +347,25 @@ pub struct RolloutCheck {
     pub name: Expr,
     #[serde(default)]
     pub namespace: Option<Expr>,
+    #[serde(default)]
+    pub all_namespaces: bool,
 }
 
-/// `count`: how many objects match a label selector (Pods: optionally only Ready ones).
+impl RolloutCheck {
+    pub fn object_ref(&self) -> ObjectRef<'_> {
+        object_ref(
+            &self.kind,
+            None,
+            Some(&self.name),
+            None,
+            self.namespace.as_ref(),
+            self.all_namespaces,
+        )
+    }
+}
+
+/// `count`: how many objects match a label selector (Pods: optionally only Ready ones), in one
+/// namespace or in all of them.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CountCheck {
@@ -162,6 +374,8 @@ pub struct CountCheck {
     #[serde(default)]
     pub namespace: Option<Expr>,
     #[serde(default)]
+    pub all_namespaces: bool,
+    #[serde(default)]
     pub selector: Option<Expr>,
     pub equals: IntExpr,
     /// Count only Pods whose Ready condition is True.
@@ -169,11 +383,30 @@ pub struct CountCheck {
     pub ready: bool,
 }
 
+impl CountCheck {
+    pub fn object_ref(&self) -> ObjectRef<'_> {
+        object_ref(
+            &self.kind,
+            None,
+            None,
+            self.selector.as_ref(),
+            self.namespace.as_ref(),
+            self.all_namespaces,
+        )
+    }
+}
+
 /// `default-storage-class`: exactly one StorageClass is marked default, and it is `name`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct DefaultStorageClassCheck {
     pub name: Expr,
+}
+
+impl DefaultStorageClassCheck {
+    pub fn object_ref(&self) -> ObjectRef<'_> {
+        ObjectRef::implied("StorageClass", &self.name, None, false)
+    }
 }
 
 /// `pvc-bound`: a PersistentVolumeClaim is Bound (optionally to a given class and volume).
@@ -184,9 +417,22 @@ pub struct PvcBoundCheck {
     #[serde(default)]
     pub namespace: Option<Expr>,
     #[serde(default)]
+    pub all_namespaces: bool,
+    #[serde(default)]
     pub storage_class: Option<Expr>,
     #[serde(default)]
     pub volume: Option<Expr>,
+}
+
+impl PvcBoundCheck {
+    pub fn object_ref(&self) -> ObjectRef<'_> {
+        ObjectRef::implied(
+            "PersistentVolumeClaim",
+            &self.name,
+            self.namespace.as_ref(),
+            self.all_namespaces,
+        )
+    }
 }
 
 /// `recreated`: an object with the same name but a new uid exists (and, for a Pod, is Ready).
@@ -199,8 +445,23 @@ pub struct RecreatedCheck {
     pub name: Expr,
     #[serde(default)]
     pub namespace: Option<Expr>,
+    #[serde(default)]
+    pub all_namespaces: bool,
     /// The uid it had before (usually a capture: `"{{ mongo_uid }}"`).
     pub previous_uid: Expr,
+}
+
+impl RecreatedCheck {
+    pub fn object_ref(&self) -> ObjectRef<'_> {
+        object_ref(
+            &self.kind,
+            None,
+            Some(&self.name),
+            None,
+            self.namespace.as_ref(),
+            self.all_namespaces,
+        )
+    }
 }
 
 fn default_pod_kind() -> Spanned<String> {
@@ -215,5 +476,13 @@ pub struct IngressAddressCheck {
     #[serde(default)]
     pub namespace: Option<Expr>,
     #[serde(default)]
+    pub all_namespaces: bool,
+    #[serde(default)]
     pub address: Option<Expr>,
+}
+
+impl IngressAddressCheck {
+    pub fn object_ref(&self) -> ObjectRef<'_> {
+        ObjectRef::implied("Ingress", &self.name, self.namespace.as_ref(), self.all_namespaces)
+    }
 }

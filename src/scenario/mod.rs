@@ -12,6 +12,7 @@ pub mod field_path;
 pub mod load;
 pub mod model;
 pub mod schema;
+pub mod scope;
 pub mod span;
 pub mod step_id;
 pub mod text;

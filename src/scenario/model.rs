@@ -10,8 +10,8 @@ use super::action::{
     Addon, Command, Delete, Exec, Get, Http, Manifests, Note, Patch, PortForward, Scale, StartCluster, Tunnel,
 };
 use super::check::{
-    ConditionCheck, CountCheck, DefaultStorageClassCheck, FieldCheck, IngressAddressCheck, ObjectCheck, PvcBoundCheck,
-    RecreatedCheck, RolloutCheck,
+    AbsentFieldCheck, ConditionCheck, CountCheck, DefaultStorageClassCheck, FieldCheck, IngressAddressCheck,
+    ObjectCheck, PvcBoundCheck, RecreatedCheck, RolloutCheck,
 };
 use super::duration::Duration;
 use super::step_id::StepId;
@@ -369,6 +369,9 @@ pub struct CheckSpec {
     #[serde(default)]
     #[schemars(with = "Option<FieldCheck>")]
     pub field: Option<Spanned<FieldCheck>>,
+    #[serde(default)]
+    #[schemars(with = "Option<AbsentFieldCheck>")]
+    pub absent_field: Option<Spanned<AbsentFieldCheck>>,
     #[serde(default)]
     #[schemars(with = "Option<ConditionCheck>")]
     pub condition: Option<Spanned<ConditionCheck>>,
