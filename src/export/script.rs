@@ -389,6 +389,7 @@ fn jsonpath(path: &FieldPath) -> String {
             Segment::Key(k) => format!(".{}", k.replace('.', "\\.")),
             Segment::Index(i) => format!("[{i}]"),
             Segment::All => "[*]".to_owned(),
+            Segment::Filter { key, value } => format!("[?(@.{key}=={})]", serde_json::Value::String(value.clone())),
         })
         .collect()
 }
@@ -402,6 +403,11 @@ fn jq_path(path: &FieldPath) -> String {
             Segment::Key(k) => format!("[{}]", serde_json::Value::String(k.clone())),
             Segment::Index(i) => format!("[{i}]"),
             Segment::All => "[]".to_owned(),
+            Segment::Filter { key, value } => format!(
+                "[] | select((.[{}] | tostring) == {}) | .",
+                serde_json::Value::String(key.clone()),
+                serde_json::Value::String(value.clone())
+            ),
         })
         .collect();
     format!(".{body}")
