@@ -41,6 +41,7 @@ impl Cluster {
                 addons: Vec::new(),
                 kubeconfig: Some(kubeconfig.clone()),
                 node_name: node.into(),
+                ..RehearsalOptions::default()
             }))
             .expect("rehearsal starts");
         let client = {
