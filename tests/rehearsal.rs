@@ -757,6 +757,179 @@ async fn deployment_scales_one_ten_one() {
     cluster.shutdown().await;
 }
 
+/// A Deployment whose rollout of its current template is complete.
+fn rolled_out(image: &'static str) -> impl Condition<Deployment> {
+    move |d: Option<&Deployment>| {
+        d.is_some_and(|d| {
+            let s = d.status.clone().unwrap_or_default();
+            let want = d.spec.as_ref().and_then(|s| s.replicas).unwrap_or(1);
+            let template_image = d
+                .spec
+                .as_ref()
+                .and_then(|s| s.template.spec.as_ref())
+                .map(|p| p.containers[0].image.clone().unwrap_or_default());
+            template_image.as_deref() == Some(image)
+                && s.observed_generation == d.metadata.generation
+                && s.updated_replicas == Some(want)
+                && s.replicas == Some(want)
+                && s.available_replicas == Some(want)
+        })
+    }
+}
+
+fn revision_of<K: ResourceExt>(obj: &K) -> Option<&str> {
+    obj.annotations()
+        .get("deployment.kubernetes.io/revision")
+        .map(String::as_str)
+}
+
+#[tokio::test]
+async fn deployment_revisions_rollback_and_history_limit() {
+    let (cluster, client) = start("v1.31.0").await;
+    let deploys: Api<Deployment> = Api::default_namespaced(client.clone());
+    let sets: Api<ReplicaSet> = Api::default_namespaced(client.clone());
+    let image = "quay.io/ifont/pacman-nodejs-app:latest";
+    deploys
+        .create(&PostParams::default(), &deployment("web", 2))
+        .await
+        .expect("created");
+    let d = wait_for(&deploys, "web", rolled_out(image)).await;
+    assert_eq!(revision_of(&d), Some("1"));
+    let first = sets.list(&ListParams::default()).await.expect("sets").items;
+    assert_eq!(first.len(), 1);
+    assert_eq!(revision_of(&first[0]), Some("1"));
+    assert_eq!(
+        first[0]
+            .annotations()
+            .get("deployment.kubernetes.io/max-replicas")
+            .map(String::as_str),
+        Some("3")
+    );
+
+    // A new template: a new ReplicaSet with revision 2, the Deployment follows.
+    let set_image =
+        |image: &str| json!({"spec": {"template": {"spec": {"containers": [{"name": "web", "image": image}]}}}});
+    deploys
+        .patch(
+            "web",
+            &PatchParams::default(),
+            &Patch::Strategic(set_image("nginx:1.25")),
+        )
+        .await
+        .expect("set image");
+    let d = wait_for(&deploys, "web", rolled_out("nginx:1.25")).await;
+    assert_eq!(revision_of(&d), Some("2"));
+    // The Deployment's annotations (a change cause) are copied onto its current ReplicaSet.
+    deploys
+        .patch(
+            "web",
+            &PatchParams::default(),
+            &Patch::Merge(json!({"metadata": {"annotations": {"kubernetes.io/change-cause": "nginx 1.25"}}})),
+        )
+        .await
+        .expect("annotate");
+    let current_rs = |sets: Vec<ReplicaSet>, revision: &str| {
+        sets.into_iter()
+            .find(|rs| revision_of(rs) == Some(revision))
+            .unwrap_or_else(|| panic!("no ReplicaSet with revision {revision}"))
+    };
+    within("the change cause on the ReplicaSet", async {
+        loop {
+            let rs = current_rs(sets.list(&ListParams::default()).await.expect("sets").items, "2");
+            if rs.annotations().get("kubernetes.io/change-cause").map(String::as_str) == Some("nginx 1.25") {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await;
+
+    // Roll back as `kubectl rollout undo` does: a JSON patch that puts revision 1's template
+    // (without its hash label, with Go's `creationTimestamp: null`) back. The old ReplicaSet
+    // becomes current again with revision 3 and remembers revision 1; no new one is made.
+    let old = current_rs(sets.list(&ListParams::default()).await.expect("sets").items, "1");
+    let mut template = serde_json::to_value(old.spec.as_ref().expect("spec").template.clone()).expect("template");
+    template["metadata"]["labels"]
+        .as_object_mut()
+        .expect("labels")
+        .remove("pod-template-hash");
+    template["metadata"]["creationTimestamp"] = Value::Null;
+    let undo = json!([
+        {"op": "replace", "path": "/spec/template", "value": template},
+        {"op": "replace", "path": "/metadata/annotations", "value": {"deployment.kubernetes.io/revision": "2"}},
+    ]);
+    deploys
+        .patch(
+            "web",
+            &PatchParams::default(),
+            &Patch::<Value>::Json(serde_json::from_value(undo).expect("json patch")),
+        )
+        .await
+        .expect("undo");
+    let d = wait_for(&deploys, "web", rolled_out(image)).await;
+    let d = within("revision 3", async {
+        let mut d = d;
+        while revision_of(&d) != Some("3") {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            d = deploys.get("web").await.expect("deployment");
+        }
+        d
+    })
+    .await;
+    assert_eq!(revision_of(&d), Some("3"));
+    let all = sets.list(&ListParams::default()).await.expect("sets").items;
+    assert_eq!(all.len(), 2, "no third ReplicaSet");
+    let back = current_rs(all, "3");
+    assert_eq!(back.name_any(), old.name_any());
+    assert_eq!(
+        back.annotations()
+            .get("deployment.kubernetes.io/revision-history")
+            .map(String::as_str),
+        Some("1")
+    );
+
+    // Past revisionHistoryLimit, the oldest scaled-down ReplicaSets are deleted.
+    deploys
+        .patch(
+            "web",
+            &PatchParams::default(),
+            &Patch::Merge(json!({"spec": {"revisionHistoryLimit": 0}})),
+        )
+        .await
+        .expect("limit");
+    deploys
+        .patch(
+            "web",
+            &PatchParams::default(),
+            &Patch::Strategic(set_image("nginx:1.27")),
+        )
+        .await
+        .expect("set image");
+    wait_for(&deploys, "web", rolled_out("nginx:1.27")).await;
+    within("old ReplicaSets pruned", async {
+        loop {
+            let all = sets.list(&ListParams::default()).await.expect("sets").items;
+            if all.len() == 1 {
+                assert_eq!(revision_of(&all[0]), Some("4"));
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await;
+    // A malformed body is refused as typed decoding would, never stored.
+    let (code, status) = raw(
+        &client,
+        "PATCH",
+        "/apis/apps/v1/namespaces/default/deployments/web",
+        "application/merge-patch+json",
+        br#"{"metadata":{"annotations":"x"}}"#.to_vec(),
+    )
+    .await;
+    assert_eq!(code, 400, "{status}");
+    cluster.shutdown().await;
+}
+
 #[tokio::test]
 async fn statefulset_orders_pods_and_recreates_deleted_ones() {
     let (cluster, client) = start("v1.31.0").await;

@@ -66,6 +66,14 @@ fn default_val(obj: &mut Value, key: &str, value: Value) {
     }
 }
 
+/// The object at `key`, made an empty one when missing or not an object.
+fn object_at<'a>(obj: &'a mut Value, key: &str) -> &'a mut Value {
+    if !obj.get(key).is_some_and(Value::is_object) {
+        obj[key] = json!({});
+    }
+    &mut obj[key]
+}
+
 fn validate_pod_spec(spec: Option<&Value>, prefix: &str, causes: &mut Causes) {
     let containers = spec.and_then(|s| s.get("containers")).and_then(Value::as_array);
     match containers {
@@ -93,13 +101,6 @@ fn default_pod_spec(spec: &mut Value) {
     default_str(spec, "schedulerName", "default-scheduler");
     default_val(spec, "terminationGracePeriodSeconds", json!(30));
     default_val(spec, "securityContext", json!({}));
-    let sa = spec
-        .get("serviceAccountName")
-        .and_then(Value::as_str)
-        .unwrap_or("default")
-        .to_string();
-    default_str(spec, "serviceAccountName", &sa);
-    default_str(spec, "serviceAccount", &sa);
     for key in ["initContainers", "containers"] {
         if let Some(list) = spec.get_mut(key).and_then(Value::as_array_mut) {
             for c in list.iter_mut().filter(|c| c.is_object()) {
@@ -158,19 +159,23 @@ fn default_workload(obj: &mut Value, kind: &str) {
     match kind {
         "Deployment" => {
             default_val(spec, "progressDeadlineSeconds", json!(600));
-            default_val(
-                spec,
-                "strategy",
-                json!({"type": "RollingUpdate", "rollingUpdate": {"maxSurge": "25%", "maxUnavailable": "25%"}}),
-            );
+            // SetDefaults_Deployment: an empty strategy (`strategy: {}`, as `kubectl create
+            // deployment` sends) is a RollingUpdate of 25% surge and 25% unavailable.
+            let strategy = object_at(spec, "strategy");
+            default_str(strategy, "type", "RollingUpdate");
+            if strategy["type"] == "RollingUpdate" {
+                let rolling = object_at(strategy, "rollingUpdate");
+                default_str(rolling, "maxUnavailable", "25%");
+                default_str(rolling, "maxSurge", "25%");
+            }
         }
         "StatefulSet" => {
             default_str(spec, "podManagementPolicy", "OrderedReady");
-            default_val(
-                spec,
-                "updateStrategy",
-                json!({"type": "RollingUpdate", "rollingUpdate": {"partition": 0}}),
-            );
+            let strategy = object_at(spec, "updateStrategy");
+            default_str(strategy, "type", "RollingUpdate");
+            if strategy["type"] == "RollingUpdate" {
+                default_val(object_at(strategy, "rollingUpdate"), "partition", json!(0));
+            }
         }
         _ => {}
     }
@@ -290,8 +295,16 @@ pub fn admit(shared: &Shared, res: &Resource, obj: &mut Value, old: Option<&Valu
         }
         ("", "Pod") => {
             validate_pod_spec(obj.get("spec"), "spec", &mut causes);
-            if let Some(spec) = obj.get_mut("spec") {
+            if let Some(spec) = obj.get_mut("spec").filter(|s| s.is_object()) {
                 default_pod_spec(spec);
+                // The ServiceAccount admission plugin, on pods only (never on templates).
+                let sa = spec
+                    .get("serviceAccountName")
+                    .and_then(Value::as_str)
+                    .unwrap_or("default")
+                    .to_string();
+                default_str(spec, "serviceAccountName", &sa);
+                default_str(spec, "serviceAccount", &sa);
                 default_val(spec, "enableServiceLinks", json!(true));
                 default_val(spec, "priority", json!(0));
             }

@@ -8,6 +8,7 @@ use crate::rehearsal::events;
 use crate::rehearsal::kinds::Resource;
 use crate::rehearsal::patch::{self, PatchKind};
 use crate::rehearsal::selector::LabelSelector;
+use crate::rehearsal::shape;
 use crate::rehearsal::state::Shared;
 use crate::rehearsal::status::ApiError;
 use crate::rehearsal::store::{Propagation, name_of, rv_of};
@@ -83,6 +84,7 @@ pub fn random_suffix(n: usize) -> String {
 /// Create an object (POST).
 pub fn create(shared: &Shared, res: &Resource, ns: &str, mut obj: Value, dry_run: bool) -> Result<Value, ApiError> {
     check_type(res, &mut obj)?;
+    shape::check(res, &obj)?;
     set_namespace(res, ns, &mut obj)?;
     if name_of(&obj).is_empty() {
         match obj.pointer("/metadata/generateName").and_then(Value::as_str) {
@@ -203,6 +205,7 @@ pub fn update(
         }
         Sub::Main => {
             check_type(res, &mut new)?;
+            shape::check(res, &new)?;
             set_namespace(res, ns, &mut new)?;
             new["metadata"]["name"] = json!(name);
             if res.status {
@@ -220,6 +223,7 @@ pub fn update(
             new
         }
     };
+    shape::check(res, &obj)?;
     if precondition.is_some_and(|p| Some(p) != rv_of(&old)) {
         return Err(ApiError::conflict(res, name));
     }

@@ -24,6 +24,7 @@ pub mod openapi;
 pub mod patch;
 pub mod selector;
 pub mod server;
+pub mod shape;
 pub mod state;
 pub mod status;
 pub mod store;

@@ -76,7 +76,7 @@ pub fn reconcile(ctx: &mut Ctx) {
         let desired = replicas(&sts);
         let revision = format!(
             "{name}-{}",
-            template_hash(sts.pointer("/spec/template").unwrap_or(&Value::Null))
+            template_hash(sts.pointer("/spec/template").unwrap_or(&Value::Null), 0)
         );
         let parallel = sts.pointer("/spec/podManagementPolicy").and_then(Value::as_str) == Some("Parallel");
         let (pods, _) = shared.store.list(pod_res, Some(&ns));
