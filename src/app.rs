@@ -313,7 +313,7 @@ pub fn render_plan(plan: &Plan, lang: &str, explain: bool, manifests: bool) -> S
         let vars: Vec<String> = (plan.vars.iter())
             .map(|(k, v)| match crate::redact::is_secret_name(k) {
                 true => format!("{k}={}", crate::redact::MASK),
-                false => format!("{k}={v}"),
+                false => format!("{k}={}", scenario::value::shown(&v.to_string())),
             })
             .collect();
         let _ = writeln!(out, "vars: {}", vars.join(" "));

@@ -83,8 +83,9 @@ pub struct ScenarioArgs {
     /// The scenario file, e.g. scenarios/day55.toml.
     pub scenario: PathBuf,
 
-    /// Override a variable: --var pacman_replicas=5 (repeatable). The value is read as the
-    /// variable's type (string, whole number or boolean).
+    /// Override a variable: --var pacman_replicas=5 (repeatable, each variable once). The value
+    /// is checked against the variable's type (int, port, dns-label, image, …; see `[vars]` in
+    /// docs/scenario-format.md).
     #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_var)]
     pub vars: Vec<(String, String)>,
 }

@@ -52,6 +52,50 @@ impl TemplateError {
     }
 }
 
+/// The auto-escape format of manifest templates.
+const YAML: &str = "yaml";
+
+/// The strings a render wrote through `{{ … }}` (a render-local minijinja extension).
+#[derive(Debug, Default)]
+struct Written(Vec<String>);
+
+/// A rendered manifest template.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub text: String,
+    /// Every string `{{ … }}` wrote, in order, before YAML quoting (not those marked `| safe`):
+    /// each must come through the parsed documents intact ([`crate::plan::manifest::check_written`]).
+    pub written: Vec<String>,
+}
+
+/// A string as a YAML scalar that reads back as exactly that string, wherever a plain value
+/// may stand: as it is when it is plain text that YAML reads as the same string (`pacman`,
+/// `docker.io/bitnamilegacy/mongodb:4.4.8`, `1Gi`), else double-quoted with JSON's escapes
+/// (serde_json), which YAML shares; the few characters JSON leaves raw but YAML reads as line
+/// breaks or refuses (C1 controls, DEL, U+2028, U+2029, U+FEFF) are escaped too. A quoted scalar
+/// never holds a raw line break, so no value can start a key or a document.
+pub fn yaml_scalar(s: &str) -> String {
+    let plain_chars = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "._/:@+-".contains(c));
+    let reads_back =
+        || matches!(serde_norway::from_str::<serde_norway::Value>(s), Ok(serde_norway::Value::String(v)) if v == s);
+    if plain_chars && reads_back() {
+        return s.to_owned();
+    }
+    let json = serde_json::to_string(s).expect("a string always serializes to JSON");
+    json.chars()
+        .map(|c| {
+            let raw_in_json_not_yaml = c == '\u{7f}'
+                || ('\u{80}'..='\u{9f}').contains(&c)
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}');
+            if raw_in_json_not_yaml {
+                format!("\\u{:04X}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// The template environment of one scenario.
 pub struct Templates {
     env: Environment<'static>,
@@ -69,9 +113,29 @@ impl Templates {
         let dir: PathBuf = dir.into();
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
-        // Manifests are YAML written by the author: render values verbatim (minijinja would
-        // otherwise JSON-escape values in `.yaml` templates).
-        env.set_auto_escape_callback(|_| AutoEscape::None);
+        // Manifest templates write string values as YAML scalars ([`yaml_scalar`]); strings of
+        // the scenario itself (`"{{ namespace }}"`, rendered with `render_str`) stay verbatim.
+        env.set_auto_escape_callback(|name| {
+            if name == "<string>" {
+                AutoEscape::None
+            } else {
+                AutoEscape::Custom(YAML.into())
+            }
+        });
+        env.set_formatter(|out, state, value| {
+            if !matches!(state.auto_escape(), AutoEscape::Custom(f) if f == YAML) {
+                return minijinja::escape_formatter(out, state, value);
+            }
+            match value.as_str() {
+                // `| safe` (and `| tojson`) is the author's own YAML: written as it is, unchecked.
+                Some(s) if value.is_safe() => out.write_str(s).map_err(minijinja::Error::from),
+                Some(s) => {
+                    state.get_or_insert_extension(Written::default()).0.push(s.to_owned());
+                    out.write_str(&yaml_scalar(s)).map_err(minijinja::Error::from)
+                }
+                None => write!(out, "{value}").map_err(minijinja::Error::from),
+            }
+        });
         let root = dir.clone();
         env.set_loader(move |name| match resolve_in(&root, name) {
             Ok(path) => match crate::source::read_text(&path) {
@@ -98,6 +162,11 @@ impl Templates {
 
     /// Renders a template file.
     pub fn render_file(&self, name: &str, ctx: &Value) -> Result<String, TemplateError> {
+        self.render_manifest(name, ctx).map(|r| r.text)
+    }
+
+    /// Renders a manifest template, with the strings its `{{ … }}` wrote.
+    pub fn render_manifest(&self, name: &str, ctx: &Value) -> Result<Rendered, TemplateError> {
         let tpl = self.env.get_template(name).map_err(|e| {
             if e.kind() == ErrorKind::TemplateNotFound {
                 TemplateError {
@@ -114,8 +183,18 @@ impl Templates {
                 TemplateError::from_minijinja(&e, Some(name))
             }
         })?;
-        tpl.render(ctx)
-            .map_err(|e| TemplateError::from_minijinja(&e, Some(name)))
+        let captured = tpl
+            .render_captured(ctx)
+            .map_err(|e| TemplateError::from_minijinja(&e, Some(name)))?;
+        let written = captured
+            .state()
+            .get_extension::<Written>()
+            .map(|w| w.0.clone())
+            .unwrap_or_default();
+        Ok(Rendered {
+            text: captured.output().to_owned(),
+            written,
+        })
     }
 
     /// Renders a string from the scenario (`"{{ namespace }}"`); plain text is returned as is.
@@ -386,6 +465,90 @@ mod tests {
             err.message
         );
         assert!(err.message.contains("save the file as UTF-8"), "{}", err.message);
+    }
+
+    #[test]
+    fn yaml_scalars_read_back_as_the_same_string_in_every_position() {
+        for plain in [
+            "pacman",
+            "1Gi",
+            "docker.io/bitnamilegacy/mongodb:4.4.8",
+            "pacman.com",
+            "a-b_c",
+        ] {
+            assert_eq!(yaml_scalar(plain), plain);
+        }
+        let hostile = [
+            "true",
+            "123",
+            "1e3",
+            "null",
+            "~",
+            "",
+            " x",
+            "a b",
+            "pacman # comment",
+            "pacman\n  evil: 1",
+            "a\n---\nkind: Secret",
+            "x: y",
+            "- a",
+            "[a]",
+            "{a: b}",
+            "@x",
+            "`x`",
+            "'",
+            "\"",
+            "\\",
+            "a\u{2028}b",
+            "\u{85}",
+            "\u{7f}",
+            "\u{feff}x",
+            "\t",
+            "\r\n",
+            "é",
+            "*a",
+            "&a",
+            "!tag",
+            "%x",
+            "|",
+            ">",
+            "a, b",
+            "#",
+        ];
+        for s in hostile {
+            let q = yaml_scalar(s);
+            assert!(!q.contains('\n') && !q.contains('\r'), "{s:?} → {q}");
+            for doc in [
+                format!("k: {q}\n"),
+                format!("k: [{q}]\n"),
+                format!("{q}: v\n"),
+                format!("k:\n  - {q}\n"),
+            ] {
+                let v: serde_json::Value = serde_norway::from_str(&doc).unwrap_or_else(|e| panic!("{doc}: {e}"));
+                let got = match &v {
+                    serde_json::Value::Object(m) if m.contains_key("k") => match &m["k"] {
+                        serde_json::Value::Array(a) => a[0].clone(),
+                        other => other.clone(),
+                    },
+                    serde_json::Value::Object(m) => serde_json::Value::String(m.keys().next().unwrap().clone()),
+                    other => other.clone(),
+                };
+                assert_eq!(got, serde_json::Value::String(s.to_owned()), "{doc}");
+            }
+        }
+    }
+
+    #[test]
+    fn manifest_templates_record_what_they_write_and_scenario_strings_stay_verbatim() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("cm.j2"), "a: {{ x }}\nb: {{ n }}\nc: {{ y | safe }}\n").unwrap();
+        let t = Templates::new(dir.path());
+        let r = t
+            .render_manifest("cm.j2", &context! { x => "a # b", n => 3, y => "raw: yes" })
+            .unwrap();
+        assert_eq!(r.text, "a: \"a # b\"\nb: 3\nc: raw: yes");
+        assert_eq!(r.written, vec!["a # b".to_owned()]);
+        assert_eq!(t.render_str("{{ x }}", &context! { x => "a # b" }).unwrap(), "a # b");
     }
 
     #[test]

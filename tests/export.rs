@@ -216,6 +216,9 @@ tunnel = {}
 const CONFIGMAP: &str =
     "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: default\ndata:\n  plain: value\n";
 
+/// A template that writes hostile values as a value and as a key.
+const HOSTILE_CONFIGMAP: &str = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: default\ndata:\n  plain: {{ label }}\n  {{ form }}: key\n";
+
 /// Records every call as its arguments separated by NUL, one file per call; answers `get -o
 /// jsonpath=` with the values the test chose, and curl with a body.
 const STUB: &str = r#"#!/usr/bin/env bash
@@ -459,7 +462,7 @@ fn one_case(seed: u64) {
     let values = Values::generate(&mut rng);
     let mut t = Test::new()
         .write("lab.toml", LAB)
-        .write("templates/cm.yaml.j2", CONFIGMAP)
+        .write("templates/cm.yaml.j2", HOSTILE_CONFIGMAP)
         .args(["export", "lab.toml", "--format", "sh", "-o", "lab.sh"]);
     for (k, v) in &values.vars {
         t = t.arg("--var").arg(format!("{k}={v}"));
@@ -532,7 +535,19 @@ fn one_case(seed: u64) {
     calls.sort();
     expected.sort();
     assert_eq!(calls, expected, "seed {seed}: values {:?}\n{text}", values.vars);
-    assert_eq!(manifests, vec![CONFIGMAP.trim_end().to_owned() + "\n"], "seed {seed}");
+    // The manifest holds each value exactly, as one YAML value, and nothing more.
+    assert_eq!(manifests.len(), 1, "seed {seed}");
+    let cm: serde_json::Value = serde_norway::from_str(&manifests[0])
+        .unwrap_or_else(|e| panic!("seed {seed}: the manifest is not YAML ({e}):\n{}", manifests[0]));
+    let mut data = serde_json::Map::new();
+    data.insert("plain".into(), json!(values.v("label")));
+    data.insert(values.v("form"), json!("key"));
+    assert_eq!(
+        cm,
+        json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "settings", "namespace": "default"}, "data": data}),
+        "seed {seed}:\n{}",
+        manifests[0]
+    );
     assert!(
         !walk_has(&dir, "PWNED"),
         "seed {seed}: a value ran as a command:\n{text}"

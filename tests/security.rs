@@ -119,3 +119,146 @@ fn a_template_in_latin1_is_reported_in_the_template() {
         .stderr_contains(" --> templates/cm.yaml.j2:4:12\n")
         .stderr_contains("save the file as UTF-8");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Typed variables
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_namespace_that_would_add_a_key_is_refused_at_the_command_line() {
+    Test::in_repo()
+        .args([
+            "validate",
+            "scenarios/day55.toml",
+            "--var",
+            "namespace=pacman\n  evil: 1",
+        ])
+        .run()
+        .status(2)
+        .stderr_contains("error: --var namespace: `pacman\\n  evil: 1` is not a dns-label")
+        .stderr_contains("= expected: a DNS label")
+        .stderr_contains("hint: `namespace` is of type `dns-label` in [vars] (its default is `pacman`)");
+}
+
+#[test]
+fn a_namespace_with_a_comment_or_shell_code_is_refused() {
+    for value in ["pacman # comment", "$(touch PWNED)", "a b", "Pacman"] {
+        Test::in_repo()
+            .args(["plan", "scenarios/day55.toml", "--var"])
+            .arg(format!("namespace={value}"))
+            .run()
+            .status(2)
+            .stderr_contains(&format!("error: --var namespace: `{value}` is not a dns-label"));
+    }
+    Test::in_repo()
+        .args([
+            "export",
+            "scenarios/day55.toml",
+            "--format",
+            "sh",
+            "--var",
+            "local_port=99999",
+        ])
+        .run()
+        .status(2)
+        .stderr_contains("error: --var local_port: 99999 is not a port (1 to 65535)");
+    Test::in_repo()
+        .args(["validate", "scenarios/day55.toml", "--var", "mongo_image=Mongo 4"])
+        .run()
+        .status(2)
+        .stderr_contains("error: --var mongo_image: `Mongo 4` is not an image reference");
+}
+
+#[test]
+fn a_variable_given_twice_is_an_error() {
+    Test::in_repo()
+        .args([
+            "validate",
+            "scenarios/day55.toml",
+            "--var",
+            "namespace=a",
+            "--var",
+            "namespace=b",
+        ])
+        .run()
+        .status(2)
+        .stderr_contains("error: --var namespace is given twice (`a`, then `b`)")
+        .stderr_contains("hint: give each variable once");
+}
+
+#[test]
+fn a_default_that_does_not_fit_its_type_is_reported_at_its_line() {
+    let lab = format!(
+        "{}\n[vars]\nns = {{ default = \"Not A Label\", type = \"dns-label\" }}\nport = {{ default = 0, type = \"port\" }}\nkind = {{ default = \"x\", type = \"colour\" }}\n{NOTE_STEP}",
+        crate::support::LAB
+    );
+    Test::new()
+        .write("lab.toml", lab)
+        .args(["validate", "lab.toml"])
+        .run()
+        .status(2)
+        .stderr_contains("the default does not fit `type = \"dns-label\"`: `Not A Label` is not a dns-label")
+        .stderr_contains(" --> lab.toml:6:6")
+        .stderr_contains("0 is not a port (1 to 65535)")
+        .stderr_contains(
+            "`colour` is not a variable type; use one of string, int, bool, port, dns-label, dns-name, image, duration",
+        );
+}
+
+/// A string variable written into a manifest, and a check that reads it back.
+const NOTE_LAB: &str = r#"
+[lab]
+id = "note"
+title = "Note"
+
+[vars]
+note = "hello"
+
+[[steps]]
+id = "create"
+title = "Create"
+create = { template = "cm.yaml.j2" }
+
+[[steps.checks]]
+field = { kind = "ConfigMap", name = "note", namespace = "default", path = "data.note", equals = "{{ note }}" }
+
+[[steps.checks]]
+field = { kind = "ConfigMap", name = "note", namespace = "default", path = "data", equals = { note = "{{ note }}" } }
+
+[[steps.checks]]
+field = { kind = "ConfigMap", name = "note", namespace = "default", path = "metadata.labels", equals = { app = "note" } }
+"#;
+
+const NOTE_TEMPLATE: &str = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: note\n  namespace: default\n  labels:\n    app: note\ndata:\n  note: {{ note }}\n";
+
+#[test]
+fn a_string_value_reaches_the_cluster_as_one_value_and_adds_no_key() {
+    for value in [
+        "pacman\n  evil: 1",
+        "pacman # comment",
+        "a\n---\nkind: Secret",
+        "true",
+        "x: y",
+    ] {
+        Test::new()
+            .write("lab.toml", NOTE_LAB)
+            .write("templates/cm.yaml.j2", NOTE_TEMPLATE)
+            .args(["run", "lab.toml", "--cluster", "rehearsal", "--var"])
+            .arg(format!("note={value}"))
+            .run()
+            .success()
+            .stdout_contains("1 passed, 0 failed");
+    }
+}
+
+#[test]
+fn a_value_that_a_template_does_not_keep_whole_is_refused() {
+    let template = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: note\n  namespace: default\n# made for {{ note }}\ndata: {}\n";
+    Test::new()
+        .write("lab.toml", NOTE_LAB)
+        .write("templates/cm.yaml.j2", template)
+        .args(["validate", "lab.toml"])
+        .run()
+        .status(2)
+        .stderr_contains("error: template `cm.yaml.j2`: the value of `note` does not come through as written");
+}

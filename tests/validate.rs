@@ -572,8 +572,9 @@ scale = { kind = "Deployment", name = "pacman", namespace = "pacman", replicas =
         .args(["validate", "lab.toml", "--var", "pacman_replicas=lots"])
         .run()
         .status(2)
-        .stderr_contains("error: --var pacman_replicas=lots: expected a whole number, found `lots`")
-        .stderr_contains("= expected: a whole number like the default `10`");
+        .stderr_contains("error: --var pacman_replicas: `lots` is not a whole number")
+        .stderr_contains("= expected: a whole number, such as 10")
+        .stderr_contains("= hint: `pacman_replicas` is of type `int` in [vars] (its default is `10`)");
 }
 
 #[test]

@@ -135,6 +135,70 @@ pub fn parse_documents(template: &str, origin: &str, rendered: &str) -> Result<V
     if problems.is_empty() { Ok(out) } else { Err(problems) }
 }
 
+/// Whether every string a template wrote (a variable's value, a fact) came through YAML intact:
+/// each must appear, as many times as it was written, inside the keys and string values of the
+/// parsed documents. A value that changed the documents' structure (a new key, a new document)
+/// or was cut (a `#` read as a comment) is the problem returned, named by `name_of`.
+pub fn check_written(
+    template: &str,
+    origin: &str,
+    docs: &[Manifest],
+    written: &[String],
+    name_of: impl Fn(&str) -> Option<String>,
+) -> Option<Diagnostic> {
+    let mut scalars: Vec<&str> = Vec::new();
+    for d in docs {
+        collect_strings(&d.object, &mut scalars);
+    }
+    let mut wanted: Vec<(&str, usize)> = Vec::new();
+    for w in written.iter().filter(|w| !w.is_empty()) {
+        match wanted.iter_mut().find(|(v, _)| v == w) {
+            Some((_, n)) => *n += 1,
+            None => wanted.push((w, 1)),
+        }
+    }
+    for (value, times) in wanted {
+        let found: usize = scalars.iter().map(|s| s.matches(value).count()).sum();
+        if found >= times {
+            continue;
+        }
+        let what = match name_of(value) {
+            Some(var) => format!("the value of `{var}`"),
+            None => format!("the value `{}`", crate::scenario::value::shown(value)),
+        };
+        return Some(Diagnostic::new(format!(
+            "template `{template}`: {what} does not come through as written: the rendered YAML reads it differently"
+        ))
+        .with_location(Location {
+            origin: origin.to_owned(),
+            line: 1,
+            col: 1,
+            snippet: None,
+            detail: Some("rendered".into()),
+        })
+        .expected("every value a template writes to stay one whole YAML value")
+        .hint(
+            "values are written as YAML scalars, quoted when needed; write `{{ name }}` where a whole value stands (not inside quotes, a comment or a block scalar), or give the variable a stricter type such as `dns-label`",
+        ));
+    }
+    None
+}
+
+/// Every key and string value of a document.
+fn collect_strings<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
+    match v {
+        Value::String(s) => out.push(s),
+        Value::Array(a) => a.iter().for_each(|x| collect_strings(x, out)),
+        Value::Object(o) => {
+            for (k, x) in o {
+                out.push(k);
+                collect_strings(x, out);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// The message of a YAML error without its positions, and the best place to point at (1-based
 /// line and column in the document): where the problem is, or, when the parser only noticed it
 /// at the end of the document (an unclosed `[` or quote), where the unclosed thing began.
@@ -204,6 +268,21 @@ mod tests {
             problems[1].location.as_ref().unwrap().detail.as_deref(),
             Some("rendered, document 2")
         );
+    }
+
+    #[test]
+    fn a_written_value_must_come_through_whole() {
+        let text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  a: pacman\n  # a comment: oops\n";
+        let docs = parse_documents("t.j2", "t.j2", text).unwrap();
+        let name = |v: &str| (v == "oops").then(|| "note".to_owned());
+        assert!(check_written("t.j2", "t.j2", &docs, &["pacman".into(), "cm".into()], name).is_none());
+        let d = check_written("t.j2", "t.j2", &docs, &["oops".into()], name).unwrap();
+        assert_eq!(
+            d.message,
+            "template `t.j2`: the value of `note` does not come through as written: the rendered YAML reads it differently"
+        );
+        // Written twice but found once: one of the two places lost it.
+        assert!(check_written("t.j2", "t.j2", &docs, &["pacman".into(), "pacman".into()], name).is_some());
     }
 
     #[test]

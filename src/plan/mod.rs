@@ -17,7 +17,7 @@ use crate::kinds;
 use crate::scenario::action::Action;
 use crate::scenario::analyze::object_refs as named_objects;
 use crate::scenario::load::suggest;
-use crate::scenario::value::IntExpr;
+use crate::scenario::value::{IntExpr, shown};
 use crate::scenario::{Expr, Scenario, Span, Step, VarValue};
 pub use crate::template::template_diagnostic;
 use crate::template::{TemplateError, Templates};
@@ -36,7 +36,9 @@ pub struct Plan {
     pub manifests: HashMap<String, Vec<Manifest>>,
 }
 
-/// Binds `--var name=value` overrides over the scenario's defaults, typed like the default.
+/// Binds `--var name=value` overrides over the scenario's defaults: each value is read and
+/// checked as its variable's type (`type = "dns-label"`, or the default's type); a variable
+/// given twice is an error.
 pub fn bind_vars(
     scenario: &Scenario,
     overrides: &[(String, String)],
@@ -47,15 +49,32 @@ pub fn bind_vars(
         .map(|v| (v.name.clone(), v.default.clone()))
         .collect();
     let mut diags = Diagnostics::default();
+    let mut seen: HashMap<&str, &str> = HashMap::new();
     for (name, raw) in overrides {
-        match vars.get(name) {
-            Some(default) => match default.parse_like(raw) {
+        if let Some(first) = seen.insert(name, raw) {
+            diags.push(
+                Diagnostic::new(format!(
+                    "--var {name} is given twice (`{}`, then `{}`)",
+                    shown(first),
+                    shown(raw)
+                ))
+                .hint(format!("give each variable once: --var {name}=VALUE")),
+            );
+            continue;
+        }
+        match scenario.vars.iter().find(|v| &v.name == name) {
+            Some(var) => match var.ty.parse(raw) {
                 Ok(v) => {
                     vars.insert(name.clone(), v);
                 }
                 Err(why) => diags.push(
-                    Diagnostic::new(format!("--var {name}={raw}: {why}"))
-                        .expected(format!("a {} like the default `{default}`", default.type_name())),
+                    Diagnostic::new(format!("--var {name}: {why}"))
+                        .expected(var.ty.expected())
+                        .hint(format!(
+                            "`{name}` is of type `{}` in [vars] (its default is `{}`)",
+                            var.ty,
+                            shown(&var.default.to_string())
+                        )),
                 ),
             },
             None => {
@@ -119,9 +138,18 @@ impl Plan {
                 .path_of(&name)
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|_| name.clone());
-            match plan.templates.render_file(&name, &ctx) {
-                Ok(text) => match manifest::parse_documents(&name, &origin, &text) {
+            match plan.templates.render_manifest(&name, &ctx) {
+                Ok(rendered) => match manifest::parse_documents(&name, &origin, &rendered.text) {
                     Ok(docs) => {
+                        let vars = &plan.vars;
+                        let name_of = |value: &str| {
+                            vars.iter()
+                                .find(|(_, v)| matches!(v, VarValue::String(s) if s == value))
+                                .map(|(k, _)| k.clone())
+                        };
+                        if let Some(d) = manifest::check_written(&name, &origin, &docs, &rendered.written, name_of) {
+                            diags.push(d);
+                        }
                         if docs.is_empty() {
                             diags.push(
                                 Diagnostic::new(format!("template `{name}` renders no Kubernetes object"))

@@ -183,6 +183,7 @@ impl Analyzer<'_> {
             out.push(Variable {
                 name: n.clone(),
                 default: spec.default.clone(),
+                ty: spec.ty,
                 description: spec.description.clone(),
             });
         }

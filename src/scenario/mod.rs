@@ -68,6 +68,8 @@ pub struct Lab {
 pub struct Variable {
     pub name: String,
     pub default: VarValue,
+    /// Given with `type = "…"`, or inferred from the default.
+    pub ty: value::VarType,
     pub description: Option<Text>,
 }
 

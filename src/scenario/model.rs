@@ -16,6 +16,7 @@ use super::check::{
 use super::duration::Duration;
 use super::step_id::StepId;
 use super::text::Text;
+use super::value::VarType;
 
 /// `[lab]`: what the lab is.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -142,22 +143,6 @@ impl VarValue {
         }
     }
 
-    /// Parses a `--var` value as the same type as this default.
-    pub fn parse_like(&self, raw: &str) -> Result<VarValue, String> {
-        match self {
-            VarValue::String(_) => Ok(VarValue::String(raw.to_owned())),
-            VarValue::Integer(_) => raw
-                .parse()
-                .map(VarValue::Integer)
-                .map_err(|_| format!("expected a whole number, found `{raw}`")),
-            VarValue::Bool(_) => match raw {
-                "true" => Ok(VarValue::Bool(true)),
-                "false" => Ok(VarValue::Bool(false)),
-                _ => Err(format!("expected true or false, found `{raw}`")),
-            },
-        }
-    }
-
     pub fn to_minijinja(&self) -> minijinja::Value {
         match self {
             VarValue::String(s) => minijinja::Value::from(s.as_str()),
@@ -177,10 +162,12 @@ impl std::fmt::Display for VarValue {
     }
 }
 
-/// `[vars]`: `name = "default"` or `name = { default = "…", description = "…" }`.
+/// `[vars]`: `name = "default"` or `name = { default = "…", type = "dns-label", description = "…" }`.
+/// The default must be of the type (given, or inferred from the default).
 #[derive(Debug, Clone)]
 pub struct VarSpec {
     pub default: VarValue,
+    pub ty: VarType,
     pub description: Option<Text>,
 }
 
@@ -190,16 +177,18 @@ impl<'de> Deserialize<'de> for VarSpec {
         #[serde(deny_unknown_fields)]
         struct Full {
             default: toml::Value,
+            #[serde(default, rename = "type")]
+            ty: Option<String>,
             #[serde(default)]
             description: Option<Text>,
         }
         let v = toml::Value::deserialize(d)?;
-        let (default, description) = match v {
+        let (default, ty, description) = match v {
             toml::Value::Table(t) => {
                 let full = Full::deserialize(toml::Value::Table(t)).map_err(|e| de::Error::custom(e.message()))?;
-                (full.default, full.description)
+                (full.default, full.ty, full.description)
             }
-            other => (other, None),
+            other => (other, None, None),
         };
         let default = match default {
             toml::Value::String(s) => VarValue::String(s),
@@ -212,7 +201,17 @@ impl<'de> Deserialize<'de> for VarSpec {
                 )));
             }
         };
-        Ok(VarSpec { default, description })
+        let ty = match ty {
+            Some(t) => t.parse::<VarType>().map_err(de::Error::custom)?,
+            None => VarType::inferred(&default),
+        };
+        ty.check(&default)
+            .map_err(|why| de::Error::custom(format!("the default does not fit `type = \"{ty}\"`: {why}")))?;
+        Ok(VarSpec {
+            default,
+            ty,
+            description,
+        })
     }
 }
 

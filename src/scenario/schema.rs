@@ -162,13 +162,17 @@ impl JsonSchema for VarSpec {
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let text = generator.subschema_for::<Text>();
         json_schema!({
-            "description": "A variable: its default (string, whole number or boolean), or { default, description }.",
+            "description": "A variable: its default (string, whole number or boolean), or { default, type, description }. The type is inferred from the default when absent.",
             "anyOf": [
                 {"type": ["string", "integer", "boolean"]},
                 {
                     "type": "object",
                     "properties": {
                         "default": {"type": ["string", "integer", "boolean"]},
+                        "type": {
+                            "description": "What values the variable accepts; --var values are checked against it.",
+                            "enum": super::value::VarType::ALL.iter().map(|t| t.name()).collect::<Vec<_>>()
+                        },
                         "description": text
                     },
                     "required": ["default"],

@@ -1,5 +1,5 @@
-//! Values in a scenario that are more than a string: integers that may be templated, and
-//! free-form JSON (patch bodies, expected values).
+//! Values in a scenario that are more than a string: integers that may be templated,
+//! free-form JSON (patch bodies, expected values), and the types of `[vars]`.
 
 use serde::{Deserialize, Deserializer, de};
 use toml::Spanned;
@@ -93,9 +93,237 @@ pub fn toml_to_json(v: toml::Value) -> serde_json::Value {
     }
 }
 
+/// The type of a `[vars]` entry (`type = "dns-label"`), inferred from the default when absent:
+/// a string default is a `string`, a whole number an `int`, a boolean a `bool`. Every value,
+/// default or `--var`, is checked against it; no string may hold a NUL character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VarType {
+    /// Any text.
+    String,
+    /// A whole number.
+    Int,
+    Bool,
+    /// A TCP port, 1 to 65535.
+    Port,
+    /// An RFC 1123 label, as namespaces and most object names are.
+    DnsLabel,
+    /// An RFC 1123 subdomain: labels joined by dots (host names, object names).
+    DnsName,
+    /// A container image reference (`docker.io/bitnamilegacy/mongodb:4.4.8`).
+    Image,
+    /// A duration such as `30s` or `1m 30s`.
+    Duration,
+}
+
+impl VarType {
+    pub const ALL: &[VarType] = &[
+        VarType::String,
+        VarType::Int,
+        VarType::Bool,
+        VarType::Port,
+        VarType::DnsLabel,
+        VarType::DnsName,
+        VarType::Image,
+        VarType::Duration,
+    ];
+
+    /// The name written in `type = "…"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            VarType::String => "string",
+            VarType::Int => "int",
+            VarType::Bool => "bool",
+            VarType::Port => "port",
+            VarType::DnsLabel => "dns-label",
+            VarType::DnsName => "dns-name",
+            VarType::Image => "image",
+            VarType::Duration => "duration",
+        }
+    }
+
+    /// What a value of this type looks like, for `expected:` lines.
+    pub fn expected(self) -> &'static str {
+        match self {
+            VarType::String => "any text without a NUL character",
+            VarType::Int => "a whole number, such as 10",
+            VarType::Bool => "true or false",
+            VarType::Port => "a port number from 1 to 65535",
+            VarType::DnsLabel => {
+                "a DNS label: at most 63 lowercase letters, digits and `-`, starting and ending with a letter or digit (e.g. `pacman`)"
+            }
+            VarType::DnsName => "a DNS name: DNS labels joined by dots, at most 253 characters (e.g. `pacman.com`)",
+            VarType::Image => "a container image reference, such as `docker.io/library/mongo:4.4`",
+            VarType::Duration => "a duration such as `30s`, `2m` or `1m 30s`",
+        }
+    }
+
+    /// The type a default implies when `type` is not given.
+    pub fn inferred(default: &crate::scenario::VarValue) -> VarType {
+        match default {
+            crate::scenario::VarValue::String(_) => VarType::String,
+            crate::scenario::VarValue::Integer(_) => VarType::Int,
+            crate::scenario::VarValue::Bool(_) => VarType::Bool,
+        }
+    }
+
+    /// Reads a `--var` value.
+    pub fn parse(self, raw: &str) -> Result<crate::scenario::VarValue, String> {
+        use crate::scenario::VarValue;
+        let value = match self {
+            VarType::Int | VarType::Port => VarValue::Integer(
+                raw.trim()
+                    .parse()
+                    .map_err(|_| format!("`{}` is not a whole number", shown(raw)))?,
+            ),
+            VarType::Bool => match raw {
+                "true" => VarValue::Bool(true),
+                "false" => VarValue::Bool(false),
+                _ => return Err(format!("`{}` is not true or false", shown(raw))),
+            },
+            _ => VarValue::String(raw.to_owned()),
+        };
+        self.check(&value)?;
+        Ok(value)
+    }
+
+    /// Checks a value (a default, or a parsed `--var`) against the type.
+    pub fn check(self, value: &crate::scenario::VarValue) -> Result<(), String> {
+        use crate::scenario::VarValue;
+        let this = self.name();
+        match (self, value) {
+            (VarType::Int, VarValue::Integer(_)) | (VarType::Bool, VarValue::Bool(_)) => Ok(()),
+            (VarType::Port, VarValue::Integer(p)) if (1..=65_535).contains(p) => Ok(()),
+            (VarType::Port, VarValue::Integer(p)) => Err(format!("{p} is not a port (1 to 65535)")),
+            (_, VarValue::String(s)) if s.contains('\0') => Err(format!("`{}` holds a NUL character", shown(s))),
+            (VarType::String, VarValue::String(_)) => Ok(()),
+            (VarType::DnsLabel, VarValue::String(s)) => {
+                dns_label(s).map_err(|why| format!("`{}` is not a dns-label: {why}", shown(s)))
+            }
+            (VarType::DnsName, VarValue::String(s)) => {
+                dns_name(s).map_err(|why| format!("`{}` is not a dns-name: {why}", shown(s)))
+            }
+            (VarType::Image, VarValue::String(s)) => s
+                .parse::<oci_spec::distribution::Reference>()
+                .map(|_| ())
+                .map_err(|why| format!("`{}` is not an image reference: {why}", shown(s))),
+            (VarType::Duration, VarValue::String(s)) => humantime::parse_duration(s.trim())
+                .map(|_| ())
+                .map_err(|why| format!("`{}` is not a duration: {why}", shown(s))),
+            (_, other) => Err(format!("a {this} variable cannot hold {} {other}", other.type_name())),
+        }
+    }
+}
+
+impl std::str::FromStr for VarType {
+    type Err = String;
+    fn from_str(s: &str) -> Result<VarType, String> {
+        VarType::ALL.iter().copied().find(|t| t.name() == s).ok_or_else(|| {
+            let names: Vec<&str> = VarType::ALL.iter().map(|t| t.name()).collect();
+            format!("`{s}` is not a variable type; use one of {}", names.join(", "))
+        })
+    }
+}
+
+impl std::fmt::Display for VarType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A value as messages show it: control characters escaped, so a value with a line break stays
+/// on one line.
+pub fn shown(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
+}
+
+/// RFC 1123 label: 1–63 of `a-z0-9-`, alphanumeric at both ends.
+fn dns_label(s: &str) -> Result<(), &'static str> {
+    if s.is_empty() {
+        return Err("it is empty");
+    }
+    if s.len() > 63 {
+        return Err("it is longer than 63 characters");
+    }
+    if !s
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err("only lowercase letters, digits and `-` are allowed");
+    }
+    if s.starts_with('-') || s.ends_with('-') {
+        return Err("it must start and end with a letter or digit");
+    }
+    Ok(())
+}
+
+/// RFC 1123 subdomain: labels joined by dots, at most 253 characters.
+fn dns_name(s: &str) -> Result<(), &'static str> {
+    if s.len() > 253 {
+        return Err("it is longer than 253 characters");
+    }
+    s.split('.').try_for_each(dns_label)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario::VarValue;
+
+    #[test]
+    fn typed_values_are_checked() {
+        let s = |v: &str| VarValue::String(v.to_owned());
+        assert!(VarType::DnsLabel.check(&s("pacman")).is_ok());
+        for bad in [
+            "Pacman",
+            "pacman # comment",
+            "pacman\n  evil: 1",
+            "$(touch PWNED)",
+            "",
+            "-a",
+            "a b",
+        ] {
+            assert!(VarType::DnsLabel.check(&s(bad)).is_err(), "{bad}");
+        }
+        assert!(VarType::DnsName.check(&s("pacman.com")).is_ok());
+        assert!(VarType::DnsName.check(&s("pacman..com")).is_err());
+        assert!(
+            VarType::Image
+                .check(&s("docker.io/bitnamilegacy/mongodb:4.4.8"))
+                .is_ok()
+        );
+        assert!(
+            VarType::Image
+                .check(&s("quay.io/ifont/pacman-nodejs-app:latest"))
+                .is_ok()
+        );
+        for bad in ["Mongo:4", "mongo 4", "mongo\nevil: 1", ""] {
+            assert!(VarType::Image.check(&s(bad)).is_err(), "{bad}");
+        }
+        assert!(VarType::Duration.check(&s("1m 30s")).is_ok());
+        assert!(VarType::Duration.check(&s("soon")).is_err());
+        assert_eq!(VarType::Port.parse("9090"), Ok(VarValue::Integer(9090)));
+        assert_eq!(VarType::Port.parse("0").unwrap_err(), "0 is not a port (1 to 65535)");
+        assert_eq!(VarType::Int.parse("ten").unwrap_err(), "`ten` is not a whole number");
+        assert_eq!(
+            VarType::String.check(&s("a\0b")).unwrap_err(),
+            "`a\\u{0}b` holds a NUL character"
+        );
+        assert_eq!(
+            VarType::DnsLabel.parse("a\nb").unwrap_err(),
+            "`a\\nb` is not a dns-label: only lowercase letters, digits and `-` are allowed"
+        );
+        assert!(VarType::String.check(&VarValue::Integer(3)).is_err());
+        assert_eq!("dns-label".parse::<VarType>(), Ok(VarType::DnsLabel));
+        assert!("label".parse::<VarType>().unwrap_err().contains("dns-label"));
+    }
 
     #[test]
     fn embedded_json_errors_say_the_position_once() {
