@@ -204,3 +204,87 @@ fn sighup_with_the_terminal_gone_still_stops_everything_and_exits_129() {
     assert_eq!(status.code(), Some(129), "{}", seen.join("\n"));
     assert_eq!(wait_no_leftovers(&mark, Duration::from_secs(2)), vec![]);
 }
+
+/// The signals lab against a standalone rehearsal (progress recorded, the lab's lock taken).
+fn attached(serve: &crate::support::serve::Serve, extra: &[&str]) -> Vec<String> {
+    let mut args: Vec<String> = [
+        "run",
+        "lab.toml",
+        "--cluster",
+        "rehearsal",
+        "--kubeconfig",
+        serve.kubeconfig_str(),
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    args.extend(extra.iter().map(|s| (*s).to_owned()));
+    args
+}
+
+#[test]
+fn a_second_run_of_a_lab_is_refused_while_the_first_holds_it() {
+    let dir = folder(OBEYS);
+    let serve = crate::support::serve::Serve::start(dir.path(), "kubeconfig");
+    let args = attached(&serve, &[]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut first = Live::start(dir.path(), &args);
+    first.wait_for("work | started", SCREEN);
+    let pid = first.pid();
+    crate::support::Test::new()
+        .current_dir(dir.path())
+        .args(&args)
+        .run()
+        .status(3)
+        .stderr_contains(&format!(
+            "error: lab `sig` is already running from this folder (PID {pid}, `workshop --color never run lab.toml --cluster rehearsal --kubeconfig"
+        ))
+        .stderr_contains("hint: two runs of one lab would fight over its cluster and its progress")
+        .stderr_contains(".workshop/state/sig.lock");
+    first.signal(libc::SIGINT);
+    assert_eq!(first.finish(SCREEN).code, Some(130));
+    assert!(
+        !dir.path().join(".workshop/state/sig.lock").exists(),
+        "released at the end"
+    );
+}
+
+#[test]
+fn what_a_sigkilled_run_left_running_is_stopped_at_the_next_start() {
+    let dir = folder(OBEYS);
+    let serve = crate::support::serve::Serve::start(dir.path(), "kubeconfig");
+    let args = attached(&serve, &[]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut killed = Live::start(dir.path(), &args);
+    killed.wait_for("work | started", SCREEN);
+    let mark = killed.mark().to_owned();
+    let pid = killed.pid();
+    killed.signal(libc::SIGKILL);
+    assert_eq!(killed.finish(SCREEN).code, None, "ended by SIGKILL");
+    // Its direct children died with it (PR_SET_PDEATHSIG); what `sh` started lives on.
+    std::thread::sleep(Duration::from_millis(300));
+    let left = crate::support::live::processes_marked(&mark);
+    assert!(
+        !left.is_empty() && left.iter().all(|(_, cmd)| cmd == "sleep 1000"),
+        "only the sleeps outlive workshop: {left:?}"
+    );
+    assert!(dir.path().join(format!(".workshop/runs/{pid}.json")).exists());
+
+    let next = attached(&serve, &["--until", "helper"]);
+    let next: Vec<&str> = next.iter().map(String::as_str).collect();
+    let out = Live::start(dir.path(), &next).finish(SCREEN);
+    assert_eq!(out.code, Some(0), "{}", out.output);
+    for needle in [
+        format!("an earlier run (PID {pid}, `workshop --color never run lab.toml"),
+        "ended without stopping its processes; stopped what was still running:".to_owned(),
+        format!("took over the lock of lab `sig` (.workshop/state/sig.lock): its holder (PID {pid},"),
+    ] {
+        assert!(out.output.contains(&needle), "missing {needle:?}:\n{}", out.output);
+    }
+    assert_eq!(
+        wait_no_leftovers(&mark, Duration::from_secs(2)),
+        vec![],
+        "{}",
+        out.output
+    );
+    assert!(!dir.path().join(format!(".workshop/runs/{pid}.json")).exists());
+}

@@ -27,6 +27,12 @@ pub enum EngineError {
     /// The rehearsal cluster could not start.
     #[error("the rehearsal cluster could not start: {0}")]
     Rehearsal(String),
+    /// Another run of the same lab holds its lock.
+    #[error("lab `{lab}` is already running from this folder ({holder})")]
+    Busy { lab: String, holder: String, hint: String },
+    /// The lock file cannot be written.
+    #[error("cannot lock the lab ({path}): {message}")]
+    Lock { path: String, message: String },
     /// The async runtime could not start.
     #[error("could not start the async runtime: {0}")]
     Runtime(#[source] std::io::Error),
@@ -41,6 +47,8 @@ impl EngineError {
             | EngineError::Kubeconfig { .. }
             | EngineError::PortInUse { .. }
             | EngineError::Rehearsal(_)
+            | EngineError::Busy { .. }
+            | EngineError::Lock { .. }
             | EngineError::Runtime(_) => exit_code::MISSING_PREREQUISITE,
         }
     }
@@ -50,7 +58,8 @@ impl EngineError {
             EngineError::MissingBinary { hint, .. }
             | EngineError::Unreachable { hint, .. }
             | EngineError::Kubeconfig { hint, .. }
-            | EngineError::PortInUse { hint, .. } => Some(hint),
+            | EngineError::PortInUse { hint, .. }
+            | EngineError::Busy { hint, .. } => Some(hint),
             _ => None,
         }
     }

@@ -15,6 +15,8 @@ pub mod error;
 pub mod event;
 pub mod guided;
 pub mod interrupt;
+pub mod leftovers;
+pub mod lock;
 pub mod options;
 pub mod process;
 pub mod procinfo;
@@ -118,6 +120,7 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
         ..
     } = opts;
     let kind = target.provider;
+    let house = Housekeeping::begin(&scenario.lab.id, !target.is_embedded_rehearsal()).await?;
     let ready = async {
         let provider = make_provider(scenario, target, display_path).await?;
         match prepare(&provider, scenario.clone(), vars.clone(), opts).await {
@@ -129,10 +132,17 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
         }
     };
     let (provider, Prepared { conn, plan, guided }) = tokio::select! {
-        r = ready => r?,
+        r = ready => match r {
+            Ok(p) => p,
+            Err(e) => {
+                house.print_notes();
+                return Err(e);
+            }
+        },
         _ = interrupt.token().cancelled() => return Ok(interrupted_early(interrupt)),
     };
     if guided.nothing_left {
+        house.print_notes();
         println!(
             "every step of lab `{}` already completed against this cluster; nothing to resume (`workshop reset {display_path}` starts over)",
             plan.scenario.lab.id
@@ -170,6 +180,7 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
         rehearsal: ctx.provider.is_rehearsal(),
         steps: steps.len(),
     });
+    house.emit_notes(&ctx);
     for (k, v) in &guided.captures {
         ctx.capture(k, v.clone());
     }
@@ -214,6 +225,57 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
     let RunCtx { provider, .. } = ctx;
     provider.shutdown().await;
     Ok(exit_for(&summary))
+}
+
+/// What every run and reset does first: stop what runs that are gone from this folder left
+/// running, take the lab's lock (when the run records progress), and record this run's
+/// processes while it lives. Dropped at the end of the run: lock released, record removed.
+pub(crate) struct Housekeeping {
+    _lock: Option<lock::LabLock>,
+    _journal: Option<leftovers::Journal>,
+    notes: Vec<String>,
+}
+
+impl Housekeeping {
+    pub(crate) async fn begin(lab: &str, take_lock: bool) -> Result<Housekeeping, EngineError> {
+        let mut notes = leftovers::sweep().await;
+        let lock = if take_lock {
+            let (lock, note) = lock::LabLock::acquire(lab)?;
+            notes.extend(note);
+            Some(lock)
+        } else {
+            None
+        };
+        let journal = match leftovers::Journal::start() {
+            Ok(j) => Some(j),
+            Err(e) => {
+                notes.push(format!(
+                    "warning: cannot record this run's processes in {}: {e}; if workshop is killed, what it started is not found at the next start",
+                    leftovers::dir().display()
+                ));
+                None
+            }
+        };
+        Ok(Housekeeping {
+            _lock: lock,
+            _journal: journal,
+            notes,
+        })
+    }
+
+    /// The lines for the learner, once the run's output has started.
+    pub(crate) fn emit_notes(&self, ctx: &RunCtx) {
+        for text in &self.notes {
+            ctx.emit(Event::Note { text: text.clone() });
+        }
+    }
+
+    /// The lines, on stderr, when the run ends before its output starts.
+    pub(crate) fn print_notes(&self) {
+        for text in &self.notes {
+            eprintln!("{text}");
+        }
+    }
 }
 
 /// What a run has before its first step.

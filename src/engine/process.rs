@@ -157,6 +157,29 @@ fn die_with_parent(cmd: &mut Command) {
 #[cfg(not(target_os = "linux"))]
 fn die_with_parent(_cmd: &mut Command) {}
 
+/// Stops a process group that is not our child (one an earlier run left): SIGTERM, up to
+/// [`GRACE`] for it to end, then SIGKILL.
+pub async fn stop_group(pgid: i32) -> Stopped {
+    if !procinfo::group_alive(pgid) {
+        return Stopped::AlreadyEnded;
+    }
+    procinfo::signal_group(pgid, libc::SIGTERM);
+    procinfo::signal_group(pgid, libc::SIGCONT);
+    if tokio::time::timeout(GRACE, group_gone(pgid)).await.is_ok() {
+        return Stopped::Terminated;
+    }
+    procinfo::signal_group(pgid, libc::SIGKILL);
+    let _ = tokio::time::timeout(GRACE, group_gone(pgid)).await;
+    Stopped::Killed
+}
+
+/// Until no live process is left in the group.
+async fn group_gone(pgid: i32) {
+    while procinfo::group_alive(pgid) {
+        tokio::time::sleep(POLL).await;
+    }
+}
+
 /// How a stop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stopped {
@@ -257,9 +280,7 @@ impl Running {
             let _ = self.child.wait().await;
             self.ended = true;
         }
-        while procinfo::group_alive(self.pgid) {
-            tokio::time::sleep(POLL).await;
-        }
+        group_gone(self.pgid).await;
     }
 }
 
@@ -377,8 +398,13 @@ pub fn display_command(program: &Path, args: &[String]) -> String {
 mod tests {
     use super::*;
 
+    /// The registry of children is one per process, and `cargo test` runs these tests as
+    /// threads of one process: they take turns.
+    static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
     #[tokio::test]
     async fn streams_output_and_reports_failure() {
+        let _turn = SERIAL.lock().await;
         let cancel = tokio_util::sync::CancellationToken::new();
         let mut seen = Vec::new();
         let ok = run(
@@ -416,6 +442,7 @@ mod tests {
 
     #[tokio::test]
     async fn times_out_and_kills_the_group() {
+        let _turn = SERIAL.lock().await;
         let cancel = tokio_util::sync::CancellationToken::new();
         let err = run(
             Path::new("/bin/sh"),
@@ -447,6 +474,7 @@ mod tests {
 
     #[tokio::test]
     async fn stop_ends_the_whole_group_with_sigterm_when_it_obeys() {
+        let _turn = SERIAL.lock().await;
         let mut p = sh("sleep 1000 & sleep 1000 & wait");
         let pgid = p.pid();
         until_it_has_children(pgid).await;
@@ -459,6 +487,7 @@ mod tests {
 
     #[tokio::test]
     async fn stop_kills_a_group_that_ignores_sigterm_after_the_grace_period() {
+        let _turn = SERIAL.lock().await;
         let mut p = sh("trap '' TERM; sleep 1000 & sleep 1000 & wait");
         let pgid = p.pid();
         until_it_has_children(pgid).await;
@@ -470,6 +499,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_dropped_child_takes_its_group_with_it() {
+        let _turn = SERIAL.lock().await;
         let p = sh("sleep 1000 & sleep 1000 & wait");
         let pgid = p.pid();
         until_it_has_children(pgid).await;
@@ -479,11 +509,12 @@ mod tests {
             assert!(tokio::time::Instant::now() < deadline, "the group outlived its handle");
             tokio::time::sleep(POLL).await;
         }
-        assert!(running_children().is_empty());
+        assert!(!running_children().iter().any(|c| c.pid == pgid));
     }
 
     #[tokio::test]
     async fn kill_all_now_skips_the_grace_period() {
+        let _turn = SERIAL.lock().await;
         let mut p = sh("trap '' TERM; sleep 1000 & sleep 1000 & wait");
         let pgid = p.pid();
         until_it_has_children(pgid).await;
@@ -496,6 +527,7 @@ mod tests {
 
     #[tokio::test]
     async fn an_interrupted_run_stops_the_group_and_says_so() {
+        let _turn = SERIAL.lock().await;
         let cancel = tokio_util::sync::CancellationToken::new();
         let stop = cancel.clone();
         let args = vec!["-c".to_owned(), "echo up; sleep 1000 & sleep 1000; wait".to_owned()];
@@ -507,12 +539,13 @@ mod tests {
         assert!(matches!(run.await, Err(ProcessError::Interrupted)));
         let pgid = pgid.expect("the process was registered when it printed");
         assert!(!procinfo::group_alive(pgid));
-        assert!(running_children().is_empty());
+        assert!(!running_children().iter().any(|c| c.pid == pgid));
     }
 
     #[cfg(target_os = "linux")]
     #[test]
     fn children_die_with_the_thread_that_started_them() {
+        let _turn = SERIAL.blocking_lock();
         // PR_SET_PDEATHSIG: a child started from a thread that ends gets SIGKILL, as it would
         // when workshop itself is killed.
         let pid = std::thread::spawn(|| {
@@ -539,5 +572,6 @@ mod tests {
         }
         // What it started in its group is not its child's business: the run's record covers it.
         procinfo::signal_group(pid, libc::SIGKILL);
+        registry().live.retain(|c| c.pid != pid);
     }
 }

@@ -95,6 +95,7 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
 
     let interrupt = Interrupt::new();
     let listening = interrupt.listen();
+    let house = super::Housekeeping::begin(&scenario.lab.id, true).await?;
     let ready = async {
         let provider = make_provider(&scenario, &target, &display_path).await?;
         match provider.connect_if_running().await {
@@ -106,7 +107,13 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
         }
     };
     let (provider, conn) = tokio::select! {
-        r = ready => r?,
+        r = ready => match r {
+            Ok(p) => p,
+            Err(e) => {
+                house.print_notes();
+                return Err(e);
+            }
+        },
         _ = interrupt.token().cancelled() => return Ok(super::interrupted_early(&interrupt)),
     };
     if conn.is_none() && !all {
@@ -151,6 +158,7 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
         rehearsal: ctx.provider.is_rehearsal(),
         steps: cleanup.len(),
     });
+    house.emit_notes(&ctx);
     let mut summary = if has_conn {
         let opts = runner::LoopOptions {
             keep_going: true,

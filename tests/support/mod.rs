@@ -75,9 +75,16 @@ impl Test {
         }
     }
 
-    /// A run whose working directory is the repository root, for the shipped scenarios.
+    /// A run for the shipped scenarios: `scenarios/` and `templates/` of the repository are
+    /// linked into the temporary folder, which is the working directory, so what a run writes
+    /// there (`.workshop/state`, its lock, reports) belongs to this test alone.
     pub fn in_repo() -> Test {
-        Test::new().current_dir(REPO)
+        let t = Test::new();
+        for entry in ["scenarios", "templates"] {
+            std::os::unix::fs::symlink(Path::new(REPO).join(entry), t.path().join(entry))
+                .expect("link the repository's scenarios");
+        }
+        t
     }
 
     /// The temporary folder.
