@@ -12,6 +12,7 @@ use crate::cli::{
     RunArgs, ScenarioArgs, ServeArgs, ValidateArgs,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::engine::report::class::ClassReport;
 use crate::engine::report::{EventsFormat, OutputOptions};
 use crate::engine::{GuidedOptions, ResetOptions, RunOptions, Target};
 use crate::exit_code;
@@ -53,6 +54,7 @@ pub fn run() -> i32 {
             Ok(opts) => crate::engine::serve_rehearsal(opts),
             Err(d) => report(&d, color),
         },
+        Command::Class(c) => crate::class::command::run(c, color),
         Command::Doctor(args) => crate::doctor::doctor_command(&args),
         Command::Schema => {
             print!("{}", scenario::schema::scenario_schema_text());
@@ -112,6 +114,22 @@ fn run_options(args: RunArgs, color: bool) -> Result<RunOptions, Diagnostics> {
     let target = target(&scenario, &args.target, args.kubernetes_version.clone(), args.pace)?;
     let scenario_path = args.scenario.scenario.display().to_string();
     let again = again(&scenario_path, &args);
+    let class = args.class.link().map(|link| {
+        let g = &args.guided;
+        ClassReport {
+            link,
+            mode: if g.resume {
+                "resume"
+            } else if g.converge {
+                "converge"
+            } else if g.step {
+                "step"
+            } else {
+                "run"
+            },
+            fresh: !g.resume && g.from.is_none() && g.only.is_empty(),
+        }
+    });
     Ok(RunOptions {
         scenario,
         vars,
@@ -121,7 +139,10 @@ fn run_options(args: RunArgs, color: bool) -> Result<RunOptions, Diagnostics> {
         timeout_factor: args.timeout,
         keep_going: args.keep_going,
         guided: guided_options(args.guided),
-        output: output_options(args.output),
+        output: OutputOptions {
+            class,
+            ..output_options(args.output)
+        },
         color,
         again,
     })
@@ -143,6 +164,11 @@ fn reset_options(args: ResetArgs, color: bool) -> Result<ResetOptions, Diagnosti
         yes: args.yes,
         all: args.all,
         color,
+        class: args.class.link().map(|link| ClassReport {
+            link,
+            mode: "reset",
+            fresh: true,
+        }),
     })
 }
 
@@ -182,6 +208,7 @@ fn output_options(o: OutputArgs) -> OutputOptions {
         events: o.events.map(|e| match e {
             EventsArg::Ndjson => EventsFormat::Ndjson,
         }),
+        class: None,
     }
 }
 

@@ -58,6 +58,10 @@ pub enum Command {
     /// The embedded rehearsal cluster, which speaks the Kubernetes API but runs no containers.
     #[command(subcommand)]
     Rehearsal(RehearsalCommand),
+    /// Class mode: a class server and its live board of every learner's lab, the board in the
+    /// terminal, announcements, and checking learners' clusters from the instructor's side.
+    #[command(subcommand)]
+    Class(crate::class::command::ClassCommand),
     /// Check what a run needs (minikube and its driver, kubectl, the kube context, the
     /// Kubernetes version, free ports) and print a checklist with a fix for each problem.
     /// Exits 0 when everything required is there, 3 otherwise.
@@ -185,6 +189,9 @@ pub struct RunArgs {
 
     #[command(flatten)]
     pub guided: GuidedArgs,
+
+    #[command(flatten)]
+    pub class: crate::class::command::JoinArgs,
 }
 
 /// The output flags of `workshop run`.
@@ -272,6 +279,9 @@ pub struct ResetArgs {
     /// Scale every check's timeout, e.g. 2 (twice as long) or 0.5.
     #[arg(long, value_name = "FACTOR", default_value_t = 1.0)]
     pub timeout: f64,
+
+    #[command(flatten)]
+    pub class: crate::class::command::JoinArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -7,6 +7,7 @@
 pub mod actions;
 pub mod app;
 pub mod checks;
+pub mod class;
 pub mod cli;
 pub mod diagnostic;
 pub mod doctor;

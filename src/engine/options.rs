@@ -98,4 +98,6 @@ pub struct ResetOptions {
     /// Also delete the minikube profile.
     pub all: bool,
     pub color: bool,
+    /// Report the reset to a class server (`--class`).
+    pub class: Option<super::report::class::ClassReport>,
 }

@@ -40,6 +40,7 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
         timeout_factor,
         yes,
         all,
+        class,
     } = args;
     let kind = target.provider;
     let profile = scenario.cluster.profile.clone();
@@ -139,6 +140,20 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
         Arc::new(report::plain::Plain::new(Box::new(std::io::stdout())))
     };
     let cleanup = plan.scenario.cleanup.clone();
+    let reporter = match class {
+        Some(c) => {
+            let steps = (cleanup.iter())
+                .map(|s| (s.id.to_string(), s.title.get(&lang).to_owned()))
+                .collect();
+            // Redacted like a run's reporters: nothing secret leaves for the class.
+            let class: Arc<dyn Reporter> = Arc::new(report::layers::Redact {
+                secrets: crate::redact::Secrets::of_plan(&plan),
+                inner: Arc::new(report::class::Class::new(c, steps, reporter.clone())),
+            });
+            Arc::new(report::layers::Tee(vec![class, reporter])) as Arc<dyn Reporter>
+        }
+        None => reporter,
+    };
     let lab = plan.scenario.lab.clone();
     let has_conn = conn.is_some();
     let ctx = RunCtx::new(

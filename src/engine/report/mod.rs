@@ -1,7 +1,8 @@
 //! Reporters: turn engine [`Event`]s into what the learner reads. `fancy` draws spinners with
 //! indicatif on a terminal; `plain` writes timestamped lines for logs and CI; `output` wires
-//! them with `--quiet`, `--events ndjson` (`ndjson`) and `--report` files (`record`, `junit`).
+//! them with `--quiet`, `--events ndjson` (`ndjson`) and `--report` files (`record`, `junit`) and `--class` (`class`).
 
+pub mod class;
 pub mod fancy;
 pub mod junit;
 pub mod layers;

@@ -24,6 +24,8 @@ pub struct OutputOptions {
     pub quiet: bool,
     /// Every event as a stream on stdout (the human output then goes to stderr).
     pub events: Option<EventsFormat>,
+    /// Every event to a class server too (`--class`).
+    pub class: Option<super::class::ClassReport>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,7 +116,16 @@ impl OutputOptions {
         } else {
             Arc::new(plain::Plain::new(human_sink(streaming)))
         };
-        let mut all = vec![console];
+        let mut all = Vec::new();
+        if let Some(class) = &self.class {
+            // First, so an announcement shows before the step it comes with.
+            all.push(Arc::new(super::class::Class::new(
+                class.clone(),
+                info.steps.clone(),
+                console.clone(),
+            )) as Arc<dyn Reporter>);
+        }
+        all.push(console);
         if streaming {
             all.push(Arc::new(Ndjson::new(Box::new(std::io::stdout()))));
         }

@@ -1,0 +1,211 @@
+//! `workshop class serve`: the class server. It binds 127.0.0.1 unless told otherwise, serves
+//! HTTPS with `--tls-cert`/`--tls-key`, keeps the class in SQLite (`--data`), prints the
+//! board URL for the instructor and the line learners type to join, and runs until Ctrl-C.
+
+pub mod api;
+pub mod limits;
+pub mod live;
+pub mod state;
+pub mod tls;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::serve::ListenerExt;
+
+use crate::exit_code;
+
+use state::ClassState;
+
+/// How to serve a class.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub listen: SocketAddr,
+    /// The SQLite file: created for a new class, reopened for an existing one.
+    pub data: PathBuf,
+    /// The class's title (a reopened class keeps its own unless given).
+    pub title: Option<String>,
+    /// `--tls-cert` and `--tls-key`.
+    pub tls: Option<(PathBuf, PathBuf)>,
+    /// The URL learners reach the server at, when it differs from the listen address (a
+    /// server on 0.0.0.0 behind a classroom's name).
+    pub public_url: Option<String>,
+    /// The scenario learners run, for the printed join line.
+    pub scenario: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    #[error(transparent)]
+    Store(#[from] super::store::StoreError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{message}")]
+    Tls { message: String, hint: String },
+}
+
+impl ServerError {
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            ServerError::Bind { addr, .. } => Some(format!(
+                "another program listens on port {}; choose another with --listen 127.0.0.1:PORT",
+                addr.port()
+            )),
+            ServerError::Tls { hint, .. } => Some(hint.clone()),
+            ServerError::Store(_) => {
+                Some("--data names the class's SQLite file; give a new file for a new class".into())
+            }
+        }
+    }
+}
+
+/// A class server that runs.
+pub struct Running {
+    pub addr: SocketAddr,
+    /// `http://127.0.0.1:8080` (or the `--public-url`).
+    pub url: String,
+    pub state: Arc<ClassState>,
+    pub reopened: bool,
+    task: tokio::task::JoinHandle<()>,
+    ticker: tokio::task::JoinHandle<()>,
+}
+
+impl Running {
+    /// The board's URL with the instructor's key.
+    pub fn board_url(&self) -> String {
+        format!("{}/?key={}", self.url, self.state.class.key)
+    }
+
+    /// Stops serving (the database is closed when the last reference goes).
+    pub fn stop(self) {
+        self.task.abort();
+        self.ticker.abort();
+    }
+}
+
+/// Opens the class and starts serving it.
+pub async fn start(opts: &ServeOptions) -> Result<Running, ServerError> {
+    let tls = match &opts.tls {
+        Some((cert, key)) => Some(tls::config(cert, key)?),
+        None => None,
+    };
+    let opened = ClassState::open(&opts.data, opts.title.as_deref())?;
+    let state = Arc::new(opened.state);
+    let listener = tokio::net::TcpListener::bind(opts.listen)
+        .await
+        .map_err(|source| ServerError::Bind {
+            addr: opts.listen,
+            source,
+        })?;
+    let addr = listener.local_addr().map_err(|source| ServerError::Bind {
+        addr: opts.listen,
+        source,
+    })?;
+    let app = api::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    let task = match tls {
+        Some(config) => {
+            let listener = tls::TlsListener::new(listener, config)
+                .map_err(|source| ServerError::Bind {
+                    addr: opts.listen,
+                    source,
+                })?
+                .tap_io(|_| {});
+            tokio::spawn(async move {
+                if let Err(e) = axum::serve(listener, app).await {
+                    tracing::error!("class server stopped: {e}");
+                }
+            })
+        }
+        None => {
+            let listener = listener.tap_io(|tcp| {
+                let _ = tcp.set_nodelay(true);
+            });
+            tokio::spawn(async move {
+                if let Err(e) = axum::serve(listener, app).await {
+                    tracing::error!("class server stopped: {e}");
+                }
+            })
+        }
+    };
+    let ticker = tokio::spawn(live::ticker(state.clone()));
+    let scheme = if opts.tls.is_some() { "https" } else { "http" };
+    let url = opts
+        .public_url
+        .clone()
+        .map(|u| u.trim_end_matches('/').to_owned())
+        .unwrap_or_else(|| format!("{scheme}://{addr}"));
+    Ok(Running {
+        addr,
+        url,
+        state,
+        reopened: opened.reopened,
+        task,
+        ticker,
+    })
+}
+
+/// What `class serve` prints at start.
+pub fn banner(r: &Running, opts: &ServeOptions) -> String {
+    let class = &r.state.class;
+    let scenario = opts.scenario.as_deref().unwrap_or("SCENARIO");
+    let opened = if r.reopened {
+        format!(
+            "reopened from {} ({} learners)",
+            opts.data.display(),
+            r.state.learner_count()
+        )
+    } else {
+        format!("new, kept in {}", opts.data.display())
+    };
+    let mut out = format!(
+        "Class \"{}\" is open ({opened}).\n  Board for the instructor:  {}\n  Learners join with:        workshop run {scenario} --class {} --join {} --name YOUR-NAME\n",
+        class.title,
+        r.board_url(),
+        r.url,
+        class.code,
+    );
+    if opts.listen.ip().is_unspecified() && opts.public_url.is_none() {
+        out.push_str("  (it listens on every address: give learners this machine's name or address instead of the one above, or pass --public-url)\n");
+    }
+    out.push_str("Press Ctrl-C to stop; the class stays in its database, and `workshop class serve` with the same --data reopens it.\n");
+    out
+}
+
+/// `workshop class serve`: returns the exit code.
+pub fn serve_command(opts: ServeOptions) -> i32 {
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: could not start the async runtime: {e}");
+            return exit_code::MISSING_PREREQUISITE;
+        }
+    };
+    rt.block_on(async {
+        let running = match start(&opts).await {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("error: {e}");
+                if let Some(h) = e.hint() {
+                    eprintln!("  hint: {h}");
+                }
+                return exit_code::MISSING_PREREQUISITE;
+            }
+        };
+        print!("{}", banner(&running, &opts));
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = async { match term.as_mut() { Some(t) => { t.recv().await; } None => std::future::pending::<()>().await } } => {}
+        }
+        println!("class server stopped; everything is kept in {}", opts.data.display());
+        running.stop();
+        exit_code::SUCCESS
+    })
+}
