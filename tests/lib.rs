@@ -3,6 +3,7 @@
 mod support;
 
 mod can_fail;
+mod class;
 mod cli;
 mod ecosystem;
 mod error_messages;

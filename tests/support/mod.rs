@@ -16,6 +16,7 @@
 
 #![allow(dead_code)]
 
+pub mod class;
 pub mod cluster;
 pub mod live;
 pub mod minikube;

@@ -18,17 +18,34 @@ impl Serve {
     /// Starts a rehearsal cluster whose kubeconfig is `dir/name`, and waits (at most 30 s)
     /// until it says it listens.
     pub fn start(dir: &Path, name: &str) -> Serve {
+        Serve::start_with(dir, name, &["--pace", "fast"])
+    }
+
+    /// A cluster like the day-55 lab's minikube profile (node `mc-demo`, Kubernetes 1.21.2,
+    /// its addons), at `pace` (`fast` or `realistic`).
+    pub fn day55(dir: &Path, name: &str, pace: &str) -> Serve {
+        Serve::start_with(
+            dir,
+            name,
+            &[
+                "--pace",
+                pace,
+                "--profile",
+                "mc-demo",
+                "--version",
+                "1.21.2",
+                "--addons",
+                "volumesnapshots,csi-hostpath-driver",
+            ],
+        )
+    }
+
+    fn start_with(dir: &Path, name: &str, extra: &[&str]) -> Serve {
         let kubeconfig = dir.join(name);
         let mut child = Command::new(BIN)
-            .args([
-                "--color",
-                "never",
-                "rehearsal",
-                "serve",
-                "--pace",
-                "fast",
-                "--kubeconfig",
-            ])
+            .args(["--color", "never", "rehearsal", "serve"])
+            .args(extra)
+            .arg("--kubeconfig")
             .arg(&kubeconfig)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())

@@ -1,0 +1,316 @@
+//! Class mode as people use it: an instructor's `workshop class serve`, learners' runs with
+//! `--class`, the board in a real headless Chromium and in the terminal, pull mode.
+
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::support::class::{ClassServer, LearnerRun, Relay, http, scenario};
+use crate::support::serve::Serve;
+use crate::support::{REPO, Test};
+
+fn learner<'a>(view: &'a Value, name: &str) -> &'a Value {
+    view["learners"]
+        .as_array()
+        .and_then(|l| l.iter().find(|l| l["name"] == name))
+        .unwrap_or_else(|| panic!("no learner {name} on the board: {view:#}"))
+}
+
+fn states(l: &Value) -> Vec<String> {
+    l["cells"]
+        .as_array()
+        .map(|c| c.iter().map(|c| c["state"].as_str().unwrap_or("").to_owned()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn with_an_unreachable_class_server_the_lab_still_passes_and_keeps_its_progress() {
+    let closed = Relay::unplugged();
+    let t = Test::new();
+    let dir = t.path().to_owned();
+    let out = t
+        .args([
+            "run",
+            &scenario(),
+            "--cluster",
+            "rehearsal",
+            "--class",
+            &closed.url(),
+            "--join",
+            "abc123",
+            "--name",
+            "Ana",
+        ])
+        .timeout(Duration::from_secs(90))
+        .run()
+        .success()
+        .stdout_contains("15 passed, 0 failed, 5 skipped");
+    let text = out.stdout.clone();
+    assert_eq!(text.matches("is unreachable").count(), 1, "said once:\n{text}");
+    assert!(
+        text.contains("the lab goes on, and its progress will be sent when the server is back"),
+        "{text}"
+    );
+    let saved: Value = serde_json::from_slice(
+        &std::fs::read(dir.join(".workshop/class/ABC123.json")).expect("the unsent events are kept"),
+    )
+    .expect("JSON");
+    let outbox = saved["outbox"].as_array().expect("an outbox");
+    assert_eq!(outbox[0]["event"]["event"], "run-started");
+    assert_eq!(outbox.last().expect("events")["event"]["event"], "run-finished");
+}
+
+#[test]
+fn events_kept_while_the_server_was_away_are_sent_by_the_next_run() {
+    let work = tempfile::tempdir().expect("temp");
+    let mut relay = Relay::unplugged();
+    let server = ClassServer::start(work.path(), &["--scenario", "scenarios/day55.toml"]);
+    let dir = work.path().join("bo");
+    let (code, _) = LearnerRun::start(&dir, &relay.url(), &server.code, "Bo", &["--cluster", "rehearsal"])
+        .wait(Duration::from_secs(90));
+    assert_eq!(code, 0);
+    assert!(
+        server.class_json()["learners"].as_array().expect("learners").is_empty(),
+        "nothing arrived yet"
+    );
+    relay.plug(&server.listen);
+    let (code, second) = LearnerRun::start(
+        &dir,
+        &relay.url(),
+        &server.code,
+        "Bo",
+        &["--cluster", "rehearsal", "--until", "get-storageclasses"],
+    )
+    .wait(Duration::from_secs(90));
+    assert_eq!(code, 0);
+    let view = server.class_json();
+    let bo = learner(&view, "Bo");
+    assert!(
+        bo["events"].as_u64().expect("count") > second as u64,
+        "the first run's events arrived too: {bo:#}"
+    );
+    assert_eq!(bo["events"], bo["last_seq"], "no gap: {bo:#}");
+}
+
+#[test]
+fn the_class_server_refuses_strangers_floods_and_oversized_bodies() {
+    let work = tempfile::tempdir().expect("temp");
+    let server = ClassServer::start(work.path(), &[]);
+    let h = server.listen.as_str();
+    assert_eq!(http(h, "GET", "/api/class?key=wrong", None, "").0, 403);
+    assert_eq!(http(h, "GET", "/api/class", None, "").0, 403);
+    let (status, body) = http(h, "POST", "/api/join", None, r#"{"code":"NOPE99","name":"Eve"}"#);
+    assert_eq!(status, 403, "{body}");
+    assert!(body.contains("join code"), "{body}");
+    let (status, body) = http(h, "POST", "/api/events", Some("not-a-token"), r#"{"events":[]}"#);
+    assert_eq!(status, 403, "{body}");
+
+    let (status, body) = http(
+        h,
+        "POST",
+        "/api/join",
+        None,
+        &format!(r#"{{"code":"{}","name":"Ana"}}"#, server.code),
+    );
+    assert_eq!(status, 200, "{body}");
+    let joined: Value = serde_json::from_str(&body).expect("JSON");
+    let token = joined["token"].as_str().expect("a token");
+    let event = r#"{"events":[{"seq":1,"event":{"event":"note","text":"hi"}}]}"#;
+    assert_eq!(http(h, "POST", "/api/events", Some(token), event).0, 200);
+    let again: Value = serde_json::from_str(&http(h, "POST", "/api/events", Some(token), event).1).expect("JSON");
+    assert_eq!(
+        (again["stored"].as_u64(), again["duplicates"].as_u64()),
+        (Some(0), Some(1)),
+        "a re-send is stored once"
+    );
+
+    let big = format!(
+        r#"{{"events":[{{"seq":2,"event":{{"event":"note","text":"{}"}}}}]}}"#,
+        "x".repeat(300 * 1024)
+    );
+    assert_eq!(
+        http(h, "POST", "/api/events", Some(token), &big).0,
+        413,
+        "an oversized body is refused"
+    );
+
+    let statuses: Vec<u16> = (0..100)
+        .map(|_| http(h, "POST", "/api/events", Some(token), r#"{"events":[]}"#).0)
+        .collect();
+    assert!(statuses.contains(&429), "a flood is refused: {statuses:?}");
+    assert!(statuses.iter().all(|s| *s == 200 || *s == 429), "{statuses:?}");
+    let view = server.class_json();
+    assert_eq!(learner(&view, "Ana")["events"], 1);
+}
+
+#[test]
+fn a_class_over_tls_with_a_self_signed_certificate() {
+    let work = tempfile::tempdir().expect("temp");
+    let cert = rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_owned(), "localhost".to_owned()])
+        .expect("a certificate");
+    let cert_pem = work.path().join("class.pem");
+    let key_pem = work.path().join("class-key.pem");
+    std::fs::write(&cert_pem, cert.cert.pem()).expect("write");
+    std::fs::write(&key_pem, cert.signing_key.serialize_pem()).expect("write");
+    let server = ClassServer::start(
+        work.path(),
+        &[
+            "--tls-cert",
+            cert_pem.to_str().expect("utf-8"),
+            "--tls-key",
+            key_pem.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(server.base.starts_with("https://127.0.0.1:"), "{}", server.base);
+    // Plain HTTP to the TLS port gets no answer.
+    assert_eq!(http(&server.listen, "GET", "/api/health", None, "").0, 0);
+
+    let (code, _) = LearnerRun::start_with_env(
+        &work.path().join("ana"),
+        &server.base,
+        &server.code,
+        "Ana",
+        &["--cluster", "rehearsal", "--until", "make-csi-default"],
+        &[("SSL_CERT_FILE", cert_pem.to_str().expect("utf-8"))],
+    )
+    .wait(Duration::from_secs(90));
+    assert_eq!(code, 0);
+    Test::new()
+        .args(["class", "board", "--once", &server.board_url()])
+        .env("SSL_CERT_FILE", &cert_pem)
+        .run()
+        .success()
+        .stdout_contains("1 learners · 0 stuck · 1 finished")
+        .stdout_contains("3. make-csi-default             1/1 past")
+        .stdout_contains("4. unset-standard-default       0/1 past");
+    // Without trusting the certificate, the board is refused.
+    let other = work.path().join("other.pem");
+    let stranger = rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_owned()]).expect("a certificate");
+    std::fs::write(&other, stranger.cert.pem()).expect("write");
+    Test::new()
+        .args(["class", "board", "--once", &server.board_url()])
+        .env("SSL_CERT_FILE", &other)
+        .run()
+        .status(3)
+        .stderr_contains("error:");
+}
+
+#[test]
+fn pull_mode_checks_every_learners_cluster_and_fills_the_board() {
+    let work = tempfile::tempdir().expect("temp");
+    let server = ClassServer::start(work.path(), &[]);
+    let kubeconfigs = work.path().join("kubeconfigs");
+    std::fs::create_dir_all(&kubeconfigs).expect("folder");
+    let ana = Serve::day55(&kubeconfigs, "ana.yaml", "fast");
+    let bo = Serve::day55(&kubeconfigs, "bo.yaml", "fast");
+    for (cluster, until) in [(&ana, "get-ingress"), (&bo, "make-csi-default")] {
+        Test::in_repo()
+            .args([
+                "run",
+                "scenarios/day55.toml",
+                "--cluster",
+                "rehearsal",
+                "--kubeconfig",
+                cluster.kubeconfig_str(),
+                "--until",
+                until,
+            ])
+            .timeout(Duration::from_secs(90))
+            .run()
+            .success();
+    }
+    let out = Test::in_repo()
+        .args(["class", "check", "scenarios/day55.toml", "--kubeconfigs"])
+        .arg(&kubeconfigs)
+        .args(["--class", &server.board_url(), "--patience", "1s"])
+        .timeout(Duration::from_secs(90))
+        .run()
+        .success()
+        .stdout_contains("2 learners · 1 stuck · 1 finished")
+        .stdout_contains("expected: storageclass standard metadata.annotations[\"storageclass.kubernetes.io/is-default-class\"] = \"false\"");
+    assert!(
+        out.stdout.clone().contains("the class board at"),
+        "{}",
+        out.stdout.clone()
+    );
+    let view = server.class_json();
+    let a = learner(&view, "ana");
+    assert_eq!(a["source"], "pull");
+    assert_eq!(a["run"], "passed");
+    let b = learner(&view, "bo");
+    assert_eq!(b["current"], "unset-standard-default");
+    assert!(b["stuck"].as_bool().expect("bool"));
+    assert_eq!(states(b)[..4], ["passed", "passed", "passed", "failed"]);
+    assert_eq!(
+        b["failure"]["observed"].as_str().map(|o| o.contains("true")),
+        Some(true),
+        "{b:#}"
+    );
+    // Checking again replaces the row, it does not add a learner.
+    Test::in_repo()
+        .args(["class", "check", "scenarios/day55.toml", "--kubeconfigs"])
+        .arg(&kubeconfigs)
+        .args(["--class", &server.board_url(), "--patience", "1s"])
+        .timeout(Duration::from_secs(90))
+        .run()
+        .success();
+    assert_eq!(server.class_json()["learners"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn resume_and_reset_report_to_the_class() {
+    let work = tempfile::tempdir().expect("temp");
+    let server = ClassServer::start(work.path(), &[]);
+    let cluster = Serve::day55(work.path(), "kc.yaml", "fast");
+    let dir = work.path().join("cy");
+    let kc = cluster.kubeconfig_str();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["--cluster", "rehearsal", "--kubeconfig", kc];
+        args.extend_from_slice(extra);
+        LearnerRun::start(&dir, &server.base, &server.code, "Cy", &args)
+            .wait(Duration::from_secs(90))
+            .0
+    };
+    assert_eq!(run(&["--until", "get-namespaces"]), 0);
+    let view = server.class_json();
+    assert_eq!(learner(&view, "Cy")["current"], "get-namespaces");
+    assert_eq!(run(&["--resume", "--until", "get-all"]), 0);
+    let view = server.class_json();
+    let cy = learner(&view, "Cy");
+    assert_eq!(cy["mode"], "resume");
+    assert_eq!(
+        states(cy)[..7],
+        ["passed", "passed", "passed", "passed", "passed", "passed", "passed"],
+        "{cy:#}"
+    );
+    let reset = std::process::Command::new(crate::support::BIN)
+        .args(["--color", "never", "reset"])
+        .arg(scenario())
+        .args([
+            "--yes",
+            "--cluster",
+            "rehearsal",
+            "--kubeconfig",
+            kc,
+            "--class",
+            &server.base,
+            "--join",
+            &server.code,
+            "--name",
+            "Cy",
+        ])
+        .current_dir(&dir)
+        .output()
+        .expect("reset runs");
+    assert!(reset.status.success(), "{}", String::from_utf8_lossy(&reset.stdout));
+    let view = server.class_json();
+    let cy = learner(&view, "Cy");
+    assert_eq!(cy["run"], "reset");
+    assert!(states(cy).iter().all(|s| s == "pending"), "{cy:#}");
+    assert_eq!(
+        view["learners"].as_array().map(Vec::len),
+        Some(1),
+        "the same learner every time"
+    );
+    let _ = REPO;
+}
