@@ -227,7 +227,10 @@ fn pull_mode_checks_every_learners_cluster_and_fills_the_board() {
         .run()
         .success()
         .stdout_contains("2 learners · 1 stuck · 1 finished")
-        .stdout_contains("expected: storageclass standard metadata.annotations[\"storageclass.kubernetes.io/is-default-class\"] = \"false\"");
+        .stdout_contains("    expected: storageclass standard")
+        .stdout_contains(
+            "    observed: metadata.annotations[\"storageclass.kubernetes.io/is-default-class\"] = \"true\"",
+        );
     assert!(
         out.stdout.clone().contains("the class board at"),
         "{}",
