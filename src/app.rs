@@ -282,7 +282,7 @@ fn validate(args: &ValidateArgs, color: bool) -> i32 {
         green.apply_to("✔"),
         args.scenario.scenario.display(),
         s.lab.id,
-        s.lab.title.get(&s.lab.languages[0]),
+        plan.text(&s.lab.title, &s.lab.languages[0], &plan.placeholder_captures()),
         s.steps.len(),
         s.cleanup.len(),
         plan.manifests.len(),
@@ -318,11 +318,11 @@ pub fn render_plan(plan: &Plan, lang: &str, explain: bool, manifests: bool) -> S
     let _ = writeln!(
         out,
         "{} {}",
-        bold.apply_to(s.lab.title.get(lang)),
+        bold.apply_to(plan.text(&s.lab.title, lang, &caps)),
         dim.apply_to(format!("({})", s.lab.id))
     );
     if let Some(summary) = &s.lab.summary {
-        let _ = writeln!(out, "{}", summary.get(lang).trim());
+        let _ = writeln!(out, "{}", plan.text(summary, lang, &caps).trim());
     }
     let _ = writeln!(
         out,
@@ -379,12 +379,12 @@ pub fn render_plan(plan: &Plan, lang: &str, explain: bool, manifests: bool) -> S
                 i + 1,
                 bold.apply_to(step.id.as_str()),
                 dim.apply_to("·"),
-                step.title.get(lang),
+                plan.text(&step.title, lang, &caps),
                 dim.apply_to(flags)
             );
             let pad = " ".repeat(width + 2);
             if explain && let Some(e) = &step.explain {
-                for line in e.get(lang).trim().lines() {
+                for line in plan.text(e, lang, &caps).trim().lines() {
                     let _ = writeln!(out, "{pad}{}", dim.apply_to(line));
                 }
             }
@@ -432,6 +432,13 @@ pub fn render_plan(plan: &Plan, lang: &str, explain: bool, manifests: bool) -> S
     out
 }
 
+/// A lab's title in its first language, rendered with the variables' defaults.
+fn default_title(s: &Scenario) -> String {
+    let vars = s.vars.iter().map(|v| (v.name.clone(), v.default.clone())).collect();
+    let plan = Plan::for_prose(s.clone(), vars);
+    plan.text(&s.lab.title, &s.lab.languages[0], &plan.placeholder_captures())
+}
+
 fn list(args: &ListArgs, color: bool) -> i32 {
     let entries = match std::fs::read_dir(&args.dir) {
         Ok(rd) => rd,
@@ -458,7 +465,7 @@ fn list(args: &ListArgs, color: bool) -> i32 {
             Ok(s) => println!(
                 "{:<12} {:<40} {:>3} steps  {}",
                 bold.apply_to(&s.lab.id),
-                s.lab.title.get(&s.lab.languages[0]),
+                default_title(&s),
                 s.steps.len(),
                 f.display()
             ),

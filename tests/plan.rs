@@ -79,6 +79,49 @@ fn var_override_changes_the_scale_command() {
         .stdout_lacks("--replicas 10");
 }
 
+/// Titles and the lab's summary render with the variables like the commands under them: the
+/// plan never says "to 10 replicas" above `--replicas 4`.
+#[test]
+fn titles_render_with_the_variables() {
+    Test::in_repo()
+        .args([
+            "plan",
+            "scenarios/day55.toml",
+            "--var",
+            "pacman_replicas=4",
+            "--var",
+            "ingress_host=pacman.example",
+        ])
+        .run()
+        .success()
+        .stdout_contains("scale the front end to 4 replicas")
+        .stdout_in_order(&[
+            "scale-pacman · Scale the pacman front end to 4 replicas",
+            "$ kubectl scale deployment pacman --replicas 4 -n pacman\n",
+            "create-ingress · Create the Ingress for pacman.example",
+        ])
+        .stdout_lacks("10 replicas")
+        .stdout_lacks("{{");
+}
+
+#[test]
+fn titles_render_in_the_chosen_language_and_explanations_too() {
+    Test::in_repo()
+        .args([
+            "plan",
+            "scenarios/day55.toml",
+            "--lang",
+            "es",
+            "--explain",
+            "--var",
+            "pacman_replicas=3",
+        ])
+        .run()
+        .success()
+        .stdout_contains("Escalar el front end pacman a 3 réplicas")
+        .stdout_lacks("{{");
+}
+
 #[test]
 fn var_override_changes_the_namespace_everywhere() {
     Test::in_repo()

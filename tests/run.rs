@@ -536,3 +536,61 @@ fn the_lab_s_original_bitnami_image_fails_to_pull_with_a_diagnosis() {
             "✖ step 6 create-pacman FAILED",
         ]);
 }
+
+/// Titles and hints render like actions, with the variables (after `--var`) and the captures
+/// of earlier steps.
+#[test]
+fn titles_and_hints_render_with_variables_and_captures() {
+    let out = Test::new()
+        .write(
+            "lab.toml",
+            r#"[lab]
+id = "prose"
+title = "Labels for {{ app }}"
+
+[vars]
+app = "web"
+
+[[steps]]
+id = "make"
+title = "Create the namespace {{ app }}"
+create = { template = "ns.yaml.j2" }
+
+[[steps.capture]]
+name = "ns_uid"
+object = { kind = "Namespace", name = "{{ app }}" }
+path = "metadata.uid"
+
+[[steps]]
+id = "look"
+title = "Look at {{ app }} ({{ ns_uid }})"
+note = {}
+
+[[steps.checks]]
+field = { kind = "Namespace", name = "{{ app }}", path = "metadata.labels", contains = { team = "x" } }
+timeout = "2s"
+hint = "namespace {{ app }} (uid {{ ns_uid }}) needs the label team=x"
+"#,
+        )
+        .write(
+            "templates/ns.yaml.j2",
+            "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {{ app }}\n",
+        )
+        .args(["run", "lab.toml", "--cluster", "rehearsal", "--var", "app=shop"])
+        .run()
+        .status(1);
+    let uid = out
+        .stdout
+        .lines()
+        .find_map(|l| l.split("captured ns_uid = ").nth(1))
+        .expect("the run prints the captured uid")
+        .trim()
+        .to_owned();
+    out.stdout_in_order(&[
+        "lab prose: Labels for shop",
+        "step 1/2 make: Create the namespace shop",
+        &format!("step 2/2 look: Look at shop ({uid})"),
+        &format!("hint: namespace shop (uid {uid}) needs the label team=x"),
+    ])
+    .stdout_lacks("{{");
+}

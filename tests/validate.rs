@@ -1151,6 +1151,61 @@ http = { url = "http://127.0.0.1:9/", expect = { json = [{ path = "rs", any = "s
 }
 
 // ----------------------------------------------------------------------------------------------
+// Prose renders like everything else
+// ----------------------------------------------------------------------------------------------
+
+/// Titles, explanations, hints, pause messages and the lab's own title render with the same
+/// names as actions; a name nobody defines is an error where it is written.
+#[test]
+fn an_undefined_variable_in_any_text_is_an_error() {
+    invalid(
+        r#"[lab]
+id = "x"
+title = "Scaling {{ app }}"
+
+[vars]
+replicas = 3
+
+[[steps]]
+id = "a"
+title.en = "Scale to {{ replica }} replicas"
+title.es = "Escalar a {{ replicas }} réplicas"
+explain = "Runs `kubectl scale --replicas {{ replicas }} -n {{ namespace }}`."
+note = {}
+pause = "Look at {{ uid }}, then press Enter"
+
+[[steps.checks]]
+exists = { kind = "Namespace", name = "web" }
+hint = "Run `kubectl get ns {{ nmespace }}`"
+
+[[steps]]
+id = "b"
+title = "B"
+note = {}
+
+[[steps.capture]]
+name = "uid"
+object = { kind = "Namespace", name = "web" }
+path = "metadata.uid"
+"#,
+    )
+    .stderr_in_order(&[
+        "error: `app` is not defined",
+        " --> lab.toml:3:9\n",
+        "error: `replica` is not defined",
+        " --> lab.toml:10:12\n",
+        "= hint: did you mean `replicas`?",
+        "error: `namespace` is not defined",
+        " --> lab.toml:12:11\n",
+        "error: `uid` is captured only later, by step `b`",
+        " --> lab.toml:14:9\n",
+        "error: `nmespace` is not defined",
+        " --> lab.toml:18:8\n",
+        "5 problems found",
+    ]);
+}
+
+// ----------------------------------------------------------------------------------------------
 // Many problems at once
 // ----------------------------------------------------------------------------------------------
 

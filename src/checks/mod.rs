@@ -26,7 +26,7 @@ use crate::engine::context::{StepCtx, StepError};
 use crate::engine::event::{Event, Failure};
 use crate::plan::describe;
 use crate::scenario::scope::ObjectRef;
-use crate::scenario::{Check, CheckKind, Expr};
+use crate::scenario::{Check, CheckKind};
 
 use wait::{Observation, Target, WaitEnd};
 
@@ -100,12 +100,7 @@ pub async fn run(ctx: &StepCtx<'_>, index: usize, check: &Check) -> Verdict {
     };
     let outcome = outcome(ctx, check, timeout, &progress).await;
     let elapsed = start.elapsed();
-    let hint = check.hint.as_ref().map(|h| {
-        let text = h.get(&ctx.run.lang);
-        ctx.plan
-            .render(&Expr::new(text), &ctx.captures())
-            .unwrap_or_else(|_| text.to_owned())
-    });
+    let hint = (check.hint.as_ref()).map(|h| ctx.plan.text(h, &ctx.run.lang, &ctx.captures()));
     match outcome {
         Outcome::Passed(observed) => {
             ctx.run.emit(Event::CheckPassed {

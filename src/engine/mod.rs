@@ -156,7 +156,7 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
         scenario: display_path.clone(),
         provider: kind.as_str().to_owned(),
         steps: (plan.scenario.steps.iter())
-            .map(|s| (s.id.to_string(), s.title.get(lang).to_owned()))
+            .map(|s| (s.id.to_string(), plan.text(&s.title, lang, &guided.captures)))
             .collect(),
     };
     let reporter = opts.output.reporter(*color, secrets.clone(), info);
@@ -174,7 +174,7 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
     .with_interrupt(interrupt.clone());
     let announcing = announce_interruptions(interrupt, reporter.clone());
     ctx.emit(Event::RunStarted {
-        title: lab.title.get(lang).to_owned(),
+        title: ctx.plan().text(&lab.title, lang, &Default::default()),
         lab_id: lab.id.clone(),
         cluster: ctx.provider.description(),
         rehearsal: ctx.provider.is_rehearsal(),

@@ -61,10 +61,10 @@ pub fn step_card(plan: &Plan, step: &Step, lang: &str, index: usize, total: usiz
         bold.apply_to(step.id.as_str()),
         dim.apply_to("──")
     ));
-    out.push_str(&format!("{}\n", bold.apply_to(step.title.get(lang))));
+    out.push_str(&format!("{}\n", bold.apply_to(plan.text(&step.title, lang, captures))));
     if let Some(explain) = &step.explain {
         out.push('\n');
-        out.push_str(&markdown::render(explain.get(lang), "  "));
+        out.push_str(&markdown::render(&plan.text(explain, lang, captures), "  "));
     }
     let commands = command::equivalent(plan, step, &placeholders(plan, captures));
     if !commands.is_empty() {

@@ -58,10 +58,11 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
         ));
     }
 
+    let prose = crate::plan::Plan::for_prose(scenario.clone(), vars.clone());
     let mut what: Vec<String> = scenario
         .cleanup
         .iter()
-        .map(|s| format!("  - {} ({})", s.title.get(&lang), s.id))
+        .map(|s| format!("  - {} ({})", prose.text(&s.title, &lang, &Default::default()), s.id))
         .collect();
     if all {
         what.push(format!(
@@ -167,7 +168,7 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
     .with_interrupt(interrupt.clone());
     let announcing = super::announce_interruptions(&interrupt, reporter);
     ctx.emit(Event::RunStarted {
-        title: format!("reset: {}", lab.title.get(&lang)),
+        title: format!("reset: {}", ctx.plan().text(&lab.title, &lang, &Default::default())),
         lab_id: lab.id.clone(),
         cluster: ctx.provider.description(),
         rehearsal: ctx.provider.is_rehearsal(),

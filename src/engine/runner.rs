@@ -61,7 +61,7 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
         if opts.selected.as_ref().is_some_and(|s| !s.contains(&id)) {
             continue;
         }
-        let title = step.title.get(&run.lang).to_owned();
+        let title = run.plan().text(&step.title, &run.lang, &run.captures());
         let mut skip = if run.provider.is_rehearsal() && step.needs_real_cluster() {
             Some("needs a real cluster (the rehearsal runs no containers)".to_owned())
         } else {
@@ -296,12 +296,7 @@ async fn pause(ctx: &StepCtx<'_>, opts: &LoopOptions) {
     let Some(p) = &ctx.step.pause else { return };
     let text = match p {
         Pause::Default => "Press Enter to continue.".to_owned(),
-        Pause::Message(t) => {
-            let raw = t.get(&ctx.run.lang);
-            ctx.plan
-                .render(&crate::scenario::Expr::new(raw), &ctx.captures())
-                .unwrap_or_else(|_| raw.to_owned())
-        }
+        Pause::Message(t) => ctx.plan.text(t, &ctx.run.lang, &ctx.captures()),
     };
     let tty = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     if opts.interactive && tty {

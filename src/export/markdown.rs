@@ -15,9 +15,10 @@ pub fn markdown(plan: &Plan, lang: &str, source: &str) -> String {
     let s = &plan.scenario;
     let vars = CaptureVars::new(plan);
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", s.lab.title.get(lang));
+    let none = Default::default();
+    let _ = writeln!(out, "# {}\n", plan.text(&s.lab.title, lang, &none));
     if let Some(summary) = &s.lab.summary {
-        let _ = writeln!(out, "{}\n", summary.get(lang).trim());
+        let _ = writeln!(out, "{}\n", plan.text(summary, lang, &none).trim());
     }
     let _ = writeln!(
         out,
@@ -34,7 +35,7 @@ pub fn markdown(plan: &Plan, lang: &str, source: &str) -> String {
             let meaning = v
                 .description
                 .as_ref()
-                .map(|d| d.get(lang).replace('|', "\\|"))
+                .map(|d| plan.text(d, lang, &none).replace('|', "\\|"))
                 .unwrap_or_default();
             let _ = writeln!(out, "| `{}` | {value} | {meaning} |", v.name);
         }
@@ -70,9 +71,10 @@ fn md_step(out: &mut String, plan: &Plan, step: &Step, number: &str, lang: &str,
     } else {
         format!(" _({})_", flags.join(", "))
     };
-    let _ = writeln!(out, "### {number} {} (`{}`){flags}\n", step.title.get(lang), step.id);
+    let title = vars.plain(&plan.text(&step.title, lang, caps));
+    let _ = writeln!(out, "### {number} {title} (`{}`){flags}\n", step.id);
     if let Some(e) = &step.explain {
-        let _ = writeln!(out, "{}\n", e.get(lang).trim());
+        let _ = writeln!(out, "{}\n", vars.plain(&plan.text(e, lang, caps)).trim());
     }
     let cmds: Vec<String> = command::equivalent_argv(plan, step, caps)
         .iter()

@@ -95,12 +95,6 @@ pub(crate) fn cluster_line(plan: &Plan) -> String {
 pub(crate) fn pause_text(plan: &Plan, p: &Pause, lang: &str, caps: &Captures) -> String {
     match p {
         Pause::Default => "Press Enter to continue.".to_owned(),
-        Pause::Message(t) => {
-            let raw = t.get(lang);
-            plan.render(&crate::scenario::Expr::new(raw), caps)
-                .unwrap_or_else(|_| raw.to_owned())
-                .trim()
-                .to_owned()
-        }
+        Pause::Message(t) => plan.text(t, lang, caps).trim().to_owned(),
     }
 }

@@ -53,7 +53,7 @@ pub fn shell(plan: &Plan, lang: &str, source: &str) -> Result<String, WordError>
     let mut out = String::new();
     let c = |t: &str| words::comment(t);
     let _ = writeln!(out, "#!/usr/bin/env bash");
-    let _ = writeln!(out, "# {}", c(s.lab.title.get(lang)));
+    let _ = writeln!(out, "# {}", c(&plan.text(&s.lab.title, lang, &vars.tokens())));
     let _ = writeln!(
         out,
         "# Lab {}: the equivalent minikube/kubectl/curl commands of every step, in order.",
@@ -99,7 +99,8 @@ pub fn shell(plan: &Plan, lang: &str, source: &str) -> Result<String, WordError>
         );
         let _ = writeln!(out, "reset_lab() {{");
         for step in &s.cleanup {
-            let _ = writeln!(out, "  # {}: {}", step.id, c(step.title.get(lang)));
+            let title = vars.plain(&plan.text(&step.title, lang, &vars.tokens()));
+            let _ = writeln!(out, "  # {}: {}", step.id, c(&title));
             for cmd in step_commands(plan, step, &vars)? {
                 for guard in json_guards(&cmd) {
                     let _ = writeln!(out, "  {guard} || true");
@@ -157,7 +158,7 @@ fn sh_step(
         out,
         "# --- {number}. {}: {}",
         step.id,
-        words::comment(step.title.get(lang))
+        words::comment(&vars.plain(&plan.text(&step.title, lang, &vars.tokens())))
     );
     let or_true = if step.optional {
         " || echo 'optional step failed; going on'"

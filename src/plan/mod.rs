@@ -18,7 +18,7 @@ use crate::scenario::action::Action;
 use crate::scenario::analyze::object_refs as named_objects;
 use crate::scenario::load::suggest;
 use crate::scenario::value::{IntExpr, shown};
-use crate::scenario::{Expr, Scenario, Span, Step, VarValue};
+use crate::scenario::{Expr, Scenario, Span, Step, Text, VarValue};
 pub use crate::template::template_diagnostic;
 use crate::template::{TemplateError, Templates};
 
@@ -105,6 +105,21 @@ fn crd_scopes<'m>(manifests: impl Iterator<Item = &'m Manifest>) -> HashMap<Stri
 }
 
 impl Plan {
+    /// A plan for showing a scenario's prose before its templates are rendered (`list`, the
+    /// reset confirmation): the variables bound, facts assumed from `[cluster]`, no manifests.
+    pub fn for_prose(scenario: Scenario, vars: BTreeMap<String, VarValue>) -> Plan {
+        let version = (scenario.cluster.kubernetes_version.as_ref())
+            .and_then(|v| crate::facts::KubeVersion::parse(v.get_ref()).ok())
+            .unwrap_or(crate::facts::KubeVersion::DEFAULT);
+        Plan {
+            facts: ClusterFacts::assumed(version, scenario.cluster.provider.as_str()),
+            templates: Templates::new(scenario.templates_dir.clone()),
+            manifests: HashMap::new(),
+            vars,
+            scenario,
+        }
+    }
+
     /// Renders every template for `facts` and checks what needs the rendered manifests.
     pub fn build(
         scenario: Scenario,
@@ -313,6 +328,16 @@ impl Plan {
     /// Renders a scenario string with the variables, facts and the given captures.
     pub fn render(&self, e: &Expr, captures: &Captures) -> Result<String, TemplateError> {
         self.templates.render_str(&e.text, &self.context(captures, false))
+    }
+
+    /// Prose (a title, an explanation, a hint, a pause message) in `lang`, rendered with the
+    /// variables, facts and `captures` like any expression; captures not taken yet show as
+    /// `<name>`. `validate` has checked every name, so the raw text is only a last resort.
+    pub fn text(&self, t: &Text, lang: &str, captures: &Captures) -> String {
+        let raw = t.get(lang);
+        self.templates
+            .render_str(raw, &self.context(captures, true))
+            .unwrap_or_else(|_| raw.to_owned())
     }
 
     /// Renders an optional string.

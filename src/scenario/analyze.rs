@@ -16,7 +16,7 @@ use super::model::{CaptureSpec, CaptureWhen, CheckSpec, PauseSpec, StepSpec};
 use super::scope::{ObjectRef, ScopeProblem};
 use super::span::Span;
 use super::step_id::StepId;
-use super::text::lang_problem;
+use super::text::{Text, lang_problem};
 use super::value::{IntExpr, JsonValue};
 use super::{Capture, CaptureSource, Lab, Pause, Scenario, Step, Variable};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -51,6 +51,27 @@ pub fn analyze(file: ScenarioFile, diags: &mut Diagnostics) -> Option<Scenario> 
     }
     let vars = a.vars(&file.vars);
     let var_names: HashSet<String> = vars.iter().map(|v| v.name.clone()).collect();
+    // Prose outside the steps renders with the variables (and `cluster`) only.
+    {
+        let (none, lab_step) = (HashMap::new(), StepId::new("lab"));
+        let scope = Scope {
+            vars: &var_names,
+            captures: &none,
+            all_captures: &none,
+            step: &lab_step,
+        };
+        if let Some(l) = &file.lab {
+            a.text(&l.title, &Span(l.id.span()), &scope);
+            if let Some(summary) = &l.summary {
+                a.text(summary, &Span(l.id.span()), &scope);
+            }
+        }
+        for (name, spec) in &file.vars {
+            if let Some(d) = &spec.description {
+                a.text(d, &Span(name.span()), &scope);
+            }
+        }
+    }
 
     if file.steps.is_empty() && !file.incomplete {
         let span = if file.steps_span.is_known() {
@@ -247,6 +268,24 @@ impl Analyzer<'_> {
                 .iter()
                 .filter_map(|c| self.check(c, &scope, &mut used))
                 .collect();
+            // The title and explanation are shown before the step runs: earlier steps' captures
+            // only. Hints and the pause message come after the action: like the checks.
+            let before = Scope {
+                captures: &captures,
+                ..scope
+            };
+            self.text(&spec.title, &id.span, &before);
+            if let Some(e) = &spec.explain {
+                self.text(e, &id.span, &before);
+            }
+            if let Some(PauseSpec::Message(t)) = &spec.pause {
+                self.text(t, &id.span, &scope);
+            }
+            for c in &spec.checks {
+                if let Some(h) = &c.get_ref().hint {
+                    self.text(h, &Span(c.span()), &scope);
+                }
+            }
 
             let mut needs: Vec<StepId> = Vec::new();
             for n in &spec.needs {
@@ -928,6 +967,23 @@ impl Analyzer<'_> {
         }
     }
 
+    /// Checks every string of a text (each language) like an expression: prose is rendered
+    /// with the same variables and captures. A string read without its place is reported at
+    /// `fallback`. Names used in prose do not make a step depend on another.
+    fn text(&mut self, t: &Text, fallback: &Span, scope: &Scope) {
+        for e in t.exprs() {
+            let e = if e.span.is_known() {
+                e.clone()
+            } else {
+                Expr {
+                    text: e.text.clone(),
+                    span: fallback.clone(),
+                }
+            };
+            self.expr(&e, scope, &mut HashSet::new());
+        }
+    }
+
     /// Checks that an expression compiles and uses only names in scope.
     fn expr(&mut self, e: &Expr, scope: &Scope, used: &mut HashSet<String>) {
         if !e.is_templated() {
@@ -938,7 +994,7 @@ impl Analyzer<'_> {
             Ok(n) => n,
             Err(err) => {
                 let d = self
-                    .error(&e.span, format!("in `{}`: {}", e.text, err.message))
+                    .error(&e.span, format!("in `{}`: {}", shortened(&e.text), err.message))
                     .expected("a minijinja expression such as {{ namespace }}");
                 if let Some(h) = err.hint {
                     d.hint(h);
@@ -1009,6 +1065,17 @@ pub fn object_refs(step: &Step) -> Vec<(ObjectRef<'_>, &'static str)> {
         }
     }
     out
+}
+
+/// A text cut to its first line and 60 characters, to quote it in a message.
+fn shortened(text: &str) -> String {
+    let first = text.trim().lines().next().unwrap_or("");
+    let cut: String = first.chars().take(60).collect();
+    if cut.len() < text.trim().len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
 }
 
 /// Convenience for tests and callers: the JSON of a `JsonValue`.

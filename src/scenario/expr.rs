@@ -22,9 +22,10 @@ impl Expr {
         }
     }
 
-    /// True when the text holds template syntax and so needs rendering.
+    /// True when the text holds template syntax (an expression, a statement or a comment)
+    /// and so needs rendering.
     pub fn is_templated(&self) -> bool {
-        self.text.contains("{{") || self.text.contains("{%")
+        self.text.contains("{{") || self.text.contains("{%") || self.text.contains("{#")
     }
 }
 

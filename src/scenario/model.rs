@@ -14,6 +14,7 @@ use super::check::{
     ObjectCheck, PvcBoundCheck, RecreatedCheck, RolloutCheck,
 };
 use super::duration::Duration;
+use super::span::Span;
 use super::step_id::StepId;
 use super::text::Text;
 use super::value::VarType;
@@ -180,13 +181,18 @@ impl<'de> Deserialize<'de> for VarSpec {
             #[serde(default, rename = "type")]
             ty: Option<String>,
             #[serde(default)]
-            description: Option<Text>,
+            description: Option<toml::Value>,
         }
         let v = toml::Value::deserialize(d)?;
         let (default, ty, description) = match v {
             toml::Value::Table(t) => {
                 let full = Full::deserialize(toml::Value::Table(t)).map_err(|e| de::Error::custom(e.message()))?;
-                (full.default, full.ty, full.description)
+                let description = full
+                    .description
+                    .map(|d| Text::from_value(d, Span::default()))
+                    .transpose()
+                    .map_err(de::Error::custom)?;
+                (full.default, full.ty, description)
             }
             other => (other, None, None),
         };
@@ -225,13 +231,14 @@ pub enum PauseSpec {
 
 impl<'de> Deserialize<'de> for PauseSpec {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = toml::Value::deserialize(d)?;
-        match v {
+        let v = Spanned::<toml::Value>::deserialize(d)?;
+        let span = Span(v.span());
+        match v.into_inner() {
             toml::Value::Boolean(true) => Ok(PauseSpec::Default),
             toml::Value::Boolean(false) => Ok(PauseSpec::Off),
-            other @ (toml::Value::String(_) | toml::Value::Table(_)) => Text::deserialize(other)
+            other @ (toml::Value::String(_) | toml::Value::Table(_)) => Text::from_value(other, span)
                 .map(PauseSpec::Message)
-                .map_err(|e| de::Error::custom(e.message())),
+                .map_err(de::Error::custom),
             other => Err(de::Error::custom(format!(
                 "pause is true, false, or a message to show; found {}",
                 other.type_str()
