@@ -169,7 +169,9 @@ async fn discovery_version_and_short_names() {
             .iter()
             .any(|(sub, _)| sub.plural == "deployments/scale" || sub.plural == "scale")
     );
-    assert!(!discovery.has_group("policy"));
+    // policy/v1 alone on 1.31: PodDisruptionBudget; PodSecurityPolicy is gone.
+    let policy = discovery.get("policy").expect("policy served");
+    assert_eq!(policy.versions().collect::<Vec<_>>(), ["v1"]);
     let (code, core) = raw(&client, "GET", "/api/v1", "application/json", vec![]).await;
     assert_eq!(code, 200);
     let pods = core["resources"]
@@ -1062,6 +1064,172 @@ async fn pvc_pending_without_default_class_then_bound() {
     assert_eq!(pv_spec.claim_ref.and_then(|r| r.name).as_deref(), Some("mongo-storage"));
     wait_for(&pods, "mongo", conditions::is_pod_running()).await;
     wait_event(&client, "default", "mongo-storage", "ProvisioningSucceeded").await;
+    cluster.shutdown().await;
+}
+
+async fn get_with_headers(client: &Client, path: &str) -> (u16, Vec<String>, Value) {
+    let req = axum::http::Request::builder()
+        .method("GET")
+        .uri(path)
+        .body(Vec::new())
+        .expect("request");
+    let resp = client.send(req.map(kube::client::Body::from)).await.expect("response");
+    let code = resp.status().as_u16();
+    let warnings = resp
+        .headers()
+        .get_all("warning")
+        .iter()
+        .filter_map(|v| v.to_str().ok().map(str::to_owned))
+        .collect();
+    let bytes = http_body_util::BodyExt::collect(resp.into_body())
+        .await
+        .expect("body")
+        .to_bytes();
+    (code, warnings, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+}
+
+fn names(list: &Value, key: &str) -> Vec<String> {
+    list[key]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| {
+            e["name"]
+                .as_str()
+                .or_else(|| e["groupVersion"].as_str())
+                .map(str::to_owned)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn discovery_like_a_real_server_of_its_version() {
+    let (cluster, client) = start("1.21.2").await;
+    // On 1.21 policy/v1 is preferred and holds only PodDisruptionBudget; PodSecurityPolicy
+    // lives in policy/v1beta1, deprecated.
+    let (_, _, policy) = get_with_headers(&client, "/apis/policy").await;
+    assert_eq!(policy["preferredVersion"]["version"], "v1", "{policy}");
+    assert_eq!(names(&policy, "versions"), ["policy/v1", "policy/v1beta1"]);
+    let (_, _, v1) = get_with_headers(&client, "/apis/policy/v1").await;
+    assert_eq!(
+        names(&v1, "resources"),
+        ["poddisruptionbudgets", "poddisruptionbudgets/status"]
+    );
+    let (_, _, groups) = get_with_headers(&client, "/apis").await;
+    let order: Vec<String> = groups["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .map(|g| g["name"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "extensions",
+            "apps",
+            "networking.k8s.io",
+            "policy",
+            "rbac.authorization.k8s.io",
+            "storage.k8s.io"
+        ]
+    );
+    // What tripped the engine on a real 1.23: the preferred version has no PodSecurityPolicy…
+    let discovery = Discovery::new(client.clone()).run().await.expect("discovery");
+    let recommended = discovery.get("policy").expect("policy").recommended_resources();
+    assert!(recommended.iter().all(|(ar, _)| ar.kind != "PodSecurityPolicy"));
+    // …and the engine finds it in any served version, the preferred one first.
+    let conn = workshop::engine::cluster::Connection::connect(cluster.kube_config(), "workshop-rehearsal", "")
+        .await
+        .expect("connects");
+    for (kind, api_version) in [
+        ("PodSecurityPolicy", "policy/v1beta1"),
+        ("psp", "policy/v1beta1"),
+        ("PodDisruptionBudget", "policy/v1"),
+        ("Ingress", "networking.k8s.io/v1"),
+        ("Event", "v1"),
+    ] {
+        let found = conn.resolve(kind, None).await.expect(kind);
+        assert_eq!(found.ar.api_version, api_version, "{kind}");
+    }
+    let pinned = conn
+        .resolve("PodDisruptionBudget", Some("policy/v1beta1"))
+        .await
+        .expect("pinned version");
+    assert_eq!(pinned.ar.api_version, "policy/v1beta1");
+    // A deprecated version answers with the real server's Warning.
+    let (code, warnings, _) = get_with_headers(&client, "/apis/policy/v1beta1/podsecuritypolicies").await;
+    assert_eq!(code, 200);
+    assert_eq!(
+        warnings,
+        ["299 - \"policy/v1beta1 PodSecurityPolicy is deprecated in v1.21+, unavailable in v1.25+\""]
+    );
+    let (_, warnings, _) = get_with_headers(&client, "/apis/policy/v1/poddisruptionbudgets").await;
+    assert!(warnings.is_empty(), "{warnings:?}");
+
+    // One object, every served version: an Ingress written as v1 reads as extensions/v1beta1.
+    let ingress: Ingress = serde_json::from_value(json!({
+        "metadata": {"name": "web"},
+        "spec": {"rules": [{"host": "web.example", "http": {"paths": [{"path": "/", "pathType": "Prefix",
+            "backend": {"service": {"name": "web", "port": {"number": 80}}}}]}}]}
+    }))
+    .expect("ingress");
+    Api::<Ingress>::default_namespaced(client.clone())
+        .create(&PostParams::default(), &ingress)
+        .await
+        .expect("created");
+    let (_, warnings, old) =
+        get_with_headers(&client, "/apis/extensions/v1beta1/namespaces/default/ingresses/web").await;
+    assert_eq!(old["apiVersion"], "extensions/v1beta1");
+    assert_eq!(
+        old["spec"]["rules"][0]["http"]["paths"][0]["backend"],
+        json!({"serviceName": "web", "servicePort": 80})
+    );
+    assert!(warnings[0].contains("use networking.k8s.io/v1 Ingress"), "{warnings:?}");
+
+    // A PodDisruptionBudget written as v1beta1 is read as v1, with the disruption controller's status.
+    let deploys: Api<Deployment> = Api::default_namespaced(client.clone());
+    deploys
+        .create(&PostParams::default(), &deployment("guarded", 2))
+        .await
+        .expect("deployment");
+    wait_for(&deploys, "guarded", ready_replicas(2)).await;
+    let pdb = json!({"apiVersion": "policy/v1beta1", "kind": "PodDisruptionBudget", "metadata": {"name": "guarded"},
+                     "spec": {"minAvailable": 1, "selector": {"matchLabels": {"name": "guarded"}}}});
+    let (code, created) = raw(
+        &client,
+        "POST",
+        "/apis/policy/v1beta1/namespaces/default/poddisruptionbudgets",
+        "application/json",
+        pdb.to_string().into_bytes(),
+    )
+    .await;
+    assert_eq!(
+        (code, created["apiVersion"].as_str()),
+        (201, Some("policy/v1beta1")),
+        "{created}"
+    );
+    let budgets: Api<k8s_openapi::api::policy::v1::PodDisruptionBudget> = Api::default_namespaced(client.clone());
+    let guarded = wait_for(
+        &budgets,
+        "guarded",
+        |b: Option<&k8s_openapi::api::policy::v1::PodDisruptionBudget>| {
+            b.and_then(|b| b.status.as_ref())
+                .is_some_and(|s| s.current_healthy == 2 && s.disruptions_allowed == 1)
+        },
+    )
+    .await;
+    let status = guarded.status.expect("status");
+    assert_eq!((status.desired_healthy, status.expected_pods), (1, 2));
+    cluster.shutdown().await;
+
+    // From 1.22 the v1beta1 versions of networking, rbac and storage are gone; from 1.25 policy's.
+    let (cluster, client) = start("1.24.0").await;
+    let (_, _, policy) = get_with_headers(&client, "/apis/policy").await;
+    assert_eq!(names(&policy, "versions"), ["policy/v1", "policy/v1beta1"]);
+    let (_, _, networking) = get_with_headers(&client, "/apis/networking.k8s.io").await;
+    assert_eq!(names(&networking, "versions"), ["networking.k8s.io/v1"]);
+    let (code, _, _) = get_with_headers(&client, "/apis/extensions/v1beta1/ingresses").await;
+    assert_eq!(code, 404);
     cluster.shutdown().await;
 }
 

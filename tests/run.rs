@@ -159,6 +159,59 @@ fn day55_on_the_rehearsal_passes_and_leaves_the_lab_state() {
     });
 }
 
+/// On Kubernetes 1.21–1.24 `policy/v1` is preferred but PodSecurityPolicy lives only in
+/// `policy/v1beta1`: `reset` must still find and delete the lab's PodSecurityPolicy, so that
+/// a second run can create it again (on a real 1.23 it used to stay behind and fail the rerun
+/// with 409 AlreadyExists).
+#[test]
+fn reset_after_day55_on_1_21_removes_the_psp_and_a_second_run_passes() {
+    let r = Standalone::start("1.21.2", "mc-demo");
+    let run = || {
+        Test::in_repo()
+            .args(["run", "scenarios/day55.toml", "--cluster", "rehearsal", "--kubeconfig"])
+            .arg(r.kubeconfig.clone())
+            .timeout(Duration::from_secs(120))
+            .run()
+            .success()
+            .stdout_contains("15 passed, 0 failed, 5 skipped");
+    };
+    run();
+    let psps = |r: &Standalone| {
+        let client = r.client();
+        r.rt.block_on(async move {
+            let ar = kube::discovery::ApiResource::from_gvk_with_plural(
+                &kube::core::GroupVersionKind::gvk("policy", "v1beta1", "PodSecurityPolicy"),
+                "podsecuritypolicies",
+            );
+            let api: Api<kube::api::DynamicObject> = Api::all_with(client, &ar);
+            api.list(&ListParams::default())
+                .await
+                .unwrap()
+                .items
+                .into_iter()
+                .filter_map(|p| p.metadata.name)
+                .collect::<Vec<_>>()
+        })
+    };
+    assert_eq!(psps(&r), ["pacman"]);
+    Test::in_repo()
+        .args([
+            "reset",
+            "scenarios/day55.toml",
+            "--yes",
+            "--cluster",
+            "rehearsal",
+            "--kubeconfig",
+        ])
+        .arg(r.kubeconfig.clone())
+        .timeout(Duration::from_secs(120))
+        .run()
+        .success()
+        .stdout_lacks("does not serve kind");
+    assert!(psps(&r).is_empty(), "reset deleted the PodSecurityPolicy");
+    run();
+}
+
 #[test]
 fn day55_on_an_embedded_rehearsal_exits_zero() {
     Test::in_repo()

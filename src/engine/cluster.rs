@@ -1,9 +1,11 @@
 //! `Connection`: a kube-rs client to the lab's cluster, with kind resolution by discovery and
 //! the facts templates see. The same for minikube, an existing context and the rehearsal.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use kube::api::{Api, DynamicObject};
+use kube::core::Version;
 use kube::discovery::{ApiResource, Discovery, Scope};
 use kube::{Client, Config};
 use tokio::sync::Mutex;
@@ -28,6 +30,8 @@ pub struct Connection {
     /// The API server URL, for messages.
     pub server: String,
     discovery: Mutex<Option<Arc<Discovery>>>,
+    /// Kinds already resolved against the current discovery, by (kind, apiVersion).
+    resolved: std::sync::Mutex<HashMap<(String, Option<String>), Resolved>>,
 }
 
 impl Connection {
@@ -44,6 +48,7 @@ impl Connection {
             context: context.to_owned(),
             server,
             discovery: Mutex::new(None),
+            resolved: std::sync::Mutex::new(HashMap::new()),
         };
         let probe = tokio::time::timeout(std::time::Duration::from_secs(15), conn.client.apiserver_version()).await;
         match probe {
@@ -66,38 +71,29 @@ impl Connection {
         if refresh || guard.is_none() {
             let d = Discovery::new(self.client.clone()).run().await?;
             *guard = Some(Arc::new(d));
+            self.resolved.lock().expect("resolve cache lock").clear();
         }
         Ok(guard.as_ref().expect("set above").clone())
     }
 
     /// Finds a kind by name (`StatefulSet`, `sc`, `pvc`) and optional apiVersion, through
-    /// discovery; discovery is refreshed once on a miss (an addon may have added kinds).
+    /// discovery; discovery is refreshed once on a miss (an addon may have added kinds). A kind
+    /// is found in any version its group serves, the preferred one first (see [`find_kind`]).
+    /// Answers are remembered until discovery is refreshed.
     pub async fn resolve(&self, kind: &str, api_version: Option<&str>) -> Result<Resolved, String> {
         let wanted = kinds::lookup(kind).map(|k| k.kind).unwrap_or(kind);
+        let key = (wanted.to_owned(), api_version.map(str::to_owned));
+        if let Some(hit) = self.resolved.lock().expect("resolve cache lock").get(&key) {
+            return Ok(hit.clone());
+        }
         for refresh in [false, true] {
             let d = self.discovery(refresh).await.map_err(|e| plain_error(&e))?;
-            for group in d.groups() {
-                for (ar, caps) in group.recommended_resources() {
-                    let version_ok = api_version.is_none_or(|v| v == ar.api_version);
-                    if ar.kind == wanted && version_ok {
-                        return Ok(Resolved {
-                            namespaced: caps.scope == Scope::Namespaced,
-                            ar,
-                        });
-                    }
-                }
-                if let Some(v) = api_version {
-                    for ver in group.versions() {
-                        for (ar, caps) in group.versioned_resources(ver) {
-                            if ar.kind == wanted && ar.api_version == v {
-                                return Ok(Resolved {
-                                    namespaced: caps.scope == Scope::Namespaced,
-                                    ar,
-                                });
-                            }
-                        }
-                    }
-                }
+            if let Some(found) = find_kind(&d, wanted, api_version) {
+                self.resolved
+                    .lock()
+                    .expect("resolve cache lock")
+                    .insert(key, found.clone());
+                return Ok(found);
             }
         }
         Err(match api_version {
@@ -148,6 +144,39 @@ impl Connection {
         let ns: Api<k8s_openapi::api::core::v1::Namespace> = Api::all(self.client.clone());
         ns.get("kube-system").await.ok().and_then(|n| n.metadata.uid)
     }
+}
+
+/// The served version of a kind. With an apiVersion, exactly that one. Without, a version of a
+/// group that serves the kind: the group's preferred version when the kind lives there, else
+/// the group's most stable version that has it (on Kubernetes 1.21–1.24 `policy/v1` is
+/// preferred, but PodSecurityPolicy lives only in `policy/v1beta1`). Between groups serving
+/// the same kind (Ingress in `extensions` and `networking.k8s.io` up to 1.21), a preferred
+/// version wins, then the more stable version, then discovery order.
+pub fn find_kind(d: &Discovery, kind: &str, api_version: Option<&str>) -> Option<Resolved> {
+    let mut best: Option<(bool, String, Resolved)> = None;
+    for group in d.groups() {
+        let preferred = group.preferred_version_or_latest();
+        for ver in group.versions() {
+            for (ar, caps) in group.versioned_resources(ver) {
+                if ar.kind != kind || api_version.is_some_and(|v| v != ar.api_version) {
+                    continue;
+                }
+                let is_preferred = ver == preferred;
+                let better = best.as_ref().is_none_or(|(best_preferred, best_ver, _)| {
+                    (is_preferred, Version::parse(ver).priority())
+                        > (*best_preferred, Version::parse(best_ver).priority())
+                });
+                if better {
+                    let found = Resolved {
+                        namespaced: caps.scope == Scope::Namespaced,
+                        ar,
+                    };
+                    best = Some((is_preferred, ver.to_owned(), found));
+                }
+            }
+        }
+    }
+    best.map(|(_, _, found)| found)
 }
 
 /// A kube error as one readable line (the API's own message for Status errors).

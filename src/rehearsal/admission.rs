@@ -399,6 +399,17 @@ pub fn admit(shared: &Shared, res: &Resource, obj: &mut Value, old: Option<&Valu
             }
             obj["status"] = json!({"loadBalancer": {}});
         }
+        ("policy", "PodDisruptionBudget") => {
+            let set = |key: &str| obj.pointer(&format!("/spec/{key}")).is_some_and(|v| !v.is_null());
+            if set("minAvailable") && set("maxUnavailable") {
+                causes.push((
+                    "spec".into(),
+                    "FieldValueInvalid",
+                    "Invalid value: policy.PodDisruptionBudgetSpec: minAvailable and maxUnavailable cannot be both set"
+                        .into(),
+                ));
+            }
+        }
         ("storage.k8s.io", "StorageClass") => {
             default_str(obj, "reclaimPolicy", "Delete");
             default_str(obj, "volumeBindingMode", "Immediate");

@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::rehearsal::admission;
+use crate::rehearsal::convert;
 use crate::rehearsal::events;
 use crate::rehearsal::kinds::Resource;
 use crate::rehearsal::patch::{self, PatchKind};
@@ -111,14 +112,16 @@ pub fn create(shared: &Shared, res: &Resource, ns: &str, mut obj: Value, dry_run
         m.remove("uid");
         m.remove("managedFields");
     }
-    admission::admit(shared, res, &mut obj, None)?;
+    let mut obj = convert::to_storage(res, obj);
+    admission::admit(shared, res.storage(), &mut obj, None)?;
     if dry_run {
         if shared.store.get(res, ns_of(res, ns), name_of(&obj)).is_some() {
             return Err(ApiError::already_exists(res, name_of(&obj)));
         }
-        return Ok(obj);
+        return Ok(convert::from_storage(res, &obj));
     }
-    shared.store.create(res, obj)
+    let created = shared.store.create(res, obj)?;
+    Ok(convert::from_storage(res, &created))
 }
 
 fn ns_of<'a>(res: &Resource, ns: &'a str) -> &'a str {
@@ -199,6 +202,7 @@ pub fn update(
             o
         }
         Sub::Status => {
+            let new = convert::to_storage(res, new);
             let mut o = old.clone();
             o["status"] = new.get("status").cloned().unwrap_or(json!({}));
             o
@@ -206,6 +210,7 @@ pub fn update(
         Sub::Main => {
             check_type(res, &mut new)?;
             shape::check(res, &new)?;
+            let mut new = convert::to_storage(res, new);
             set_namespace(res, ns, &mut new)?;
             new["metadata"]["name"] = json!(name);
             if res.status {
@@ -219,11 +224,11 @@ pub fn update(
             if let Some(m) = new["metadata"].as_object_mut() {
                 m.remove("managedFields");
             }
-            admission::admit(shared, res, &mut new, Some(&old))?;
+            admission::admit(shared, res.storage(), &mut new, Some(&old))?;
             new
         }
     };
-    shape::check(res, &obj)?;
+    shape::check(res.storage(), &obj)?;
     if precondition.is_some_and(|p| Some(p) != rv_of(&old)) {
         return Err(ApiError::conflict(res, name));
     }
@@ -233,7 +238,11 @@ pub fn update(
     } else {
         shared.store.update(res, obj, rv_of(&old))?
     };
-    Ok(if sub == Sub::Scale { scale_of(&stored) } else { stored })
+    Ok(if sub == Sub::Scale {
+        scale_of(&stored)
+    } else {
+        convert::from_storage(res, &stored)
+    })
 }
 
 /// Patch an object or a subresource (PATCH). Returns the result and whether it was created
@@ -284,7 +293,12 @@ pub fn patch(
             }
             return Err(ApiError::not_found(res, name));
         };
-        let mut doc = if sub == Sub::Scale { scale_of(&old) } else { old.clone() };
+        // The patch applies to the object as the client's version shows it.
+        let mut doc = if sub == Sub::Scale {
+            scale_of(&old)
+        } else {
+            convert::from_storage(res, &old)
+        };
         let before_rv = doc.pointer("/metadata/resourceVersion").cloned();
         match kind {
             PatchKind::Merge => patch::merge_patch(&mut doc, body),
@@ -336,7 +350,7 @@ pub fn delete(
         .get(res, ns, name)
         .ok_or_else(|| ApiError::not_found(res, name))?;
     if dry_run {
-        return Ok(current);
+        return Ok(convert::from_storage(res, &current));
     }
     let deleted = shared.store.delete(res, ns, name, propagation, precondition_uid)?;
     if res.kind == "Pod" && res.group.is_empty() && current.pointer("/spec/nodeName").is_some() {
@@ -358,5 +372,5 @@ pub fn delete(
             );
         }
     }
-    Ok(deleted)
+    Ok(convert::from_storage(res, &deleted))
 }

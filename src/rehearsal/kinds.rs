@@ -1,6 +1,11 @@
-//! The registry of API resources the rehearsal cluster serves.
+//! The registry of API resources the rehearsal cluster serves, version by version as a real API
+//! server of the version it plays: which group versions exist, which is preferred, which kinds
+//! live in which version (on 1.21–1.24 `policy/v1` is preferred and PodSecurityPolicy lives only
+//! in `policy/v1beta1`), and which versions are deprecated. A kind served in several versions is
+//! stored once, in its storage version; [`crate::rehearsal::convert`] translates.
 
-/// One served API resource (a REST collection such as `pods` or `deployments.apps`).
+/// One served API resource (a REST collection such as `pods` or `deployments.apps`) in one
+/// group version.
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct Resource {
     /// API group; empty for the core group.
@@ -23,8 +28,15 @@ pub struct Resource {
     pub status: bool,
     /// Whether a `scale` subresource is served.
     pub scale: bool,
+    /// Served from this minor version on.
+    pub added_in_minor: u32,
     /// Served only when the cluster's minor version is below this one.
     pub removed_in_minor: Option<u32>,
+    /// Deprecated from this minor version on: requests get a `Warning` header.
+    pub deprecated_in_minor: Option<u32>,
+    /// The group and version the objects are stored in (`networking.k8s.io`/`v1` for
+    /// `extensions/v1beta1` ingresses).
+    pub storage: (&'static str, &'static str),
 }
 
 impl Resource {
@@ -57,7 +69,72 @@ impl Resource {
 
     /// Whether this resource is served on a cluster of the given minor version.
     pub fn served_on(&self, minor: u32) -> bool {
-        self.removed_in_minor.is_none_or(|removed| minor < removed)
+        minor >= self.added_in_minor && self.removed_in_minor.is_none_or(|removed| minor < removed)
+    }
+
+    /// Whether objects are stored in this very group version (no conversion needed).
+    pub fn is_storage(&self) -> bool {
+        (self.group, self.version) == self.storage
+    }
+
+    /// The resource of the storage version, where the objects live.
+    pub fn storage(&self) -> &'static Resource {
+        RESOURCES
+            .iter()
+            .find(|r| (r.group, r.version) == self.storage && r.plural == self.plural)
+            .expect("every resource's storage version is registered")
+    }
+
+    /// The `Warning` a real server sends with every request to this version, once deprecated.
+    pub fn deprecation(&self, minor: u32) -> Option<String> {
+        let since = self.deprecated_in_minor.filter(|since| minor >= *since)?;
+        let mut text = format!("{} {} is deprecated in v1.{since}+", self.api_version(), self.kind);
+        if let Some(removed) = self.removed_in_minor {
+            text.push_str(&format!(", unavailable in v1.{removed}+"));
+        }
+        let replacement = RESOURCES
+            .iter()
+            .find(|r| r.kind == self.kind && r.is_storage() && r.deprecated_in_minor.is_none() && *r != self);
+        if let Some(r) = replacement {
+            text.push_str(&format!("; use {} {}", r.api_version(), r.kind));
+        }
+        Some(text)
+    }
+
+    const fn since(self, minor: u32) -> Self {
+        Resource {
+            added_in_minor: minor,
+            ..self
+        }
+    }
+
+    /// Deprecated in `deprecated`, removed in `removed`, stored in `storage`.
+    const fn old(self, deprecated: u32, removed: u32, storage: (&'static str, &'static str)) -> Self {
+        Resource {
+            deprecated_in_minor: Some(deprecated),
+            removed_in_minor: Some(removed),
+            storage,
+            ..self
+        }
+    }
+
+    const fn with_status(self) -> Self {
+        Resource { status: true, ..self }
+    }
+
+    const fn with_scale(self) -> Self {
+        Resource {
+            status: true,
+            scale: true,
+            ..self
+        }
+    }
+
+    const fn in_all(self) -> Self {
+        Resource {
+            categories: ALL,
+            ..self
+        }
     }
 }
 
@@ -81,24 +158,29 @@ const fn res(
         categories: &[],
         status: false,
         scale: false,
+        added_in_minor: 0,
         removed_in_minor: None,
+        deprecated_in_minor: None,
+        storage: (group, version),
     }
 }
 
 const ALL: &[&str] = &["all"];
+const NETWORKING_V1: (&str, &str) = ("networking.k8s.io", "v1");
+const RBAC_V1: (&str, &str) = ("rbac.authorization.k8s.io", "v1");
+const RBAC: &str = "rbac.authorization.k8s.io";
 
-/// Every resource the rehearsal cluster knows, in discovery order.
+/// Every resource the rehearsal cluster knows. Groups come in the order of the real server's
+/// group priorities (`apiVersionPriorities`: extensions right after the core group, then apps,
+/// networking, policy, rbac, storage), and within a group the preferred version first; a kind's
+/// storage version comes before its other versions.
 pub static RESOURCES: &[Resource] = &[
-    Resource {
-        categories: ALL,
-        status: true,
-        ..res("", "v1", "Pod", "pods", "pod", true, &["po"])
-    },
-    Resource {
-        categories: ALL,
-        status: true,
-        ..res("", "v1", "Service", "services", "service", true, &["svc"])
-    },
+    res("", "v1", "Pod", "pods", "pod", true, &["po"])
+        .with_status()
+        .in_all(),
+    res("", "v1", "Service", "services", "service", true, &["svc"])
+        .with_status()
+        .in_all(),
     res("", "v1", "Endpoints", "endpoints", "endpoints", true, &["ep"]),
     res("", "v1", "Secret", "secrets", "secret", true, &[]),
     res("", "v1", "ConfigMap", "configmaps", "configmap", true, &["cm"]),
@@ -112,93 +194,75 @@ pub static RESOURCES: &[Resource] = &[
         &["sa"],
     ),
     res("", "v1", "Event", "events", "event", true, &["ev"]),
-    Resource {
-        status: true,
-        ..res(
-            "",
-            "v1",
-            "PersistentVolumeClaim",
-            "persistentvolumeclaims",
-            "persistentvolumeclaim",
-            true,
-            &["pvc"],
-        )
-    },
-    Resource {
-        status: true,
-        ..res(
-            "",
-            "v1",
-            "PersistentVolume",
-            "persistentvolumes",
-            "persistentvolume",
-            false,
-            &["pv"],
-        )
-    },
-    Resource {
-        status: true,
-        ..res("", "v1", "Namespace", "namespaces", "namespace", false, &["ns"])
-    },
-    Resource {
-        status: true,
-        ..res("", "v1", "Node", "nodes", "node", false, &["no"])
-    },
-    Resource {
-        categories: ALL,
-        status: true,
-        scale: true,
-        ..res(
-            "apps",
-            "v1",
-            "Deployment",
-            "deployments",
-            "deployment",
-            true,
-            &["deploy"],
-        )
-    },
-    Resource {
-        categories: ALL,
-        status: true,
-        scale: true,
-        ..res("apps", "v1", "ReplicaSet", "replicasets", "replicaset", true, &["rs"])
-    },
-    Resource {
-        categories: ALL,
-        status: true,
-        scale: true,
-        ..res(
-            "apps",
-            "v1",
-            "StatefulSet",
-            "statefulsets",
-            "statefulset",
-            true,
-            &["sts"],
-        )
-    },
     res(
-        "storage.k8s.io",
+        "",
         "v1",
-        "StorageClass",
-        "storageclasses",
-        "storageclass",
+        "PersistentVolumeClaim",
+        "persistentvolumeclaims",
+        "persistentvolumeclaim",
+        true,
+        &["pvc"],
+    )
+    .with_status(),
+    res(
+        "",
+        "v1",
+        "PersistentVolume",
+        "persistentvolumes",
+        "persistentvolume",
         false,
-        &["sc"],
-    ),
-    Resource {
-        status: true,
-        ..res(
-            "networking.k8s.io",
-            "v1",
-            "Ingress",
-            "ingresses",
-            "ingress",
-            true,
-            &["ing"],
-        )
-    },
+        &["pv"],
+    )
+    .with_status(),
+    res("", "v1", "Namespace", "namespaces", "namespace", false, &["ns"]).with_status(),
+    res("", "v1", "Node", "nodes", "node", false, &["no"]).with_status(),
+    // extensions/v1beta1 kept only Ingress from 1.16 to 1.21.
+    res(
+        "extensions",
+        "v1beta1",
+        "Ingress",
+        "ingresses",
+        "ingress",
+        true,
+        &["ing"],
+    )
+    .with_status()
+    .old(14, 22, NETWORKING_V1),
+    res(
+        "apps",
+        "v1",
+        "Deployment",
+        "deployments",
+        "deployment",
+        true,
+        &["deploy"],
+    )
+    .with_scale()
+    .in_all(),
+    res("apps", "v1", "ReplicaSet", "replicasets", "replicaset", true, &["rs"])
+        .with_scale()
+        .in_all(),
+    res(
+        "apps",
+        "v1",
+        "StatefulSet",
+        "statefulsets",
+        "statefulset",
+        true,
+        &["sts"],
+    )
+    .with_scale()
+    .in_all(),
+    res(
+        "networking.k8s.io",
+        "v1",
+        "Ingress",
+        "ingresses",
+        "ingress",
+        true,
+        &["ing"],
+    )
+    .with_status(),
     res(
         "networking.k8s.io",
         "v1",
@@ -209,16 +273,70 @@ pub static RESOURCES: &[Resource] = &[
         &[],
     ),
     res(
-        "rbac.authorization.k8s.io",
+        "networking.k8s.io",
         "v1",
-        "ClusterRole",
-        "clusterroles",
-        "clusterrole",
-        false,
-        &[],
+        "NetworkPolicy",
+        "networkpolicies",
+        "networkpolicy",
+        true,
+        &["netpol"],
     ),
     res(
-        "rbac.authorization.k8s.io",
+        "networking.k8s.io",
+        "v1beta1",
+        "Ingress",
+        "ingresses",
+        "ingress",
+        true,
+        &["ing"],
+    )
+    .with_status()
+    .old(19, 22, NETWORKING_V1),
+    res(
+        "networking.k8s.io",
+        "v1beta1",
+        "IngressClass",
+        "ingressclasses",
+        "ingressclass",
+        false,
+        &[],
+    )
+    .old(19, 22, NETWORKING_V1),
+    res(
+        "policy",
+        "v1",
+        "PodDisruptionBudget",
+        "poddisruptionbudgets",
+        "poddisruptionbudget",
+        true,
+        &["pdb"],
+    )
+    .with_status()
+    .since(21),
+    res(
+        "policy",
+        "v1beta1",
+        "PodDisruptionBudget",
+        "poddisruptionbudgets",
+        "poddisruptionbudget",
+        true,
+        &["pdb"],
+    )
+    .with_status()
+    .old(21, 25, ("policy", "v1")),
+    res(
+        "policy",
+        "v1beta1",
+        "PodSecurityPolicy",
+        "podsecuritypolicies",
+        "podsecuritypolicy",
+        false,
+        &["psp"],
+    )
+    .old(21, 25, ("policy", "v1beta1")),
+    res(RBAC, "v1", "ClusterRole", "clusterroles", "clusterrole", false, &[]),
+    res(
+        RBAC,
         "v1",
         "ClusterRoleBinding",
         "clusterrolebindings",
@@ -226,28 +344,49 @@ pub static RESOURCES: &[Resource] = &[
         false,
         &[],
     ),
-    res("rbac.authorization.k8s.io", "v1", "Role", "roles", "role", true, &[]),
+    res(RBAC, "v1", "Role", "roles", "role", true, &[]),
+    res(RBAC, "v1", "RoleBinding", "rolebindings", "rolebinding", true, &[]),
     res(
-        "rbac.authorization.k8s.io",
-        "v1",
-        "RoleBinding",
-        "rolebindings",
-        "rolebinding",
-        true,
+        RBAC,
+        "v1beta1",
+        "ClusterRole",
+        "clusterroles",
+        "clusterrole",
+        false,
         &[],
+    )
+    .old(17, 22, RBAC_V1),
+    res(
+        RBAC,
+        "v1beta1",
+        "ClusterRoleBinding",
+        "clusterrolebindings",
+        "clusterrolebinding",
+        false,
+        &[],
+    )
+    .old(17, 22, RBAC_V1),
+    res(RBAC, "v1beta1", "Role", "roles", "role", true, &[]).old(17, 22, RBAC_V1),
+    res(RBAC, "v1beta1", "RoleBinding", "rolebindings", "rolebinding", true, &[]).old(17, 22, RBAC_V1),
+    res(
+        "storage.k8s.io",
+        "v1",
+        "StorageClass",
+        "storageclasses",
+        "storageclass",
+        false,
+        &["sc"],
     ),
-    Resource {
-        removed_in_minor: Some(25),
-        ..res(
-            "policy",
-            "v1beta1",
-            "PodSecurityPolicy",
-            "podsecuritypolicies",
-            "podsecuritypolicy",
-            false,
-            &["psp"],
-        )
-    },
+    res(
+        "storage.k8s.io",
+        "v1beta1",
+        "StorageClass",
+        "storageclasses",
+        "storageclass",
+        false,
+        &["sc"],
+    )
+    .old(19, 22, ("storage.k8s.io", "v1")),
 ];
 
 /// Look a resource up by group, version and plural, on a cluster of the given minor version.
@@ -257,15 +396,21 @@ pub fn lookup(group: &str, version: &str, plural: &str, minor: u32) -> Option<&'
         .find(|r| r.group == group && r.version == version && r.plural == plural && r.served_on(minor))
 }
 
-/// Look a resource up by group and kind (any version).
+/// The storage resource of a kind (its objects, whatever version a client uses).
 pub fn by_kind(group: &str, kind: &str) -> &'static Resource {
     RESOURCES
         .iter()
-        .find(|r| r.group == group && r.kind == kind)
+        .find(|r| r.group == group && r.kind == kind && r.is_storage())
         .expect("controllers only ask for registered kinds")
 }
 
-/// Served group versions (`""`/`v1` first), for the given minor version.
+/// Every kind once, by its storage resource (for controllers that walk all objects).
+pub fn storage_resources() -> impl Iterator<Item = &'static Resource> {
+    RESOURCES.iter().filter(|r| r.is_storage())
+}
+
+/// Served group versions, for the given minor version: the core `v1` first, then the groups in
+/// priority order, each with its preferred version first.
 pub fn group_versions(minor: u32) -> Vec<(&'static str, &'static str)> {
     let mut out: Vec<(&'static str, &'static str)> = Vec::new();
     for r in RESOURCES.iter().filter(|r| r.served_on(minor)) {
@@ -332,5 +477,96 @@ mod tests {
         assert!(lookup("policy", "v1beta1", "podsecuritypolicies", 25).is_none());
         assert!(!group_versions(31).contains(&("policy", "v1beta1")));
         assert!(group_versions(21).contains(&("policy", "v1beta1")));
+    }
+
+    /// Group versions per minor, as real API servers of those versions serve them (restricted
+    /// to the groups of the kinds the rehearsal serves).
+    #[test]
+    fn group_versions_like_real_servers() {
+        let gvs = |minor| -> Vec<String> {
+            group_versions(minor)
+                .into_iter()
+                .map(|(g, v)| {
+                    if g.is_empty() {
+                        v.to_string()
+                    } else {
+                        format!("{g}/{v}")
+                    }
+                })
+                .collect()
+        };
+        assert_eq!(
+            gvs(21),
+            [
+                "v1",
+                "extensions/v1beta1",
+                "apps/v1",
+                "networking.k8s.io/v1",
+                "networking.k8s.io/v1beta1",
+                "policy/v1",
+                "policy/v1beta1",
+                "rbac.authorization.k8s.io/v1",
+                "rbac.authorization.k8s.io/v1beta1",
+                "storage.k8s.io/v1",
+                "storage.k8s.io/v1beta1",
+            ]
+        );
+        let on_1_24 = [
+            "v1",
+            "apps/v1",
+            "networking.k8s.io/v1",
+            "policy/v1",
+            "policy/v1beta1",
+            "rbac.authorization.k8s.io/v1",
+            "storage.k8s.io/v1",
+        ];
+        for minor in 22..=24 {
+            assert_eq!(gvs(minor), on_1_24, "1.{minor}");
+        }
+        let current = [
+            "v1",
+            "apps/v1",
+            "networking.k8s.io/v1",
+            "policy/v1",
+            "rbac.authorization.k8s.io/v1",
+            "storage.k8s.io/v1",
+        ];
+        for minor in 25..=33 {
+            assert_eq!(gvs(minor), current, "1.{minor}");
+        }
+        // 1.20: policy/v1 does not exist yet, so policy/v1beta1 is preferred.
+        assert!(!gvs(20).contains(&"policy/v1".to_string()));
+    }
+
+    #[test]
+    fn kinds_per_version_and_deprecations() {
+        let kinds = |g: &str, v: &str, minor: u32| -> Vec<&str> {
+            RESOURCES
+                .iter()
+                .filter(|r| r.group == g && r.version == v && r.served_on(minor))
+                .map(|r| r.kind)
+                .collect()
+        };
+        assert_eq!(kinds("policy", "v1", 21), ["PodDisruptionBudget"]);
+        assert_eq!(
+            kinds("policy", "v1beta1", 24),
+            ["PodDisruptionBudget", "PodSecurityPolicy"]
+        );
+        let psp = lookup("policy", "v1beta1", "podsecuritypolicies", 21).expect("served");
+        assert_eq!(
+            psp.deprecation(21).as_deref(),
+            Some("policy/v1beta1 PodSecurityPolicy is deprecated in v1.21+, unavailable in v1.25+")
+        );
+        assert_eq!(psp.deprecation(20), None);
+        let ing = lookup("extensions", "v1beta1", "ingresses", 21).expect("served");
+        assert_eq!(
+            ing.deprecation(21).as_deref(),
+            Some(
+                "extensions/v1beta1 Ingress is deprecated in v1.14+, unavailable in v1.22+; use networking.k8s.io/v1 Ingress"
+            )
+        );
+        assert_eq!(ing.storage().api_version(), "networking.k8s.io/v1");
+        assert!(psp.is_storage());
+        assert_eq!(by_kind("networking.k8s.io", "Ingress").version, "v1");
     }
 }

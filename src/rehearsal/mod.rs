@@ -12,6 +12,7 @@ pub mod addons;
 pub mod admission;
 pub mod api;
 pub mod controllers;
+pub mod convert;
 pub mod discovery;
 pub mod error;
 pub mod events;

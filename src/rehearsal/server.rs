@@ -21,7 +21,7 @@ use crate::rehearsal::state::Shared;
 use crate::rehearsal::status::ApiError;
 use crate::rehearsal::store::Propagation;
 use crate::rehearsal::table;
-use crate::rehearsal::{discovery, openapi, watch};
+use crate::rehearsal::{convert, discovery, openapi, watch};
 
 fn ok(body: &Value) -> Response {
     media::json(StatusCode::OK, body)
@@ -203,16 +203,23 @@ async fn resource(
     let Some(target) = parse_target(group, version, rest, shared.version.minor) else {
         return ApiError::no_route().into_response();
     };
-    match dispatch(&shared, &method, &target, &query, headers, body).await {
+    let mut response = match dispatch(&shared, &method, &target, &query, headers, body).await {
         Ok(resp) => resp,
         Err(e) => e.into_response(),
+    };
+    // A real server warns on every request to a deprecated version (kubectl prints it).
+    if let Some(text) = target.res.deprecation(shared.version.minor)
+        && let Ok(value) = header::HeaderValue::from_str(&format!("299 - {text:?}"))
+    {
+        response.headers_mut().append(header::WARNING, value);
     }
+    response
 }
 
-/// One object as the negotiated output shows it.
+/// One stored object as the negotiated output shows it, in the version of `res`.
 pub fn render(res: &Resource, obj: &Value, output: Output) -> Value {
     match output {
-        Output::Json | Output::Yaml => obj.clone(),
+        Output::Json | Output::Yaml => convert::from_storage(res, obj),
         Output::Table(req) => table::single(res, obj, &req),
         Output::Metadata { api_version } => partial_metadata(obj, api_version),
     }
@@ -399,6 +406,10 @@ fn list(
         .collect();
     let end = start + page.len();
     let cont = (end < total).then_some((end, total - end));
+    let page = match output {
+        Output::Json | Output::Yaml => page.iter().map(|o| convert::from_storage(res, o)).collect(),
+        _ => page,
+    };
     let doc = list_doc(res, page, rv, cont);
     let body = match output {
         Output::Table(req) => {

@@ -125,6 +125,11 @@ fn kind_fields(res: &Resource) -> &'static [(&'static str, Want)] {
         ],
         ("", "ConfigMap" | "Secret") => &[("/data", Want::StringMap), ("/stringData", Want::StringMap)],
         ("networking.k8s.io", "Ingress") => &[("/spec/rules", Want::List("[]v1.IngressRule"))],
+        ("policy", "PodDisruptionBudget") => &[
+            ("/spec/selector", Want::Struct("v1.LabelSelector")),
+            ("/spec/selector/matchLabels", Want::StringMap),
+        ],
+        ("networking.k8s.io", "NetworkPolicy") => &[("/spec/podSelector", Want::Struct("v1.LabelSelector"))],
         ("apps", _) => WORKLOAD,
         _ => &[],
     }

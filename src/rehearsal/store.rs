@@ -13,11 +13,12 @@ use crate::rehearsal::status::ApiError;
 /// How many changes the store keeps for watches that resume from a resourceVersion.
 pub const HISTORY_CAPACITY: usize = 5000;
 
-/// Identifies a collection independently of its version: `(group, plural)`.
+/// Identifies a collection independently of its version: `(storage group, plural)`, so
+/// `extensions/v1beta1` and `networking.k8s.io/v1` ingresses are the same objects.
 pub type Gr = (&'static str, &'static str);
 
 fn gr(res: &Resource) -> Gr {
-    (res.group, res.plural)
+    (res.storage.0, res.plural)
 }
 
 /// The type of a watch event.

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
+use crate::rehearsal::convert;
 use crate::rehearsal::kinds::Resource;
 use crate::rehearsal::media::{Include, TableRequest};
 
@@ -509,11 +510,45 @@ const PSP: &[Col] = &[
     ),
     col("Volumes", "string", 0, "volumes is an allowlist of volume plugins."),
 ];
+const PDB: &[Col] = &[
+    NAME,
+    col(
+        "Min Available",
+        "string",
+        0,
+        "An eviction is allowed if at least \"minAvailable\" pods selected by \"selector\" will still be available after the eviction, i.e. even in the absence of the evicted pod.  So for example you can prevent all voluntary evictions by specifying \"100%\".",
+    ),
+    col(
+        "Max Unavailable",
+        "string",
+        0,
+        "An eviction is allowed if at most \"maxUnavailable\" pods selected by \"selector\" are unavailable after the eviction, i.e. even in absence of the evicted pod. For example, one can prevent all voluntary evictions by specifying 0. This is a mutually exclusive setting with \"minAvailable\".",
+    ),
+    col(
+        "Allowed Disruptions",
+        "integer",
+        0,
+        "Number of pod disruptions that are currently allowed.",
+    ),
+    AGE,
+];
+const NETWORKPOLICY: &[Col] = &[
+    NAME,
+    col(
+        "Pod-Selector",
+        "string",
+        0,
+        "podSelector selects the pods to which this NetworkPolicy object applies. The array of rules is applied to any pods selected by this field. An empty selector matches all pods in this namespace.",
+    ),
+    AGE,
+];
 const FALLBACK: &[Col] = &[NAME, AGE];
 
 type Printer = fn(&Value, Timestamp) -> Vec<Value>;
 
 fn printer(res: &Resource) -> (&'static [Col], Printer) {
+    // Printers read the stored object, in its storage version.
+    let res = res.storage();
     match (res.group, res.kind) {
         ("", "Pod") => (POD, pod),
         ("apps", "Deployment") => (DEPLOYMENT, deployment),
@@ -535,6 +570,8 @@ fn printer(res: &Resource) -> (&'static [Col], Printer) {
         ("rbac.authorization.k8s.io", "Role" | "ClusterRole") => (ROLE, role),
         ("rbac.authorization.k8s.io", "RoleBinding" | "ClusterRoleBinding") => (ROLEBINDING, rolebinding),
         ("policy", "PodSecurityPolicy") => (PSP, psp),
+        ("policy", "PodDisruptionBudget") => (PDB, pdb),
+        ("networking.k8s.io", "NetworkPolicy") => (NETWORKPOLICY, networkpolicy),
         _ => (FALLBACK, fallback),
     }
 }
@@ -582,7 +619,7 @@ pub fn row(res: &Resource, obj: &Value, req: &TableRequest, now: Timestamp) -> V
     }
     match req.include {
         Include::None => {}
-        Include::Object => row["object"] = obj.clone(),
+        Include::Object => row["object"] = convert::from_storage(res, obj),
         Include::Metadata => {
             row["object"] = json!({
                 "kind": "PartialObjectMetadata",
@@ -1410,6 +1447,29 @@ fn psp(obj: &Value, _now: Timestamp) -> Vec<Value> {
         json!(str_at(obj, "/spec/supplementalGroups/rule")),
         json!(flag("/spec/readOnlyRootFilesystem")),
         json!(strings("/spec/volumes")),
+    ]
+}
+
+fn pdb(obj: &Value, now: Timestamp) -> Vec<Value> {
+    let int_or_percent = |ptr: &str| match obj.pointer(ptr) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => "N/A".into(),
+    };
+    vec![
+        name(obj),
+        json!(int_or_percent("/spec/minAvailable")),
+        json!(int_or_percent("/spec/maxUnavailable")),
+        json!(int_at(obj, "/status/disruptionsAllowed")),
+        age(obj, now),
+    ]
+}
+
+fn networkpolicy(obj: &Value, now: Timestamp) -> Vec<Value> {
+    vec![
+        name(obj),
+        json!(or_none(&label_selector(obj.pointer("/spec/podSelector")))),
+        age(obj, now),
     ]
 }
 

@@ -69,10 +69,10 @@ impl Filter {
 
     /// The event line for a change.
     fn event(&self, res: &Resource, c: &Change) -> Bytes {
-        match self.output {
-            Output::Json | Output::Yaml => line(c.event.as_str(), &c.object),
-            output => line(c.event.as_str(), &render(res, &c.object, output)),
+        if res.is_storage() && matches!(self.output, Output::Json | Output::Yaml) {
+            return line(c.event.as_str(), &c.object);
         }
+        line(c.event.as_str(), &render(res, &c.object, self.output))
     }
 }
 

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::rehearsal::api;
 use crate::rehearsal::controllers::{Ctx, deleting};
-use crate::rehearsal::kinds::RESOURCES;
+use crate::rehearsal::kinds::storage_resources;
 use crate::rehearsal::store::{Propagation, name_of, namespace_of, uid_of};
 
 fn owner_uids(obj: &Value) -> Vec<String> {
@@ -39,7 +39,7 @@ pub fn reconcile(ctx: &mut Ctx) {
             continue;
         }
         referenced.extend(owners.iter().cloned());
-        let Some(res) = RESOURCES.iter().find(|r| r.group == *group && r.plural == *plural) else {
+        let Some(res) = storage_resources().find(|r| r.group == *group && r.plural == *plural) else {
             continue;
         };
         let live: Vec<&&Value> = owners.iter().filter_map(|u| by_uid.get(u)).collect();
@@ -80,7 +80,7 @@ pub fn reconcile(ctx: &mut Ctx) {
         if !deleting(obj) || referenced.contains(uid_of(obj)) {
             continue;
         }
-        let Some(res) = RESOURCES.iter().find(|r| r.group == *group && r.plural == *plural) else {
+        let Some(res) = storage_resources().find(|r| r.group == *group && r.plural == *plural) else {
             continue;
         };
         if has_finalizer(obj, "foregroundDeletion") || has_finalizer(obj, "orphan") {

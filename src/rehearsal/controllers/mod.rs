@@ -14,6 +14,7 @@ use crate::rehearsal::state::Shared;
 use crate::rehearsal::store::uid_of;
 
 pub mod deployment;
+pub mod disruption;
 pub mod endpoints;
 pub mod gc;
 pub mod ingress;
@@ -189,6 +190,7 @@ pub async fn run(shared: Arc<Shared>) {
         pvc::reconcile(&mut ctx);
         pod::reconcile(&mut ctx);
         endpoints::reconcile(&mut ctx);
+        disruption::reconcile(&mut ctx);
         ingress::reconcile(&mut ctx);
         let wake = ctx.next_wake.map(tokio::time::Instant::from_std);
         let sleep = async move {

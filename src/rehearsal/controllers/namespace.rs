@@ -5,7 +5,7 @@ use serde_json::json;
 
 use crate::rehearsal::api;
 use crate::rehearsal::controllers::{Ctx, deleting};
-use crate::rehearsal::kinds::{RESOURCES, by_kind};
+use crate::rehearsal::kinds::{by_kind, storage_resources};
 use crate::rehearsal::store::{Propagation, name_of, uid_of};
 
 /// Reconcile all namespaces.
@@ -17,7 +17,7 @@ pub fn reconcile(ctx: &mut Ctx) {
         let name = name_of(&ns).to_string();
         if deleting(&ns) {
             let mut remaining = 0;
-            for res in RESOURCES.iter().filter(|r| r.namespaced) {
+            for res in storage_resources().filter(|r| r.namespaced) {
                 let (items, _) = shared.store.list(res, Some(&name));
                 for item in items {
                     remaining += 1;
