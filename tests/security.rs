@@ -262,3 +262,112 @@ fn a_value_that_a_template_does_not_keep_whole_is_refused() {
         .status(2)
         .stderr_contains("error: template `cm.yaml.j2`: the value of `note` does not come through as written");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Command steps act on the lab's cluster
+// ---------------------------------------------------------------------------------------------
+
+/// Command steps that create a namespace with kubectl, show their KUBECONFIG (its mode and
+/// path) and a check that the namespace exists on the lab's cluster.
+const KUBECTL_LAB: &str = r#"
+[lab]
+id = "kubectl"
+title = "kubectl in a command"
+
+[[steps]]
+id = "start"
+title = "Start"
+start-cluster = {}
+
+[[steps]]
+id = "create"
+title = "Create a namespace with kubectl"
+command = { argv = ["kubectl", "create", "namespace", "made-by-command"] }
+
+[[steps.checks]]
+exists = { kind = "Namespace", name = "made-by-command" }
+timeout = "10s"
+
+[[steps]]
+id = "show"
+title = "Show KUBECONFIG"
+command = { argv = ["sh", "-c", "for f in $(echo \"$KUBECONFIG\" | tr ':' ' '); do echo \"kubeconfig $(stat -c %a \"$f\") $f\"; done"] }
+"#;
+
+/// The `kubeconfig MODE PATH` lines the lab printed.
+fn kubeconfig_lines(stdout: &str) -> Vec<(String, String)> {
+    stdout
+        .lines()
+        .filter_map(|l| l.split_once("show | kubeconfig ").map(|(_, rest)| rest))
+        .filter_map(|rest| rest.split_once(' '))
+        .map(|(mode, path)| (mode.to_owned(), path.trim().to_owned()))
+        .collect()
+}
+
+/// Whether `kubectl` finds namespace `name` in the cluster of `kubeconfig`.
+fn namespace_exists(kubeconfig: &std::path::Path, cache: &std::path::Path, name: &str) -> bool {
+    std::process::Command::new("kubectl")
+        .arg("--kubeconfig")
+        .arg(kubeconfig)
+        .arg("--cache-dir")
+        .arg(cache)
+        .args(["get", "namespace", name])
+        .output()
+        .expect("run kubectl")
+        .status
+        .success()
+}
+
+#[test]
+fn a_command_step_acts_on_the_embedded_rehearsal_not_the_ambient_kubeconfig() {
+    let t = Test::new().write("lab.toml", KUBECTL_LAB);
+    let other = crate::support::serve::Serve::start(t.path(), "other.kubeconfig");
+    let cache = t.path().join("kube-cache");
+    let out = t
+        .args(["run", "lab.toml", "--cluster", "rehearsal"])
+        .env("KUBECONFIG", &other.kubeconfig)
+        .env("KUBECACHEDIR", &cache)
+        .timeout(Duration::from_secs(120))
+        .run()
+        .success()
+        .stdout_contains("3 passed, 0 failed");
+    // Only the embedded cluster's private kubeconfig, mode 0600, removed when the run ended.
+    let files = kubeconfig_lines(&out.stdout);
+    assert_eq!(files.len(), 1, "{}", out.stdout);
+    assert_eq!(files[0].0, "600", "{}", out.stdout);
+    assert!(
+        !std::path::Path::new(&files[0].1).exists(),
+        "{} was left behind",
+        files[0].1
+    );
+    assert!(!namespace_exists(&other.kubeconfig, &cache, "made-by-command"));
+}
+
+#[test]
+fn a_command_step_acts_on_the_kubeconfig_given_not_the_ambient_one() {
+    let t = Test::new().write("lab.toml", KUBECTL_LAB);
+    let lab = crate::support::serve::Serve::start(t.path(), "lab.kubeconfig");
+    let other = crate::support::serve::Serve::start(t.path(), "other.kubeconfig");
+    let cache = t.path().join("kube-cache");
+    let out = t
+        .args(["run", "lab.toml", "--cluster", "existing", "--kubeconfig"])
+        .arg(&lab.kubeconfig)
+        .env("KUBECONFIG", &other.kubeconfig)
+        .env("KUBECACHEDIR", &cache)
+        .timeout(Duration::from_secs(120))
+        .run()
+        .success()
+        .stdout_contains("3 passed, 0 failed");
+    // A private file selecting the lab's context (0600, removed at the end), then the lab's file.
+    let files = kubeconfig_lines(&out.stdout);
+    assert_eq!(files.len(), 2, "{}", out.stdout);
+    assert_eq!(files[0].0, "600");
+    assert!(
+        !std::path::Path::new(&files[0].1).exists(),
+        "{} was left behind",
+        files[0].1
+    );
+    assert_eq!(std::path::Path::new(&files[1].1), lab.kubeconfig.as_path());
+    assert!(namespace_exists(&lab.kubeconfig, &cache, "made-by-command"));
+    assert!(!namespace_exists(&other.kubeconfig, &cache, "made-by-command"));
+}

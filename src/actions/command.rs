@@ -1,5 +1,7 @@
 //! `command`: a plain program with its arguments (never a shell string), found with `which`;
-//! in the foreground with an expected exit code, or in the background.
+//! in the foreground with an expected exit code, or in the background. It runs with the user's
+//! environment, except `KUBECONFIG`, which names this run's cluster and the lab's context
+//! ([`crate::engine::provider::kubeconfig`]), so `kubectl` in a command acts on the lab's cluster.
 
 use std::time::Duration;
 
@@ -23,7 +25,8 @@ pub async fn perform(ctx: &StepCtx<'_>, c: &Command) -> Result<Done, StepError> 
     let display = process::display_command(&path, args);
     ctx.output(&format!("$ {display}"));
     let timeout = ctx.scaled(ctx.step.timeout.map_or(Duration::from_secs(300), |t| t.as_std()));
-    let result = process::run(&path, args, timeout, ctx.cancel(), |l| ctx.output(l)).await;
+    let cmd = ctx.lab_program(&path, args)?;
+    let result = process::run_command(cmd, &path, args, timeout, ctx.cancel(), |l| ctx.output(l)).await;
     let finished = match result {
         Ok(f) => f,
         Err(ProcessError::Failed { code, tail, .. }) if code == c.expect.exit => process::Finished {

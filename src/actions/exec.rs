@@ -1,4 +1,6 @@
 //! `exec`: run a command in a container (kube-rs exec over websocket) and check its output.
+//! It goes through the run's own connection, so it always reaches the lab's cluster; no local
+//! program runs.
 
 use k8s_openapi::api::core::v1::Pod;
 use kube::Api;

@@ -1,4 +1,5 @@
-//! `tunnel`: `minikube tunnel` as a tracked background process (minikube provider only).
+//! `tunnel`: `minikube tunnel` as a tracked background process (minikube provider only), with
+//! `KUBECONFIG` naming the lab's cluster and context, as for `command`.
 
 use crate::engine::context::{StepCtx, StepError};
 use crate::engine::provider::ClusterProvider;

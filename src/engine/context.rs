@@ -33,6 +33,9 @@ pub struct RunCtx {
     captures: Mutex<Captures>,
     /// Secret values seen so far (secret-named captures); reporters mask them.
     pub secrets: crate::redact::Secrets,
+    /// The `KUBECONFIG` of the lab's programs (its private file is removed with the run), or
+    /// why it could not be made.
+    kubeconfig: Result<super::provider::LabKubeconfig, String>,
 }
 
 impl RunCtx {
@@ -45,6 +48,7 @@ impl RunCtx {
         timeout_factor: f64,
     ) -> RunCtx {
         let interrupt = super::interrupt::Interrupt::new();
+        let kubeconfig = provider.lab_kubeconfig().map_err(|e| e.to_string());
         RunCtx {
             plan: RwLock::new(Arc::new(plan)),
             provider,
@@ -57,6 +61,7 @@ impl RunCtx {
             timeout_factor,
             captures: Mutex::new(Captures::new()),
             secrets: Default::default(),
+            kubeconfig,
         }
     }
 
@@ -194,10 +199,24 @@ impl StepCtx<'_> {
 
     /// Starts a program in the background (in its own process group, output discarded) and
     /// registers it; returns its display form.
+    /// A lab program (a `command` or `tunnel` step) ready to start, in its own process group:
+    /// `KUBECONFIG` names this run's cluster with the lab's context selected
+    /// ([`super::provider::kubeconfig`]); the rest of the environment is the user's.
+    pub fn lab_program(
+        &self,
+        program: &std::path::Path,
+        args: &[String],
+    ) -> Result<tokio::process::Command, StepError> {
+        let kubeconfig = self.run.kubeconfig.as_ref().map_err(|e| StepError::new(e.clone()))?;
+        let mut cmd = super::process::command(program, args);
+        cmd.env("KUBECONFIG", kubeconfig.value());
+        Ok(cmd)
+    }
+
     pub fn spawn_background(&self, program: &std::path::Path, args: &[String]) -> Result<String, StepError> {
         let display = super::process::display_command(program, args);
         self.output(&format!("$ {display}"));
-        let mut cmd = super::process::command(program, args);
+        let mut cmd = self.lab_program(program, args)?;
         cmd.stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null());
         let child = super::process::Running::spawn(cmd, &display)

@@ -307,10 +307,22 @@ pub async fn run(
     args: &[String],
     timeout: Duration,
     cancel: &tokio_util::sync::CancellationToken,
+    on_line: impl FnMut(&str),
+) -> Result<Finished, ProcessError> {
+    run_command(command(program, args), program, args, timeout, cancel, on_line).await
+}
+
+/// [`run`] for a command built by [`command`] and then changed (its environment).
+pub async fn run_command(
+    cmd: Command,
+    program: &Path,
+    args: &[String],
+    timeout: Duration,
+    cancel: &tokio_util::sync::CancellationToken,
     mut on_line: impl FnMut(&str),
 ) -> Result<Finished, ProcessError> {
     let display = display_command(program, args);
-    let mut child = Running::spawn(command(program, args), &display).map_err(|source| ProcessError::Spawn {
+    let mut child = Running::spawn(cmd, &display).map_err(|source| ProcessError::Spawn {
         program: program.display().to_string(),
         source,
     })?;

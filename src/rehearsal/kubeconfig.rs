@@ -43,7 +43,19 @@ pub fn write(path: &Path, addr: SocketAddr) -> Result<(), RehearsalError> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(err)?;
     }
-    std::fs::write(path, render(addr)).map_err(err)
+    // Private to the user, as kubeconfigs are (`kubectl` warns about others).
+    use std::io::Write as _;
+    use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(err)?;
+    file.set_permissions(std::fs::Permissions::from_mode(0o600))
+        .map_err(err)?;
+    file.write_all(render(addr).as_bytes()).map_err(err)
 }
 
 #[cfg(test)]

@@ -23,6 +23,11 @@ impl Existing {
         })
     }
 
+    /// The kubeconfig's current context, when it can be read.
+    pub fn current_context(&self) -> Option<String> {
+        self.read().ok().and_then(|k| k.current_context)
+    }
+
     fn read(&self) -> Result<Kubeconfig, EngineError> {
         let hint = "pass --kubeconfig PATH, set KUBECONFIG, or create ~/.kube/config (minikube and kind write one)";
         match &self.kubeconfig {

@@ -3,6 +3,7 @@
 //! is started, how addons are enabled and whether `minikube tunnel` exists.
 
 pub mod existing;
+pub mod kubeconfig;
 pub mod minikube;
 pub mod rehearsal;
 
@@ -13,6 +14,7 @@ use super::context::StepCtx;
 use super::error::EngineError;
 
 pub use existing::Existing;
+pub use kubeconfig::LabKubeconfig;
 pub use minikube::Minikube;
 pub use rehearsal::Rehearsal;
 
@@ -98,6 +100,26 @@ impl ClusterProvider {
                 detail: Vec::new(),
                 hint: Some("on an existing cluster, install the equivalent yourself (e.g. ingress-nginx), or mark the step `optional = true`".into()),
             }),
+        }
+    }
+
+    /// The `KUBECONFIG` of the lab's own programs (`command` and `tunnel` steps): this run's
+    /// cluster with the lab's context selected (see [`kubeconfig`]).
+    pub fn lab_kubeconfig(&self) -> Result<LabKubeconfig, EngineError> {
+        let select = |context: Option<String>, files: Vec<std::path::PathBuf>| match context {
+            Some(c) => LabKubeconfig::select(&c, &files).map_err(|e| EngineError::Kubeconfig {
+                message: format!("cannot write the private kubeconfig for the lab's commands: {e}"),
+                hint: "make the temporary folder writable (TMPDIR)".into(),
+            }),
+            None => Ok(LabKubeconfig::files(&files)),
+        };
+        match self {
+            ClusterProvider::Minikube(m) => select(Some(m.profile.clone()), kubeconfig::default_files()),
+            ClusterProvider::Existing(e) => select(
+                e.context.clone().or_else(|| e.current_context()),
+                e.kubeconfig.clone().map_or_else(kubeconfig::default_files, |k| vec![k]),
+            ),
+            ClusterProvider::Rehearsal(r) => Ok(LabKubeconfig::files(&[r.kubeconfig_path().to_owned()])),
         }
     }
 

@@ -110,6 +110,15 @@ impl Rehearsal {
         })
     }
 
+    /// The kubeconfig file of this cluster: the embedded cluster's private one, or the one
+    /// attached through.
+    pub fn kubeconfig_path(&self) -> &Path {
+        match &self.place {
+            Where::Embedded(c) => c.kubeconfig_path(),
+            Where::Attached { kubeconfig, .. } => kubeconfig,
+        }
+    }
+
     pub fn description(&self) -> String {
         match &self.place {
             Where::Embedded(c) => format!(
