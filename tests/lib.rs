@@ -13,6 +13,7 @@ mod guided;
 mod interrupt;
 mod loopback;
 mod plan;
+mod recovery;
 mod rehearsal;
 mod run;
 mod security;

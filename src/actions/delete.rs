@@ -19,10 +19,16 @@ pub async fn perform(ctx: &StepCtx<'_>, d: &Delete) -> Result<Done, StepError> {
         .await
         .map_err(|e| kube_error(&format!("reading {label}"), &e))?;
     let uid = before.metadata.uid.clone().unwrap_or_default();
-    api.delete(&name, &DeleteParams::background())
-        .await
-        .map_err(|e| kube_error(&format!("deleting {label}"), &e))?;
-    ctx.output(&format!("{label} deleted (uid {uid})"));
+    if before.metadata.deletion_timestamp.is_some() {
+        // Already going (a namespace still Terminating after an interrupted reset): deleting
+        // it again is refused by the API server; waiting for it is what is left to do.
+        ctx.output(&format!("{label} is already being deleted (uid {uid})"));
+    } else {
+        api.delete(&name, &DeleteParams::background())
+            .await
+            .map_err(|e| kube_error(&format!("deleting {label}"), &e))?;
+        ctx.output(&format!("{label} deleted (uid {uid})"));
+    }
     if d.wait == DeleteWait::None {
         return Ok(Done::summary(format!("{label} deleted")));
     }

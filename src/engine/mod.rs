@@ -9,6 +9,7 @@
 
 pub mod background;
 pub mod capture;
+pub mod cleanup;
 pub mod cluster;
 pub mod context;
 pub mod error;
@@ -200,6 +201,7 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
         selected: (!guided.selection.full).then(|| guided.selection.ids.iter().cloned().collect()),
         done_before: guided.done_before.clone(),
         recorder: guided.recorder.clone(),
+        cleanup: false,
     };
     let mut summary = runner::run_steps(&ctx, &steps, &loop_opts).await;
     if summary.interrupted {

@@ -178,6 +178,7 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
     let mut summary = if has_conn {
         let opts = runner::LoopOptions {
             keep_going: true,
+            cleanup: true,
             ..runner::LoopOptions::default()
         };
         runner::run_steps(&ctx, &cleanup, &opts).await

@@ -41,6 +41,8 @@ pub struct LoopOptions {
     pub done_before: HashSet<String>,
     /// Where completed steps are recorded for `--resume`.
     pub recorder: Option<Arc<Recorder>>,
+    /// `workshop reset`: a cleanup step whose object is already gone is already clean.
+    pub cleanup: bool,
 }
 
 /// Runs `steps` in order and returns the totals.
@@ -110,7 +112,7 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
                 plan: run.plan(),
             };
             pause(&ctx, opts).await;
-            match execute(&ctx, opts.converge).await {
+            match execute(&ctx, opts).await {
                 Ok(done) => done,
                 Err(Stop::Interrupted) => {
                     summary.interrupted = true;
@@ -188,7 +190,7 @@ enum Stop {
     Interrupted,
 }
 
-async fn execute(ctx: &StepCtx<'_>, converge: bool) -> Result<StepStatus, Stop> {
+async fn execute(ctx: &StepCtx<'_>, opts: &LoopOptions) -> Result<StepStatus, Stop> {
     let step = ctx.step;
     let id = step.id.to_string();
     let interrupted = || ctx.run.cancel.is_cancelled();
@@ -209,7 +211,7 @@ async fn execute(ctx: &StepCtx<'_>, converge: bool) -> Result<StepStatus, Stop> 
         let value = capture::take(ctx, cap, None).await.map_err(fail)?;
         ctx.output(&format!("captured {} = {value}", cap.name));
     }
-    if converge && convergeable(step) && already_holds(ctx).await {
+    if opts.converge && convergeable(step) && already_holds(ctx).await {
         for (i, check) in step.checks.iter().enumerate() {
             check_one(ctx, i, check).await?;
         }
@@ -220,7 +222,16 @@ async fn execute(ctx: &StepCtx<'_>, converge: bool) -> Result<StepStatus, Stop> 
         return Ok(StepStatus::AlreadyDone);
     }
     let action_start = Instant::now();
-    let action = actions::perform(ctx);
+    let clean = match opts.cleanup {
+        true => super::cleanup::already_clean(ctx).await,
+        false => None,
+    };
+    let action = async {
+        match clean {
+            Some(summary) => Ok(actions::Done::summary(summary)),
+            None => actions::perform(ctx).await,
+        }
+    };
     tokio::pin!(action);
     let done = tokio::select! {
         r = &mut action => r,
