@@ -46,9 +46,9 @@ title = "List the StorageClasses"
 get = { resources = "storageclass" }
 
 [[cleanup]]
-id = "patch-missing"
-title = "Patch a ConfigMap that does not exist"
-patch = { kind = "ConfigMap", name = "nope", namespace = "default", type = "merge", patch = '{"data":{"a":"b"}}' }
+id = "patch-refused"
+title = "A patch the API server refuses (a JSON patch test that does not hold)"
+patch = { kind = "StorageClass", name = "standard", type = "json", patch = '[{"op":"test","path":"/metadata/name","value":"other"}]' }
 optional = true
 
 [[cleanup]]
@@ -461,8 +461,8 @@ fn reset_runs_cleanup_and_clears_the_state() {
         .run()
         .success()
         .stdout_in_order(&[
-            "step 1/2 patch-missing",
-            "⚠ step 1 patch-missing failed (optional, the run goes on)",
+            "step 1/2 patch-refused",
+            "⚠ step 1 patch-refused failed (optional, the run goes on)",
             "✔ step 2 unlabel-standard passed",
             "resume state cleared (.workshop/state/mini.json)",
         ]);
