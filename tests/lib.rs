@@ -11,6 +11,7 @@ mod export;
 mod faults;
 mod guided;
 mod interrupt;
+mod kubectl;
 mod loopback;
 mod plan;
 mod recovery;

@@ -1416,15 +1416,36 @@ async fn get_accept(client: &Client, path: &str, accept: &str) -> (u16, String) 
 async fn content_negotiation_like_a_real_server() {
     let (cluster, client) = start("v1.31.0").await;
     let path = "/api/v1/namespaces/default/configmaps";
-    // Protobuf bodies are refused with 415, so client-go falls back to JSON (as for a CRD).
+    // Protobuf bodies, as kubectl 1.32's typed clients send them, are read like JSON ones:
+    // `k8s\0`, then a runtime.Unknown with the TypeMeta and the ConfigMap's own message.
+    let type_meta = b"\x0a\x02v1\x12\x09ConfigMap";
+    let object = b"\x0a\x0c\x0a\x0afrom-proto\x12\x06\x0a\x01a\x12\x01b";
+    let mut body = b"k8s\x00".to_vec();
+    body.extend([0x0a, type_meta.len() as u8]);
+    body.extend(type_meta);
+    body.extend([0x12, object.len() as u8]);
+    body.extend(object);
+    let (code, created) = raw(&client, "POST", path, "application/vnd.kubernetes.protobuf", body).await;
+    assert_eq!(
+        (
+            code,
+            created["metadata"]["name"].as_str(),
+            created["data"]["a"].as_str()
+        ),
+        (201, Some("from-proto"), Some("b")),
+        "{created}"
+    );
     let (code, status) = raw(
         &client,
         "POST",
         path,
         "application/vnd.kubernetes.protobuf",
-        b"k8s\x00\n\x0f\n\x02v1\x12\tConfigMap".to_vec(),
+        b"{\"kind\": \"ConfigMap\"}".to_vec(),
     )
     .await;
+    assert_eq!(code, 400, "{status}");
+    // Other media types are refused with 415, naming the accepted ones.
+    let (code, status) = raw(&client, "POST", path, "application/cbor", vec![0xa0]).await;
     assert_eq!(
         (code, status["reason"].as_str()),
         (415, Some("UnsupportedMediaType")),
@@ -1433,7 +1454,7 @@ async fn content_negotiation_like_a_real_server() {
     assert!(
         status["message"]
             .as_str()
-            .is_some_and(|m| m.contains("application/json, application/yaml")),
+            .is_some_and(|m| m.contains("application/json, application/yaml, application/vnd.kubernetes.protobuf")),
         "{status}"
     );
     // YAML bodies are accepted; a missing Content-Type means JSON.

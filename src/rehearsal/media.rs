@@ -1,7 +1,8 @@
-//! Content negotiation, as a real API server does it for a resource without protobuf (a CRD):
-//! request bodies in JSON or YAML (protobuf and anything else is refused with 415, so client-go
-//! falls back to JSON), responses in JSON, YAML, a `meta.k8s.io` Table or PartialObjectMetadata
-//! as the `Accept` header asks (406 when nothing it accepts can be served), and the server's
+//! Content negotiation, as a real API server does it: request bodies in JSON, YAML or protobuf
+//! (what kubectl 1.32's typed clients send; decoded by [`crate::rehearsal::protobuf`]), anything
+//! else refused with 415; responses in JSON, YAML, a `meta.k8s.io` Table or
+//! PartialObjectMetadata as the `Accept` header asks (protobuf is never answered: every client
+//! that accepts it accepts JSON too; 406 when nothing it accepts can be served), and the server's
 //! limits on body size (413) and nesting (400).
 
 use std::sync::Arc;
@@ -13,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use http_body_util::BodyExt;
 use serde_json::Value;
 
+use crate::rehearsal::protobuf;
 use crate::rehearsal::status::ApiError;
 
 /// The largest request body a real API server accepts (`MaxRequestBodyBytes`, 3 MiB).
@@ -28,7 +30,7 @@ pub const MAX_DEPTH: usize = 128;
 const PARSE_INLINE_BYTES: usize = 64 * 1024;
 
 /// Media types accepted in request bodies (create, update, delete options).
-const BODY_TYPES: &str = "application/json, application/yaml";
+const BODY_TYPES: &str = "application/json, application/yaml, application/vnd.kubernetes.protobuf";
 /// Media types served in responses.
 const RESPONSE_TYPES: &str = "application/json, application/yaml";
 
@@ -39,6 +41,8 @@ pub enum Encoding {
     Json,
     /// YAML (also server-side apply's `application/apply-patch+yaml`).
     Yaml,
+    /// Kubernetes protobuf (`application/vnd.kubernetes.protobuf`).
+    Protobuf,
 }
 
 /// The media type of a `Content-Type` header without parameters, lowercased. A missing header
@@ -57,6 +61,7 @@ pub fn body_encoding(headers: &HeaderMap) -> Result<Encoding, ApiError> {
     match content_type(headers).as_str() {
         "application/json" => Ok(Encoding::Json),
         "application/yaml" => Ok(Encoding::Yaml),
+        "application/vnd.kubernetes.protobuf" => Ok(Encoding::Protobuf),
         _ => Err(ApiError::unsupported_media_type(BODY_TYPES)),
     }
 }
@@ -140,6 +145,10 @@ fn decode_now(encoding: Encoding, bytes: &[u8], cancelled: &AtomicBool) -> Resul
             serde_norway::from_slice(bytes)
                 .map_err(|e| ApiError::bad_request(format!("invalid YAML in request body: {e}")))
         }
+        Encoding::Protobuf => protobuf::decode(bytes).map_err(|e| match e {
+            protobuf::ProtobufError::UnknownKind { .. } => ApiError::unsupported_media_type_message(e.to_string()),
+            other => ApiError::bad_request(other.to_string()),
+        }),
     }
 }
 
@@ -476,10 +485,8 @@ mod tests {
         );
         assert_eq!(with("application/json; charset=utf-8"), Ok(Encoding::Json));
         assert_eq!(with("application/yaml"), Ok(Encoding::Yaml));
-        assert_eq!(
-            with("application/vnd.kubernetes.protobuf"),
-            Err((415, "UnsupportedMediaType"))
-        );
+        assert_eq!(with("application/vnd.kubernetes.protobuf"), Ok(Encoding::Protobuf));
+        assert_eq!(with("application/cbor"), Err((415, "UnsupportedMediaType")));
     }
 
     #[test]

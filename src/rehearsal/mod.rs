@@ -23,6 +23,7 @@ pub mod kubeconfig;
 pub mod media;
 pub mod openapi;
 pub mod patch;
+pub mod protobuf;
 pub mod selector;
 pub mod server;
 pub mod shape;

@@ -157,6 +157,16 @@ impl ApiError {
         }
     }
 
+    /// 415 UnsupportedMediaType with a message of its own.
+    pub fn unsupported_media_type_message(message: String) -> Self {
+        ApiError {
+            code: 415,
+            reason: "UnsupportedMediaType",
+            message,
+            details: None,
+        }
+    }
+
     /// 406 NotAcceptable: no media type of the `Accept` header can be served.
     pub fn not_acceptable(accepted: &str) -> Self {
         ApiError {
