@@ -80,14 +80,28 @@ pub fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-/// Reads and analyses a scenario file; every problem is in the error.
+/// Reads and analyses a scenario file; every problem is in the error. When analysis finds
+/// problems, the plan stage's own (unknown kinds, numbers out of range, rendered manifests) are
+/// looked for too, with the variables' defaults, so one pass shows them all.
 pub fn load_scenario(path: &Path) -> Result<Scenario, Diagnostics> {
     let (file, mut diags) = scenario::load::load_file(path)?;
-    let scenario = scenario::analyze::analyze(file, &mut diags);
-    diags.sort();
+    let scenario = scenario::analyze::analyze_partly(file, &mut diags);
     match scenario {
         Some(s) if diags.is_empty() => Ok(s),
-        _ => Err(diags),
+        partial => {
+            if let Some(s) = partial {
+                // One problem per place: where analysis found one, a later stage's complaint
+                // about the same value (an unknown kind it could not scale) is the same mistake.
+                let places: Vec<_> = diags.0.iter().map(|d| d.location.clone()).collect();
+                let later = plan::later_problems(s).0.into_iter();
+                diags
+                    .0
+                    .extend(later.filter(|d| d.location.is_none() || !places.contains(&d.location)));
+            }
+            diags.sort();
+            diags.dedup();
+            Err(diags)
+        }
     }
 }
 

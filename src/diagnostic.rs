@@ -174,6 +174,19 @@ impl Diagnostics {
     }
 
     /// Sorts by position so the output reads top to bottom.
+    /// Drops a problem reported twice (the same message at the same place); keeps the order.
+    pub fn dedup(&mut self) {
+        let mut seen: Vec<(String, Option<Location>)> = Vec::new();
+        self.0.retain(|d| {
+            let key = (d.message.clone(), d.location.clone());
+            let new = !seen.contains(&key);
+            if new {
+                seen.push(key);
+            }
+            new
+        });
+    }
+
     pub fn sort(&mut self) {
         self.0
             .sort_by_key(|d| d.location.as_ref().map(|l| (l.origin.clone(), l.line, l.col)));

@@ -1243,6 +1243,154 @@ title = "C"
     ]);
 }
 
+/// Every problem of a file in one pass, whatever stage finds it: the TOML syntax, a step's keys,
+/// names and references, and what needs the rendered plan (kinds, numbers, resources). Among
+/// them the four that authors met only after fixing the others: a bad lab id, an upper-case step
+/// id, an undefined template variable and a `needs` on a later step.
+#[test]
+fn every_problem_of_a_file_is_reported_in_one_pass() {
+    let t = Test::new().write(
+        "templates/app.yaml.j2",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n  namespace: {{ nmespace }}\n",
+    );
+    invalid_with(
+        t,
+        r#"[lab]
+id = "Day 55!"
+title = "Day 55
+
+[vars]
+namespace = "web"
+
+[[steps]]
+id = "Create-App"
+title = "Create the app in {{ namespce }}"
+create = { template = "app.yaml.j2" }
+needs = ["scale-web"]
+
+[[steps]]
+id = "scale-web"
+title = "Scale"
+scale = { kind = "Deploymnt", name = "web", namespace = "{{ namespace }}", replicas = 100000 }
+timeout = "5 parsecs"
+
+[[steps.checks]]
+count = { kind = "Pod", selector = "app=web", equals = 3 }
+
+[[steps.checks]]
+field = { kind = "Deployment", name = "web", namespace = "{{ namespace }}", path = "spec..replicas", equals = 3 }
+
+[[steps.checks]]
+exsits = { kind = "Pod", name = "web-0", namespace = "{{ namespace }}" }
+
+[[steps]]
+id = "look"
+title = "Look"
+crate = { template = "app.yaml.j2" }
+
+[[steps]]
+id = "list"
+title = "List"
+get = { resources = "podz", namespace = "{{ namespace }}" }
+
+[[steps.checks]]
+exists = { kind = "Widget", name = "w", namespace = "{{ namespace }}" }
+"#,
+    )
+    .stderr_in_order(&[
+        "error: lab id `Day 55!` is not a plain name",
+        " --> lab.toml:2:6\n",
+        "error: TOML syntax error: invalid basic string",
+        " --> lab.toml:3:16\n",
+        "error: step id `Create-App` must start with a lowercase letter",
+        " --> lab.toml:9:6\n",
+        "error: `namespce` is not defined",
+        " --> lab.toml:10:9\n",
+        "error: template `app.yaml.j2` uses `nmespace`, which is not a variable",
+        " --> lab.toml:11:23\n",
+        "error: step `Create-App` needs `scale-web`, which comes later",
+        " --> lab.toml:12:10\n",
+        "error: step `scale-web`: `replicas` is 100000, outside 0..=10000",
+        "error: `Deploymnt` cannot be scaled",
+        " --> lab.toml:17:18\n",
+        "error: `5 parsecs` is not a duration",
+        " --> lab.toml:18:11\n",
+        "error: `Pod` is namespaced, and this check does not say which namespace to look in",
+        " --> lab.toml:21:18\n",
+        "error: `spec..replicas` has an empty key before position 5",
+        " --> lab.toml:24:84\n",
+        "error: unknown field `exsits`",
+        " --> lab.toml:27:1\n",
+        "= hint: did you mean `exists`?",
+        "error: unknown field `crate`",
+        " --> lab.toml:32:1\n",
+        "= hint: did you mean `create`?",
+        "error: `get` names unknown resource `podz`",
+        " --> lab.toml:37:21\n",
+        "error: step `list` refers to unknown kind `Widget`",
+        " --> lab.toml:40:19\n",
+        "15 problems found\n",
+    ]);
+}
+
+/// Fixing every problem reported leaves a valid file: nothing was hidden behind the others.
+#[test]
+fn fixing_every_reported_problem_leaves_nothing_hidden() {
+    Test::new()
+        .write(
+            "templates/app.yaml.j2",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n  namespace: {{ namespace }}\n",
+        )
+        .write(
+            "lab.toml",
+            r#"[lab]
+id = "day55"
+title = "Day 55"
+
+[vars]
+namespace = "web"
+
+[[steps]]
+id = "create-app"
+title = "Create the app in {{ namespace }}"
+create = { template = "app.yaml.j2" }
+
+[[steps]]
+id = "scale-web"
+title = "Scale"
+scale = { kind = "Deployment", name = "web", namespace = "{{ namespace }}", replicas = 3 }
+timeout = "5m"
+needs = ["create-app"]
+
+[[steps.checks]]
+count = { kind = "Pod", selector = "app=web", namespace = "{{ namespace }}", equals = 3 }
+
+[[steps.checks]]
+field = { kind = "Deployment", name = "web", namespace = "{{ namespace }}", path = "spec.replicas", equals = 3 }
+
+[[steps.checks]]
+exists = { kind = "Pod", name = "web-0", namespace = "{{ namespace }}" }
+
+[[steps]]
+id = "look"
+title = "Look"
+create = { template = "app.yaml.j2", allow-existing = true }
+
+[[steps]]
+id = "list"
+title = "List"
+get = { resources = "pods", namespace = "{{ namespace }}" }
+
+[[steps.checks]]
+exists = { kind = "ConfigMap", name = "app", namespace = "{{ namespace }}" }
+"#,
+        )
+        .args(["validate", "lab.toml"])
+        .run()
+        .success()
+        .stdout_contains("lab.toml is valid");
+}
+
 #[test]
 fn a_missing_scenario_file() {
     Test::new()

@@ -15,7 +15,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::facts::ClusterFacts;
 use crate::kinds;
 use crate::scenario::action::Action;
-use crate::scenario::analyze::object_refs as named_objects;
+use crate::scenario::analyze::{RESERVED_NAMES, object_refs as named_objects};
 use crate::scenario::load::suggest;
 use crate::scenario::value::{IntExpr, shown};
 use crate::scenario::{Expr, Scenario, Span, Step, Text, VarValue};
@@ -92,6 +92,22 @@ pub fn bind_vars(
     if diags.is_empty() { Ok(vars) } else { Err(diags) }
 }
 
+/// The plan stage's problems for a scenario that analysis found problems in (and so may lack
+/// parts): built with the variables' defaults and facts assumed from `[cluster]`. Templates
+/// analysis has complaints about are not rendered (their problems are reported already).
+pub fn later_problems(scenario: Scenario) -> Diagnostics {
+    let vars = scenario
+        .vars
+        .iter()
+        .map(|v| (v.name.clone(), v.default.clone()))
+        .collect();
+    let facts = Plan::for_prose(scenario.clone(), BTreeMap::new()).facts;
+    match Plan::build(scenario, vars, facts) {
+        Ok(_) => Diagnostics::default(),
+        Err(d) => d,
+    }
+}
+
 /// Whether each custom kind a CustomResourceDefinition of the manifests defines is namespaced.
 fn crd_scopes<'m>(manifests: impl Iterator<Item = &'m Manifest>) -> HashMap<String, bool> {
     manifests
@@ -148,6 +164,12 @@ impl Plan {
         }
         let ctx = plan.context(&Captures::new(), true);
         for name in names {
+            // A template that does not parse, or uses a name that is not a variable, is
+            // analysis' to report (a scenario with problems still reaches here from `validate`).
+            let known = |n: &String| plan.vars.contains_key(n) || RESERVED_NAMES.contains(&n.as_str());
+            if !(plan.templates.names_used_by_file(&name)).is_ok_and(|used| used.iter().all(known)) {
+                continue;
+            }
             let origin = plan
                 .templates
                 .path_of(&name)

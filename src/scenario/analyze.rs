@@ -11,7 +11,7 @@ use super::action::{Action, Http, JsonExpect, Manifests, PatchType};
 use super::check::{Check, CheckKind, Comparison};
 use super::expr::Expr;
 use super::field_path::FieldPath;
-use super::load::{ScenarioFile, one_of, suggest};
+use super::load::{ScenarioFile, is_step_field, one_of, suggest};
 use super::model::{CaptureSpec, CaptureWhen, CheckSpec, PauseSpec, StepSpec};
 use super::scope::{ObjectRef, ScopeProblem};
 use super::span::Span;
@@ -29,6 +29,14 @@ pub const RESERVED_NAMES: &[&str] = &["cluster"];
 
 /// Analyses a read file. Returns the scenario when no problem was found.
 pub fn analyze(file: ScenarioFile, diags: &mut Diagnostics) -> Option<Scenario> {
+    let scenario = analyze_partly(file, diags);
+    if diags.is_empty() { scenario } else { None }
+}
+
+/// Analyses a read file and returns the scenario built from every part that could be read, even
+/// when problems were found (`None` without a usable `[lab]`), so later stages can look for
+/// their own problems and the author sees all of them at once.
+pub fn analyze_partly(file: ScenarioFile, diags: &mut Diagnostics) -> Option<Scenario> {
     let source = file.source.clone();
     let mut a = Analyzer {
         source: &source,
@@ -87,9 +95,6 @@ pub fn analyze(file: ScenarioFile, diags: &mut Diagnostics) -> Option<Scenario> 
     let steps = a.steps(&file.steps, &var_names, file.incomplete, "steps");
     let cleanup = a.steps(&file.cleanup, &var_names, file.incomplete, "cleanup");
 
-    if !a.diags.is_empty() {
-        return None;
-    }
     Some(Scenario {
         source: source.clone(),
         lab: lab?,
@@ -293,12 +298,12 @@ impl Analyzer<'_> {
                 let name = n.get_ref();
                 if out.iter().any(|s| s.id.as_str() == name) {
                     needs.push(StepId::new(name.clone()));
-                } else if incomplete {
-                    // The step may be one that failed to read; its problem is reported already.
                 } else if specs.iter().any(|s| s.get_ref().id.as_str() == name) {
                     self.error(&nspan, format!("step `{id}` needs `{name}`, which comes later"))
                         .expected("the id of an earlier step")
                         .hint("steps run in file order; move this step after the one it needs");
+                } else if incomplete {
+                    // The step may be one that failed to read; its problem is reported already.
                 } else {
                     let ids: Vec<&str> = out.iter().map(|s| s.id.as_str()).collect();
                     let d = self
@@ -388,6 +393,9 @@ impl Analyzer<'_> {
 
         let id = &spec.id;
         match found.len() {
+            // Its action (or what was meant as one: an unknown key) was left out for a problem
+            // already reported.
+            0 if (spec.left_out.iter()).any(|k| !k.contains('[') && !is_step_field(k)) => None,
             0 => {
                 self.error(span, format!("step `{id}` has no action"))
                     .expected(one_of(Action::KEYS))

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
-use toml::de::{DeTable, DeValue, ValueDeserializer};
+use toml::de::{DeArray, DeTable, DeValue, ValueDeserializer};
 
 use super::action::Action;
 use super::check::CheckKind;
@@ -72,8 +72,9 @@ pub fn parse(source: Source) -> (ScenarioFile, Diagnostics) {
                     .hint("see https://toml.io for the syntax; strings need quotes, tables `[name]`"),
             );
         }
+        // Read on: the parser recovers after a syntax error, and the tables it could read may
+        // hold problems of their own, which the author should see in the same pass.
         file.incomplete = true;
-        return (file, diags);
     }
 
     let root_span = Span(root.span());
@@ -131,6 +132,8 @@ enum Context {
     Cluster,
     Var,
     Step,
+    /// A `[[steps.checks]]` table.
+    Check,
 }
 
 fn read<T: for<'de> Deserialize<'de>>(
@@ -198,12 +201,108 @@ fn read_steps(
     let mut out = Vec::new();
     for item in items {
         let item_span = item.span();
-        match read::<StepSpec>(source, item, diags, Context::Step) {
-            Some(step) => out.push(Spanned::new(item_span, step)),
+        match read_step(source, item, diags) {
+            Some(step) => {
+                if step.left_out.iter().any(|k| k.starts_with("capture")) {
+                    // A later step may use what the broken capture would have recorded.
+                    *incomplete = true;
+                }
+                out.push(Spanned::new(item_span, step));
+            }
             None => *incomplete = true,
         }
     }
     out
+}
+
+/// Reads one step. A key whose value is wrong (or unknown) is reported and left out, and the
+/// step is read again without it, so the rest of the step (its id, its other checks) is still
+/// analysed; in `checks` and `capture` only the broken table is left out. Gives up, after
+/// reporting, when a required key is missing or the problem is in no key.
+fn read_step(source: &Source, item: Spanned<DeValue<'_>>, diags: &mut Diagnostics) -> Option<StepSpec> {
+    let item_span = item.span();
+    let DeValue::Table(mut table) = item.get_ref().clone() else {
+        return read::<StepSpec>(source, item, diags, Context::Step);
+    };
+    let mut left_out: Vec<String> = Vec::new();
+    // Each round leaves out one key or table, so the number of keys bounds the rounds.
+    loop {
+        let value = Spanned::new(item_span.clone(), DeValue::Table(table.clone()));
+        let e = match StepSpec::deserialize(ValueDeserializer::from(value)) {
+            Ok(mut step) => {
+                step.left_out = left_out;
+                return Some(step);
+            }
+            Err(e) => e,
+        };
+        let missing = e
+            .message()
+            .strip_prefix("missing field `")
+            .and_then(|r| r.split('`').next());
+        if missing.is_some_and(|m| left_out.iter().any(|k| k == m)) {
+            // The key was left out for a problem already reported.
+            return None;
+        }
+        let at = e.span();
+        let inside = at.as_ref().and_then(|at| holding_key(&table, at));
+        let ctx = match inside.as_deref() {
+            Some("checks") => Context::Check,
+            _ => Context::Step,
+        };
+        diags.push(type_error(source, &e, &Span(item_span.clone()), ctx));
+        if !leave_out(&mut table, &at?, &mut left_out) {
+            return None;
+        }
+    }
+}
+
+/// The key of a step table whose name or value holds `at`.
+fn holding_key(table: &DeTable<'_>, at: &std::ops::Range<usize>) -> Option<String> {
+    table
+        .iter()
+        .find(|(k, v)| within(k.span(), at) || holds(v, at))
+        .map(|(k, _)| k.get_ref().to_string())
+}
+
+/// Leaves out of a step table the key whose value (or name) holds `at`; in an array of tables,
+/// only the table that holds it. False when no key holds it.
+fn leave_out(table: &mut DeTable<'_>, at: &std::ops::Range<usize>, left_out: &mut Vec<String>) -> bool {
+    let Some(key) = holding_key(table, at) else {
+        return false;
+    };
+    if let Some(v) = table.get_mut(key.as_str())
+        && let DeValue::Array(items) = v.get_mut()
+        && let Some(i) = items.iter().position(|x| holds(x, at))
+    {
+        let kept: DeArray<'_> = items
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, x)| x.clone())
+            .collect();
+        *items = kept;
+        left_out.push(format!("{key}[{i}]"));
+        return true;
+    }
+    table.remove(key.as_str());
+    left_out.push(key);
+    true
+}
+
+/// `at` lies within `r`.
+fn within(r: std::ops::Range<usize>, at: &std::ops::Range<usize>) -> bool {
+    r != (0..0) && r.start <= at.start && at.end <= r.end
+}
+
+/// `at` lies within the value, or within one of its keys or values, however deep: the span of
+/// a `[[steps.checks]]` table covers only its header, not the keys under it.
+fn holds(v: &Spanned<DeValue<'_>>, at: &std::ops::Range<usize>) -> bool {
+    within(v.span(), at)
+        || match v.get_ref() {
+            DeValue::Table(t) => t.iter().any(|(k, x)| within(k.span(), at) || holds(x, at)),
+            DeValue::Array(items) => items.iter().any(|x| holds(x, at)),
+            _ => false,
+        }
 }
 
 /// Turns a serde/toml error into a diagnostic with what was expected and a hint.
@@ -217,6 +316,11 @@ fn type_error(source: &Source, e: &toml::de::Error, outer: &Span, ctx: Context) 
         d = d.expected(format!(
             "a step field ({}) or one action key",
             StepSpec_FIELDS.join(", ")
+        ));
+    } else if matches!(ctx, Context::Check) && message.starts_with("unknown field `") {
+        d = d.expected(format!(
+            "one check key ({}) and the shared `timeout` and `hint`",
+            CheckKind::KEYS.join(", ")
         ));
     } else if let Some(exp) = expected {
         d = d.expected(exp);
@@ -244,6 +348,9 @@ fn type_error(source: &Source, e: &toml::de::Error, outer: &Span, ctx: Context) 
                         )
                     })
             }
+            Context::Check => suggest(field, CheckKind::KEYS)
+                .or_else(|| suggest(field, &["timeout", "hint"]))
+                .unwrap_or_else(|| "a check holds one check key; write one [[steps.checks]] table per check".into()),
             _ => format!("remove `{field}` or check its spelling"),
         };
         d = d.hint(hint);
@@ -258,6 +365,11 @@ fn type_error(source: &Source, e: &toml::de::Error, outer: &Span, ctx: Context) 
         d = d.hint("see the [cluster] section of docs/scenario-format.md");
     }
     d
+}
+
+/// True for the keys of a step table other than its action (`id`, `checks`, `timeout`, …).
+pub(crate) fn is_step_field(key: &str) -> bool {
+    StepSpec_FIELDS.contains(&key)
 }
 
 /// Field names of a step table, for hints.
@@ -341,6 +453,33 @@ mod tests {
         assert!(f.incomplete);
         let lines: Vec<usize> = d.0.iter().map(|d| d.location.as_ref().unwrap().line).collect();
         assert_eq!(lines, vec![7, 9]);
+    }
+
+    #[test]
+    fn a_step_with_a_bad_key_is_read_without_it() {
+        let (f, d) = parse_str(
+            "[lab]\nid = \"x\"\ntitle = \"X\"\n[[steps]]\nid = \"a\"\ntitle = \"A\"\nnote = {}\ntimeout = \"soon\"\nfrob = 1\n\
+             [[steps.checks]]\nexists = { kind = 3, name = \"n\" }\n[[steps.checks]]\nabsent = { kind = \"Namespace\", name = \"n\" }\n",
+        );
+        let lines: Vec<usize> = d.0.iter().map(|d| d.location.as_ref().unwrap().line).collect();
+        assert_eq!(d.len(), 3, "{d}");
+        assert!(
+            lines.contains(&8) && lines.contains(&9) && lines.contains(&11),
+            "{lines:?}"
+        );
+        assert_eq!(f.steps.len(), 1, "the step is read without its bad keys");
+        let step = f.steps[0].get_ref();
+        assert_eq!(step.id.as_str(), "a");
+        assert_eq!(step.checks.len(), 1, "the good check is kept: {:?} {d}", step.left_out);
+        assert!(!f.incomplete);
+    }
+
+    #[test]
+    fn a_step_without_a_required_key_is_reported_once() {
+        let (f, d) = parse_str("[lab]\nid = \"x\"\ntitle = \"X\"\n[[steps]]\nid = \"a\"\nnote = {}\n");
+        assert_eq!(d.len(), 1, "{d}");
+        assert!(d.0[0].message.contains("missing field `title`"));
+        assert!(f.steps.is_empty() && f.incomplete);
     }
 
     #[test]

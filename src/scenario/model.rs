@@ -360,6 +360,11 @@ pub struct StepSpec {
     /// How long the action itself may take (default: per action).
     #[serde(default)]
     pub timeout: Option<Duration>,
+    /// Keys (or `checks[N]` / `capture[N]` tables) left out because their values were wrong;
+    /// their problems are reported, and analysis does not complain about their absence.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub left_out: Vec<String>,
 }
 
 /// One `[[steps.checks]]` table as written: exactly one check key plus shared settings.
