@@ -18,6 +18,7 @@ use crate::engine::{GuidedOptions, ResetOptions, RunOptions, Target};
 use crate::exit_code;
 use crate::facts::{ClusterFacts, KubeVersion};
 use crate::plan::{self, Plan, command, describe};
+use crate::redact::Secrets;
 use crate::scenario::{self, Scenario};
 
 /// Runs the program and returns its exit code.
@@ -36,20 +37,22 @@ pub fn run() -> i32 {
     let color = use_color(cli.color);
     console::set_colors_enabled(color);
     console::set_colors_enabled_stderr(color);
-    crate::logging::init(cli.verbose, color);
+    // The one redaction layer: commands feed it what they learn; logs and outputs mask with it.
+    let secrets = Secrets::default();
+    crate::logging::init(cli.verbose, color, secrets.clone());
     match cli.command {
         Command::Validate(args) => validate(&args, color),
-        Command::Plan(args) => plan_cmd(&args, color),
+        Command::Plan(args) => plan_cmd(&args, color, &secrets),
         Command::List(args) => list(&args, color),
-        Command::Run(args) => match run_options(args, color) {
+        Command::Run(args) => match run_options(args, color, secrets) {
             Ok(opts) => crate::engine::run_command(opts),
             Err(d) => report(&d, color),
         },
-        Command::Reset(args) => match reset_options(args, color) {
+        Command::Reset(args) => match reset_options(args, color, secrets) {
             Ok(opts) => crate::engine::reset::reset_command(opts),
             Err(d) => report(&d, color),
         },
-        Command::Export(args) => crate::export::export_command(&args, color),
+        Command::Export(args) => crate::export::export_command(&args, color, &secrets),
         Command::Rehearsal(crate::cli::RehearsalCommand::Serve(args)) => match serve_options(args) {
             Ok(opts) => crate::engine::serve_rehearsal(opts),
             Err(d) => report(&d, color),
@@ -121,7 +124,7 @@ pub fn assumed_version(scenario: &Scenario, override_version: Option<&str>) -> R
 
 /// `workshop run`'s flags, in the engine's terms: the scenario read and validated, its
 /// variables bound, the language picked.
-fn run_options(args: RunArgs, color: bool) -> Result<RunOptions, Diagnostics> {
+fn run_options(args: RunArgs, color: bool, secrets: Secrets) -> Result<RunOptions, Diagnostics> {
     let scenario = load_scenario(&args.scenario.scenario)?;
     let vars = plan::bind_vars(&scenario, &args.scenario.vars)?;
     let lang = crate::language::pick(&scenario.lab.languages, args.lang.as_deref())?;
@@ -159,11 +162,12 @@ fn run_options(args: RunArgs, color: bool) -> Result<RunOptions, Diagnostics> {
         },
         color,
         again,
+        secrets,
     })
 }
 
 /// `workshop reset`'s flags, in the engine's terms.
-fn reset_options(args: ResetArgs, color: bool) -> Result<ResetOptions, Diagnostics> {
+fn reset_options(args: ResetArgs, color: bool, secrets: Secrets) -> Result<ResetOptions, Diagnostics> {
     let scenario = load_scenario(&args.scenario.scenario)?;
     let vars = plan::bind_vars(&scenario, &args.scenario.vars)?;
     let lang = crate::language::pick(&scenario.lab.languages, args.lang.as_deref())?;
@@ -183,6 +187,7 @@ fn reset_options(args: ResetArgs, color: bool) -> Result<ResetOptions, Diagnosti
             mode: "reset",
             fresh: true,
         }),
+        secrets,
     })
 }
 
@@ -306,7 +311,7 @@ fn validate(args: &ValidateArgs, color: bool) -> i32 {
     exit_code::SUCCESS
 }
 
-fn plan_cmd(args: &PlanArgs, color: bool) -> i32 {
+fn plan_cmd(args: &PlanArgs, color: bool, secrets: &Secrets) -> i32 {
     let plan = match plan_offline(&args.scenario, args.kubernetes_version.as_deref()) {
         Ok(p) => p,
         Err(d) => return report(&d, color),
@@ -315,7 +320,11 @@ fn plan_cmd(args: &PlanArgs, color: bool) -> i32 {
         Ok(l) => l,
         Err(d) => return report(&d, color),
     };
-    print!("{}", render_plan(&plan, &lang, args.explain, args.manifests));
+    secrets.learn_plan(&plan);
+    print!(
+        "{}",
+        secrets.mask(&render_plan(&plan, &lang, args.explain, args.manifests))
+    );
     exit_code::SUCCESS
 }
 

@@ -17,5 +17,6 @@ mod plan;
 mod recovery;
 mod rehearsal;
 mod run;
+mod secrets;
 mod security;
 mod validate;

@@ -26,7 +26,7 @@ pub async fn perform(ctx: &StepCtx<'_>, c: &Command) -> Result<Done, StepError> 
     ctx.output(&format!("$ {display}"));
     let timeout = ctx.scaled(ctx.step.timeout.map_or(Duration::from_secs(300), |t| t.as_std()));
     let cmd = ctx.lab_program(&path, args)?;
-    let result = process::run_command(cmd, &path, args, timeout, ctx.cancel(), |l| ctx.output(l)).await;
+    let result = process::run_command(cmd, &path, args, timeout, ctx.cancel(), |l| ctx.answer(l)).await;
     let finished = match result {
         Ok(f) => f,
         Err(ProcessError::Failed { code, tail, .. }) if code == c.expect.exit => process::Finished {
@@ -35,6 +35,11 @@ pub async fn perform(ctx: &StepCtx<'_>, c: &Command) -> Result<Done, StepError> 
             lines: tail,
         },
         Err(ProcessError::Failed { command, code, tail }) => {
+            let tail = if ctx.answer_is_secret() {
+                tail.iter().map(|_| crate::redact::MASK.to_owned()).collect()
+            } else {
+                tail
+            };
             return Err(StepError::new(format!(
                 "`{command}` exited with code {code} (expected {})",
                 c.expect.exit

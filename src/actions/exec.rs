@@ -40,7 +40,7 @@ pub async fn perform(ctx: &StepCtx<'_>, e: &Exec) -> Result<Done, StepError> {
     };
     let _ = proc.join().await;
     for l in stdout.lines().chain(stderr.lines()) {
-        ctx.output(l);
+        ctx.answer(l);
     }
     let code = match status {
         Some(s) if s.status.as_deref() == Some("Success") => 0,

@@ -20,6 +20,7 @@ pub async fn perform(ctx: &StepCtx<'_>) -> Result<Done, StepError> {
             StepError::new("the templates do not render for this cluster")
                 .detail(d.render(false).lines().map(str::to_owned).collect())
         })?;
+        ctx.run.secrets.learn_plan(&rebuilt);
         ctx.run.set_plan(rebuilt);
     }
     ctx.run.set_connection(conn);

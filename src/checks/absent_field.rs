@@ -21,7 +21,7 @@ pub async fn run(
         Ok(p) => p,
         Err(why) => return Outcome::Error(StepError::new(why)),
     };
-    let secret = crate::redact::is_secret_kind(f.kind.get_ref());
+    let secret = crate::redact::is_secret_field(f.kind.get_ref(), f.path.get_ref());
     let by_selector = f.selector.is_some();
     super::watch(ctx, &f.object_ref(), timeout, progress, |objs| {
         let obj = match super::the_one(objs, by_selector) {

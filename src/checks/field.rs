@@ -32,7 +32,8 @@ pub async fn run(
         Ok(p) => p,
         Err(e) => return Outcome::Error(e),
     };
-    let secret = crate::redact::is_secret_kind(f.kind.get_ref());
+    // A Secret's values are never shown; its name, labels or uid are.
+    let secret = crate::redact::is_secret_field(f.kind.get_ref(), f.path.get_ref());
     let by_selector = f.selector.is_some();
     super::watch(ctx, &f.object_ref(), timeout, progress, |objs| {
         match super::the_one(objs, by_selector) {

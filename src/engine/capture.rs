@@ -41,8 +41,13 @@ pub async fn take(ctx: &StepCtx<'_>, cap: &Capture, done: Option<&Done>) -> Resu
                 .types
                 .as_ref()
                 .map_or(object.kind.get_ref().as_str(), |t| t.kind.as_str());
-            if crate::redact::is_secret_kind(kind) {
-                ctx.run.secrets.add(&value);
+            // A value from a Secret's data is secret (in both its forms); its uid is not.
+            if crate::redact::is_secret_field(kind, &path.text) {
+                if path.text.trim_start_matches('.').starts_with("stringData") {
+                    ctx.run.secrets.add(&value);
+                } else {
+                    ctx.run.secrets.add_base64(&value);
+                }
             }
             value
         }

@@ -175,6 +175,25 @@ impl From<super::provider::ProviderFailure> for StepError {
 }
 
 impl StepCtx<'_> {
+    /// Whether this step's answer (a program's output, an HTTP body) is captured under a secret
+    /// name: then it is never shown, since it is only known to be secret once captured.
+    pub fn answer_is_secret(&self) -> bool {
+        self.step.captures.iter().any(|c| {
+            matches!(c.source, crate::scenario::CaptureSource::Response { .. })
+                && crate::redact::is_secret_name(&c.name)
+        })
+    }
+
+    /// A line of the step's answer (a program's output): shown, or masked when the answer is
+    /// captured as a secret.
+    pub fn answer(&self, line: &str) {
+        if self.answer_is_secret() {
+            self.output(crate::redact::MASK);
+        } else {
+            self.output(line);
+        }
+    }
+
     pub fn output(&self, line: &str) {
         self.run.emit(Event::StepOutput {
             id: self.step.id.to_string(),

@@ -84,7 +84,7 @@ pub async fn prepare(plan: &Plan, opts: &RunOptions, conn: Option<&Connection>) 
         }
     }
 
-    let completed: HashSet<String> = matching.map(State::completed_set).unwrap_or_default();
+    let completed: HashSet<String> = matching.map(|st| st.resumable(&plan.scenario)).unwrap_or_default();
     let selection = selection::select(&plan.scenario, args, &completed, display_path).map_err(EngineError::Invalid)?;
     let fresh = selection.full && !args.resume;
     let base = match matching {

@@ -152,12 +152,18 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
         return Ok(exit_code::SUCCESS);
     }
 
-    let secrets = crate::redact::Secrets::of_plan(&plan);
+    let secrets = opts.secrets.clone();
+    secrets.learn_plan(&plan);
     let info = report::record::RunInfo {
         scenario: display_path.clone(),
         provider: kind.as_str().to_owned(),
         steps: (plan.scenario.steps.iter())
-            .map(|s| (s.id.to_string(), plan.text(&s.title, lang, &guided.captures)))
+            .map(|s| {
+                (
+                    s.id.to_string(),
+                    secrets.mask(&plan.text(&s.title, lang, &guided.captures)),
+                )
+            })
             .collect(),
     };
     let reporter = opts.output.reporter(*color, secrets.clone(), info);

@@ -82,6 +82,9 @@ pub struct RunOptions {
     /// The command line that runs this lab again the same way (same cluster, variables,
     /// language and `--step`), without step selection: the resume hint appends `--resume`.
     pub again: Vec<String>,
+    /// The redaction layer, shared with the `-v` log writer: the run adds what its plan and
+    /// steps learn, and every output masks with it.
+    pub secrets: crate::redact::Secrets,
 }
 
 /// `workshop reset`.
@@ -100,4 +103,6 @@ pub struct ResetOptions {
     pub color: bool,
     /// Report the reset to a class server (`--class`).
     pub class: Option<super::report::class::ClassReport>,
+    /// The redaction layer, as for a run.
+    pub secrets: crate::redact::Secrets,
 }

@@ -41,6 +41,7 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
         yes,
         all,
         class,
+        secrets,
     } = args;
     let kind = target.provider;
     let profile = scenario.cluster.profile.clone();
@@ -135,6 +136,7 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
             return Err(e);
         }
     };
+    secrets.learn_plan(&plan);
     let reporter: Arc<dyn Reporter> = if color && std::io::stdout().is_terminal() {
         Arc::new(report::fancy::Fancy::new())
     } else {
@@ -144,17 +146,18 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
     let reporter = match class {
         Some(c) => {
             let steps = (cleanup.iter())
-                .map(|s| (s.id.to_string(), s.title.get(&lang).to_owned()))
+                .map(|s| (s.id.to_string(), secrets.mask(s.title.get(&lang))))
                 .collect();
-            // Redacted like a run's reporters: nothing secret leaves for the class.
-            let class: Arc<dyn Reporter> = Arc::new(report::layers::Redact {
-                secrets: crate::redact::Secrets::of_plan(&plan),
-                inner: Arc::new(report::class::Class::new(c, steps, reporter.clone())),
-            });
+            let class: Arc<dyn Reporter> = Arc::new(report::class::Class::new(c, steps, reporter.clone()));
             Arc::new(report::layers::Tee(vec![class, reporter])) as Arc<dyn Reporter>
         }
         None => reporter,
     };
+    // Redacted like a run's reporters: nothing secret shows, nor leaves for the class.
+    let reporter: Arc<dyn Reporter> = Arc::new(report::layers::Redact {
+        secrets: secrets.clone(),
+        inner: reporter,
+    });
     let lab = plan.scenario.lab.clone();
     let has_conn = conn.is_some();
     let ctx = RunCtx::new(
@@ -165,6 +168,7 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
         lang.clone(),
         timeout_factor.max(0.01),
     )
+    .with_secrets(secrets)
     .with_interrupt(interrupt.clone());
     let announcing = super::announce_interruptions(&interrupt, reporter);
     ctx.emit(Event::RunStarted {

@@ -50,8 +50,12 @@ pub struct State {
     pub cluster: Option<ClusterRecord>,
     /// Completed steps, in the order they completed.
     pub completed: Vec<String>,
-    /// Every value captured so far (`mongo_uid`, `player`, …).
+    /// Every value captured so far (`mongo_uid`, `player`, …), except secret ones.
     pub captures: Captures,
+    /// Captures not written because their values are secret (docs/security.md): on resume the
+    /// steps that took them run again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withheld: Vec<String>,
     /// When it was last written (RFC 3339).
     pub updated: String,
 }
@@ -59,6 +63,22 @@ pub struct State {
 impl State {
     pub fn completed_set(&self) -> HashSet<String> {
         self.completed.iter().cloned().collect()
+    }
+
+    /// The completed steps a resume can build on: those whose captures were all written (a
+    /// step that took a secret capture runs again, to take it again).
+    pub fn resumable(&self, scenario: &crate::scenario::Scenario) -> HashSet<String> {
+        let retake: HashSet<&str> = scenario
+            .steps
+            .iter()
+            .filter(|s| s.captures.iter().any(|c| self.withheld.contains(&c.name)))
+            .map(|s| s.id.as_str())
+            .collect();
+        self.completed
+            .iter()
+            .filter(|id| !retake.contains(id.as_str()))
+            .cloned()
+            .collect()
     }
 }
 
@@ -168,7 +188,16 @@ impl Recorder {
             if !st.completed.iter().any(|c| c == id) {
                 st.completed.push(id.to_owned());
             }
-            st.captures.extend(run.captures());
+            for (name, value) in run.captures() {
+                if crate::redact::is_secret_name(&name) || run.secrets.is_secret(&value) {
+                    st.captures.remove(&name);
+                    if !st.withheld.contains(&name) {
+                        st.withheld.push(name);
+                    }
+                } else {
+                    st.captures.insert(name, value);
+                }
+            }
             st.updated = jiff::Timestamp::now().to_string();
             st.clone()
         };

@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::exit_code;
 use crate::facts::ClusterFacts;
 use crate::plan::{Captures, Plan};
+use crate::redact::Secrets;
 use crate::scenario::Pause;
 
 mod markdown;
@@ -21,7 +22,7 @@ pub use markdown::markdown;
 pub use script::shell;
 
 /// `workshop export`: returns the exit code.
-pub fn export_command(args: &ExportArgs, color: bool) -> i32 {
+pub fn export_command(args: &ExportArgs, color: bool, secrets: &Secrets) -> i32 {
     let report = |d: Diagnostics| {
         eprint!("{}", d.render(color));
         exit_code::INVALID
@@ -44,9 +45,11 @@ pub fn export_command(args: &ExportArgs, color: bool) -> i32 {
         Err(d) => return report(d),
     };
     let source = args.scenario.scenario.display().to_string();
+    secrets.learn_plan(&plan);
     let text = match args.format {
-        ExportFormat::Md => markdown(&plan, &lang, &source),
-        ExportFormat::Sh => match shell(&plan, &lang, &source) {
+        // A handout to read: every secret value masked.
+        ExportFormat::Md => secrets.mask(&markdown(&plan, &lang, &source)),
+        ExportFormat::Sh => match shell(&plan, &lang, &source, secrets) {
             Ok(text) => text,
             Err(e) => {
                 return report(Diagnostics(vec![

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use crate::kinds;
 use crate::plan::{Plan, command, describe};
-use crate::redact::{MASK, is_secret_name};
+use crate::redact::{MASK, Secrets, is_secret_name};
 use crate::scenario::field_path::{FieldPath, Segment};
 use crate::scenario::{Action, Capture, CaptureSource, CaptureWhen, Check, CheckKind, Expr, Step};
 
@@ -47,11 +47,15 @@ json_plain() {
 "#;
 
 /// The bash script, or why a value cannot be written into one.
-pub fn shell(plan: &Plan, lang: &str, source: &str) -> Result<String, WordError> {
+///
+/// Secret values ([`Secrets`]) appear only where the script recreates a Secret: in the
+/// documents of kind Secret of its manifests and in patches of Secrets. Everywhere else
+/// (comments, other manifests, other commands) they are [`MASK`], and the script says so.
+pub fn shell(plan: &Plan, lang: &str, source: &str, secrets: &Secrets) -> Result<String, WordError> {
     let s = &plan.scenario;
-    let vars = CaptureVars::new(plan);
+    let vars = CaptureVars::new(plan).masking(secrets.clone());
     let mut out = String::new();
-    let c = |t: &str| words::comment(t);
+    let c = |t: &str| words::comment(&vars.mask(t));
     let _ = writeln!(out, "#!/usr/bin/env bash");
     let _ = writeln!(out, "# {}", c(&plan.text(&s.lab.title, lang, &vars.tokens())));
     let _ = writeln!(
@@ -127,15 +131,28 @@ pub fn shell(plan: &Plan, lang: &str, source: &str) -> Result<String, WordError>
             "read -r -p 'Background processes are still running. Press Enter to stop them and finish. ' _ || true"
         );
     }
+    if vars.masked_any() {
+        out = out.replacen(
+            "set -euo pipefail\n",
+            &format!("# Secret values appear only where a Secret is created or patched; elsewhere they show as {MASK}:\n# put your own in before you run those commands.\nset -euo pipefail\n"),
+            1,
+        );
+    }
     Ok(out)
 }
 
 /// The commands of a step as words; an allow-existing create calls the idempotent function.
 fn step_commands(plan: &Plan, step: &Step, vars: &CaptureVars) -> Result<Vec<Vec<Word>>, WordError> {
     let what = format!("step `{}`", step.id);
+    // A patch of a Secret carries the values it writes: the script recreates the Secret.
+    let keeps_secrets = matches!(&step.action, Action::Patch(p) if crate::redact::is_secret_kind(p.kind.get_ref()));
     let mut cmds = Vec::new();
     for argv in command::equivalent_argv(plan, step, &vars.tokens()) {
-        cmds.push(vars.words(&what, &argv)?);
+        cmds.push(if keeps_secrets {
+            vars.words_kept(&what, &argv)?
+        } else {
+            vars.words(&what, &argv)?
+        });
     }
     if let Action::Create(m) = &step.action
         && m.allow_existing
@@ -174,7 +191,7 @@ fn sh_step(
         let _ = writeln!(out, "read -r -p {} _ || true", prompt.shell());
     }
     if let Action::Create(m) | Action::Apply(m) = &step.action {
-        write_manifest(out, plan, m.template.get_ref())?;
+        write_manifest(out, plan, m.template.get_ref(), vars)?;
     }
     let answers = step
         .captures
@@ -331,7 +348,7 @@ fn sh_capture(out: &mut String, plan: &Plan, step: &Step, cap: &Capture, vars: &
         CaptureSource::Object { object, path } => {
             let caps = vars.tokens();
             let r = |e: &Expr| plan.render(e, &caps).unwrap_or_else(|_| e.text.clone());
-            secret |= crate::redact::is_secret_kind(object.kind.get_ref());
+            secret |= crate::redact::is_secret_field(object.kind.get_ref(), &path.text);
             let mut argv = vec![
                 "kubectl".to_owned(),
                 "get".to_owned(),
@@ -417,7 +434,7 @@ fn jq_path(path: &FieldPath) -> String {
 /// The rendered manifest, written with a quoted heredoc (nothing in it expands) whose
 /// delimiter is a line the manifest does not hold, so the `kubectl create -f FILE` that follows
 /// finds it.
-fn write_manifest(out: &mut String, plan: &Plan, template: &str) -> Result<(), WordError> {
+fn write_manifest(out: &mut String, plan: &Plan, template: &str, vars: &CaptureVars) -> Result<(), WordError> {
     let file = command::shell_quote(&command::rendered_file_name(template));
     let text = match plan
         .templates
@@ -437,13 +454,42 @@ fn write_manifest(out: &mut String, plan: &Plan, template: &str) -> Result<(), W
     if text.contains('\0') {
         return Err(WordError::Nul(format!("template `{template}`")));
     }
-    let text = text.trim_end();
+    let text = secrets_only_in_secrets(text.trim_end(), vars);
+    let text = text.as_str();
     let mut delimiter = "WORKSHOP_EOF".to_owned();
     while text.lines().any(|l| l == delimiter) {
         delimiter.push('_');
     }
     let _ = writeln!(out, "cat > {file} <<'{delimiter}'\n{text}\n{delimiter}");
     Ok(())
+}
+
+/// A manifest with the secret values of every document but the Secrets masked: a Secret's
+/// document keeps what recreates it, a ConfigMap that copied a password does not.
+fn secrets_only_in_secrets(text: &str, vars: &CaptureVars) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut doc: Vec<&str> = Vec::new();
+    let flush = |doc: &mut Vec<&str>, out: &mut Vec<String>| {
+        if doc.is_empty() {
+            return;
+        }
+        let chunk = doc.join("\n");
+        let is_secret = serde_norway::from_str::<serde_json::Value>(&chunk)
+            .ok()
+            .is_some_and(|v| v.get("kind").and_then(serde_json::Value::as_str) == Some("Secret"));
+        out.push(if is_secret { chunk } else { vars.mask(&chunk) });
+        doc.clear();
+    };
+    for line in text.lines() {
+        if line.trim_end() == "---" || line.starts_with("--- ") {
+            flush(&mut doc, &mut out);
+            out.push(line.to_owned());
+        } else {
+            doc.push(line);
+        }
+    }
+    flush(&mut doc, &mut out);
+    out.join("\n")
 }
 
 #[cfg(test)]

@@ -6,9 +6,11 @@
 //! then splits an argument at the tokens. Literal text goes through the one quoting function,
 //! [`command::shell_quote`]; a capture becomes `"$NAME"`. Nothing else is ever written raw.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use crate::plan::{Captures, Plan, command};
+use crate::redact::Secrets;
 
 /// Shell variables the script itself uses, or the shell gives a meaning to: a capture whose
 /// upper-case name is one of these becomes `CAPTURED_<NAME>` instead.
@@ -130,7 +132,7 @@ pub enum WordError {
     Transformed(String),
 }
 
-/// The shell variables that stand for a plan's captures.
+/// The shell variables that stand for a plan's captures, and the redaction of what is written.
 #[derive(Debug, Clone)]
 pub struct CaptureVars {
     nonce: String,
@@ -138,6 +140,10 @@ pub struct CaptureVars {
     vars: BTreeMap<String, String>,
     /// Shell variable names, by token number.
     by_token: Vec<String>,
+    /// When set, secret values in words, comments and text become [`crate::redact::MASK`].
+    secrets: Option<Secrets>,
+    /// Whether anything was masked.
+    masked: Cell<bool>,
 }
 
 impl CaptureVars {
@@ -153,7 +159,39 @@ impl CaptureVars {
             by_token.push(var.clone());
             vars.insert(name, var);
         }
-        CaptureVars { nonce, vars, by_token }
+        CaptureVars {
+            nonce,
+            vars,
+            by_token,
+            secrets: None,
+            masked: Cell::new(false),
+        }
+    }
+
+    /// Masks the secret values `secrets` knows in everything written through these variables
+    /// (except [`CaptureVars::words_kept`]).
+    pub fn masking(mut self, secrets: Secrets) -> CaptureVars {
+        self.secrets = Some(secrets);
+        self
+    }
+
+    /// `text` with its secret values masked.
+    pub fn mask(&self, text: &str) -> String {
+        match &self.secrets {
+            Some(s) => {
+                let masked = s.mask(text);
+                if masked != text {
+                    self.masked.set(true);
+                }
+                masked
+            }
+            None => text.to_owned(),
+        }
+    }
+
+    /// Whether some secret value was masked.
+    pub fn masked_any(&self) -> bool {
+        self.masked.get()
     }
 
     /// The shell variable of a capture.
@@ -180,8 +218,22 @@ impl CaptureVars {
             .collect()
     }
 
-    /// A rendered argument as a word: tokens become variables.
+    /// A rendered argument as a word: tokens become variables, secret values are masked.
     pub fn word(&self, what: &str, rendered: &str) -> Result<Word, WordError> {
+        let word = self.word_kept(what, rendered)?;
+        Ok(Word(
+            word.0
+                .into_iter()
+                .map(|p| match p {
+                    Piece::Text(t) => Piece::Text(self.mask(&t)),
+                    var => var,
+                })
+                .collect(),
+        ))
+    }
+
+    /// [`CaptureVars::word`] with secret values kept: for what recreates a Secret.
+    pub fn word_kept(&self, what: &str, rendered: &str) -> Result<Word, WordError> {
         let prefix = self.prefix();
         let mut pieces = Vec::new();
         let mut rest = rendered;
@@ -224,11 +276,16 @@ impl CaptureVars {
         argv.iter().map(|a| self.word(what, a)).collect()
     }
 
-    /// Text for reading (a handout, a comment): tokens become `$NAME`.
+    /// [`CaptureVars::words`] with secret values kept: for what recreates a Secret.
+    pub fn words_kept(&self, what: &str, argv: &[String]) -> Result<Vec<Word>, WordError> {
+        argv.iter().map(|a| self.word_kept(what, a)).collect()
+    }
+
+    /// Text for reading (a handout, a comment): tokens become `$NAME`, secret values are masked.
     pub fn plain(&self, text: &str) -> String {
         match self.word("text", text) {
             Ok(w) => w.plain(),
-            Err(_) => text.to_owned(),
+            Err(_) => self.mask(text),
         }
     }
 
@@ -274,6 +331,8 @@ mod tests {
             nonce: "abc".into(),
             vars: names.iter().map(|n| ((*n).to_owned(), shell_name(n))).collect(),
             by_token,
+            secrets: None,
+            masked: Cell::new(false),
         }
     }
 
