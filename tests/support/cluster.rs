@@ -69,27 +69,49 @@ impl Cluster {
         self.rt.block_on(f)
     }
 
-    /// The API for `kind` (a kind name such as `Deployment`), in `ns` or cluster-wide.
+    /// The API for `kind` (a kind name such as `Deployment`, in its preferred version), in
+    /// `ns` or cluster-wide.
     pub fn api(&self, kind: &str, ns: Option<&str>) -> Api<DynamicObject> {
-        let (ar, namespaced) = self.resolve(kind);
+        self.api_in(None, kind, ns)
+    }
+
+    /// The API for `kind` in `api_version` (`networking.k8s.io/v1`), or its preferred version.
+    pub fn api_in(&self, api_version: Option<&str>, kind: &str, ns: Option<&str>) -> Api<DynamicObject> {
+        let (ar, namespaced) = self.resolve(api_version, kind);
         match ns {
             Some(ns) if namespaced => Api::namespaced_with(self.client(), ns, &ar),
             _ => Api::all_with(self.client(), &ar),
         }
     }
 
-    fn resolve(&self, kind: &str) -> (ApiResource, bool) {
+    fn resolve(&self, api_version: Option<&str>, kind: &str) -> (ApiResource, bool) {
         let client = self.client();
         self.block_on(async move {
             let d = Discovery::new(client).run().await.expect("discovery");
+            // A kind may be served by several groups (Ingress: networking.k8s.io and, before
+            // 1.22, extensions): the preferred version of each group, or the version asked for.
             for g in d.groups() {
-                for (ar, caps) in g.recommended_resources() {
-                    if ar.kind == kind {
-                        return (ar, caps.scope == Scope::Namespaced);
+                let versions: Vec<String> = match api_version {
+                    Some(wanted) => g
+                        .versions()
+                        .filter(|v| match g.name() {
+                            "" => *v == wanted,
+                            group => format!("{group}/{v}") == wanted,
+                        })
+                        .map(str::to_owned)
+                        .collect(),
+                    None if g.name() == "extensions" => Vec::new(),
+                    None => vec![g.preferred_version_or_latest().to_owned()],
+                };
+                for v in versions {
+                    for (ar, caps) in g.versioned_resources(&v) {
+                        if ar.kind == kind {
+                            return (ar, caps.scope == Scope::Namespaced);
+                        }
                     }
                 }
             }
-            panic!("the rehearsal does not serve {kind}")
+            panic!("the rehearsal does not serve {kind} ({api_version:?})")
         })
     }
 
@@ -98,7 +120,7 @@ impl Cluster {
         for doc in docs {
             let kind = doc["kind"].as_str().expect("kind");
             let ns = doc.pointer("/metadata/namespace").and_then(Value::as_str);
-            let api = self.api(kind, ns);
+            let api = self.api_in(doc["apiVersion"].as_str(), kind, ns);
             let obj: DynamicObject = serde_json::from_value(doc.clone()).expect("an object");
             self.block_on(api.create(&PostParams::default(), &obj))
                 .unwrap_or_else(|e| panic!("create {kind}: {e}"));
