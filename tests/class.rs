@@ -317,3 +317,300 @@ fn resume_and_reset_report_to_the_class() {
     );
     let _ = REPO;
 }
+
+/// How many learners the class of the Chromium test has: 30, or `WORKSHOP_CLASS_LEARNERS`
+/// (the heavier opt-in variant, docs/class.md).
+fn class_size() -> usize {
+    std::env::var("WORKSHOP_CLASS_LEARNERS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(30)
+        .max(8)
+}
+
+/// The JavaScript expression that is true when `name`'s row shows `current` and `run`.
+fn row_is(name: &str, current: &str, run: &str) -> String {
+    format!(
+        "(() => {{ const r = document.querySelector('[data-learner=\"{name}\"]'); return !!r && r.dataset.current === '{current}' && r.dataset.run === '{run}'; }})()"
+    )
+}
+
+/// Waits (blocking, at most `limit`) until the class's JSON shows what `ok` wants.
+fn wait_for_class(server: &ClassServer, what: &str, limit: Duration, ok: impl Fn(&Value) -> bool) -> Value {
+    let deadline = std::time::Instant::now() + limit;
+    loop {
+        let v = server.class_json();
+        if ok(&v) {
+            return v;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the class did not show {what} within {limit:?}: {v:#}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Runs a wave of fast learners at once and waits for them: (name, exit code, events streamed).
+async fn wave(
+    base: String,
+    code: String,
+    root: std::path::PathBuf,
+    names: Vec<(String, bool)>,
+) -> Vec<(String, i32, usize)> {
+    tokio::task::spawn_blocking(move || {
+        let runs: Vec<(LearnerRun, bool)> = names
+            .into_iter()
+            .map(|(name, fails)| {
+                let mut args = vec!["--cluster", "rehearsal"];
+                if fails {
+                    args.extend([
+                        "--var",
+                        "mongo_image=docker.io/bitnami/mongodb:4.4.8",
+                        "--timeout",
+                        "0.01",
+                    ]);
+                }
+                (LearnerRun::start(&root.join(&name), &base, &code, &name, &args), fails)
+            })
+            .collect();
+        runs.into_iter()
+            .map(|(run, _)| {
+                let name = run.name.clone();
+                let (code, events) = run.wait(Duration::from_secs(120));
+                (name, code, events)
+            })
+            .collect()
+    })
+    .await
+    .expect("the wave's thread")
+}
+
+/// The whole class, as an instructor sees it: 30 learners on embedded rehearsal clusters at
+/// fast pace (three fail on purpose at create-pacman: an image that no longer pulls), one
+/// interrupted with Ctrl-C and resumed on its own cluster, one offline for a while; the
+/// class server is killed and restarted mid-class; the board is read in headless Chromium.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_class_of_30_on_the_board_in_chromium() {
+    let n = class_size();
+    let work = tempfile::tempdir().expect("temp");
+    let root = work.path().to_owned();
+    let mut server = ClassServer::start(&root, &["--scenario", "scenarios/day55.toml"]);
+    let browser = crate::support::class::Browser::start(1500, 1100).await;
+    browser.client.goto(&server.board_url()).await.expect("the board opens");
+    browser
+        .until("the empty class", Duration::from_secs(20), "return !document.getElementById('empty').hidden && document.getElementById('live').classList.contains('on')")
+        .await;
+
+    // Cy: on a cluster of their own at realistic pace, interrupted while scaling.
+    let slow = Serve::day55(&root, "cy.yaml", "realistic");
+    let cy_args = ["--cluster", "rehearsal", "--kubeconfig", slow.kubeconfig_str()];
+    let cy = LearnerRun::start(&root.join("Cy"), &server.base, &server.code, "Cy", &cy_args);
+    // Olga: offline (nothing listens where her class URL points) until later.
+    let mut relay = Relay::unplugged();
+    let olga = LearnerRun::start(
+        &root.join("Olga"),
+        &relay.url(),
+        &server.code,
+        "Olga",
+        &["--cluster", "rehearsal", "--pace", "realistic"],
+    );
+
+    let srv = &server;
+    tokio::task::block_in_place(|| {
+        wait_for_class(srv, "Cy at scale-pacman", Duration::from_secs(60), |v| {
+            v["learners"]
+                .as_array()
+                .is_some_and(|l| l.iter().any(|l| l["name"] == "Cy" && l["current"] == "scale-pacman"))
+        })
+    });
+    cy.interrupt();
+    let (cy_code, cy_first) = tokio::task::block_in_place(|| cy.wait(Duration::from_secs(60)));
+    assert_eq!(cy_code, 130, "Ctrl-C ends the run with 130");
+    browser
+        .until(
+            "Cy's scale-pacman interrupted",
+            Duration::from_secs(10),
+            "const c = document.querySelector('[data-learner=\"Cy\"] .cell[data-step=\"scale-pacman\"]'); return !!c && c.dataset.state === 'interrupted'",
+        )
+        .await;
+
+    // Olga has been offline all this time; she comes back mid-run and catches up.
+    relay.plug(&server.listen);
+
+    // The fast learners, in waves; every tenth fails on purpose.
+    let names: Vec<(String, bool)> = (1..=n - 2).map(|i| (format!("L{i:02}"), i % 10 == 3)).collect();
+    let failing: Vec<String> = names.iter().filter(|(_, f)| *f).map(|(n, _)| n.clone()).collect();
+    let waves: Vec<Vec<(String, bool)>> = names.chunks(6).map(<[_]>::to_vec).collect();
+    let mut results = Vec::new();
+    for (i, w) in waves.into_iter().enumerate() {
+        results.extend(wave(server.base.clone(), server.code.clone(), root.clone(), w).await);
+        if i == 1 {
+            // Mid-class, the server dies without a chance to tidy up and comes back.
+            let before = tokio::task::block_in_place(|| server.class_json());
+            tokio::task::block_in_place(|| server.restart(Duration::from_millis(1500)));
+            let after = tokio::task::block_in_place(|| server.class_json());
+            for l in before["learners"].as_array().expect("learners") {
+                let again = learner(&after, l["name"].as_str().expect("name"));
+                assert!(
+                    again["events"].as_u64() >= l["events"].as_u64(),
+                    "{} lost events in the restart",
+                    l["name"]
+                );
+                assert_eq!(states(again), states(l), "{}'s steps survive the restart", l["name"]);
+            }
+            // Cy resumes.
+            let resumed = LearnerRun::start(
+                &root.join("Cy"),
+                &server.base,
+                &server.code,
+                "Cy",
+                &[&cy_args[..], &["--resume"]].concat(),
+            );
+            let (code, events) = tokio::task::block_in_place(|| resumed.wait(Duration::from_secs(120)));
+            let said = std::fs::read_to_string(root.join("Cy/stderr.log")).unwrap_or_default();
+            assert_eq!(code, 0, "Cy's resumed run passes:\n{said}");
+            results.push(("Cy".into(), 0, cy_first + events));
+        }
+    }
+    let (olga_code, olga_events) = tokio::task::block_in_place(|| olga.wait(Duration::from_secs(120)));
+    assert_eq!(olga_code, 0, "Olga's lab passes while her class is away");
+    results.push(("Olga".into(), 0, olga_events));
+
+    // Every event each learner streamed is on the server, once, with no gap.
+    let missing = |v: &Value| -> Vec<String> {
+        results
+            .iter()
+            .filter_map(|(name, _, sent)| {
+                let stored = v["learners"]
+                    .as_array()
+                    .and_then(|l| l.iter().find(|l| l["name"] == name.as_str()))
+                    .and_then(|l| l["events"].as_u64());
+                (stored != Some(*sent as u64)).then(|| format!("{name}: sent {sent}, stored {stored:?}"))
+            })
+            .collect()
+    };
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let view = loop {
+        let v = tokio::task::block_in_place(|| server.class_json());
+        let m = missing(&v);
+        if m.is_empty() {
+            break v;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "events missing on the server: {m:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert_eq!(view["learners"].as_array().map(Vec::len), Some(n));
+    for (name, code, sent) in &results {
+        let l = learner(&view, name);
+        assert_eq!(l["last_seq"].as_u64(), Some(*sent as u64), "{name}: no gap");
+        assert_eq!(*code, if failing.contains(name) { 1 } else { 0 }, "{name}'s exit code");
+    }
+
+    // The board in Chromium: every learner at the right step.
+    for (name, _) in &names {
+        let script = if failing.contains(name) {
+            row_is(name, "create-pacman", "failed")
+        } else {
+            row_is(name, "tunnel", "passed")
+        };
+        browser
+            .until(
+                &format!("{name} at the right step"),
+                Duration::from_secs(10),
+                &format!("return {script}"),
+            )
+            .await;
+    }
+    for name in ["Cy", "Olga"] {
+        browser
+            .until(
+                &format!("{name} finished"),
+                Duration::from_secs(10),
+                &format!("return {}", row_is(name, "tunnel", "passed")),
+            )
+            .await;
+    }
+    let rows = browser
+        .client
+        .execute("return [...document.querySelectorAll('.row')].map(r => [r.dataset.learner, r.classList.contains('stuck')])", Vec::new())
+        .await
+        .expect("rows");
+    let rows = rows.as_array().expect("a list");
+    assert_eq!(rows.len(), n, "a row per learner");
+    for (i, r) in rows.iter().enumerate() {
+        assert_eq!(
+            r[1].as_bool(),
+            Some(i < failing.len()),
+            "the stuck learners come first: {rows:?}"
+        );
+    }
+    let count = browser
+        .client
+        .execute(
+            "return document.querySelector('[data-step-count=\"create-pacman\"]').textContent",
+            Vec::new(),
+        )
+        .await
+        .expect("count");
+    assert_eq!(
+        count.as_str(),
+        Some(format!("{}/{n}", n - failing.len()).as_str()),
+        "per-step counts"
+    );
+
+    if let Some(path) = std::env::var_os("WORKSHOP_CLASS_SCREENSHOT") {
+        let png = browser.client.screenshot().await.expect("a screenshot");
+        std::fs::write(&path, png).expect("write the screenshot");
+    }
+
+    // A failing learner's expected / observed, one click away.
+    let first = &failing[0];
+    browser
+        .client
+        .find(fantoccini::Locator::Css(&format!("[data-learner=\"{first}\"]")))
+        .await
+        .expect("the row")
+        .click()
+        .await
+        .expect("click");
+    browser
+        .until(
+            "the failure's details",
+            Duration::from_secs(10),
+            "const d = document.getElementById('detail'); return d.open && d.querySelector('dd.expected') !== null",
+        )
+        .await;
+    let detail = browser
+        .client
+        .execute(
+            "const d = document.getElementById('detail'); return [d.querySelector('h2').textContent, d.querySelector('dd.expected').textContent, d.querySelector('dd.observed').textContent, (d.querySelector('dd.hint') || {}).textContent, (d.querySelector('dd.diagnosis') || {}).textContent]",
+            Vec::new(),
+        )
+        .await
+        .expect("details");
+    assert_eq!(detail[0].as_str(), Some(first.as_str()));
+    assert!(
+        detail[1]
+            .as_str()
+            .is_some_and(|e| e.starts_with("statefulset pacman/mongo rolled out")),
+        "{detail:?}"
+    );
+    assert!(
+        detail[2].as_str().is_some_and(|o| o.starts_with("0/1 ready")),
+        "{detail:?}"
+    );
+    assert!(
+        detail[3].as_str().is_some_and(|h| h.contains("ErrImagePull")),
+        "{detail:?}"
+    );
+    assert!(
+        detail[4].as_str().is_some_and(|d| d.contains("cannot be pulled")),
+        "{detail:?}"
+    );
+    browser.close().await;
+    drop(slow);
+}

@@ -343,7 +343,14 @@ impl Learner {
         let failed = self.failure.is_some() && current_state == Some(StepState::Failed);
         let long_wait = waiting.is_some_and(|w| w >= super::STUCK_AFTER.as_secs());
         let stuck = failed || long_wait;
-        let online = self.source == "pull" || secs(self.last_seen).is_some_and(|s| s < super::OFFLINE_AFTER.as_secs());
+        let ended = matches!(self.run.as_deref(), Some("passed" | "failed" | "interrupted"));
+        let online =
+            self.source == "pull" || ended || secs(self.last_seen).is_some_and(|s| s < super::OFFLINE_AFTER.as_secs());
+        // Time on the step matters while the run goes on, or when it stopped there failing.
+        let on_step = match self.run.as_deref() {
+            Some("running") | Some("failed") => on_step,
+            _ => None,
+        };
         LearnerView {
             id: self.id,
             name: self.name.clone(),
@@ -409,7 +416,7 @@ pub struct LearnerView {
     pub name: String,
     /// `stream` or `pull`.
     pub source: String,
-    /// Heard from within the last 30 s (always true for pull mode).
+    /// Heard from within the last 30 s, or their run has ended (always true for pull mode).
     pub online: bool,
     pub last_seen: Option<String>,
     /// `running`, `passed`, `failed`, `interrupted` or `reset` (none before the first run).
@@ -419,6 +426,7 @@ pub struct LearnerView {
     pub current: Option<String>,
     /// Its position in the lab, from 1.
     pub current_index: Option<usize>,
+    /// Seconds on the current step, while the run goes on or since it failed there.
     pub seconds_on_step: Option<u64>,
     pub check: Option<CheckNow>,
     pub waiting_seconds: Option<u64>,

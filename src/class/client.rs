@@ -213,17 +213,6 @@ impl Task {
         if self.given_up {
             return;
         }
-        // A newer observation of the same check replaces one not yet sent.
-        if event.get("event").and_then(Value::as_str) == Some("check-progress")
-            && let Some(last) = self.queue.back_mut()
-            && last.seq.is_none()
-            && last.event.get("event") == event.get("event")
-            && last.event.get("step") == event.get("step")
-            && last.event.get("check") == event.get("check")
-        {
-            last.event = event;
-            return;
-        }
         if self.queue.len() >= MAX_QUEUE
             && let Some(i) = self
                 .queue
