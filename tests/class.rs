@@ -277,7 +277,16 @@ fn resume_and_reset_report_to_the_class() {
     assert_eq!(run(&["--until", "get-namespaces"]), 0);
     let view = server.class_json();
     assert_eq!(learner(&view, "Cy")["current"], "get-namespaces");
+    Test::new()
+        .args(["class", "announce", &server.board_url(), "Break until 11:00"])
+        .run()
+        .success();
     assert_eq!(run(&["--resume", "--until", "get-all"]), 0);
+    let said = std::fs::read_to_string(dir.join("stderr.log")).expect("the run's output");
+    assert!(
+        said.contains("📣 from the instructor: Break until 11:00"),
+        "the announcement reaches the learner:\n{said}"
+    );
     let view = server.class_json();
     let cy = learner(&view, "Cy");
     assert_eq!(cy["mode"], "resume");

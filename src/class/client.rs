@@ -177,7 +177,11 @@ impl Task {
             given_up,
             reachable: true,
             backoff: Duration::from_millis(200),
-            last_send: tokio::time::Instant::now(),
+            // The first exchange goes at once (joining, announcements).
+            last_send: {
+                let now = tokio::time::Instant::now();
+                now.checked_sub(SEND_EVERY).unwrap_or(now)
+            },
         }
     }
 

@@ -176,6 +176,7 @@ pub struct LearnerRun {
     pub dir: PathBuf,
     child: Child,
     out: Option<thread::JoinHandle<String>>,
+    err: Option<thread::JoinHandle<()>>,
 }
 
 pub fn scenario() -> String {
@@ -211,13 +212,11 @@ impl LearnerRun {
             .expect("start a learner's run");
         let mut stdout = child.stdout.take().expect("piped");
         let stderr = child.stderr.take().expect("piped");
-        let name_err = name.to_owned();
         let errdir = dir.join("stderr.log");
-        thread::spawn(move || {
+        let err = thread::spawn(move || {
             let mut s = String::new();
             let _ = BufReader::new(stderr).read_to_string(&mut s);
             let _ = std::fs::write(&errdir, &s);
-            let _ = name_err;
         });
         let out = thread::spawn(move || {
             let mut s = String::new();
@@ -229,6 +228,7 @@ impl LearnerRun {
             dir: dir.to_owned(),
             child,
             out: Some(out),
+            err: Some(err),
         }
     }
 
@@ -260,6 +260,9 @@ impl LearnerRun {
             thread::sleep(Duration::from_millis(20));
         };
         let out = self.out.take().expect("once").join().expect("reader");
+        if let Some(e) = self.err.take() {
+            let _ = e.join();
+        }
         (
             status.code().unwrap_or(-1),
             out.lines().filter(|l| l.starts_with('{')).count(),
