@@ -91,23 +91,58 @@ pub(crate) fn interrupted_early(interrupt: &Interrupt) -> i32 {
 }
 
 /// Tells the learner, as soon as a signal comes, what happens now.
-pub(crate) fn announce_interruptions(
-    interrupt: &Interrupt,
+///
+/// The note is emitted at most once, and always before the run's `RunFinished`: call
+/// [`Announcer::settle`] before emitting it. (A task that announced late would put the note
+/// after the end of the run, where reporters that finish at `RunFinished`, like class mode's
+/// streamer, never see it.)
+pub(crate) struct Announcer {
+    task: tokio::task::JoinHandle<()>,
+    interrupt: Interrupt,
     reporter: Arc<dyn report::Reporter>,
-) -> tokio::task::JoinHandle<()> {
-    let interrupt = interrupt.clone();
-    tokio::spawn(async move {
-        interrupt.token().cancelled().await;
-        if let Some(signal) = interrupt.signal() {
-            reporter.event(&Event::Note {
-                text: format!(
-                    "⏹ {}: stopping the running step and background processes (SIGTERM, then SIGKILL after {} s; a second signal stops them at once)",
-                    signal.describe(),
-                    process::GRACE.as_secs()
-                ),
-            });
+    said: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Announcer {
+    pub(crate) fn start(interrupt: &Interrupt, reporter: Arc<dyn report::Reporter>) -> Announcer {
+        let said = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let task = {
+            let (interrupt, reporter, said) = (interrupt.clone(), reporter.clone(), said.clone());
+            tokio::spawn(async move {
+                interrupt.token().cancelled().await;
+                announce(&interrupt, &*reporter, &said);
+            })
+        };
+        Announcer {
+            task,
+            interrupt: interrupt.clone(),
+            reporter,
+            said,
         }
-    })
+    }
+
+    /// Stops listening; when a signal came and the task has not said so yet, says it now.
+    pub(crate) async fn settle(self) {
+        self.task.abort();
+        let _ = self.task.await;
+        if self.interrupt.token().is_cancelled() {
+            announce(&self.interrupt, &*self.reporter, &self.said);
+        }
+    }
+}
+
+fn announce(interrupt: &Interrupt, reporter: &dyn report::Reporter, said: &std::sync::atomic::AtomicBool) {
+    let Some(signal) = interrupt.signal() else { return };
+    if said.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        return;
+    }
+    reporter.event(&Event::Note {
+        text: format!(
+            "⏹ {}: stopping the running step and background processes (SIGTERM, then SIGKILL after {} s; a second signal stops them at once)",
+            signal.describe(),
+            process::GRACE.as_secs()
+        ),
+    });
 }
 
 async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, EngineError> {
@@ -179,7 +214,7 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
     )
     .with_secrets(secrets)
     .with_interrupt(interrupt.clone());
-    let announcing = announce_interruptions(interrupt, reporter.clone());
+    let announcing = Announcer::start(interrupt, reporter.clone());
     ctx.emit(Event::RunStarted {
         title: ctx.plan().text(&lab.title, lang, &Default::default()),
         lab_id: lab.id.clone(),
@@ -226,10 +261,10 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
         let recorded = guided.recorder.as_ref().is_some_and(|r| r.path().exists());
         summary.resume_hint = Some(guided::resume_hint(opts, &summary, recorded));
     }
+    announcing.settle().await;
     ctx.emit(Event::RunFinished {
         summary: summary.clone(),
     });
-    announcing.abort();
     let RunCtx { provider, .. } = ctx;
     provider.shutdown().await;
     Ok(exit_for(&summary))
@@ -502,5 +537,52 @@ pub fn serve_rehearsal(opts: crate::rehearsal::RehearsalOptions) -> i32 {
             eprintln!("error: the rehearsal cluster failed: {e}");
             exit_code::MISSING_PREREQUISITE
         }
+    }
+}
+
+#[cfg(test)]
+mod announcer_tests {
+    use std::sync::{Arc, Mutex};
+
+    use super::*;
+
+    #[derive(Default)]
+    struct Notes(Mutex<Vec<String>>);
+
+    impl report::Reporter for Notes {
+        fn event(&self, event: &Event) {
+            if let Event::Note { text } = event {
+                self.0.lock().expect("notes").push(text.clone());
+            }
+        }
+        fn println(&self, _line: &str) {}
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_signal_the_task_had_no_time_to_announce_is_announced_by_settle_once() {
+        let notes = Arc::new(Notes::default());
+        let interrupt = Interrupt::new();
+        let announcer = Announcer::start(&interrupt, notes.clone());
+        // On one thread the task has not run yet: the signal comes and the run ends at once.
+        interrupt.raise(interrupt::Signal::Int);
+        announcer.settle().await;
+        let said = notes.0.lock().expect("notes").clone();
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].starts_with("⏹ "), "{said:?}");
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_signal_already_announced_is_not_said_twice_and_no_signal_says_nothing() {
+        let notes = Arc::new(Notes::default());
+        let interrupt = Interrupt::new();
+        let announcer = Announcer::start(&interrupt, notes.clone());
+        interrupt.raise(interrupt::Signal::Term);
+        tokio::task::yield_now().await;
+        announcer.settle().await;
+        assert_eq!(notes.0.lock().expect("notes").len(), 1);
+
+        let quiet = Arc::new(Notes::default());
+        Announcer::start(&Interrupt::new(), quiet.clone()).settle().await;
+        assert!(quiet.0.lock().expect("notes").is_empty());
     }
 }

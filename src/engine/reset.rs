@@ -170,7 +170,7 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
     )
     .with_secrets(secrets)
     .with_interrupt(interrupt.clone());
-    let announcing = super::announce_interruptions(&interrupt, reporter);
+    let announcing = super::Announcer::start(&interrupt, reporter);
     ctx.emit(Event::RunStarted {
         title: format!("reset: {}", ctx.plan().text(&lab.title, &lang, &Default::default())),
         lab_id: lab.id.clone(),
@@ -212,10 +212,10 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
         };
         ctx.emit(Event::Note { text });
     }
+    announcing.settle().await;
     ctx.emit(Event::RunFinished {
         summary: summary.clone(),
     });
-    announcing.abort();
     listening.abort();
     let RunCtx { provider, .. } = ctx;
     provider.shutdown().await;
