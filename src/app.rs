@@ -204,6 +204,7 @@ fn target(
         assumed: assumed_version(scenario, kubernetes_version.as_deref())?,
         kubernetes_version,
         pace: pace.into(),
+        unreachable_grace: args.unreachable_grace,
     })
 }
 

@@ -135,7 +135,7 @@ pub struct ListArgs {
 }
 
 /// Which cluster a command talks to. Shared by `run`, `reset` and `doctor`.
-#[derive(Debug, Args, Default, Clone)]
+#[derive(Debug, Args, Clone)]
 pub struct ClusterArgs {
     /// Where to run, overriding the scenario's [cluster] provider: minikube (the real binary),
     /// existing (a kube context), or rehearsal (the embedded cluster; no containers run).
@@ -151,6 +151,11 @@ pub struct ClusterArgs {
     /// keeps running after the lab, instead of starting a cluster for this run only.
     #[arg(long, value_name = "PATH")]
     pub kubeconfig: Option<PathBuf>,
+
+    /// How long the cluster may refuse connections before the step fails with "the cluster
+    /// stopped answering" (meanwhile every request is retried), e.g. 30s or 2m.
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
+    pub unreachable_grace: std::time::Duration,
 }
 
 #[derive(Debug, Args)]
@@ -376,6 +381,10 @@ fn parse_var(s: &str) -> Result<(String, String), String> {
 
 fn parse_report(s: &str) -> Result<ReportSpec, String> {
     s.parse()
+}
+
+fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    humantime::parse_duration(s).map_err(|e| format!("{e}; write a duration like 30s or 2m"))
 }
 
 fn parse_faults(s: &str) -> Result<crate::rehearsal::faults::FaultSpec, String> {

@@ -16,6 +16,7 @@ mod loopback;
 mod plan;
 mod recovery;
 mod rehearsal;
+mod reliability;
 mod run;
 mod secrets;
 mod security;

@@ -1,11 +1,13 @@
-//! `delete`: one object; then wait (by uid, never by name) until that object is gone, which is
+//! `delete`: one object (only while it has the uid read first, so a repeated request never
+//! deletes a replacement); then wait (by uid, never by name) until that object is gone, which is
 //! also true once a controller has recreated it under the same name.
 
 use std::time::Duration;
 
-use kube::api::DeleteParams;
-use kube::runtime::wait::{await_condition, conditions};
+use kube::runtime::watcher;
 
+use crate::checks::wait::{self, Observation, WaitEnd};
+use crate::engine::cluster::reconcile::{self, Deleted};
 use crate::engine::context::{Object, StepCtx, StepError};
 use crate::scenario::action::{Delete, DeleteWait};
 use crate::scenario::duration::format_duration;
@@ -24,10 +26,16 @@ pub async fn perform(ctx: &StepCtx<'_>, d: &Delete) -> Result<Done, StepError> {
         // it again is refused by the API server; waiting for it is what is left to do.
         ctx.output(&format!("{label} is already being deleted (uid {uid})"));
     } else {
-        api.delete(&name, &DeleteParams::background())
+        let uid_precondition = Some(&uid).filter(|u| !u.is_empty()).map(String::as_str);
+        let deleted = reconcile::delete(&api, &name, uid_precondition)
             .await
             .map_err(|e| kube_error(&format!("deleting {label}"), &e))?;
-        ctx.output(&format!("{label} deleted (uid {uid})"));
+        let lost = if deleted == Deleted::AnswerLost {
+            "; the answer was lost, found it gone"
+        } else {
+            ""
+        };
+        ctx.output(&format!("{label} deleted (uid {uid}{lost})"));
     }
     if d.wait == DeleteWait::None {
         return Ok(Done::summary(format!("{label} deleted")));
@@ -37,12 +45,18 @@ pub async fn perform(ctx: &StepCtx<'_>, d: &Delete) -> Result<Done, StepError> {
         "waiting until {label} (uid {uid}) is gone, up to {}",
         format_duration(timeout)
     ));
-    let waited = tokio::select! {
-        r = tokio::time::timeout(timeout, await_condition(api, &name, conditions::is_deleted(&uid))) => r,
-        _ = ctx.cancel().cancelled() => return Err(StepError::new("interrupted")),
+    let conn = ctx.conn()?;
+    let cfg = watcher::Config::default().fields(&format!("metadata.name={name}"));
+    let gone = |seen: &[&kube::api::DynamicObject]| {
+        if seen.iter().any(|o| o.metadata.uid.as_deref() == Some(uid.as_str())) {
+            Observation::waiting("still there")
+        } else {
+            Observation::done("gone")
+        }
     };
+    let waited = wait::watch_until(ctx.cancel(), &conn, api, cfg, timeout, &|_, _| {}, gone).await;
     match waited {
-        Ok(Ok(_)) => {
+        WaitEnd::Done { .. } => {
             let what = if d.wait == DeleteWait::Recreated {
                 "gone; its controller may recreate it"
             } else {
@@ -50,11 +64,18 @@ pub async fn perform(ctx: &StepCtx<'_>, d: &Delete) -> Result<Done, StepError> {
             };
             Ok(Done::summary(format!("{label} (uid {uid}) {what}")))
         }
-        Ok(Err(e)) => Err(StepError::new(format!("waiting for {label} to go: {e}"))),
-        Err(_) => Err(StepError::new(format!(
-            "{label} (uid {uid}) was still there after {}",
-            format_duration(timeout)
-        ))
-        .hint("a finalizer may hold it: look at metadata.finalizers")),
+        WaitEnd::Interrupted => Err(StepError::new("interrupted")),
+        WaitEnd::TimedOut { last_error, .. } => {
+            let err = StepError::new(format!(
+                "{label} (uid {uid}) was still there after {}",
+                format_duration(timeout)
+            ));
+            Err(match last_error {
+                Some(e) => err
+                    .detail(vec![format!("last API error: {e}")])
+                    .hint("the API server failed meanwhile: is the cluster healthy?"),
+                None => err.hint("a finalizer may hold it: look at metadata.finalizers"),
+            })
+        }
     }
 }

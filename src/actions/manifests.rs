@@ -1,8 +1,11 @@
 //! `apply` / `create`: every document of a rendered template, in order, through kube-rs:
 //! server-side apply (field manager `workshop`) or create (AlreadyExists is an error unless
-//! `allow-existing`). Kinds are resolved by discovery, so any served kind works.
+//! `allow-existing`; our own create whose answer was lost is no error). Kinds are resolved by
+//! discovery, so any served kind works.
 
-use kube::api::{DynamicObject, Patch, PatchParams, PostParams};
+use kube::api::{DynamicObject, Patch, PatchParams};
+
+use crate::engine::cluster::reconcile::{self, Created};
 
 use crate::engine::context::{StepCtx, StepError};
 use crate::plan::Manifest;
@@ -43,10 +46,14 @@ pub async fn perform(ctx: &StepCtx<'_>, m: &Manifests, mode: Mode) -> Result<Don
             .map_err(|e| StepError::new(format!("{} is not a valid object: {e}", doc.display_name())))?;
         let label = format!("{}/{}", doc.kind.to_ascii_lowercase(), doc.name);
         match mode {
-            Mode::Create => match api.create(&PostParams::default(), &obj).await {
-                Ok(_) => {
+            Mode::Create => match reconcile::create(&api, &obj).await {
+                Ok(Created::Now(_)) => {
                     created += 1;
                     ctx.output(&format!("{label} created"));
+                }
+                Ok(Created::AnswerLost(_)) => {
+                    created += 1;
+                    ctx.output(&format!("{label} created (the answer was lost; found it created)"));
                 }
                 Err(kube::Error::Api(s)) if s.code == 409 && m.allow_existing => {
                     ctx.output(&format!("{label} already exists (allowed)"));

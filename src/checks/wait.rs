@@ -1,17 +1,28 @@
 //! The waiting machinery every cluster check shares: a kube-runtime watcher on the objects the
 //! check looks at, the check's condition evaluated on every event (never a sleep loop), the
 //! watch re-established with backoff if it drops, and a timeout around it all.
+//!
+//! A watch that can no longer resume lists again: kube-runtime's watcher does that for a
+//! `410 Gone` ERROR event, but retries the same resourceVersion forever when the 410 (or a
+//! "Too large resource version", after a restart without data) is the HTTP status of the watch
+//! request; [`until`] then starts a fresh watcher, which lists first. API requests made while
+//! waiting are retried until the wait's deadline, and the progress line says what fails.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use futures::StreamExt;
+use kube::Api;
 use kube::api::DynamicObject;
 use kube::runtime::WatchStreamExt;
 use kube::runtime::watcher::{self, Event};
 
-use crate::engine::cluster::{Connection, Resolved, plain_error};
+use crate::engine::cluster::{Connection, Resolved, plain_error, retry};
 use tokio_util::sync::CancellationToken;
+
+/// Delays between attempts to re-establish a watch (exponential, with jitter, reset by any
+/// event): short, since the API server is local or close.
+const WATCH_BACKOFF: (Duration, Duration) = (Duration::from_millis(200), Duration::from_secs(4));
 
 /// The objects a check watches.
 #[derive(Debug, Clone)]
@@ -73,11 +84,10 @@ pub async fn until(
     progress: &(dyn Fn(&str, Duration) + Sync),
     eval: impl Fn(&[&DynamicObject]) -> Observation,
 ) -> WaitEnd {
-    let api = conn.api(&target.resolved, target.namespace.as_deref());
     let api = if target.namespace.is_none() && target.resolved.namespaced {
-        kube::Api::all_with(conn.client.clone(), &target.resolved.ar)
+        Api::all_with(conn.client.clone(), &target.resolved.ar)
     } else {
-        api
+        conn.api(&target.resolved, target.namespace.as_deref())
     };
     let mut cfg = watcher::Config::default();
     if let Some(n) = &target.name {
@@ -86,17 +96,66 @@ pub async fn until(
     if let Some(l) = &target.labels {
         cfg = cfg.labels(l);
     }
-    let stream = watcher::watcher(api, cfg).default_backoff();
-    tokio::pin!(stream);
+    watch_until(cancel, conn, api, cfg, timeout, progress, eval).await
+}
 
+/// A watch request the watcher cannot resume: it must list again.
+fn needs_relist(e: &watcher::Error) -> bool {
+    match e {
+        watcher::Error::WatchStartFailed(kube::Error::Api(s)) | watcher::Error::WatchFailed(kube::Error::Api(s)) => {
+            s.code == 410 || (s.code == 504 && s.message.contains("Too large resource version"))
+        }
+        watcher::Error::WatchError(s) => s.code == 410,
+        _ => false,
+    }
+}
+
+fn objects_watcher(
+    api: Api<DynamicObject>,
+    cfg: watcher::Config,
+) -> impl futures::Stream<Item = Result<Event<DynamicObject>, watcher::Error>> + Send {
+    let backoff = backon::ExponentialBuilder::default()
+        .with_min_delay(WATCH_BACKOFF.0)
+        .with_max_delay(WATCH_BACKOFF.1)
+        .with_jitter()
+        .without_max_times();
+    watcher::watcher(api, cfg).backoff(watcher::ExponentialBackoff::from(backoff))
+}
+
+/// [`until`] for an API and watcher configuration of the caller's own.
+pub async fn watch_until(
+    cancel: &CancellationToken,
+    conn: &Connection,
+    api: Api<DynamicObject>,
+    cfg: watcher::Config,
+    timeout: Duration,
+    progress: &(dyn Fn(&str, Duration) + Sync),
+    eval: impl Fn(&[&DynamicObject]) -> Observation,
+) -> WaitEnd {
+    let deadline = Instant::now() + timeout;
+    retry::within(deadline, watch_loop(cancel, conn, api, cfg, deadline, progress, eval)).await
+}
+
+async fn watch_loop(
+    cancel: &CancellationToken,
+    conn: &Connection,
+    api: Api<DynamicObject>,
+    cfg: watcher::Config,
+    deadline: Instant,
+    progress: &(dyn Fn(&str, Duration) + Sync),
+    eval: impl Fn(&[&DynamicObject]) -> Observation,
+) -> WaitEnd {
+    let health = conn.health().clone();
+    let mut stream = Box::pin(objects_watcher(api.clone(), cfg.clone()));
     let start = Instant::now();
-    let deadline = tokio::time::sleep(timeout);
-    tokio::pin!(deadline);
+    let until_deadline = tokio::time::sleep_until(deadline.into());
+    tokio::pin!(until_deadline);
     let mut tick = tokio::time::interval_at(
         tokio::time::Instant::now() + Duration::from_secs(1),
         Duration::from_secs(1),
     );
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut health_changed = health.subscribe();
 
     let key = |o: &DynamicObject| {
         (
@@ -109,6 +168,11 @@ pub async fn until(
     let mut listed = false;
     let mut observed = "waiting for the first answer from the API server".to_owned();
     let mut last_error: Option<String> = None;
+    // The observation, with what fails while requests are retried.
+    let line = |observed: &str| match health.status_line() {
+        Some(trouble) => format!("{observed} · {trouble}"),
+        None => observed.to_owned(),
+    };
 
     loop {
         tokio::select! {
@@ -123,7 +187,11 @@ pub async fn until(
                     }
                     Some(Err(e)) => {
                         last_error = Some(watch_error(&e));
-                        progress(&format!("{observed} (watch interrupted, retrying)"), start.elapsed());
+                        if needs_relist(&e) {
+                            tracing::debug!("watch cannot resume ({}); listing again", watch_error(&e));
+                            stream = Box::pin(objects_watcher(api.clone(), cfg.clone()));
+                        }
+                        progress(&line(&format!("{observed} (watch interrupted, retrying)")), start.elapsed());
                         continue;
                     }
                     Some(Ok(Event::Init)) => buffer.clear(),
@@ -132,7 +200,12 @@ pub async fn until(
                         objects = std::mem::take(&mut buffer);
                         listed = true;
                     }
-                    Some(Ok(Event::Apply(o))) => { objects.insert(key(&o), o); }
+                    Some(Ok(Event::Apply(o))) => {
+                        if let Some(rv) = &o.metadata.resource_version {
+                            health.saw_rv(rv);
+                        }
+                        objects.insert(key(&o), o);
+                    }
                     Some(Ok(Event::Delete(o))) => { objects.remove(&key(&o)); }
                 }
                 if !listed {
@@ -144,10 +217,18 @@ pub async fn until(
                 if obs.done {
                     return WaitEnd::Done { observed, at: Instant::now() };
                 }
-                progress(&observed, start.elapsed());
+                progress(&line(&observed), start.elapsed());
             }
-            _ = tick.tick() => progress(&observed, start.elapsed()),
-            _ = &mut deadline => return WaitEnd::TimedOut { observed, last_error },
+            r = health_changed.changed() => {
+                if r.is_ok() {
+                    progress(&line(&observed), start.elapsed());
+                }
+            }
+            _ = tick.tick() => progress(&line(&observed), start.elapsed()),
+            _ = &mut until_deadline => {
+                let last_error = health.last_error().or(last_error);
+                return WaitEnd::TimedOut { observed, last_error };
+            }
         }
     }
 }

@@ -20,7 +20,10 @@ use super::report::Reporter;
 pub struct RunCtx {
     plan: RwLock<Arc<Plan>>,
     pub provider: ClusterProvider,
-    conn: RwLock<Option<Arc<Connection>>>,
+    /// The connection, once there is a cluster; watched by the runner's guard.
+    conn: tokio::sync::watch::Sender<Option<Arc<Connection>>>,
+    /// How long the cluster may refuse connections before a step fails.
+    grace: Duration,
     pub background: Background,
     pub reporter: Arc<dyn Reporter>,
     /// Cancelled when the run is interrupted (a signal, or `q`): every wait and process of
@@ -52,7 +55,8 @@ impl RunCtx {
         RunCtx {
             plan: RwLock::new(Arc::new(plan)),
             provider,
-            conn: RwLock::new(conn.map(Arc::new)),
+            conn: tokio::sync::watch::channel(conn.map(Arc::new)).0,
+            grace: super::cluster::health::DEFAULT_GRACE,
             background: Background::default(),
             reporter,
             cancel: interrupt.token().clone(),
@@ -86,12 +90,27 @@ impl RunCtx {
         *self.plan.write().expect("plan lock") = Arc::new(plan);
     }
 
+    /// How long the cluster may refuse connections before a step fails (`--unreachable-grace`).
+    pub fn with_grace(mut self, grace: Duration) -> RunCtx {
+        self.grace = grace;
+        if let Some(c) = self.connection() {
+            c.health().set_grace(grace);
+        }
+        self
+    }
+
     pub fn connection(&self) -> Option<Arc<Connection>> {
-        self.conn.read().expect("connection lock").clone()
+        self.conn.borrow().clone()
     }
 
     pub fn set_connection(&self, conn: Connection) {
-        *self.conn.write().expect("connection lock") = Some(Arc::new(conn));
+        conn.health().set_grace(self.grace);
+        self.conn.send_replace(Some(Arc::new(conn)));
+    }
+
+    /// The connection now and whenever it changes (`start-cluster` makes it).
+    pub fn watch_connection(&self) -> tokio::sync::watch::Receiver<Option<Arc<Connection>>> {
+        self.conn.subscribe()
     }
 
     pub fn captures(&self) -> Captures {

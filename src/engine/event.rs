@@ -140,4 +140,6 @@ pub struct Summary {
     pub failed_step: Option<String>,
     /// The command that resumes the run, when it did not finish.
     pub resume_hint: Option<String>,
+    /// The run stopped because its cluster stopped answering or was replaced.
+    pub lost: Option<super::cluster::health::Lost>,
 }

@@ -10,6 +10,7 @@ use crate::plan::{Captures, Plan, command, describe};
 use crate::scenario::{Action, Provider, Step};
 
 use super::cluster::Connection;
+use super::cluster::health::Lost;
 use super::context::{RunCtx, StepCtx};
 use super::error::EngineError;
 use super::event::{Event, Summary};
@@ -227,13 +228,23 @@ pub fn resume_hint(opts: &RunOptions, summary: &Summary, recorded: bool) -> Stri
         (None, _) if summary.interrupted => "interrupted".to_owned(),
         _ => "stopped".to_owned(),
     };
-    if opts.target.is_embedded_rehearsal() {
+    if let Some(Lost::Replaced { .. }) = &summary.lost {
+        let reset = command::shell_join(&["workshop".to_owned(), "reset".to_owned(), opts.scenario_path.clone()]);
+        format!(
+            "{what}: the cluster was replaced (restarted without its data), so start the lab over: {cmd} (`{reset}` first forgets the old progress; --resume would refuse: the cluster it recorded is gone)"
+        )
+    } else if opts.target.is_embedded_rehearsal() {
         format!("{what}; the rehearsal cluster is gone with the run, so start over with: {cmd}")
     } else if recorded {
         let fix = if summary.failed_step.is_some() {
             "after fixing it, "
         } else {
             ""
+        };
+        let fix = if matches!(summary.lost, Some(Lost::Vanished { .. })) {
+            "once the cluster answers again, "
+        } else {
+            fix
         };
         format!("{what}; {fix}resume with: {cmd} --resume")
     } else {

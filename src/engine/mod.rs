@@ -213,7 +213,8 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
         opts.timeout_factor.max(0.01),
     )
     .with_secrets(secrets)
-    .with_interrupt(interrupt.clone());
+    .with_interrupt(interrupt.clone())
+    .with_grace(opts.target.unreachable_grace);
     let announcing = Announcer::start(interrupt, reporter.clone());
     ctx.emit(Event::RunStarted {
         title: ctx.plan().text(&lab.title, lang, &Default::default()),

@@ -28,6 +28,8 @@ pub struct Target {
     pub assumed: KubeVersion,
     /// How fast the embedded rehearsal's controllers move.
     pub pace: Pace,
+    /// How long the cluster may refuse connections before the step fails (`--unreachable-grace`).
+    pub unreachable_grace: std::time::Duration,
 }
 
 impl Target {

@@ -169,7 +169,8 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
         timeout_factor.max(0.01),
     )
     .with_secrets(secrets)
-    .with_interrupt(interrupt.clone());
+    .with_interrupt(interrupt.clone())
+    .with_grace(target.unreachable_grace);
     let announcing = super::Announcer::start(&interrupt, reporter);
     ctx.emit(Event::RunStarted {
         title: format!("reset: {}", ctx.plan().text(&lab.title, &lang, &Default::default())),

@@ -13,6 +13,7 @@ use crate::checks::{self, Verdict};
 use crate::scenario::{Action, CaptureSource, CaptureWhen, Pause, Step};
 
 use super::capture;
+use super::cluster::{retry, supervise};
 use super::context::{RunCtx, StepCtx, StepError};
 use super::event::{Event, StepStatus, Summary};
 use super::prompt::{self, Answer};
@@ -112,15 +113,25 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
                 plan: run.plan(),
             };
             pause(&ctx, opts).await;
-            match execute(&ctx, opts).await {
-                Ok(done) => done,
-                Err(Stop::Interrupted) => {
+            match supervise::step(run, execute(&ctx, opts)).await {
+                Ok(Ok(done)) => done,
+                Ok(Err(Stop::Interrupted)) => {
                     summary.interrupted = true;
                     summary.interrupted_step = Some(id.clone());
                     StepStatus::Interrupted
                 }
-                Err(Stop::Failed) if step.optional => StepStatus::OptionalFailed,
-                Err(Stop::Failed) => StepStatus::Failed,
+                Ok(Err(Stop::Failed)) if step.optional => StepStatus::OptionalFailed,
+                Ok(Err(Stop::Failed)) => StepStatus::Failed,
+                Err(lost) => {
+                    run.emit(Event::ActionFailed {
+                        id: id.clone(),
+                        message: lost.message(),
+                        detail: Vec::new(),
+                        hint: Some(run.provider.lost_hint(&lost)),
+                    });
+                    summary.lost = Some(lost);
+                    StepStatus::Failed
+                }
             }
         };
         match &status {
@@ -154,7 +165,8 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
             status,
             elapsed: step_start.elapsed(),
         });
-        if summary.interrupted || (failed && !opts.keep_going) {
+        // A lost cluster ends the run even with --keep-going: every later step would fail.
+        if summary.interrupted || summary.lost.is_some() || (failed && !opts.keep_going) {
             left_out = steps.len() - i - 1;
             break;
         }
@@ -222,16 +234,17 @@ async fn execute(ctx: &StepCtx<'_>, opts: &LoopOptions) -> Result<StepStatus, St
         return Ok(StepStatus::AlreadyDone);
     }
     let action_start = Instant::now();
-    let clean = match opts.cleanup {
-        true => super::cleanup::already_clean(ctx).await,
-        false => None,
-    };
-    let action = async {
+    let budget = ctx.scaled(step.timeout.map_or(retry::DEFAULT_BUDGET, |t| t.as_std()));
+    let action = supervise::action(ctx, budget, async {
+        let clean = match opts.cleanup {
+            true => super::cleanup::already_clean(ctx).await,
+            false => None,
+        };
         match clean {
             Some(summary) => Ok(actions::Done::summary(summary)),
             None => actions::perform(ctx).await,
         }
-    };
+    });
     tokio::pin!(action);
     let done = tokio::select! {
         r = &mut action => r,

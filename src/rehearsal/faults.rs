@@ -97,7 +97,8 @@ fn within(rng: &mut fastrand::Rng, (lo, hi): (Duration, Duration)) -> Duration {
     lo + (hi - lo).mul_f64(rng.f64())
 }
 
-/// FNV-1a, so the draws do not depend on the standard library's hasher.
+/// The seed of one draw: FNV-1a over the inputs (so the draws do not depend on the standard
+/// library's hasher), then SplitMix64's finalizer, so neighbouring inputs draw independently.
 fn fnv1a(seed: u64, key: &str, n: u64) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in seed
@@ -109,7 +110,10 @@ fn fnv1a(seed: u64, key: &str, n: u64) -> u64 {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    h
+    let mut z = h.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
 impl Faults {
@@ -151,6 +155,19 @@ impl Faults {
     /// The lifecycle phase, to wait on (`phase().wait_for(|p| *p == Phase::Restarted)`).
     pub fn phase(&self) -> tokio::sync::watch::Receiver<Phase> {
         self.phase.subscribe()
+    }
+
+    /// Whether the next `method` request to `path` (not a watch) loses its answer: the draw the
+    /// fault layer makes, so a test can pick a seed. It counts as that request's draw.
+    pub fn would_lose(&self, method: &str, path: &str) -> bool {
+        let method = Method::from_bytes(method.as_bytes()).unwrap_or(Method::GET);
+        let shape = Shape {
+            method: &method,
+            path,
+            watch: false,
+            resumes: false,
+        };
+        draw(&self.spec, &mut self.rng(&shape.key()), &shape).lost
     }
 
     fn count(&self, f: impl FnOnce(&mut Injected)) {
@@ -220,9 +237,9 @@ fn draw(spec: &FaultSpec, rng: &mut fastrand::Rng, shape: &Shape<'_>) -> Draw {
         None
     };
     let mut acc = 0.0;
-    let status = spec.errors.iter().find_map(|(code, p)| {
-        acc += p;
-        (u_status < acc).then_some(*code)
+    let status = spec.errors.iter().filter(|e| e.applies_to(shape.path)).find_map(|e| {
+        acc += e.share;
+        (u_status < acc).then_some(e.code)
     });
     let writes = matches!(
         *shape.method,
@@ -232,7 +249,7 @@ fn draw(spec: &FaultSpec, rng: &mut fastrand::Rng, shape: &Shape<'_>) -> Draw {
         delay,
         gone,
         status,
-        lost: writes && u_lost < spec.lost,
+        lost: writes && u_lost < spec.lost && spec.lost_path.as_deref().is_none_or(|p| shape.path.starts_with(p)),
         cut_events: if shape.watch { cut } else { None },
     }
 }

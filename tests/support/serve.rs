@@ -40,7 +40,8 @@ impl Serve {
         )
     }
 
-    fn start_with(dir: &Path, name: &str, extra: &[&str]) -> Serve {
+    /// [`Serve::start`] with more flags (`--pace`, `--faults`, `--version` …).
+    pub fn start_with(dir: &Path, name: &str, extra: &[&str]) -> Serve {
         let kubeconfig = dir.join(name);
         let mut child = Command::new(BIN)
             .args(["--color", "never", "rehearsal", "serve"])

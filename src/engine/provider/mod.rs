@@ -10,6 +10,7 @@ pub mod rehearsal;
 use crate::scenario::Provider;
 
 use super::cluster::Connection;
+use super::cluster::health::Lost;
 use super::context::StepCtx;
 use super::error::EngineError;
 
@@ -62,6 +63,24 @@ impl ClusterProvider {
             ClusterProvider::Minikube(m) => format!("minikube profile {} ({})", m.profile, m.binary.display()),
             ClusterProvider::Existing(e) => format!("existing cluster, kube context {}", e.context_name()),
             ClusterProvider::Rehearsal(r) => r.description(),
+        }
+    }
+
+    /// What to do when the cluster was lost during the run.
+    pub fn lost_hint(&self, lost: &Lost) -> String {
+        if let Lost::Replaced { .. } = lost {
+            return "everything the lab made went with the old cluster: start the lab over (the command is below); --resume cannot continue on another cluster".to_owned();
+        }
+        match self {
+            ClusterProvider::Minikube(m) => format!(
+                "is minikube still running? `minikube status -p {0}` (and `minikube start -p {0}` to start it again)",
+                m.profile
+            ),
+            ClusterProvider::Existing(e) => format!(
+                "is the cluster still running? `kubectl --context {} cluster-info`",
+                e.context_name()
+            ),
+            ClusterProvider::Rehearsal(r) => r.vanished_hint(),
         }
     }
 

@@ -136,6 +136,23 @@ impl Rehearsal {
         }
     }
 
+    /// What to do when the rehearsal cluster stopped answering.
+    pub fn vanished_hint(&self) -> String {
+        match &self.place {
+            Where::Embedded(c) => match c.faults() {
+                Some(f) => format!(
+                    "the embedded rehearsal cluster stops answering only when told to: {FAULTS_ENV}={}",
+                    f.spec()
+                ),
+                None => "the embedded rehearsal cluster stopped answering; please report this".to_owned(),
+            },
+            Where::Attached { kubeconfig, .. } => format!(
+                "is `workshop rehearsal serve --kubeconfig {}` still running? Start it again with that command",
+                crate::plan::command::shell_quote(&kubeconfig.display().to_string())
+            ),
+        }
+    }
+
     pub async fn connect(&self) -> Result<Connection, EngineError> {
         match &self.place {
             Where::Embedded(c) => {

@@ -3,10 +3,12 @@
 //! ```text
 //! SPEC   = ITEM *("," ITEM)
 //! ITEM   = "seed=" INT                  seed of every random choice (default 1)
-//!        / STATUS "=" PERCENT           answer STATUS instead of that share of requests
-//!                                       (STATUS: 429, 500, 502, 503 or 504; before the request is processed)
+//!        / STATUS "=" PERCENT ["@" PATH] answer STATUS instead of that share of requests (only
+//!                                       those whose path starts with PATH, if given); STATUS:
+//!                                       429, 500, 502, 503 or 504; before the request is processed
 //!        / "retry-after=" INT           seconds in the Retry-After header of an injected 429 (default 1)
-//!        / "lost=" PERCENT              process that share of writes, then drop the connection unanswered
+//!        / "lost=" PERCENT ["@" PATH]   process that share of writes (to PATH…), then drop the
+//!                                       connection unanswered
 //!        / "cut=" INT [".." INT]        end every watch stream after that many events (a range draws per stream)
 //!        / "cut=" DURATION              end every watch stream after that long
 //!        / "gone=" PERCENT              answer that share of watches from a resourceVersion with 410 Gone
@@ -28,17 +30,36 @@ use std::time::Duration;
 /// Status codes `--faults` can inject.
 pub const STATUSES: &[u16] = &[429, 500, 502, 503, 504];
 
+/// An injected error status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorFault {
+    pub code: u16,
+    /// The share of requests (0.0–1.0).
+    pub share: f64,
+    /// Only requests whose path starts with this.
+    pub path: Option<String>,
+}
+
+impl ErrorFault {
+    /// Whether a request to `path` may get it.
+    pub fn applies_to(&self, path: &str) -> bool {
+        self.path.as_deref().is_none_or(|p| path.starts_with(p))
+    }
+}
+
 /// A parsed fault specification. Every random choice derives from `seed`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FaultSpec {
     /// Seed of every random choice.
     pub seed: u64,
-    /// Injected error statuses with the share of requests each gets (0.0–1.0).
-    pub errors: Vec<(u16, f64)>,
+    /// Injected error statuses with the share of requests each gets.
+    pub errors: Vec<ErrorFault>,
     /// Seconds in the `Retry-After` header of an injected 429.
     pub retry_after: u64,
     /// Share of writes processed and then left unanswered (the connection is dropped).
     pub lost: f64,
+    /// Only writes whose path starts with this lose their answer.
+    pub lost_path: Option<String>,
     /// Watch streams end after this many events (drawn per stream from the range).
     pub cut_events: Option<(u32, u32)>,
     /// Watch streams end after this long.
@@ -65,6 +86,7 @@ impl Default for FaultSpec {
             errors: Vec::new(),
             retry_after: 1,
             lost: 0.0,
+            lost_path: None,
             cut_events: None,
             cut_after: None,
             gone_event: 0.0,
@@ -94,7 +116,7 @@ pub struct FaultSpecError {
     pub hint: String,
 }
 
-const GRAMMAR_HINT: &str = "items are key=value separated by commas: seed=N, 429|500|502|503|504=P%, retry-after=SECONDS, lost=P%, cut=N[..M] or cut=DURATION, gone=P%, gone-status=P%, latency=D[..D], restart=D[..D], down=D, vanish=D[..D] (docs/reliability.md)";
+const GRAMMAR_HINT: &str = "items are key=value separated by commas: seed=N, 429|500|502|503|504=P%[@PATH], retry-after=SECONDS, lost=P%[@PATH], cut=N[..M] or cut=DURATION, gone=P%, gone-status=P%, latency=D[..D], restart=D[..D], down=D, vanish=D[..D] (docs/reliability.md)";
 
 impl FaultSpec {
     /// The seed with another value (for the fault matrix: same faults, another seed).
@@ -113,9 +135,9 @@ impl FaultSpec {
         self
     }
 
-    /// The share of requests answered with an injected error status, all statuses together.
-    pub fn error_share(&self) -> f64 {
-        self.errors.iter().map(|(_, p)| p).sum()
+    /// The share of requests to `path` answered with an injected error status, all together.
+    pub fn error_share(&self, path: &str) -> f64 {
+        self.errors.iter().filter(|e| e.applies_to(path)).map(|e| e.share).sum()
     }
 }
 
@@ -165,7 +187,7 @@ impl std::str::FromStr for FaultSpec {
                         .parse()
                         .map_err(|_| fail(format!("retry-after: expected whole seconds like 1, found `{value}`")))?
                 }
-                "lost" => out.lost = percent()?,
+                "lost" => (out.lost, out.lost_path) = share_at(key, value).map_err(fail)?,
                 "gone" => out.gone_event = percent()?,
                 "gone-status" => out.gone_status = percent()?,
                 "latency" => out.latency = Some(range()?),
@@ -189,26 +211,45 @@ impl std::str::FromStr for FaultSpec {
                         .ok()
                         .filter(|c| STATUSES.contains(c))
                         .ok_or_else(|| fail(format!("unknown fault `{status}`")))?;
-                    let p = percent()?;
-                    out.errors.retain(|(c, _)| *c != code);
-                    out.errors.push((code, p));
+                    let (share, path) = share_at(key, value).map_err(fail)?;
+                    out.errors.retain(|e| !(e.code == code && e.path == path));
+                    out.errors.push(ErrorFault { code, share, path });
                 }
             }
         }
-        if out.error_share() > 1.0 {
+        let worst = out
+            .errors
+            .iter()
+            .map(|e| out.error_share(e.path.as_deref().unwrap_or("/")))
+            .fold(0.0, f64::max);
+        if worst > 1.0 {
             return Err(FaultSpecError {
                 spec: spec.to_owned(),
                 column: 1,
                 width: spec.chars().count(),
                 message: format!(
                     "the error statuses add up to {:.0}% of requests, more than 100%",
-                    out.error_share() * 100.0
+                    worst * 100.0
                 ),
                 hint: "lower their percentages".to_owned(),
             });
         }
         Ok(out)
     }
+}
+
+/// `10%` or `10%@/apis/policy`: a share, and the path prefix it is limited to.
+fn share_at(key: &str, value: &str) -> Result<(f64, Option<String>), String> {
+    let (value, path) = match value.split_once('@') {
+        Some((v, p)) if p.trim().starts_with('/') => (v.trim(), Some(p.trim().to_owned())),
+        Some(_) => {
+            return Err(format!(
+                "{key}: expected a path like @/apis/policy after the percentage, found `{value}`"
+            ));
+        }
+        None => (value, None),
+    };
+    Ok((percent(value).map_err(|e| format!("{key}: {e}"))?, path))
 }
 
 fn percent(v: &str) -> Result<f64, String> {
@@ -264,7 +305,8 @@ mod tests {
             .parse()
             .expect("valid");
         assert_eq!(s.seed, 7);
-        assert_eq!(s.errors, vec![(500, 0.10), (503, 0.025), (429, 0.20)]);
+        let errors: Vec<(u16, f64)> = s.errors.iter().map(|e| (e.code, e.share)).collect();
+        assert_eq!(errors, vec![(500, 0.10), (503, 0.025), (429, 0.20)]);
         assert_eq!(s.retry_after, 2);
         assert_eq!(s.lost, 0.05);
         assert_eq!(s.cut_events, Some((1, 3)));
@@ -301,6 +343,23 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "`500=60%,503=60%`, column 1: the error statuses add up to 120% of requests, more than 100%"
+        );
+    }
+
+    #[test]
+    fn an_error_status_may_be_limited_to_a_path() {
+        let s: FaultSpec = "500=90%@/apis/policy,503=10%".parse().expect("valid");
+        assert_eq!(s.error_share("/apis/policy/v1beta1"), 1.0);
+        assert_eq!(s.error_share("/api/v1/pods"), 0.1);
+        let e = "500=100%@/apis/policy,503=10%"
+            .parse::<FaultSpec>()
+            .expect_err("110% on /apis/policy");
+        assert!(e.message.contains("110%"), "{}", e.message);
+        let e = "500=10%@apis".parse::<FaultSpec>().expect_err("no leading slash");
+        assert!(
+            e.message.contains("expected a path like @/apis/policy"),
+            "{}",
+            e.message
         );
     }
 
