@@ -309,6 +309,10 @@ fn validate(args: &ValidateArgs, color: bool) -> i32 {
         objects,
         plan.facts.version
     );
+    let yellow = Style::new().yellow().bold();
+    for w in plan.convergence_warnings() {
+        eprintln!("{} {w}", yellow.apply_to("warning:"));
+    }
     exit_code::SUCCESS
 }
 

@@ -16,10 +16,15 @@ use super::{Done, kube_error};
 
 pub async fn perform(ctx: &StepCtx<'_>, d: &Delete) -> Result<Done, StepError> {
     let Object { api, name, label } = ctx.object(&d.object_ref(), "this delete").await?;
-    let before = api
-        .get(&name)
-        .await
-        .map_err(|e| kube_error(&format!("reading {label}"), &e))?;
+    let before = match api.get(&name).await {
+        Ok(o) => o,
+        // Resumed after an interruption: it was deleted before it.
+        Err(kube::Error::Api(s)) if s.code == 404 && ctx.is_resumed() => {
+            ctx.output(&format!("{label} is gone already: deleted before the interruption"));
+            return Ok(Done::summary(format!("{label} deleted before the interruption")));
+        }
+        Err(e) => return Err(kube_error(&format!("reading {label}"), &e)),
+    };
     let uid = before.metadata.uid.clone().unwrap_or_default();
     if before.metadata.deletion_timestamp.is_some() {
         // Already going (a namespace still Terminating after an interrupted reset): deleting

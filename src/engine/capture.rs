@@ -73,6 +73,9 @@ pub async fn take(ctx: &StepCtx<'_>, cap: &Capture, done: Option<&Done>) -> Resu
         }
     };
     ctx.run.capture(&cap.name, value.clone());
+    if let Some(r) = &ctx.run.recorder {
+        r.captured(ctx.run, &cap.name, &value).await;
+    }
     Ok(value)
 }
 

@@ -34,6 +34,12 @@ pub struct RunCtx {
     pub lang: String,
     pub timeout_factor: f64,
     captures: Mutex<Captures>,
+    /// Where progress is recorded for `--resume` (`None` on the embedded rehearsal cluster).
+    pub recorder: Option<Arc<super::state::Recorder>>,
+    /// This attempt at the lab: objects `create` makes carry it (`workshop/attempt`).
+    pub attempt: String,
+    /// With `--resume`: the step cut off in the middle by the run before, which continues.
+    pub resuming: Option<super::state::InProgress>,
     /// Secret values seen so far (secret-named captures); reporters mask them.
     pub secrets: crate::redact::Secrets,
     /// The `KUBECONFIG` of the lab's programs (its private file is removed with the run), or
@@ -64,9 +70,26 @@ impl RunCtx {
             lang,
             timeout_factor,
             captures: Mutex::new(Captures::new()),
+            recorder: None,
+            attempt: super::state::new_attempt(),
+            resuming: None,
             secrets: Default::default(),
             kubeconfig,
         }
+    }
+
+    /// Records progress with `recorder`, as the attempt it continues, resuming the step
+    /// `resuming` if one was cut off.
+    pub fn with_recorder(
+        mut self,
+        recorder: Option<Arc<super::state::Recorder>>,
+        attempt: String,
+        resuming: Option<super::state::InProgress>,
+    ) -> RunCtx {
+        self.recorder = recorder;
+        self.attempt = attempt;
+        self.resuming = resuming;
+        self
     }
 
     /// Uses `interrupt` (already listening for signals) for this run.
@@ -261,6 +284,19 @@ impl StepCtx<'_> {
             .map_err(|e| StepError::new(format!("could not start `{display}`: {e}")))?;
         self.in_background(display.clone(), super::background::Handle::Child(child));
         Ok(display)
+    }
+
+    /// True when this step was cut off in the middle by the run before and continues now.
+    pub fn is_resumed(&self) -> bool {
+        self.run
+            .resuming
+            .as_ref()
+            .is_some_and(|p| p.step == self.step.id.as_str())
+    }
+
+    /// True when this step was cut off in its checks, after its action finished.
+    pub fn resumed_after_action(&self) -> bool {
+        self.is_resumed() && self.run.resuming.as_ref().is_some_and(|p| p.action_done)
     }
 
     pub fn cancel(&self) -> &CancellationToken {

@@ -14,6 +14,8 @@ pub mod cluster;
 pub mod context;
 pub mod error;
 pub mod event;
+pub mod execute;
+pub mod expectation;
 pub mod guided;
 pub mod interrupt;
 pub mod leftovers;
@@ -214,7 +216,8 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
     )
     .with_secrets(secrets)
     .with_interrupt(interrupt.clone())
-    .with_grace(opts.target.unreachable_grace);
+    .with_grace(opts.target.unreachable_grace)
+    .with_recorder(guided.recorder.clone(), guided.attempt.clone(), guided.resuming.clone());
     let announcing = Announcer::start(interrupt, reporter.clone());
     ctx.emit(Event::RunStarted {
         title: ctx.plan().text(&lab.title, lang, &Default::default()),
@@ -231,7 +234,7 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
         ctx.emit(Event::Note { text: line });
     }
     if !guided.verify.is_empty() {
-        guided::verify_completed(&ctx, &guided.verify).await;
+        guided::verify_completed(&ctx, &guided.verify, &guided.ran_before).await;
     }
 
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
@@ -242,7 +245,7 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
         converge: opts.guided.converge,
         selected: (!guided.selection.full).then(|| guided.selection.ids.iter().cloned().collect()),
         done_before: guided.done_before.clone(),
-        recorder: guided.recorder.clone(),
+        ran_before: guided.ran_before.clone(),
         cleanup: false,
     };
     let mut summary = runner::run_steps(&ctx, &steps, &loop_opts).await;

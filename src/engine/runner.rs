@@ -5,26 +5,19 @@
 
 use std::collections::HashSet;
 use std::io::IsTerminal;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::actions;
-use crate::checks::{self, Verdict};
-use crate::scenario::{Action, CaptureSource, CaptureWhen, Pause, Step};
+use crate::checks;
+use crate::scenario::{Pause, Step};
 
-use super::capture;
-use super::cluster::{retry, supervise};
-use super::context::{RunCtx, StepCtx, StepError};
+use super::cluster::supervise;
+use super::context::{RunCtx, StepCtx};
 use super::event::{Event, StepStatus, Summary};
+use super::execute::{Stop, execute, leaves_a_process};
 use super::prompt::{self, Answer};
-use super::state::Recorder;
 
-/// How long `--converge` waits for a step's checks to hold before running its action.
-pub const CONVERGE_PATIENCE: Duration = Duration::from_secs(2);
-
-/// How long an interrupted action may take to stop its processes (SIGTERM, the grace period,
-/// SIGKILL) before it is abandoned.
-const STOP_PATIENCE: Duration = Duration::from_secs(2 * super::process::GRACE.as_secs() + 2);
+pub use super::execute::CONVERGE_PATIENCE;
 
 /// How the loop behaves.
 #[derive(Debug, Clone, Default)]
@@ -40,8 +33,9 @@ pub struct LoopOptions {
     pub selected: Option<HashSet<String>>,
     /// Steps completed earlier against this cluster: they count as passed for `needs`.
     pub done_before: HashSet<String>,
-    /// Where completed steps are recorded for `--resume`.
-    pub recorder: Option<Arc<Recorder>>,
+    /// Steps that ran earlier against this cluster (completed, or cut off): what a re-run may
+    /// expect of earlier steps depends on them.
+    pub ran_before: HashSet<String>,
     /// `workshop reset`: a cleanup step whose object is already gone is already clean.
     pub cleanup: bool,
 }
@@ -51,6 +45,9 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
     let start = Instant::now();
     let mut summary = Summary::default();
     let mut not_ok: HashSet<String> = HashSet::new();
+    // Background steps of earlier runs that are running again, or could not be started again.
+    let mut restarted: HashSet<String> = HashSet::new();
+    let mut lost: HashSet<String> = HashSet::new();
     let total = steps.len();
     let mut left_out = 0;
     for (i, step) in steps.iter().enumerate() {
@@ -70,7 +67,9 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
         } else {
             step.needs
                 .iter()
-                .find(|n| not_ok.contains(n.as_str()) && !opts.done_before.contains(n.as_str()))
+                .find(|n| {
+                    lost.contains(n.as_str()) || (not_ok.contains(n.as_str()) && !opts.done_before.contains(n.as_str()))
+                })
                 .map(|dep| format!("depends on `{dep}`, which did not pass"))
         };
         if opts.step_mode {
@@ -107,6 +106,10 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
         let status = if let Some(why) = skip {
             StepStatus::Skipped(why)
         } else {
+            restart_background(run, &steps[..i], opts, &mut restarted, &mut lost).await;
+            if let Some(r) = &run.recorder {
+                r.step_started(run, &id).await;
+            }
             let ctx = StepCtx {
                 run,
                 step,
@@ -154,7 +157,7 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
                 not_ok.insert(id.clone());
             }
         }
-        if let Some(r) = &opts.recorder {
+        if let Some(r) = &run.recorder {
             r.step_finished(run, &id, &status).await;
         }
         let failed = status == StepStatus::Failed;
@@ -172,7 +175,7 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
         }
     }
     if summary.quit {
-        let recorded = if opts.recorder.is_some() {
+        let recorded = if run.recorder.is_some() {
             " and the progress is recorded"
         } else {
             ""
@@ -197,122 +200,67 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
     summary
 }
 
-enum Stop {
-    Failed,
-    Interrupted,
-}
-
-async fn execute(ctx: &StepCtx<'_>, opts: &LoopOptions) -> Result<StepStatus, Stop> {
-    let step = ctx.step;
-    let id = step.id.to_string();
-    let interrupted = || ctx.run.cancel.is_cancelled();
-    // Once the run is interrupted, whatever went wrong is the interruption, not a failure.
-    let fail = |e: StepError| {
-        if interrupted() {
-            return Stop::Interrupted;
+/// Before a step runs: starts again the background steps before it that completed in an
+/// earlier run (their processes ended with it), so the step finds the port-forward or tunnel
+/// it needs. Quietly checks that each works; one that does not is `lost`, and the steps that
+/// need it are skipped.
+async fn restart_background(
+    run: &RunCtx,
+    before: &[Step],
+    opts: &LoopOptions,
+    restarted: &mut HashSet<String>,
+    lost: &mut HashSet<String>,
+) {
+    let plan = run.plan();
+    for step in before {
+        let id = step.id.to_string();
+        let ran_now = opts.selected.as_ref().is_none_or(|s| s.contains(&id));
+        if ran_now
+            || !opts.done_before.contains(&id)
+            || !leaves_a_process(step)
+            || restarted.contains(&id)
+            || (run.provider.is_rehearsal() && step.needs_real_cluster())
+        {
+            continue;
         }
-        ctx.run.emit(Event::ActionFailed {
-            id: id.clone(),
-            message: e.message,
-            detail: e.detail,
-            hint: e.hint,
+        restarted.insert(id.clone());
+        if run.cancel.is_cancelled() {
+            return;
+        }
+        run.emit(Event::Note {
+            text: format!(
+                "↻ starting `{id}` again: it completed in an earlier run, and its process ended with that run"
+            ),
         });
-        Stop::Failed
-    };
-    for cap in step.captures.iter().filter(|c| c.when == CaptureWhen::Before) {
-        let value = capture::take(ctx, cap, None).await.map_err(fail)?;
-        ctx.output(&format!("captured {} = {value}", cap.name));
-    }
-    if opts.converge && convergeable(step) && already_holds(ctx).await {
-        for (i, check) in step.checks.iter().enumerate() {
-            check_one(ctx, i, check).await?;
-        }
-        for cap in step.captures.iter().filter(|c| c.when == CaptureWhen::After) {
-            let value = capture::take(ctx, cap, None).await.map_err(fail)?;
-            ctx.output(&format!("captured {} = {value}", cap.name));
-        }
-        return Ok(StepStatus::AlreadyDone);
-    }
-    let action_start = Instant::now();
-    let budget = ctx.scaled(step.timeout.map_or(retry::DEFAULT_BUDGET, |t| t.as_std()));
-    let action = supervise::action(ctx, budget, async {
-        let clean = match opts.cleanup {
-            true => super::cleanup::already_clean(ctx).await,
-            false => None,
+        let ctx = StepCtx {
+            run,
+            step,
+            plan: plan.clone(),
         };
-        match clean {
-            Some(summary) => Ok(actions::Done::summary(summary)),
-            None => actions::perform(ctx).await,
-        }
-    });
-    tokio::pin!(action);
-    let done = tokio::select! {
-        r = &mut action => r,
-        _ = ctx.run.cancel.cancelled() => {
-            // The action watches the same token: its processes get SIGTERM, then SIGKILL
-            // after the grace period. Let it stop them instead of dropping it mid-way.
-            match tokio::time::timeout(STOP_PATIENCE, &mut action).await {
-                Ok(r) => r,
-                Err(_) => return Err(Stop::Interrupted),
+        let problem = match actions::perform(&ctx).await {
+            Err(e) => Some(e.message),
+            Ok(_) => {
+                let mut failed = None;
+                for check in &step.checks {
+                    let patience = ctx.scaled(check.timeout.as_std());
+                    if !checks::holds(&ctx, check, patience).await {
+                        failed = Some(format!(
+                            "{} does not hold",
+                            crate::plan::describe::check(&plan, check, &ctx.captures())
+                        ));
+                        break;
+                    }
+                }
+                failed
             }
+        };
+        if let Some(why) = problem {
+            lost.insert(id.clone());
+            run.emit(Event::Note {
+                text: format!("✖ `{id}` did not start again: {why}; the steps that need it are skipped"),
+            });
         }
     }
-    .map_err(fail)?;
-    if interrupted() {
-        return Err(Stop::Interrupted);
-    }
-    if !done.summary.is_empty() {
-        ctx.run.emit(Event::ActionFinished {
-            id: id.clone(),
-            summary: done.summary.clone(),
-            elapsed: action_start.elapsed(),
-        });
-    }
-    for (i, check) in step.checks.iter().enumerate() {
-        check_one(ctx, i, check).await?;
-    }
-    for cap in step.captures.iter().filter(|c| c.when == CaptureWhen::After) {
-        let value = capture::take(ctx, cap, Some(&done)).await.map_err(fail)?;
-        ctx.output(&format!("captured {} = {value}", cap.name));
-    }
-    Ok(StepStatus::Passed)
-}
-
-/// Runs one check; a failure after the run was interrupted is the interruption.
-async fn check_one(ctx: &StepCtx<'_>, index: usize, check: &crate::scenario::Check) -> Result<(), Stop> {
-    match checks::run(ctx, index, check).await {
-        Verdict::Passed { .. } => Ok(()),
-        Verdict::Interrupted => Err(Stop::Interrupted),
-        Verdict::Failed(_) if ctx.run.cancel.is_cancelled() => Err(Stop::Interrupted),
-        Verdict::Failed(_) => Err(Stop::Failed),
-    }
-}
-
-/// Whether `--converge` may skip this step's action: it has checks to prove it, leaves no
-/// background process (a port-forward must run to be there) and captures nothing from its
-/// action's answer.
-fn convergeable(step: &Step) -> bool {
-    !step.checks.is_empty()
-        && !step.action.is_background()
-        && !matches!(step.action, Action::Note(_) | Action::StartCluster(_))
-        && !matches!(&step.action, Action::Command(c) if c.background)
-        && !step
-            .captures
-            .iter()
-            .any(|c| matches!(c.source, CaptureSource::Response { .. }))
-}
-
-/// True when every check of the step holds now (asked quietly, briefly).
-pub async fn already_holds(ctx: &StepCtx<'_>) -> bool {
-    if ctx.run.connection().is_none() {
-        return false;
-    }
-    for check in &ctx.step.checks {
-        if !checks::holds(ctx, check, CONVERGE_PATIENCE).await {
-            return false;
-        }
-    }
-    true
 }
 
 /// Shows a step's pause message; waits for Enter when interactive.

@@ -1,7 +1,12 @@
-//! Resume state: which steps of a lab completed against which cluster, and the values they
-//! captured, in `.workshop/state/<lab-id>.json` under the current directory. Written after
-//! every step, atomically (a temporary file renamed over the old one), so an interrupted run
-//! never leaves half a file.
+//! Resume state: which steps of a lab completed against which cluster, the values they
+//! captured, the step that was running when the run stopped and what it had done (objects it
+//! created, with their uid; background processes it started), in `.workshop/state/<lab-id>.json`
+//! under the current directory. Written as things happen, atomically (a temporary file
+//! renamed over the old one), so an interrupted run never leaves half a file.
+//!
+//! `attempt` names one attempt at the lab, from a fresh start to the end, across resumes;
+//! objects it creates carry it in their `workshop/attempt` annotation, so a resumed run adopts
+//! what it created even when it was killed before it could write the uid down.
 //!
 //! A cluster is the same cluster when its provider and identity (the uid of its `kube-system`
 //! namespace) match; the kube context is recorded for messages. The embedded rehearsal
@@ -58,6 +63,41 @@ pub struct State {
     pub withheld: Vec<String>,
     /// When it was last written (RFC 3339).
     pub updated: String,
+    /// This attempt at the lab (a random id; a fresh run starts a new one).
+    #[serde(default)]
+    pub attempt: String,
+    /// The step that started and has not completed (interrupted, failed), and what it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_progress: Option<InProgress>,
+    /// Objects this attempt created, in order.
+    #[serde(default)]
+    pub created: Vec<CreatedObject>,
+}
+
+/// A step that started and did not complete.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InProgress {
+    pub step: String,
+    /// When it started (RFC 3339).
+    pub since: String,
+    /// Background processes it started.
+    #[serde(default)]
+    pub processes: Vec<String>,
+    /// Its action finished; it was cut off in its checks.
+    #[serde(default)]
+    pub action_done: bool,
+}
+
+/// An object a step created.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedObject {
+    pub step: String,
+    pub api_version: String,
+    pub kind: String,
+    #[serde(default)]
+    pub namespace: Option<String>,
+    pub name: String,
+    pub uid: String,
 }
 
 impl State {
@@ -80,6 +120,30 @@ impl State {
             .cloned()
             .collect()
     }
+
+    /// Steps that ran against this cluster: completed, or started and cut off.
+    pub fn ran(&self) -> HashSet<String> {
+        let mut ran = self.completed_set();
+        ran.extend(self.in_progress.as_ref().map(|p| p.step.clone()));
+        ran
+    }
+}
+
+/// Records a captured value, unless it is secret: then only its name, as withheld.
+fn keep_capture(st: &mut State, run: &RunCtx, name: String, value: String) {
+    if crate::redact::is_secret_name(&name) || run.secrets.is_secret(&value) {
+        st.captures.remove(&name);
+        if !st.withheld.contains(&name) {
+            st.withheld.push(name);
+        }
+    } else {
+        st.captures.insert(name, value);
+    }
+}
+
+/// A new attempt id.
+pub fn new_attempt() -> String {
+    uuid::Uuid::new_v4().to_string()
 }
 
 /// `.workshop/state/<lab>.json` under the current directory.
@@ -157,12 +221,93 @@ impl Recorder {
         self.state.lock().expect("state lock").clone()
     }
 
-    /// After a step: records it when it completed (passed, or already done), with the run's
-    /// captures, and writes the file.
+    /// This attempt's id.
+    pub fn attempt(&self) -> String {
+        self.state.lock().expect("state lock").attempt.clone()
+    }
+
+    /// A step starts: it is in progress until it completes.
+    pub async fn step_started(&self, run: &RunCtx, id: &str) {
+        self.commit(run, |st| {
+            st.in_progress = Some(InProgress {
+                step: id.to_owned(),
+                since: jiff::Timestamp::now().to_string(),
+                processes: Vec::new(),
+                action_done: false,
+            });
+        })
+        .await;
+    }
+
+    /// A step created an object.
+    pub async fn created(&self, run: &RunCtx, object: CreatedObject) {
+        self.commit(run, |st| {
+            st.created.retain(|o| o.uid != object.uid);
+            st.created.push(object);
+        })
+        .await;
+    }
+
+    /// True when this attempt created the object with `uid`.
+    pub fn created_uid(&self, uid: &str) -> bool {
+        self.state
+            .lock()
+            .expect("state lock")
+            .created
+            .iter()
+            .any(|o| o.uid == uid)
+    }
+
+    /// The running step started a background process.
+    pub async fn process_started(&self, run: &RunCtx, id: &str, description: &str) {
+        self.commit(run, |st| {
+            if let Some(p) = st.in_progress.as_mut().filter(|p| p.step == id) {
+                p.processes.push(description.to_owned());
+            }
+        })
+        .await;
+    }
+
+    /// The running step's action finished (its checks follow).
+    pub async fn action_done(&self, run: &RunCtx, id: &str) {
+        self.commit(run, |st| {
+            if let Some(p) = st.in_progress.as_mut().filter(|p| p.step == id) {
+                p.action_done = true;
+            }
+        })
+        .await;
+    }
+
+    /// A value was captured (kept at once, so a resumed step finds what it took before).
+    pub async fn captured(&self, run: &RunCtx, name: &str, value: &str) {
+        self.commit(run, |st| {
+            keep_capture(st, run, name.to_owned(), value.to_owned());
+        })
+        .await;
+    }
+
+    /// After a step: when it completed (passed, or already done) it is recorded, with the
+    /// run's captures; otherwise it stays in progress.
     pub async fn step_finished(&self, run: &RunCtx, id: &str, status: &StepStatus) {
-        if !matches!(status, StepStatus::Passed | StepStatus::AlreadyDone) {
-            return;
-        }
+        let completed = matches!(status, StepStatus::Passed | StepStatus::AlreadyDone);
+        self.commit(run, |st| {
+            if completed {
+                if !st.completed.iter().any(|c| c == id) {
+                    st.completed.push(id.to_owned());
+                }
+                if st.in_progress.as_ref().is_some_and(|p| p.step == id) {
+                    st.in_progress = None;
+                }
+            }
+            for (name, value) in run.captures() {
+                keep_capture(st, run, name, value);
+            }
+        })
+        .await;
+    }
+
+    /// Changes the state and writes the file, once it can be tied to a cluster.
+    async fn commit(&self, run: &RunCtx, change: impl FnOnce(&mut State)) {
         let needs_identity = self.state.lock().expect("state lock").cluster.is_none();
         let cluster = if needs_identity {
             match run.connection() {
@@ -176,32 +321,21 @@ impl Recorder {
         } else {
             None
         };
-        let snapshot = {
+        let saved = {
             let mut st = self.state.lock().expect("state lock");
             if let Some(c) = cluster {
                 st.cluster = Some(c);
             }
+            change(&mut st);
             if st.cluster.is_none() {
                 // No cluster yet (a step before start-cluster): nothing can be tied to one.
                 return;
             }
-            if !st.completed.iter().any(|c| c == id) {
-                st.completed.push(id.to_owned());
-            }
-            for (name, value) in run.captures() {
-                if crate::redact::is_secret_name(&name) || run.secrets.is_secret(&value) {
-                    st.captures.remove(&name);
-                    if !st.withheld.contains(&name) {
-                        st.withheld.push(name);
-                    }
-                } else {
-                    st.captures.insert(name, value);
-                }
-            }
             st.updated = jiff::Timestamp::now().to_string();
-            st.clone()
+            // Written under the lock: two writers never share the temporary file.
+            save(&self.path, &st)
         };
-        if let Err(e) = save(&self.path, &snapshot) {
+        if let Err(e) = saved {
             let mut warned = self.warned.lock().expect("warn lock");
             if !*warned {
                 *warned = true;

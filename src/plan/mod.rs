@@ -3,6 +3,7 @@
 
 pub mod command;
 pub mod describe;
+pub mod effects;
 pub mod manifest;
 
 use std::collections::{BTreeMap, HashMap, HashSet};

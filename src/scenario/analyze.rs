@@ -767,6 +767,7 @@ impl Analyzer<'_> {
             kind,
             timeout,
             hint: c.hint.clone(),
+            nature: c.nature,
         })
     }
 

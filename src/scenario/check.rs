@@ -25,6 +25,21 @@ pub struct Check {
     pub timeout: Duration,
     /// What a learner should look at when the check fails.
     pub hint: Option<Text>,
+    /// `nature = "state"` or `"moment"` as the author wrote it; otherwise inferred by the plan
+    /// (`Plan::nature`): what `--resume` and `--converge` may expect of it later.
+    pub nature: Option<Nature>,
+}
+
+/// Whether a check describes what lasts or the moment its step ran.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Nature {
+    /// It holds from its step on, until a later step changes that object on purpose
+    /// (`the default StorageClass is csi-hostpath-sc`).
+    State,
+    /// It was true when its step ran and need not be again (`pacman is absent` before it is
+    /// created, `mongo-0 was recreated`).
+    Moment,
 }
 
 /// What a check verifies.

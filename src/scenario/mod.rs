@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use action::Action;
-pub use check::{Check, CheckKind};
+pub use check::{Check, CheckKind, Nature};
 pub use duration::Duration;
 pub use expr::Expr;
 pub use field_path::FieldPath;

@@ -412,4 +412,8 @@ pub struct CheckSpec {
     pub timeout: Option<Duration>,
     #[serde(default)]
     pub hint: Option<Text>,
+    /// `state` (holds from its step on, until a later step changes it) or `moment` (true when
+    /// its step ran); inferred when left out.
+    #[serde(default)]
+    pub nature: Option<super::check::Nature>,
 }
