@@ -52,6 +52,11 @@ const OBEYS: &str = "echo started; sleep 1000 & sleep 1000; wait";
 /// A shell that catches SIGTERM and goes on, starting new sleeps for ever.
 const TRAPS: &str = "trap 'echo caught TERM' TERM; echo started; while :; do sleep 1; done";
 
+/// A shell that obeys SIGTERM, with a child that ignores it (the ignored disposition survives
+/// `exec`): the run must wait for the whole group, not only its direct child, and SIGKILL what
+/// is left of it after the grace period.
+const CHILD_IGNORES: &str = "(trap '' TERM; exec sleep 1000) & echo started; wait";
+
 fn folder(script: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("lab.toml"), lab(script)).expect("write lab");
@@ -127,6 +132,7 @@ fn ctrl_c_during_a_command_that_traps_sigterm_kills_it_after_the_grace_period() 
         signalled.elapsed() >= GRACE,
         "the trapping shell had its grace period before SIGKILL"
     );
+    assert!(out.contains("caught TERM"), "SIGTERM came first:\n{out}");
     assert_eq!(wait_no_leftovers(&mark, Duration::from_secs(2)), vec![], "{out}");
     let finished: Vec<serde_json::Value> = out
         .lines()
@@ -139,6 +145,35 @@ fn ctrl_c_during_a_command_that_traps_sigterm_kills_it_after_the_grace_period() 
     assert_eq!(summary["event"], "run-finished");
     assert_eq!(summary["outcome"], "interrupted");
     assert_eq!(summary["failed"], 0);
+}
+
+#[test]
+fn ctrl_c_when_a_child_of_the_command_ignores_sigterm_waits_for_the_whole_group() {
+    let dir = folder(CHILD_IGNORES);
+    let mut run = Live::start(dir.path(), &["run", "lab.toml"]);
+    run.wait_for("work | started", SCREEN);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !run.leftovers().iter().any(|(_, cmd)| cmd == "sleep 1000") || run.leftovers().len() < 4 {
+        assert!(
+            Instant::now() < deadline,
+            "workshop, the helper, sh and the ignoring sleep run: {:?}",
+            run.leftovers()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mark = run.mark().to_owned();
+    let signalled = Instant::now();
+    run.signal(libc::SIGINT);
+    let end = run.finish(SCREEN);
+    let out = &end.output;
+    assert_eq!(end.code, Some(130), "{out}");
+    assert!(
+        signalled.elapsed() >= GRACE,
+        "the sleep that ignores SIGTERM outlived it until the grace period ended:\n{out}"
+    );
+    assert!(out.contains("⏹ step 3 work interrupted"), "{out}");
+    assert!(!out.contains("FAILED") && !out.contains(" failed"), "{out}");
+    assert_eq!(wait_no_leftovers(&mark, Duration::from_secs(2)), vec![], "{out}");
 }
 
 #[test]

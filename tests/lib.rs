@@ -5,6 +5,7 @@ mod support;
 mod can_fail;
 mod class;
 mod cli;
+mod crash_matrix;
 mod ecosystem;
 mod error_messages;
 mod export;

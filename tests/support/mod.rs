@@ -18,6 +18,7 @@
 
 pub mod class;
 pub mod cluster;
+pub mod crash;
 pub mod live;
 pub mod minikube;
 pub mod pty;
