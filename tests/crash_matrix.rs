@@ -12,7 +12,8 @@
 //! ```
 //!
 //! `WORKSHOP_MATRIX_JOBS` (default 4) sets how many cases run at once, `WORKSHOP_MATRIX_ONLY`
-//! keeps the cases whose name contains it. CI runs [`slice`]: each signal at least once,
+//! keeps the cases whose name contains it, `WORKSHOP_MATRIX_LOGS=DIR` writes every case's
+//! output there. CI runs [`slice`]: each signal at least once,
 //! inside `create-pacman`, during a background step and at a boundary.
 
 use crate::support::crash::{Case, Kind, Lab, Point, Sig, report, run_all};

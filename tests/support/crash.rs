@@ -366,6 +366,15 @@ pub fn run_all(cases: Vec<Case>, jobs: usize) -> Vec<Outcome> {
                             }
                         };
                     let elapsed = started.elapsed();
+                    if let Ok(logs) = std::env::var("WORKSHOP_MATRIX_LOGS") {
+                        let name: String = case
+                            .to_string()
+                            .chars()
+                            .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+                            .collect();
+                        let _ = std::fs::create_dir_all(&logs);
+                        let _ = std::fs::write(Path::new(&logs).join(format!("{name}.log")), &log);
+                    }
                     eprintln!(
                         "crash matrix: {} {case} ({:.0?})",
                         if result.is_ok() { "ok  " } else { "FAIL" },
