@@ -40,6 +40,8 @@ pub fn run() -> i32 {
     // The one redaction layer: commands feed it what they learn; logs and outputs mask with it.
     let secrets = Secrets::default();
     crate::logging::init(cli.verbose, color, secrets.clone());
+    // The tool's words follow the locale until a command knows the lab's language.
+    let _ = crate::i18n::select(&[], None);
     match cli.command {
         Command::Validate(args) => validate(&args, color),
         Command::Plan(args) => plan_cmd(&args, color, &secrets),
@@ -70,6 +72,16 @@ pub fn run() -> i32 {
             exit_code::SUCCESS
         }
     }
+}
+
+/// Shows the tool's own words in the lab's language `lang` when a catalogue serves it (the
+/// built-in ones, or the lab's `locales/<lang>/workshop.ftl` beside `scenario`).
+pub fn speak(lang: &str, scenario: &Path) -> Result<(), Diagnostics> {
+    let dir = scenario
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    crate::i18n::select(&[lang], Some(dir)).map(|_| ())
 }
 
 /// Colors when asked, or on a terminal when NO_COLOR is unset.
@@ -128,6 +140,7 @@ fn run_options(args: RunArgs, color: bool, secrets: Secrets) -> Result<RunOption
     let scenario = load_scenario(&args.scenario.scenario)?;
     let vars = plan::bind_vars(&scenario, &args.scenario.vars)?;
     let lang = crate::language::pick(&scenario.lab.languages, args.lang.as_deref())?;
+    speak(&lang, &args.scenario.scenario)?;
     let target = target(&scenario, &args.target, args.kubernetes_version.clone(), args.pace)?;
     let scenario_path = args.scenario.scenario.display().to_string();
     let again = again(&scenario_path, &args);
@@ -171,6 +184,7 @@ fn reset_options(args: ResetArgs, color: bool, secrets: Secrets) -> Result<Reset
     let scenario = load_scenario(&args.scenario.scenario)?;
     let vars = plan::bind_vars(&scenario, &args.scenario.vars)?;
     let lang = crate::language::pick(&scenario.lab.languages, args.lang.as_deref())?;
+    speak(&lang, &args.scenario.scenario)?;
     let target = target(&scenario, &args.target, None, PaceArg::Fast)?;
     Ok(ResetOptions {
         scenario,
@@ -321,7 +335,9 @@ fn plan_cmd(args: &PlanArgs, color: bool, secrets: &Secrets) -> i32 {
         Ok(p) => p,
         Err(d) => return report(&d, color),
     };
-    let lang = match crate::language::pick(&plan.scenario.lab.languages, args.lang.as_deref()) {
+    let lang = match crate::language::pick(&plan.scenario.lab.languages, args.lang.as_deref())
+        .and_then(|l| speak(&l, &args.scenario.scenario).map(|()| l))
+    {
         Ok(l) => l,
         Err(d) => return report(&d, color),
     };
@@ -354,15 +370,14 @@ pub fn render_plan(plan: &Plan, lang: &str, explain: bool, manifests: bool) -> S
     }
     let _ = writeln!(
         out,
-        "cluster: {} · profile {} · Kubernetes {} ({})",
-        c.provider.as_str(),
-        c.profile,
-        plan.facts.version,
-        if plan.facts.live {
-            "live"
-        } else {
-            "assumed until a cluster answers"
-        }
+        "{}",
+        crate::t!(
+            "plan-cluster",
+            provider = c.provider.as_str(),
+            profile = c.profile.to_string(),
+            version = plan.facts.version.to_string(),
+            live = if plan.facts.live { "live" } else { "assumed" }
+        )
     );
     if !plan.vars.is_empty() {
         let vars: Vec<String> = (plan.vars.iter())
@@ -371,10 +386,10 @@ pub fn render_plan(plan: &Plan, lang: &str, explain: bool, manifests: bool) -> S
                 false => format!("{k}={}", scenario::value::shown(&v.to_string())),
             })
             .collect();
-        let _ = writeln!(out, "vars: {}", vars.join(" "));
+        let _ = writeln!(out, "{}", crate::t!("plan-vars", vars = vars.join(" ")));
     }
     let _ = writeln!(out);
-    for (group, steps) in [("", &s.steps), ("cleanup (workshop reset)", &s.cleanup)] {
+    for (group, steps) in [(String::new(), &s.steps), (crate::t!("plan-cleanup"), &s.cleanup)] {
         if steps.is_empty() {
             continue;
         }
@@ -385,16 +400,16 @@ pub fn render_plan(plan: &Plan, lang: &str, explain: bool, manifests: bool) -> S
         for (i, step) in steps.iter().enumerate() {
             let mut flags = Vec::new();
             if step.optional {
-                flags.push("optional");
+                flags.push(crate::t!("plan-flag-optional"));
             }
             if step.pause.is_some() {
-                flags.push("pause");
+                flags.push(crate::t!("plan-flag-pause"));
             }
             if step.action.is_background() {
-                flags.push("background");
+                flags.push(crate::t!("plan-flag-background"));
             }
             if step.needs_real_cluster() {
-                flags.push("needs a real cluster");
+                flags.push(crate::t!("plan-flag-real-cluster"));
             }
             let flags = if flags.is_empty() {
                 String::new()
@@ -420,22 +435,34 @@ pub fn render_plan(plan: &Plan, lang: &str, explain: bool, manifests: bool) -> S
                 let _ = writeln!(out, "{pad}{} {}", cyan.apply_to("$"), cmd);
             }
             for cap in step.captures.iter().filter(|c| c.when == scenario::CaptureWhen::Before) {
-                let _ = writeln!(out, "{pad}capture {}", describe::capture(plan, cap, &caps));
+                let _ = writeln!(
+                    out,
+                    "{pad}{}",
+                    crate::t!("plan-capture", what = describe::capture(plan, cap, &caps))
+                );
             }
             for check in &step.checks {
                 let _ = writeln!(
                     out,
-                    "{pad}check {} {}",
-                    describe::check(plan, check, &caps),
-                    dim.apply_to(format!("(within {})", check.timeout))
+                    "{pad}{} {}",
+                    crate::t!("plan-check", what = describe::check(plan, check, &caps)),
+                    dim.apply_to(crate::t!("plan-within", timeout = check.timeout.to_string()))
                 );
             }
             for cap in step.captures.iter().filter(|c| c.when == scenario::CaptureWhen::After) {
-                let _ = writeln!(out, "{pad}capture {}", describe::capture(plan, cap, &caps));
+                let _ = writeln!(
+                    out,
+                    "{pad}{}",
+                    crate::t!("plan-capture", what = describe::capture(plan, cap, &caps))
+                );
             }
             if !step.needs.is_empty() {
                 let needs: Vec<&str> = step.needs.iter().map(|n| n.as_str()).collect();
-                let _ = writeln!(out, "{pad}{}", dim.apply_to(format!("needs {}", needs.join(", "))));
+                let _ = writeln!(
+                    out,
+                    "{pad}{}",
+                    dim.apply_to(crate::t!("plan-needs", steps = needs.join(", ")))
+                );
             }
         }
         let _ = writeln!(out);
@@ -447,7 +474,7 @@ pub fn render_plan(plan: &Plan, lang: &str, explain: bool, manifests: bool) -> S
             let _ = writeln!(
                 out,
                 "{}",
-                bold.apply_to(format!("# {} (rendered)", command::rendered_file_name(name)))
+                bold.apply_to(crate::t!("plan-rendered", file = command::rendered_file_name(name)))
             );
             for m in plan.manifests_of(name) {
                 let _ = writeln!(out, "---");

@@ -15,6 +15,7 @@ pub mod engine;
 pub mod exit_code;
 pub mod export;
 pub mod facts;
+pub mod i18n;
 pub mod kinds;
 pub mod language;
 pub mod logging;

@@ -41,10 +41,12 @@ impl Expected {
     /// `all spec.template.spec.containers[*].image = "nginx:1.27.3"`.
     pub fn describe(&self, path: &FieldPath) -> String {
         match self {
-            Expected::Equals(v) if path.can_select_several() => format!("all {path} = {v}"),
+            Expected::Equals(v) if path.can_select_several() => {
+                crate::t!("expect-all-equal", path = path.to_string(), value = v.to_string())
+            }
             Expected::Equals(v) => format!("{path} = {v}"),
-            Expected::Any(v) => format!("any {path} = {v}"),
-            Expected::Contains(v) => format!("{path} contains {v}"),
+            Expected::Any(v) => crate::t!("expect-any-equal", path = path.to_string(), value = v.to_string()),
+            Expected::Contains(v) => crate::t!("expect-contains", path = path.to_string(), value = v.to_string()),
             Expected::Count(n) => format!("{n} {} ({path})", path.plural()),
         }
     }

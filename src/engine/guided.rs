@@ -181,11 +181,7 @@ pub async fn verify_completed(ctx: &RunCtx, ids: &[String], ran: &HashSet<String
     let plan = ctx.plan();
     let caps = ctx.captures();
     ctx.emit(Event::Note {
-        text: format!(
-            "resuming: {} step{} completed earlier against this cluster; checking that what they left still holds",
-            ids.len(),
-            if ids.len() == 1 { "" } else { "s" }
-        ),
+        text: crate::t!("resume-checking", count = ids.len()),
     });
     let mut broken = Vec::new();
     let (mut asked, mut left_out) = (0, 0);
@@ -213,63 +209,43 @@ pub async fn verify_completed(ctx: &RunCtx, ids: &[String], ran: &HashSet<String
             }
         }
     }
-    let left_out = if left_out > 0 {
-        format!("; {left_out} left out: moments of their steps, or changed on purpose by later steps")
-    } else {
-        String::new()
-    };
     if broken.is_empty() {
         ctx.emit(Event::Note {
-            text: format!(
-                "✔ what they left still holds ({asked} check{} asked{left_out})",
-                plural(asked)
-            ),
+            text: crate::t!("resume-still-holds", asked = asked, left_out = left_out),
         });
     } else {
         for b in &broken {
             ctx.emit(Event::Note {
-                text: format!("✖ no longer holds: {b}"),
+                text: crate::t!("resume-no-longer-holds", what = b.as_str()),
             });
         }
         ctx.emit(Event::Note {
-            text: "the cluster changed since those steps ran; the run goes on (run one again with --only ID, or `workshop reset` to start over)".into(),
+            text: crate::t!("resume-cluster-changed"),
         });
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// The line printed when a run did not finish: how to continue it.
 pub fn resume_hint(opts: &RunOptions, summary: &Summary, recorded: bool) -> String {
     let cmd = command::shell_join(&opts.again);
     let what = match (&summary.failed_step, summary.quit) {
-        (_, true) => "stopped".to_owned(),
-        (Some(id), _) => format!("step `{id}` failed"),
-        (None, _) if summary.interrupted => "interrupted".to_owned(),
-        _ => "stopped".to_owned(),
+        (_, true) => crate::t!("resume-what-stopped"),
+        (Some(id), _) => crate::t!("resume-what-failed", id = id.as_str()),
+        (None, _) if summary.interrupted => crate::t!("resume-what-interrupted"),
+        _ => crate::t!("resume-what-stopped"),
     };
     if let Some(Lost::Replaced { .. }) = &summary.lost {
         let reset = command::shell_join(&["workshop".to_owned(), "reset".to_owned(), opts.scenario_path.clone()]);
-        format!(
-            "{what}: the cluster was replaced (restarted without its data), so start the lab over: {cmd} (`{reset}` first forgets the old progress; --resume would refuse: the cluster it recorded is gone)"
-        )
+        crate::t!("resume-hint-replaced", what = what, command = cmd, reset = reset)
     } else if opts.target.is_embedded_rehearsal() {
-        format!("{what}; the rehearsal cluster is gone with the run, so start over with: {cmd}")
+        crate::t!("resume-hint-rehearsal", what = what, command = cmd)
+    } else if recorded && matches!(summary.lost, Some(Lost::Vanished { .. })) {
+        crate::t!("resume-hint-vanished", what = what, command = format!("{cmd} --resume"))
+    } else if recorded && summary.failed_step.is_some() {
+        crate::t!("resume-hint-fix", what = what, command = format!("{cmd} --resume"))
     } else if recorded {
-        let fix = if summary.failed_step.is_some() {
-            "after fixing it, "
-        } else {
-            ""
-        };
-        let fix = if matches!(summary.lost, Some(Lost::Vanished { .. })) {
-            "once the cluster answers again, "
-        } else {
-            fix
-        };
-        format!("{what}; {fix}resume with: {cmd} --resume")
+        crate::t!("resume-hint", what = what, command = format!("{cmd} --resume"))
     } else {
-        format!("{what}; to run it again: {cmd}")
+        crate::t!("resume-hint-again", what = what, command = cmd)
     }
 }

@@ -57,7 +57,7 @@ pub fn step_card(plan: &Plan, step: &Step, lang: &str, index: usize, total: usiz
     out.push('\n');
     out.push_str(&format!(
         "{} {} {}\n",
-        dim.apply_to(format!("── step {index}/{total}")),
+        dim.apply_to(format!("── {}", crate::t!("step-header", index = index, total = total))),
         bold.apply_to(step.id.as_str()),
         dim.apply_to("──")
     ));
@@ -90,12 +90,12 @@ pub async fn ask_step(run: &RunCtx, step: &Step, index: usize, total: usize) -> 
     run.reporter.pause_drawing();
     show(&card);
     let question = if run.provider.is_rehearsal() {
-        "▶ Enter: run this step · s: skip it · q: quit"
+        crate::t!("prompt-question-rehearsal")
     } else {
-        "▶ Enter: run this step · s: skip it · q: quit (resume later with --resume)"
+        crate::t!("prompt-question")
     };
     let answer = loop {
-        show(&format!("\n{} ", Style::new().yellow().apply_to(question)));
+        show(&format!("\n{} ", Style::new().yellow().apply_to(&question)));
         let Some(line) = read_line(&run.cancel).await else {
             show("\n");
             break Answer::Quit;
@@ -108,7 +108,7 @@ pub async fn ask_step(run: &RunCtx, step: &Step, index: usize, total: usize) -> 
             "" | "r" | "run" | "y" | "yes" => break Answer::Run,
             "s" | "skip" => break Answer::Skip,
             "q" | "quit" | "exit" => break Answer::Quit,
-            other => show(&format!("`{other}` is not an answer here; ")),
+            other => show(&crate::t!("prompt-not-an-answer", answer = other)),
         }
     };
     run.reporter.resume_drawing();
@@ -123,12 +123,15 @@ pub async fn wait_for_enter(run: &RunCtx, message: &str) {
     run.reporter.resume_drawing();
 }
 
-/// Asks a yes/no question on the terminal; only `y`/`yes` is yes.
+/// Asks a yes/no question on the terminal; only a yes (`y`/`yes`, `s`/`sí` in Spanish) is yes.
 pub fn confirm(question: &str) -> bool {
-    show(&format!("{question} [y/N] "));
+    show(&format!("{question} {} ", crate::t!("confirm-choices")));
     let mut line = String::new();
     match std::io::stdin().lock().read_line(&mut line) {
         Ok(0) | Err(_) => false,
-        Ok(_) => matches!(line.trim().to_ascii_lowercase().as_str(), "y" | "yes"),
+        Ok(_) => {
+            let answer = line.trim().to_lowercase();
+            crate::t!("confirm-yes-words").split_whitespace().any(|w| w == answer)
+        }
     }
 }

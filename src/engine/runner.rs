@@ -63,20 +63,20 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
         }
         let title = run.plan().text(&step.title, &run.lang, &run.captures());
         let mut skip = if run.provider.is_rehearsal() && step.needs_real_cluster() {
-            Some("needs a real cluster (the rehearsal runs no containers)".to_owned())
+            Some(crate::t!("skip-needs-real-cluster"))
         } else {
             step.needs
                 .iter()
                 .find(|n| {
                     lost.contains(n.as_str()) || (not_ok.contains(n.as_str()) && !opts.done_before.contains(n.as_str()))
                 })
-                .map(|dep| format!("depends on `{dep}`, which did not pass"))
+                .map(|dep| crate::t!("skip-dependency", dep = dep.as_str()))
         };
         if opts.step_mode {
             if skip.is_none() {
                 match prompt::ask_step(run, step, index, total).await {
                     Answer::Run => {}
-                    Answer::Skip => skip = Some("at your request".into()),
+                    Answer::Skip => skip = Some(crate::t!("skip-at-request")),
                     Answer::Quit => {
                         summary.interrupted = true;
                         summary.quit = !run.cancel.is_cancelled();
@@ -175,14 +175,12 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
         }
     }
     if summary.quit {
-        let recorded = if run.recorder.is_some() {
-            " and the progress is recorded"
+        let text = if run.recorder.is_some() {
+            crate::t!("quit-note-recorded")
         } else {
-            ""
+            crate::t!("quit-note")
         };
-        run.emit(Event::Note {
-            text: format!("stopped at your request (q); background processes are stopped{recorded}"),
-        });
+        run.emit(Event::Note { text });
     }
     let left = match &opts.selected {
         Some(sel) => steps[steps.len() - left_out..]
@@ -193,7 +191,7 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
     };
     if left > 0 {
         run.emit(Event::Note {
-            text: format!("{left} later step{} not run", if left == 1 { "" } else { "s" }),
+            text: crate::t!("later-steps-not-run", count = left),
         });
     }
     summary.elapsed = start.elapsed();
@@ -267,15 +265,15 @@ async fn restart_background(
 async fn pause(ctx: &StepCtx<'_>, opts: &LoopOptions) {
     let Some(p) = &ctx.step.pause else { return };
     let text = match p {
-        Pause::Default => "Press Enter to continue.".to_owned(),
+        Pause::Default => crate::t!("pause-default"),
         Pause::Message(t) => ctx.plan.text(t, &ctx.run.lang, &ctx.captures()),
     };
     let tty = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     if opts.interactive && tty {
-        prompt::wait_for_enter(ctx.run, &format!("⏸  {} [Enter]", text.trim())).await;
+        prompt::wait_for_enter(ctx.run, &format!("⏸  {} {}", text.trim(), crate::t!("pause-enter"))).await;
     } else {
         ctx.run.emit(Event::Note {
-            text: format!("pause: {} (not waiting: no terminal)", text.trim()),
+            text: crate::t!("pause-no-terminal", text = text.trim()),
         });
     }
 }

@@ -31,7 +31,9 @@ pub fn export_command(args: &ExportArgs, color: bool, secrets: &Secrets) -> i32 
         Ok(s) => s,
         Err(d) => return report(d),
     };
-    let lang = match crate::language::pick(&scenario.lab.languages, args.lang.as_deref()) {
+    let lang = match crate::language::pick(&scenario.lab.languages, args.lang.as_deref())
+        .and_then(|l| app::speak(&l, &args.scenario.scenario).map(|()| l))
+    {
         Ok(l) => l,
         Err(d) => return report(d),
     };
@@ -90,14 +92,14 @@ pub fn export_command(args: &ExportArgs, color: bool, secrets: &Secrets) -> i32 
 pub(crate) fn cluster_line(plan: &Plan) -> String {
     let c = &plan.scenario.cluster;
     match c.provider {
-        crate::scenario::Provider::Existing => "an existing cluster".to_owned(),
-        _ => format!("minikube profile `{}`", c.profile),
+        crate::scenario::Provider::Existing => crate::t!("cluster-existing"),
+        _ => crate::t!("cluster-minikube-profile", profile = c.profile.to_string()),
     }
 }
 
 pub(crate) fn pause_text(plan: &Plan, p: &Pause, lang: &str, caps: &Captures) -> String {
     match p {
-        Pause::Default => "Press Enter to continue.".to_owned(),
+        Pause::Default => crate::t!("pause-default"),
         Pause::Message(t) => plan.text(t, lang, caps).trim().to_owned(),
     }
 }

@@ -17,7 +17,10 @@ pub fn object(plan: &Plan, c: &Captures, o: &ObjectRef<'_>) -> String {
     match (o.name, o.selector, o.namespace) {
         (Some(name), _, Some(ns)) if !o.all_namespaces => format!("{kind} {}/{}", r(ns), r(name)),
         (Some(name), _, _) => format!("{kind} {}{scope}", r(name)),
-        (None, Some(sel), _) => format!("the {kind} with {}{scope}", r(sel)),
+        (None, Some(sel), _) => format!(
+            "{}{scope}",
+            crate::t!("describe-kind-with", kind = kind, selector = r(sel))
+        ),
         (None, None, _) => format!("{kind}{scope}"),
     }
 }
@@ -25,8 +28,14 @@ pub fn object(plan: &Plan, c: &Captures, o: &ObjectRef<'_>) -> String {
 /// ` in pacman`, ` in any namespace`, or nothing (a cluster-scoped kind).
 fn scope(plan: &Plan, c: &Captures, o: &ObjectRef<'_>) -> String {
     match o.namespace {
-        _ if o.all_namespaces => " in any namespace".to_owned(),
-        Some(ns) => format!(" in {}", plan.render(ns, c).unwrap_or_else(|_| ns.text.clone())),
+        _ if o.all_namespaces => format!(" {}", crate::t!("describe-in-any-namespace")),
+        Some(ns) => format!(
+            " {}",
+            crate::t!(
+                "describe-in-namespace",
+                namespace = plan.render(ns, c).unwrap_or_else(|_| ns.text.clone())
+            )
+        ),
         None => String::new(),
     }
 }
@@ -56,64 +65,78 @@ pub fn check(plan: &Plan, check: &Check, c: &Captures) -> String {
     let r = |e: &Expr| plan.render(e, c).unwrap_or_else(|_| e.text.clone());
     let target = || check.kind.object_ref().map(|o| object(plan, c, &o)).unwrap_or_default();
     match &check.kind {
-        CheckKind::Exists(_) => format!("{} exists", target()),
-        CheckKind::Absent(_) => format!("{} is absent", target()),
+        CheckKind::Exists(_) => crate::t!("check-exists", target = target()),
+        CheckKind::Absent(_) => crate::t!("check-absent", target = target()),
         CheckKind::Field(f) => match f.comparisons().first() {
             Some(cmp) => format!("{}: {}", target(), comparison(plan, c, f.path.get_ref(), *cmp)),
             None => target(),
         },
-        CheckKind::AbsentField(f) => format!("{} has no {}", target(), f.path.get_ref()),
-        CheckKind::Condition(cc) => format!("{} condition {}={}", target(), cc.condition_type, cc.status),
-        CheckKind::Rollout(_) => format!("{} rolled out (all replicas updated and ready)", target()),
+        CheckKind::AbsentField(f) => crate::t!(
+            "check-absent-field",
+            target = target(),
+            path = f.path.get_ref().as_str()
+        ),
+        CheckKind::Condition(cc) => crate::t!(
+            "check-condition",
+            target = target(),
+            condition = format!("{}={}", cc.condition_type, cc.status)
+        ),
+        CheckKind::Rollout(_) => crate::t!("check-rollout", target = target()),
         CheckKind::Count(cc) => {
-            let n = plan
-                .render_int(&cc.equals, c)
-                .map(|v| v.to_string())
-                .unwrap_or_else(|_| cc.equals.to_string());
-            let plural = if n == "1" { "" } else { "s" };
-            let what = if cc.ready {
-                format!("Ready pod{plural}")
-            } else {
-                format!("{}{plural}", cc.kind.get_ref().to_ascii_lowercase())
+            let count: crate::i18n::FluentValue = match plan.render_int(&cc.equals, c) {
+                Ok(n) => n.into(),
+                Err(_) => cc.equals.to_string().into(),
             };
-            let sel = cc
-                .selector
-                .as_ref()
-                .map(|s| format!(" with {}", r(s)))
-                .unwrap_or_default();
-            format!("{n} {what}{sel}{}", scope(plan, c, &cc.object_ref()))
+            let kind = cc.kind.get_ref().to_ascii_lowercase();
+            let mut s = if cc.ready {
+                crate::t!("check-count-ready", count = count)
+            } else {
+                crate::t!("check-count", count = count, kind = kind)
+            };
+            if let Some(sel) = &cc.selector {
+                s.push(' ');
+                s.push_str(&crate::t!("describe-with", selector = r(sel)));
+            }
+            s.push_str(&scope(plan, c, &cc.object_ref()));
+            s
         }
-        CheckKind::DefaultStorageClass(d) => format!("exactly one default StorageClass, and it is {}", r(&d.name)),
+        CheckKind::DefaultStorageClass(d) => crate::t!("check-default-storage-class", name = r(&d.name)),
         CheckKind::PvcBound(p) => {
-            let mut s = format!("{} is Bound", target().replacen("persistentvolumeclaim", "pvc", 1));
+            let mut s = crate::t!(
+                "check-pvc-bound",
+                target = target().replacen("persistentvolumeclaim", "pvc", 1)
+            );
             if let Some(sc) = &p.storage_class {
-                s.push_str(&format!(" (class {})", r(sc)));
+                s.push_str(&format!(" ({})", crate::t!("check-pvc-class", class = r(sc))));
             }
             if let Some(v) = &p.volume {
-                s.push_str(&format!(" to volume {}", r(v)));
+                s.push(' ');
+                s.push_str(&crate::t!("check-pvc-volume", volume = r(v)));
             }
             s
         }
-        CheckKind::Recreated(rc) => format!(
-            "{} recreated with a new uid (was {}) and Ready",
-            target(),
-            r(&rc.previous_uid)
-        ),
+        CheckKind::Recreated(rc) => crate::t!("check-recreated", target = target(), uid = r(&rc.previous_uid)),
         CheckKind::IngressAddress(i) => {
-            let mut s = format!("{} has an address", target());
+            let mut s = crate::t!("check-ingress-address", target = target());
             if let Some(a) = &i.address {
                 s.push_str(&format!(" ({})", r(a)));
             }
             s
         }
         CheckKind::Http(h) => {
-            let mut s = format!("{} {} answers", h.method.as_str(), r(&h.url));
-            s.push_str(&match h.expect.status {
-                Some(code) => format!(" {code}"),
-                None => " 2xx".into(),
-            });
+            let status = match h.expect.status {
+                Some(code) => code.to_string(),
+                None => "2xx".into(),
+            };
+            let mut s = crate::t!(
+                "check-http",
+                method = h.method.as_str(),
+                url = r(&h.url),
+                status = status
+            );
             if let Some(b) = &h.expect.body_contains {
-                s.push_str(&format!(", body contains {:?}", r(b)));
+                s.push_str(", ");
+                s.push_str(&crate::t!("check-http-body", text = format!("{:?}", r(b))));
             }
             for j in &h.expect.json {
                 if let Some(cmp) = j.comparisons().first() {
@@ -128,17 +151,18 @@ pub fn check(plan: &Plan, check: &Check, c: &Captures) -> String {
 /// What a capture records, e.g. `mongo_uid ← pod pacman/mongo-0 metadata.uid (before)`.
 pub fn capture(plan: &Plan, cap: &Capture, c: &Captures) -> String {
     let when = match cap.when {
-        crate::scenario::CaptureWhen::Before => "before the action",
-        crate::scenario::CaptureWhen::After => "after the checks",
+        crate::scenario::CaptureWhen::Before => crate::t!("capture-before"),
+        crate::scenario::CaptureWhen::After => crate::t!("capture-after"),
     };
-    match &cap.source {
-        CaptureSource::Generate { prefix } => format!("{} ← a new unique marker `{prefix}-…`", cap.name),
+    let what = match &cap.source {
+        CaptureSource::Generate { prefix } => crate::t!("capture-marker", prefix = prefix.as_str()),
         CaptureSource::Object { object: o, path } => {
-            format!("{} ← {} {path} ({when})", cap.name, object(plan, c, &o.object_ref()))
+            format!("{} {path} ({when})", object(plan, c, &o.object_ref()))
         }
         CaptureSource::Response { path } => match path {
-            Some(p) => format!("{} ← the answer's {p}", cap.name),
-            None => format!("{} ← the whole answer", cap.name),
+            Some(p) => crate::t!("capture-answer-path", path = p.to_string()),
+            None => crate::t!("capture-answer"),
         },
-    }
+    };
+    format!("{} ← {what}", cap.name)
 }

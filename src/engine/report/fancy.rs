@@ -84,13 +84,14 @@ impl Reporter for Fancy {
                 self.print(format!(
                     "{} {}",
                     bold.apply_to(title),
-                    dim.apply_to(format!("({lab_id}, {steps} steps)"))
+                    dim.apply_to(crate::t!("run-started-short", lab_id = lab_id.as_str(), steps = *steps))
                 ));
-                self.print(format!("{} {cluster}", dim.apply_to("cluster:")));
+                self.print(crate::t!("run-cluster", cluster = cluster.as_str()));
                 if *rehearsal {
                     self.print(format!(
-                        "{} no containers run; steps that need them are skipped, never passed",
-                        Style::new().magenta().bold().apply_to("REHEARSAL")
+                        "{} {}",
+                        Style::new().magenta().bold().apply_to(crate::t!("rehearsal-label")),
+                        crate::t!("rehearsal-note")
                     ));
                 }
                 self.print("");
@@ -140,9 +141,12 @@ impl Reporter for Fancy {
                         "{base} — {} {}",
                         observed,
                         dim.apply_to(format!(
-                            "· {} of {}",
-                            format_duration(*elapsed),
-                            format_duration(*timeout)
+                            "· {}",
+                            crate::t!(
+                                "elapsed-of",
+                                elapsed = format_duration(*elapsed),
+                                timeout = format_duration(*timeout)
+                            )
                         ))
                     ));
                 }
@@ -179,7 +183,7 @@ impl Reporter for Fancy {
                 self.print(format!(
                     "    {} {description} {}",
                     red.apply_to("✖"),
-                    dim.apply_to(format!("after {}", format_duration(*elapsed)))
+                    dim.apply_to(crate::t!("check-failed-after", elapsed = format_duration(*elapsed)))
                 ));
                 for l in failure_lines(failure) {
                     self.print(format!("      {l}"));
@@ -194,7 +198,7 @@ impl Reporter for Fancy {
                     self.print(format!("      {}", dim.apply_to(d)));
                 }
                 if let Some(h) = hint {
-                    self.print(format!("      hint: {h}"));
+                    self.print(format!("      {}", super::hint_line(h)));
                 }
             }
             Event::StepFinished {
@@ -221,12 +225,8 @@ impl Reporter for Fancy {
                     StepStatus::OptionalFailed | StepStatus::Interrupted => yellow.apply_to(mark),
                 };
                 let tail = match status {
-                    StepStatus::Skipped(why) => format!("skipped: {why}"),
-                    StepStatus::OptionalFailed => "optional, failed; the run goes on".into(),
-                    StepStatus::AlreadyDone => "already done".into(),
-                    StepStatus::Failed => "failed".into(),
-                    StepStatus::Interrupted => "interrupted".into(),
                     StepStatus::Passed => String::new(),
+                    _ => super::status_words(status),
                 };
                 self.print(format!(
                     "{mark} {} {} {title} {} {}",
@@ -242,13 +242,19 @@ impl Reporter for Fancy {
                 running,
             } => {
                 if *running {
-                    let pb = self.spinner(nested_style(), format!("{} {description}", dim.apply_to("background:")));
+                    let pb = self.spinner(
+                        nested_style(),
+                        crate::t!("background-running", description = description.as_str()),
+                    );
                     st.background.insert(id.clone(), pb);
                 } else if let Some(pb) = st.background.remove(id) {
                     pb.finish_and_clear();
                     self.multi.remove(&pb);
                     drop(st);
-                    self.print(format!("    {} stopped: {description}", dim.apply_to("background")));
+                    self.print(format!(
+                        "    {}",
+                        crate::t!("background-stopped", description = description.as_str())
+                    ));
                 }
             }
             Event::Note { text } => {
@@ -292,29 +298,39 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
-/// `12 passed, 1 failed, 4 skipped in 1m 05s`
+/// `12 passed, 1 failed, 4 skipped in 1m 05s`, in the run's language.
 pub fn summary_line(s: &Summary) -> String {
     let mut parts = vec![if s.already_done > 0 {
-        format!("{} passed ({} already done)", s.passed + s.already_done, s.already_done)
+        crate::t!(
+            "summary-passed-already",
+            count = s.passed + s.already_done,
+            already = s.already_done
+        )
     } else {
-        format!("{} passed", s.passed)
+        crate::t!("summary-passed", count = s.passed)
     }];
     if s.failed > 0 || !s.interrupted {
-        parts.push(format!("{} failed", s.failed));
+        parts.push(crate::t!("summary-failed", count = s.failed));
     }
     if let Some(id) = &s.interrupted_step {
-        parts.push(format!("`{id}` interrupted"));
+        parts.push(crate::t!("summary-interrupted-step", id = id.as_str()));
     }
     if s.skipped > 0 {
-        parts.push(format!("{} skipped", s.skipped));
+        parts.push(crate::t!("summary-skipped", count = s.skipped));
     }
     if s.optional_failed > 0 {
-        parts.push(format!("{} optional failed", s.optional_failed));
+        parts.push(crate::t!("summary-optional-failed", count = s.optional_failed));
     }
     let head = match (s.interrupted, s.signal) {
-        (true, Some(sig)) => format!("interrupted by {}: ", sig.name()),
-        (true, None) => "interrupted: ".to_owned(),
+        (true, Some(sig)) => crate::t!("summary-interrupted-by", signal = sig.name()),
+        (true, None) => crate::t!("summary-interrupted"),
         (false, _) => String::new(),
     };
-    format!("{head}{} in {}", parts.join(", "), format_duration(s.elapsed))
+    let parts = parts.join(", ");
+    let elapsed = format_duration(s.elapsed);
+    if head.is_empty() {
+        crate::t!("summary-line", parts = parts, elapsed = elapsed)
+    } else {
+        format!("{head} {}", crate::t!("summary-line", parts = parts, elapsed = elapsed))
+    }
 }

@@ -42,21 +42,38 @@ pub fn status_mark(status: &StepStatus) -> &'static str {
 pub fn failure_lines(f: &Failure) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(d) = &f.diagnosis {
-        out.push(format!("diagnosis: {d}"));
+        out.push(crate::t!("failure-diagnosis", text = d.as_str()));
     }
-    out.push(format!("expected: {}", f.expected));
-    out.push(format!("observed: {}", f.observed));
+    out.push(crate::t!("failure-expected", text = f.expected.as_str()));
+    out.push(crate::t!("failure-observed", text = f.observed.as_str()));
     if let Some(e) = &f.last_error {
-        out.push(format!("last API error: {e}"));
+        out.push(crate::t!("failure-api-error", text = e.as_str()));
     }
     if !f.events.is_empty() {
-        out.push("recent events:".into());
+        out.push(crate::t!("failure-events"));
         for e in &f.events {
             out.push(format!("  {e}"));
         }
     }
     if let Some(h) = &f.hint {
-        out.push(format!("hint: {h}"));
+        out.push(hint_line(h));
     }
     out
+}
+
+/// `hint: …` in the run's language.
+pub fn hint_line(hint: &str) -> String {
+    crate::t!("hint-line", hint = hint)
+}
+
+/// How a finished step ended, in words: `passed`, `skipped: needs a real cluster`, …
+pub fn status_words(status: &StepStatus) -> String {
+    match status {
+        StepStatus::Passed => crate::t!("status-passed"),
+        StepStatus::Failed => crate::t!("status-failed"),
+        StepStatus::Skipped(why) => crate::t!("status-skipped", why = why.as_str()),
+        StepStatus::OptionalFailed => crate::t!("status-optional-failed"),
+        StepStatus::AlreadyDone => crate::t!("status-already-done"),
+        StepStatus::Interrupted => crate::t!("status-interrupted"),
+    }
 }

@@ -7,7 +7,7 @@ use std::time::Instant;
 use crate::scenario::duration::format_duration;
 
 use super::super::event::{Event, StepStatus};
-use super::{Reporter, failure_lines, status_mark};
+use super::{Reporter, failure_lines, status_mark, status_words};
 
 /// Writes one line per event to stdout, prefixed with the time since the run started.
 pub struct Plain {
@@ -48,10 +48,19 @@ impl Reporter for Plain {
                 rehearsal,
                 steps,
             } => {
-                self.line(&format!("lab {lab_id}: {title} ({steps} steps)"));
-                self.line(&format!("cluster: {cluster}"));
+                self.line(&crate::t!(
+                    "run-started",
+                    lab_id = lab_id.as_str(),
+                    title = title.as_str(),
+                    steps = *steps
+                ));
+                self.line(&crate::t!("run-cluster", cluster = cluster.as_str()));
                 if *rehearsal {
-                    self.line("REHEARSAL: no containers run; steps that need them are skipped, never passed");
+                    self.line(&format!(
+                        "{}: {}",
+                        crate::t!("rehearsal-label"),
+                        crate::t!("rehearsal-note")
+                    ));
                 }
             }
             Event::StepStarted {
@@ -60,7 +69,10 @@ impl Reporter for Plain {
                 id,
                 title,
             } => {
-                self.line(&format!("step {index}/{total} {id}: {title}"));
+                self.line(&format!(
+                    "{} {id}: {title}",
+                    crate::t!("step-header", index = *index, total = *total)
+                ));
             }
             Event::StepOutput { id, line } => self.line(&format!("  {id} | {line}")),
             Event::ActionFinished { id, summary, elapsed } => {
@@ -72,8 +84,12 @@ impl Reporter for Plain {
                 timeout,
                 ..
             } => self.line(&format!(
-                "  {id}: checking {description} (timeout {})",
-                format_duration(*timeout)
+                "  {id}: {}",
+                crate::t!(
+                    "check-checking",
+                    description = description.as_str(),
+                    timeout = format_duration(*timeout)
+                )
             )),
             Event::CheckProgress {
                 id,
@@ -92,9 +108,13 @@ impl Reporter for Plain {
                     last.insert(key, now);
                     drop(last);
                     self.line(&format!(
-                        "  {id}: waiting: {observed} · {} of {}",
-                        format_duration(*elapsed),
-                        format_duration(*timeout)
+                        "  {id}: {}",
+                        crate::t!(
+                            "check-waiting",
+                            observed = observed.as_str(),
+                            elapsed = format_duration(*elapsed),
+                            timeout = format_duration(*timeout)
+                        )
                     ));
                 }
             }
@@ -112,8 +132,8 @@ impl Reporter for Plain {
                 ..
             } => {
                 self.line(&format!(
-                    "  {id}: ✖ {description} (after {})",
-                    format_duration(*elapsed)
+                    "  {id}: ✖ {description} ({})",
+                    crate::t!("check-failed-after", elapsed = format_duration(*elapsed))
                 ));
                 for l in failure_lines(failure) {
                     self.line(&format!("    {l}"));
@@ -130,7 +150,7 @@ impl Reporter for Plain {
                     self.line(&format!("    {d}"));
                 }
                 if let Some(h) = hint {
-                    self.line(&format!("    hint: {h}"));
+                    self.line(&format!("    {}", super::hint_line(h)));
                 }
             }
             Event::StepFinished {
@@ -142,15 +162,12 @@ impl Reporter for Plain {
             } => {
                 let mark = status_mark(status);
                 let what = match status {
-                    StepStatus::Passed => "passed".to_owned(),
-                    StepStatus::Failed => "FAILED".to_owned(),
-                    StepStatus::Skipped(why) => format!("skipped: {why}"),
-                    StepStatus::OptionalFailed => "failed (optional, the run goes on)".to_owned(),
-                    StepStatus::AlreadyDone => "already done".to_owned(),
-                    StepStatus::Interrupted => "interrupted".to_owned(),
+                    StepStatus::Failed => status_words(status).to_uppercase(),
+                    _ => status_words(status),
                 };
                 self.line(&format!(
-                    "{mark} step {index} {id} {what} ({})",
+                    "{mark} {} {id} {what} ({})",
+                    crate::t!("step-label", index = *index),
                     format_duration(*elapsed)
                 ));
             }
@@ -159,8 +176,12 @@ impl Reporter for Plain {
                 description,
                 running,
             } => {
-                let state = if *running { "started" } else { "stopped" };
-                self.line(&format!("  {id}: background {state}: {description}"));
+                let line = if *running {
+                    crate::t!("background-started", description = description.as_str())
+                } else {
+                    crate::t!("background-stopped", description = description.as_str())
+                };
+                self.line(&format!("  {id}: {line}"));
             }
             Event::Note { text } => self.line(text),
             Event::RunFinished { summary } => {
