@@ -114,7 +114,8 @@ pub struct PlanArgs {
     #[arg(long)]
     pub manifests: bool,
 
-    /// The language of titles and explanations (default: the scenario's first language).
+    /// The language of titles, explanations and workshop's own words (default: LANG if the lab
+    /// offers it, else the scenario's first language).
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
 
@@ -174,8 +175,8 @@ pub struct RunArgs {
     #[arg(long)]
     pub keep_going: bool,
 
-    /// The language of titles and explanations: en, es, … (default: LANG if the lab offers
-    /// it, else the scenario's first language). The tool's own messages stay English.
+    /// The language of titles, explanations and workshop's own messages: en, es, ES, es_ES, …
+    /// (default: LANG if the lab offers it, else the scenario's first language; docs/languages.md).
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
 

@@ -55,38 +55,47 @@ pub enum Mark {
 /// One line of the checklist.
 #[derive(Debug, Clone)]
 pub struct Item {
-    pub what: &'static str,
+    pub what: String,
     pub mark: Mark,
     pub detail: String,
     pub fix: Option<String>,
 }
 
 impl Item {
-    fn pass(what: &'static str, detail: impl Into<String>) -> Item {
+    fn pass(what: &str, detail: impl Into<String>) -> Item {
         Item {
-            what,
+            what: label(what),
             mark: Mark::Pass,
             detail: detail.into(),
             fix: None,
         }
     }
 
-    fn fail(what: &'static str, detail: impl Into<String>, fix: impl Into<String>) -> Item {
+    fn fail(what: &str, detail: impl Into<String>, fix: impl Into<String>) -> Item {
         Item {
-            what,
+            what: label(what),
             mark: Mark::Fail,
             detail: detail.into(),
             fix: Some(fix.into()),
         }
     }
 
-    fn warn(what: &'static str, detail: impl Into<String>, fix: impl Into<String>) -> Item {
+    fn warn(what: &str, detail: impl Into<String>, fix: impl Into<String>) -> Item {
         Item {
-            what,
+            what: label(what),
             mark: Mark::Warn,
             detail: detail.into(),
             fix: Some(fix.into()),
         }
+    }
+}
+
+/// An item's name in the learner's language: `kube context` → `doctor-item-kube-context`.
+/// Program names (minikube, kubectl) are names in every language.
+fn label(what: &str) -> String {
+    match what {
+        "minikube" | "kubectl" | "kubernetes" => what.to_owned(),
+        _ => crate::i18n::tr(&format!("doctor-item-{}", what.replace(' ', "-")), &Default::default()),
     }
 }
 
@@ -117,7 +126,7 @@ pub fn render(heading: &str, items: &[Item]) -> String {
     let dim = Style::new().dim();
     let mut out = String::new();
     let _ = writeln!(out, "{heading}");
-    let width = items.iter().map(|i| i.what.len()).max().unwrap_or(0);
+    let width = items.iter().map(|i| i.what.chars().count()).max().unwrap_or(0);
     for i in items {
         let mark = match i.mark {
             Mark::Pass => green.apply_to("✔"),
@@ -126,7 +135,7 @@ pub fn render(heading: &str, items: &[Item]) -> String {
         };
         let _ = writeln!(out, "{mark} {:<width$}  {}", i.what, i.detail);
         if let Some(f) = &i.fix {
-            let _ = writeln!(out, "  {:<width$}  {} {f}", "", dim.apply_to("fix:"));
+            let _ = writeln!(out, "  {:<width$}  {} {f}", "", dim.apply_to(crate::t!("doctor-fix")));
         }
     }
     let failed = items.iter().filter(|i| i.mark == Mark::Fail).count();
@@ -134,12 +143,9 @@ pub fn render(heading: &str, items: &[Item]) -> String {
         out,
         "{}",
         if failed == 0 {
-            "ready: everything the run needs is here".to_owned()
+            crate::t!("doctor-ready")
         } else {
-            format!(
-                "not ready: {failed} problem{} to fix",
-                if failed == 1 { "" } else { "s" }
-            )
+            crate::t!("doctor-not-ready", count = failed)
         }
     );
     out
@@ -151,14 +157,28 @@ async fn check(args: &DoctorArgs) -> (String, Vec<Item>) {
         None => None,
         Some(path) => match app::load_scenario(path) {
             Ok(s) => {
-                items.push(Item::pass("scenario", format!("{} is valid", path.display())));
+                items.push(Item::pass(
+                    "scenario",
+                    crate::t!("doctor-scenario-valid", path = path.display().to_string()),
+                ));
                 Some(s)
             }
             Err(d) => {
                 items.push(Item::fail(
                     "scenario",
-                    format!("{} has {} problem(s)", path.display(), d.len()),
-                    format!("run `workshop validate {}` to see them", path.display()),
+                    crate::t!(
+                        "doctor-scenario-problems",
+                        path = path.display().to_string(),
+                        count = d.len()
+                    ),
+                    crate::t!(
+                        "doctor-scenario-fix",
+                        command = crate::plan::command::shell_join(&[
+                            "workshop".to_owned(),
+                            "validate".to_owned(),
+                            path.display().to_string()
+                        ])
+                    ),
                 ));
                 None
             }
@@ -175,23 +195,56 @@ async fn check(args: &DoctorArgs) -> (String, Vec<Item>) {
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| "SCENARIO".into());
     let heading = match &scenario {
-        Some(s) => format!(
-            "workshop doctor: lab {} on {} (profile {})",
-            s.lab.id,
-            provider.as_str(),
-            s.cluster.profile
+        Some(s) => crate::t!(
+            "doctor-heading-lab",
+            lab = s.lab.id.as_str(),
+            provider = provider.as_str(),
+            profile = s.cluster.profile.to_string()
         ),
         None => format!("workshop doctor: {}", provider.as_str()),
     };
 
     let mut conn = None;
     match provider {
-        Provider::Rehearsal => items.push(Item::pass(
-            "rehearsal",
-            "built into workshop: nothing to install, no containers run",
-        )),
+        Provider::Rehearsal => match &args.target.kubeconfig {
+            None => items.push(Item::pass("rehearsal", crate::t!("doctor-rehearsal-built-in"))),
+            // Attached to a `workshop rehearsal serve`: it must answer.
+            Some(k) => {
+                let existing = Existing {
+                    context: args.target.context.clone(),
+                    kubeconfig: Some(k.clone()),
+                };
+                let item = match tokio::time::timeout(API_PROBE, existing.connect()).await {
+                    Ok(Ok(c)) => {
+                        let item = Item::pass(
+                            "rehearsal",
+                            crate::t!("doctor-rehearsal-answers", server = c.server.to_string()),
+                        );
+                        conn = Some(c);
+                        item
+                    }
+                    Ok(Err(e)) => Item::fail(
+                        "rehearsal",
+                        e.to_string(),
+                        crate::t!("doctor-rehearsal-serve-fix", kubeconfig = k.display().to_string()),
+                    ),
+                    Err(_) => Item::fail(
+                        "rehearsal",
+                        crate::t!(
+                            "doctor-api-silent",
+                            context = k.display().to_string(),
+                            seconds = API_PROBE.as_secs()
+                        ),
+                        crate::t!("doctor-rehearsal-serve-fix", kubeconfig = k.display().to_string()),
+                    ),
+                };
+                items.push(item);
+            }
+        },
         Provider::Minikube => {
-            items.push(minikube_item(&shown).await);
+            let minikube = minikube_item(&shown).await;
+            let minikube_missing = minikube.mark == Mark::Fail;
+            items.push(minikube);
             items.push(driver_item().await);
             items.push(kubectl_item().await);
             let profile = scenario
@@ -206,13 +259,22 @@ async fn check(args: &DoctorArgs) -> (String, Vec<Item>) {
                 Ok(Ok(c)) => {
                     items.push(Item::pass(
                         "cluster",
-                        format!("profile {profile} answers at {}", c.server),
+                        crate::t!(
+                            "doctor-profile-answers",
+                            profile = profile.as_str(),
+                            server = c.server.to_string()
+                        ),
                     ));
                     conn = Some(c);
                 }
+                _ if minikube_missing => items.push(Item::fail(
+                    "cluster",
+                    crate::t!("doctor-profile-cannot-start", profile = profile.as_str()),
+                    crate::t!("doctor-profile-cannot-start-fix"),
+                )),
                 _ => items.push(Item::pass(
                     "cluster",
-                    format!("profile {profile} is not running yet; the lab's start-cluster step starts it"),
+                    crate::t!("doctor-profile-not-running", profile = profile.as_str()),
                 )),
             }
         }
@@ -229,21 +291,32 @@ async fn check(args: &DoctorArgs) -> (String, Vec<Item>) {
             let name = existing.context_name();
             match tokio::time::timeout(API_PROBE, existing.connect()).await {
                 Ok(Ok(c)) => {
-                    items.push(Item::pass("kube context", format!("{name}: {} answers", c.server)));
+                    items.push(Item::pass(
+                        "kube context",
+                        crate::t!(
+                            "doctor-context-answers",
+                            context = name.as_str(),
+                            server = c.server.to_string()
+                        ),
+                    ));
                     conn = Some(c);
                 }
                 Ok(Err(e)) => {
                     let fix = match &e {
                         crate::engine::error::EngineError::Kubeconfig { hint, .. }
                         | crate::engine::error::EngineError::Unreachable { hint, .. } => hint.clone(),
-                        _ => "check `kubectl cluster-info`".into(),
+                        _ => crate::t!("doctor-check-cluster-info"),
                     };
                     items.push(Item::fail("kube context", format!("{name}: {e}"), fix));
                 }
                 Err(_) => items.push(Item::fail(
                     "kube context",
-                    format!("{name}: the API server did not answer within {}s", API_PROBE.as_secs()),
-                    "is the cluster running? `kubectl cluster-info` shows where it should be",
+                    crate::t!(
+                        "doctor-api-silent",
+                        context = name.as_str(),
+                        seconds = API_PROBE.as_secs()
+                    ),
+                    crate::t!("doctor-api-silent-fix"),
                 )),
             }
         }
@@ -271,7 +344,7 @@ fn scenario_items(s: Scenario, vars: &[(String, String)], provider: Provider, li
             items.push(Item::fail(
                 "variables",
                 d.0.first().map(|d| d.message.clone()).unwrap_or_default(),
-                "fix the --var values",
+                crate::t!("doctor-variables-fix"),
             ));
             return items;
         }
@@ -283,7 +356,7 @@ fn scenario_items(s: Scenario, vars: &[(String, String)], provider: Provider, li
             Err(_) => ClusterFacts::assumed(KubeVersion::DEFAULT, provider.as_str()),
         },
     };
-    let source = if facts.live { "the cluster's" } else { "the scenario's" };
+    let source = if facts.live { "cluster" } else { "scenario" };
     let version = facts.version.clone();
     let plan = match Plan::build(s, bound, facts) {
         Ok(p) => p,
@@ -291,7 +364,7 @@ fn scenario_items(s: Scenario, vars: &[(String, String)], provider: Provider, li
             items.push(Item::fail(
                 "manifests",
                 d.0.first().map(|d| d.message.clone()).unwrap_or_default(),
-                "run `workshop validate` on the scenario",
+                crate::t!("doctor-manifests-fix"),
             ));
             return items;
         }
@@ -309,13 +382,23 @@ fn scenario_items(s: Scenario, vars: &[(String, String)], provider: Provider, li
     if unserved.is_empty() {
         items.push(Item::pass(
             "kubernetes",
-            format!("{version} ({source}) serves every API of the lab's {objects} objects"),
+            crate::t!(
+                "doctor-version-serves",
+                version = version.to_string(),
+                source = source,
+                objects = objects
+            ),
         ));
     } else {
         items.push(Item::fail(
             "kubernetes",
-            format!("{version} ({source}) does not serve {}", unserved.join(", ")),
-            "run on a version that serves them (--kubernetes-version), or emit them only where served: {% if \"…\" in cluster.api_versions %}",
+            crate::t!(
+                "doctor-version-unserved",
+                version = version.to_string(),
+                source = source,
+                apis = unserved.join(", ")
+            ),
+            crate::t!("doctor-version-fix"),
         ));
     }
     if provider != Provider::Rehearsal {
@@ -328,13 +411,19 @@ fn scenario_items(s: Scenario, vars: &[(String, String)], provider: Provider, li
                 if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
                     items.push(Item::pass(
                         "local port",
-                        format!("127.0.0.1:{port} is free (step {})", step.id),
+                        crate::t!("doctor-port-free", port = port, step = step.id.to_string()),
                     ));
                 } else {
                     items.push(Item::fail(
                         "local port",
-                        format!("127.0.0.1:{port} is in use (needed by step {})", step.id),
-                        format!("stop what listens there (`ss -ltnp | grep {port}`), or pick another port with --var"),
+                        crate::t!("doctor-port-busy", port = port, step = step.id.to_string()),
+                        crate::t!(
+                            "doctor-port-busy-fix",
+                            port = port,
+                            choice = crate::scenario::expr::variable_name(&p.local_port.to_string())
+                                .map(|v| format!("--var {v}={}", port.wrapping_add(1).max(1024)))
+                                .unwrap_or_else(|| "--var NAME=PORT".to_owned())
+                        ),
                     ));
                 }
             }
@@ -345,13 +434,13 @@ fn scenario_items(s: Scenario, vars: &[(String, String)], provider: Provider, li
 
 async fn minikube_item(scenario: &str) -> Item {
     match which::which("minikube") {
-        Err(_) => Item::fail("minikube", "not found on PATH", install_hint(scenario)),
+        Err(_) => Item::fail("minikube", crate::t!("doctor-not-on-path"), install_hint(scenario)),
         Ok(path) => match version_of(&path, &["version", "--short"]).await {
             Some(v) => Item::pass("minikube", format!("{v} ({})", path.display())),
             None => Item::fail(
                 "minikube",
-                format!("{} does not answer `minikube version`", path.display()),
-                "reinstall minikube (https://minikube.sigs.k8s.io/docs/start/)",
+                crate::t!("doctor-minikube-silent", path = path.display().to_string()),
+                crate::t!("doctor-minikube-reinstall"),
             ),
         },
     }
@@ -372,14 +461,14 @@ async fn driver_item() -> Item {
         if let Ok(path) = which::which(name) {
             let v = version_of(&path, args)
                 .await
-                .unwrap_or_else(|| "version unknown".into());
+                .unwrap_or_else(|| crate::t!("doctor-version-unknown"));
             return Item::pass("driver", format!("{name}: {v}"));
         }
     }
     Item::fail(
         "driver",
-        "no minikube driver found (docker, podman, virtualbox, kvm2, hyperkit, qemu)",
-        "install Docker (https://docs.docker.com/engine/install/) or Podman, the drivers minikube picks first",
+        crate::t!("doctor-no-driver"),
+        crate::t!("doctor-no-driver-fix"),
     )
 }
 
@@ -387,13 +476,13 @@ async fn kubectl_item() -> Item {
     match which::which("kubectl") {
         Err(_) => Item::warn(
             "kubectl",
-            "not found (optional: workshop talks to the API itself)",
-            "install kubectl (https://kubernetes.io/docs/tasks/tools/) to follow along by hand, or use `minikube kubectl --`",
+            crate::t!("doctor-no-kubectl"),
+            crate::t!("doctor-no-kubectl-fix"),
         ),
         Ok(path) => {
             let v = version_of(&path, &["version", "--client"])
                 .await
-                .unwrap_or_else(|| "version unknown".into());
+                .unwrap_or_else(|| crate::t!("doctor-version-unknown"));
             Item::pass("kubectl", v)
         }
     }

@@ -33,7 +33,7 @@ fn pick_with(
                         .iter()
                         .map(|n| format!("--lang {n}"))
                         .collect::<Vec<_>>()
-                        .join(" | ")
+                        .join(&format!(" {} ", crate::t!("word-or")))
                 )),
         ]));
     }

@@ -91,7 +91,7 @@ fn step_mode_on_a_terminal_in_spanish() {
         &[],
     );
     // Step 1: the Spanish explanation, its Markdown rendered (no ** or backticks), the command.
-    pty.expect("── step 1/20 start-cluster", SCREEN)
+    pty.expect("── paso 1/20 start-cluster", SCREEN)
         .expect("Arrancar minikube con el driver CSI hostpath", SCREEN)
         .expect(
             "Arranca un perfil de minikube llamado mc-demo fijado a Kubernetes 1.21.2",
@@ -102,33 +102,33 @@ fn step_mode_on_a_terminal_in_spanish() {
             "$ minikube start -p mc-demo --addons 'volumesnapshots,csi-hostpath-driver'",
             SCREEN,
         )
-        .expect("Enter: run this step · s: skip it · q: quit", SCREEN)
+        .expect("Enter: ejecutar este paso · s: saltarlo · q: salir", SCREEN)
         .send("\r")
         .expect("start-cluster", SCREEN);
     // Step 2: skipped with `s`.
-    pty.expect("── step 2/20 get-storageclasses", SCREEN)
+    pty.expect("── paso 2/20 get-storageclasses", SCREEN)
         .expect("Listar las StorageClasses", SCREEN)
         .expect("$ kubectl get storageclass", SCREEN)
-        .expect("q: quit", SCREEN)
+        .expect("q: salir", SCREEN)
         .send("s\r")
-        .expect("skipped: at your request", SCREEN);
+        .expect("omitido: a petición tuya", SCREEN);
     // Step 3: the patch, run with Enter.
-    pty.expect("── step 3/20 make-csi-default", SCREEN)
+    pty.expect("── paso 3/20 make-csi-default", SCREEN)
         .expect("es solo una anotación en la StorageClass", SCREEN)
         .expect("$ kubectl patch storageclass csi-hostpath-sc --type merge -p", SCREEN)
-        .expect("q: quit", SCREEN)
+        .expect("q: salir", SCREEN)
         .send("\r")
         .expect("make-csi-default", SCREEN);
     // Step 4: quit.
-    pty.expect("── step 4/20 unset-standard-default", SCREEN)
-        .expect("q: quit", SCREEN)
+    pty.expect("── paso 4/20 unset-standard-default", SCREEN)
+        .expect("q: salir", SCREEN)
         .send("q\r")
-        .expect("stopped at your request (q)", SCREEN);
+        .expect("detenido a petición tuya (q)", SCREEN);
     assert_eq!(pty.wait(SCREEN), 130, "{}", pty.screen());
     let screen = pty.screen();
-    assert!(screen.contains("2 passed"), "{screen}");
+    assert!(screen.contains("2 correctos"), "{screen}");
     assert!(!screen.contains("**"), "Markdown markers should be rendered:\n{screen}");
-    assert!(!screen.contains("── step 5/20"), "{screen}");
+    assert!(!screen.contains("── paso 5/20"), "{screen}");
 }
 
 #[test]
@@ -551,9 +551,9 @@ fn exported_markdown_in_spanish_to_a_file() {
         "### 3. Hacer de csi-hostpath-sc la StorageClass predeterminada (`make-csi-default`)",
         "Cuál es la clase predeterminada es solo una anotación",
         "```sh\nkubectl patch storageclass csi-hostpath-sc --type merge -p",
-        "What workshop checks:",
-        "- exactly one default StorageClass, and it is csi-hostpath-sc",
-        "## Cleanup",
+        "Qué comprueba workshop:",
+        "- exactamente una StorageClass por defecto, y es csi-hostpath-sc",
+        "## Limpieza",
     ] {
         assert!(md.contains(needle), "missing {needle:?} in:\n{md}");
     }

@@ -13,6 +13,7 @@ mod faults;
 mod guided;
 mod interrupt;
 mod kubectl;
+mod language;
 mod loopback;
 mod plan;
 mod recovery;

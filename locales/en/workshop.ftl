@@ -179,3 +179,140 @@ plan-check = check { $what }
 plan-within = (within { $timeout })
 plan-needs = needs { $steps }
 plan-rendered = # { $file } (rendered)
+
+## What actions did
+
+action-objects-created = { $done } of { $count } objects created from { $template }
+action-objects-applied = { $done } of { $count } objects applied from { $template }
+action-found = { $count } found
+action-patched = { $object } patched ({ $kind })
+action-scaled = { $object } scaled to { $replicas } replicas
+action-background = { $command } running in the background
+action-exited = `{ $command }` exited { $code }
+action-exec-exited = `{ $command }` in pod/{ $pod } exited { $code }
+action-forwarding = forwarding { $description }
+action-deleted = { $object } deleted
+action-delete-waiting = waiting until { $object } (uid { $uid }) is gone, up to { $timeout }
+action-gone = { $object } (uid { $uid }) gone
+action-gone-recreate = { $object } (uid { $uid }) gone; its controller may recreate it
+captured = captured { $name } = { $value }
+
+## Clusters
+
+rehearsal-addon = rehearsal: addon { $addon } { $enabled ->
+    [yes] enabled
+   *[no] disabled
+}
+rehearsal-ready = rehearsal cluster ready
+rehearsal-ready-addons = rehearsal cluster ready with addons { $addons }
+rehearsal-embedded = REHEARSAL cluster (no containers run), Kubernetes { $version } at { $address }
+rehearsal-faults = with faults { $faults } ({ $variable })
+rehearsal-attached = REHEARSAL cluster (no containers run) at { $server }, attached through { $kubeconfig }
+minikube-reusing = profile { $profile } is already running; reusing it
+minikube-reused = reused running profile { $profile }
+minikube-started = minikube profile { $profile } started
+minikube-addon = addon { $addon } { $enabled ->
+    [yes] enabled
+   *[no] disabled
+}
+cluster-minikube = minikube profile { $profile } ({ $binary })
+cluster-existing-context = existing cluster, kube context { $context }
+
+## What a waiting check sees
+
+seen-claim-missing = the claim does not exist
+seen-phase = phase { $phase }
+seen-class = class { $class }
+seen-no-class = no class
+seen-volume = volume { $volume }
+seen-rollout = { $ready }/{ $desired } ready, { $updated } updated
+seen-rollout-stale = the controller has not seen the latest change yet
+seen-not-recreated = gone, not recreated yet
+seen-old-object = still the old object (uid { $uid })
+seen-recreated-not-ready = recreated (new uid { $uid }), { $phase }, not Ready yet
+seen-recreated = recreated with new uid { $uid }
+seen-ingress-missing = the Ingress does not exist
+seen-no-address = no address yet
+seen-address = address { $address }
+seen-found = found{ $places } (uid { $uid })
+seen-not-found = not found
+seen-terminating = still there{ $places }, being deleted (Terminating)
+seen-still-there = still there{ $places }
+seen-ready-pods = { $ready }/{ $want } Ready ({ $pods ->
+    [one] 1 pod
+   *[other] { $pods } pods
+})
+seen-count = { $count } of { $want }
+seen-no-default-class = no StorageClass is marked default
+seen-default-class = default: { $name }
+seen-default-classes = { $count } defaults: { $names }
+seen-no-condition = no { $condition } condition yet
+word-or = or
+keep-running-forward = { $name } is at { $address } (port-forward to svc/{ $service })
+keep-running-still = still running: { $description }
+keep-running-stop = { $count ->
+    [one] press Enter to stop
+   *[other] press Enter to stop them all
+}
+interrupt-stopping = ⏹ { $signal }: stopping the running step and background processes (SIGTERM, then SIGKILL after { $grace } s; a second signal stops them at once)
+
+## workshop doctor
+
+doctor-item-scenario = scenario
+doctor-item-rehearsal = rehearsal
+doctor-item-cluster = cluster
+doctor-item-kube-context = kube context
+doctor-item-variables = variables
+doctor-item-manifests = manifests
+doctor-item-local-port = local port
+doctor-item-driver = driver
+doctor-fix = fix:
+doctor-ready = ready: everything the run needs is here
+doctor-not-ready = { $count ->
+    [one] not ready: 1 problem to fix
+   *[other] not ready: { $count } problems to fix
+}
+doctor-scenario-valid = { $path } is valid
+doctor-scenario-problems = { $path } has { $count ->
+    [one] 1 problem
+   *[other] { $count } problems
+}
+doctor-scenario-fix = run `{ $command }` to see them
+doctor-heading-lab = workshop doctor: lab { $lab } on { $provider } (profile { $profile })
+doctor-rehearsal-built-in = built into workshop: nothing to install, no containers run
+doctor-rehearsal-answers = a `workshop rehearsal serve` answers at { $server }
+doctor-rehearsal-serve-fix = start it with `workshop rehearsal serve --kubeconfig { $kubeconfig }`, or drop --kubeconfig to use the built-in rehearsal
+doctor-profile-answers = profile { $profile } answers at { $server }
+doctor-profile-not-running = profile { $profile } is not running yet; the lab's start-cluster step starts it
+doctor-profile-cannot-start = profile { $profile } is not running, and without minikube nothing can start it
+doctor-profile-cannot-start-fix = install minikube (see the minikube line above), or try the lab without containers: --cluster rehearsal
+doctor-context-answers = { $context }: { $server } answers
+doctor-check-cluster-info = check `kubectl cluster-info`
+doctor-api-silent = { $context }: the API server did not answer within { $seconds }s
+doctor-api-silent-fix = is the cluster running? `kubectl cluster-info` shows where it should be
+doctor-variables-fix = fix the --var values
+doctor-manifests-fix = run `workshop validate` on the scenario
+doctor-version-serves = { $version } ({ $source ->
+    [cluster] the cluster's
+   *[scenario] the scenario's
+}) serves every API of the lab's { $objects } objects
+doctor-version-unserved = { $version } ({ $source ->
+    [cluster] the cluster's
+   *[scenario] the scenario's
+}) does not serve { $apis }
+doctor-version-fix = run on a version that serves them (--kubernetes-version), or emit them only where served: {"{"}% if "…" in cluster.api_versions %{"}"}
+doctor-port-free = 127.0.0.1:{ $port } is free (step { $step })
+doctor-port-busy = 127.0.0.1:{ $port } is in use (needed by step { $step })
+doctor-port-busy-fix = stop what listens there (`ss -ltnp | grep { $port }`), or pick another port: { $choice }
+doctor-not-on-path = not found on PATH
+doctor-minikube-silent = { $path } does not answer `minikube version`
+doctor-minikube-reinstall = reinstall minikube (https://minikube.sigs.k8s.io/docs/start/)
+doctor-no-driver = no minikube driver found (docker, podman, virtualbox, kvm2, hyperkit, qemu)
+doctor-no-driver-fix = install Docker (https://docs.docker.com/engine/install/) or Podman, the drivers minikube picks first
+doctor-no-kubectl = not found (optional: workshop talks to the API itself)
+doctor-no-kubectl-fix = install kubectl (https://kubernetes.io/docs/tasks/tools/) to follow along by hand, or use `minikube kubectl --`
+doctor-version-unknown = version unknown
+start-cluster-server = Kubernetes { $version } at { $server }
+minikube-install-hint = install minikube (https://minikube.sigs.k8s.io/docs/start/) and a driver such as Docker; or rehearse the lab without it: workshop run { $scenario } --cluster rehearsal
+action-objects-adopted = { $count } adopted (created before the interruption)
+captured-kept = kept { $name } = { $value } (captured before)

@@ -194,3 +194,143 @@ plan-check = comprueba { $what }
 plan-within = (en { $timeout } como máximo)
 plan-needs = necesita { $steps }
 plan-rendered = # { $file } (renderizado)
+
+## Lo que hicieron las acciones
+
+action-objects-created = { $done } de { $count } objetos creados a partir de { $template }
+action-objects-applied = { $done } de { $count } objetos aplicados a partir de { $template }
+action-found = { $count ->
+    [one] { $count } encontrado
+   *[other] { $count } encontrados
+}
+action-patched = { $object } modificado ({ $kind })
+action-scaled = { $object } escalado a { $replicas } réplicas
+action-background = { $command } sigue en segundo plano
+action-exited = `{ $command }` terminó con código { $code }
+action-exec-exited = `{ $command }` en pod/{ $pod } terminó con código { $code }
+action-forwarding = reenviando { $description }
+action-deleted = { $object } borrado
+action-delete-waiting = esperando a que { $object } (uid { $uid }) desaparezca, hasta { $timeout }
+action-gone = { $object } (uid { $uid }) ya no está
+action-gone-recreate = { $object } (uid { $uid }) ya no está; su controlador puede volver a crearlo
+captured = guardado { $name } = { $value }
+
+## Clústeres
+
+rehearsal-addon = ensayo: addon { $addon } { $enabled ->
+    [yes] activado
+   *[no] desactivado
+}
+rehearsal-ready = clúster de ensayo listo
+rehearsal-ready-addons = clúster de ensayo listo con los addons { $addons }
+rehearsal-embedded = clúster de ENSAYO (no se ejecuta ningún contenedor), Kubernetes { $version } en { $address }
+rehearsal-faults = con fallos { $faults } ({ $variable })
+rehearsal-attached = clúster de ENSAYO (no se ejecuta ningún contenedor) en { $server }, conectado mediante { $kubeconfig }
+minikube-reusing = el perfil { $profile } ya está en marcha; lo reutilizo
+minikube-reused = perfil { $profile } reutilizado
+minikube-started = perfil de minikube { $profile } arrancado
+minikube-addon = addon { $addon } { $enabled ->
+    [yes] activado
+   *[no] desactivado
+}
+cluster-minikube = perfil de minikube { $profile } ({ $binary })
+cluster-existing-context = clúster existente, contexto { $context }
+
+## Lo que ve una comprobación que espera
+
+seen-claim-missing = la reclamación (PVC) no existe
+seen-phase = fase { $phase }
+seen-class = clase { $class }
+seen-no-class = sin clase
+seen-volume = volumen { $volume }
+seen-rollout = { $ready }/{ $desired } listas, { $updated } actualizadas
+seen-rollout-stale = el controlador aún no ha visto el último cambio
+seen-not-recreated = ya no está, aún no se ha vuelto a crear
+seen-old-object = sigue siendo el objeto antiguo (uid { $uid })
+seen-recreated-not-ready = vuelto a crear (uid nuevo { $uid }), { $phase }, aún no Ready
+seen-recreated = vuelto a crear con el uid nuevo { $uid }
+seen-ingress-missing = el Ingress no existe
+seen-no-address = aún sin dirección
+seen-address = dirección { $address }
+seen-found = encontrado{ $places } (uid { $uid })
+seen-not-found = no encontrado
+seen-terminating = sigue ahí{ $places }, borrándose (Terminating)
+seen-still-there = sigue ahí{ $places }
+seen-ready-pods = { $ready }/{ $want } Ready ({ $pods ->
+    [one] 1 pod
+   *[other] { $pods } pods
+})
+seen-count = { $count } de { $want }
+seen-no-default-class = ninguna StorageClass está marcada por defecto
+seen-default-class = por defecto: { $name }
+seen-default-classes = { $count } por defecto: { $names }
+seen-no-condition = aún sin la condición { $condition }
+word-or = o
+keep-running-forward = { $name } está en { $address } (port-forward a svc/{ $service })
+keep-running-still = sigue en marcha: { $description }
+keep-running-stop = { $count ->
+    [one] pulsa Enter para detenerlo
+   *[other] pulsa Enter para detenerlos todos
+}
+interrupt-stopping = ⏹ { $signal }: detengo el paso en curso y los procesos en segundo plano (SIGTERM, y SIGKILL tras { $grace } s; una segunda señal los detiene al momento)
+
+## workshop doctor
+
+doctor-item-scenario = escenario
+doctor-item-rehearsal = ensayo
+doctor-item-cluster = clúster
+doctor-item-kube-context = contexto kube
+doctor-item-variables = variables
+doctor-item-manifests = manifiestos
+doctor-item-local-port = puerto local
+doctor-item-driver = driver
+doctor-fix = arreglo:
+doctor-ready = listo: está todo lo que la ejecución necesita
+doctor-not-ready = { $count ->
+    [one] no está listo: 1 problema por arreglar
+   *[other] no está listo: { $count } problemas por arreglar
+}
+doctor-scenario-valid = { $path } es válido
+doctor-scenario-problems = { $path } tiene { $count ->
+    [one] 1 problema
+   *[other] { $count } problemas
+}
+doctor-scenario-fix = ejecuta `{ $command }` para verlos
+doctor-heading-lab = workshop doctor: laboratorio { $lab } en { $provider } (perfil { $profile })
+doctor-rehearsal-built-in = incluido en workshop: nada que instalar, no se ejecuta ningún contenedor
+doctor-rehearsal-answers = un `workshop rehearsal serve` responde en { $server }
+doctor-rehearsal-serve-fix = arráncalo con `workshop rehearsal serve --kubeconfig { $kubeconfig }`, o quita --kubeconfig para usar el ensayo incluido
+doctor-profile-answers = el perfil { $profile } responde en { $server }
+doctor-profile-not-running = el perfil { $profile } aún no está en marcha; el paso start-cluster del laboratorio lo arranca
+doctor-profile-cannot-start = el perfil { $profile } no está en marcha, y sin minikube nada puede arrancarlo
+doctor-profile-cannot-start-fix = instala minikube (mira la línea de minikube más arriba), o prueba el laboratorio sin contenedores: --cluster rehearsal
+doctor-context-answers = { $context }: { $server } responde
+doctor-check-cluster-info = revisa `kubectl cluster-info`
+doctor-api-silent = { $context }: el servidor de la API no respondió en { $seconds } s
+doctor-api-silent-fix = ¿está en marcha el clúster? `kubectl cluster-info` muestra dónde debería estar
+doctor-variables-fix = corrige los valores de --var
+doctor-manifests-fix = ejecuta `workshop validate` sobre el escenario
+doctor-version-serves = { $version } ({ $source ->
+    [cluster] la del clúster
+   *[scenario] la del escenario
+}) sirve todas las APIs de los { $objects } objetos del laboratorio
+doctor-version-unserved = { $version } ({ $source ->
+    [cluster] la del clúster
+   *[scenario] la del escenario
+}) no sirve { $apis }
+doctor-version-fix = usa una versión que las sirva (--kubernetes-version), o emítelas solo donde se sirven: {"{"}% if "…" in cluster.api_versions %{"}"}
+doctor-port-free = 127.0.0.1:{ $port } está libre (paso { $step })
+doctor-port-busy = 127.0.0.1:{ $port } está en uso (lo necesita el paso { $step })
+doctor-port-busy-fix = detén lo que escucha ahí (`ss -ltnp | grep { $port }`), o elige otro puerto: { $choice }
+doctor-not-on-path = no está en el PATH
+doctor-minikube-silent = { $path } no responde a `minikube version`
+doctor-minikube-reinstall = reinstala minikube (https://minikube.sigs.k8s.io/docs/start/)
+doctor-no-driver = no se encontró ningún driver de minikube (docker, podman, virtualbox, kvm2, hyperkit, qemu)
+doctor-no-driver-fix = instala Docker (https://docs.docker.com/engine/install/) o Podman, los drivers que minikube elige primero
+doctor-no-kubectl = no encontrado (opcional: workshop habla con la API directamente)
+doctor-no-kubectl-fix = instala kubectl (https://kubernetes.io/docs/tasks/tools/) para seguir a mano, o usa `minikube kubectl --`
+doctor-version-unknown = versión desconocida
+start-cluster-server = Kubernetes { $version } en { $server }
+minikube-install-hint = instala minikube (https://minikube.sigs.k8s.io/docs/start/) y un driver como Docker; o ensaya el laboratorio sin él: workshop run { $scenario } --cluster rehearsal
+action-objects-adopted = { $count } adoptados (creados antes de la interrupción)
+captured-kept = se mantiene { $name } = { $value } (guardado antes)

@@ -20,7 +20,7 @@ pub async fn perform(ctx: &StepCtx<'_>, c: &Command) -> Result<Done, StepError> 
     })?;
     if c.background {
         let display = ctx.spawn_background(&path, args)?;
-        return Ok(Done::summary(format!("{display} running in the background")));
+        return Ok(Done::summary(crate::t!("action-background", command = display)));
     }
     let display = process::display_command(&path, args);
     ctx.output(&format!("$ {display}"));
@@ -62,7 +62,11 @@ pub async fn perform(ctx: &StepCtx<'_>, c: &Command) -> Result<Done, StepError> 
         )));
     }
     Ok(Done {
-        summary: format!("`{display}` exited {}", finished.code),
+        summary: crate::t!(
+            "action-exited",
+            command = display.as_str(),
+            code = finished.code.to_string()
+        ),
         response: Some(finished.stdout),
     })
 }

@@ -43,12 +43,14 @@ pub async fn perform(ctx: &StepCtx<'_>, d: &Delete) -> Result<Done, StepError> {
         ctx.output(&format!("{label} deleted (uid {uid}{lost})"));
     }
     if d.wait == DeleteWait::None {
-        return Ok(Done::summary(format!("{label} deleted")));
+        return Ok(Done::summary(crate::t!("action-deleted", object = label)));
     }
     let timeout = ctx.scaled(d.timeout.map_or(Duration::from_secs(120), |t| t.as_std()));
-    ctx.output(&format!(
-        "waiting until {label} (uid {uid}) is gone, up to {}",
-        format_duration(timeout)
+    ctx.output(&crate::t!(
+        "action-delete-waiting",
+        object = label.as_str(),
+        uid = uid.as_str(),
+        timeout = format_duration(timeout)
     ));
     let conn = ctx.conn()?;
     let cfg = watcher::Config::default().fields(&format!("metadata.name={name}"));
@@ -62,12 +64,12 @@ pub async fn perform(ctx: &StepCtx<'_>, d: &Delete) -> Result<Done, StepError> {
     let waited = wait::watch_until(ctx.cancel(), &conn, api, cfg, timeout, &|_, _| {}, gone).await;
     match waited {
         WaitEnd::Done { .. } => {
-            let what = if d.wait == DeleteWait::Recreated {
-                "gone; its controller may recreate it"
+            let id = if d.wait == DeleteWait::Recreated {
+                "action-gone-recreate"
             } else {
-                "gone"
+                "action-gone"
             };
-            Ok(Done::summary(format!("{label} (uid {uid}) {what}")))
+            Ok(Done::summary(crate::t!(id, object = label, uid = uid)))
         }
         WaitEnd::Interrupted => Err(StepError::new("interrupted")),
         WaitEnd::TimedOut { last_error, .. } => {

@@ -66,7 +66,12 @@ pub async fn perform(ctx: &StepCtx<'_>, e: &Exec) -> Result<Done, StepError> {
         return Err(StepError::new(format!("the output does not contain {want:?}")));
     }
     Ok(Done {
-        summary: format!("`{}` in pod/{pod} exited {code}", command.join(" ")),
+        summary: crate::t!(
+            "action-exec-exited",
+            command = command.join(" "),
+            pod = pod.to_string(),
+            code = code.to_string()
+        ),
         response: Some(stdout),
     })
 }

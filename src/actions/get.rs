@@ -79,7 +79,7 @@ pub async fn perform(ctx: &StepCtx<'_>, g: &Get) -> Result<Done, StepError> {
             ctx.output("");
         }
     }
-    Ok(Done::summary(format!("{total} found")))
+    Ok(Done::summary(crate::t!("action-found", count = total)))
 }
 
 /// The number of rows and the aligned lines of a server's answer: a Table's default columns

@@ -106,16 +106,22 @@ pub async fn perform(ctx: &StepCtx<'_>, m: &Manifests, mode: Mode) -> Result<Don
             }
         }
     }
-    let verb = if mode == Mode::Create { "created" } else { "applied" };
-    let adopted = match adopted {
-        0 => String::new(),
-        n => format!(", {n} adopted (created before the interruption)"),
+    let id = if mode == Mode::Create {
+        "action-objects-created"
+    } else {
+        "action-objects-applied"
     };
-    Ok(Done::summary(format!(
-        "{created} of {} objects {verb} from {}{adopted}",
-        docs.len(),
-        m.template.get_ref()
-    )))
+    let mut summary = crate::t!(
+        id,
+        done = created,
+        count = docs.len(),
+        template = m.template.get_ref().as_str()
+    );
+    if adopted > 0 {
+        summary.push_str(", ");
+        summary.push_str(&crate::t!("action-objects-adopted", count = adopted));
+    }
+    Ok(Done::summary(summary))
 }
 
 /// Writes the object's uid into the resume state, as soon as it exists.

@@ -27,8 +27,9 @@ pub async fn perform(ctx: &StepCtx<'_>, p: &PatchAction) -> Result<Done, StepErr
     };
     result.map_err(|e| kube_error(&format!("patching {label}"), &e))?;
     ctx.output(&format!("{label} patched"));
-    Ok(Done::summary(format!(
-        "{label} patched ({})",
-        p.patch_type.as_kubectl()
+    Ok(Done::summary(crate::t!(
+        "action-patched",
+        object = label,
+        kind = p.patch_type.as_kubectl()
     )))
 }

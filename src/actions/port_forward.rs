@@ -81,7 +81,7 @@ pub async fn perform(ctx: &StepCtx<'_>, p: &PortForward) -> Result<Done, StepErr
     let task = tokio::spawn(serve(listener, pods, pod_name.clone(), target));
     let description = format!("127.0.0.1:{local} → svc/{svc_name}:{remote} (pod {pod_name}:{target})");
     ctx.in_background(description.clone(), Handle::Task(task));
-    Ok(Done::summary(format!("forwarding {description}")))
+    Ok(Done::summary(crate::t!("action-forwarding", description = description)))
 }
 
 /// Accepts local connections and forwards each through its own portforward stream.

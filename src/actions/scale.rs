@@ -19,5 +19,9 @@ pub async fn perform(ctx: &StepCtx<'_>, s: &Scale) -> Result<Done, StepError> {
     .await
     .map_err(|e| kube_error(&format!("scaling {label}"), &e))?;
     ctx.output(&format!("{label} scaled"));
-    Ok(Done::summary(format!("{label} scaled to {replicas} replicas")))
+    Ok(Done::summary(crate::t!(
+        "action-scaled",
+        object = label,
+        replicas = replicas
+    )))
 }

@@ -12,7 +12,11 @@ pub async fn perform(ctx: &StepCtx<'_>) -> Result<Done, StepError> {
         .facts(ctx.run.provider.kind().as_str())
         .await
         .map_err(StepError::new)?;
-    ctx.output(&format!("Kubernetes {} at {}", facts.version, conn.server));
+    ctx.output(&crate::t!(
+        "start-cluster-server",
+        version = facts.version.to_string(),
+        server = conn.server.to_string()
+    ));
     // Re-render the manifests for the live cluster's version and served APIs.
     let plan = ctx.run.plan();
     if plan.facts.version != facts.version || plan.facts.api_versions != facts.api_versions {

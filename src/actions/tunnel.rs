@@ -12,5 +12,5 @@ pub async fn perform(ctx: &StepCtx<'_>) -> Result<Done, StepError> {
             .hint("on another cluster, a LoadBalancer controller (such as MetalLB) gives Services their addresses"));
     };
     let display = ctx.spawn_background(&m.binary, &m.tunnel_args())?;
-    Ok(Done::summary(format!("{display} running in the background")))
+    Ok(Done::summary(crate::t!("action-background", command = display)))
 }

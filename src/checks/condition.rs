@@ -23,7 +23,7 @@ pub async fn run(
         match condition(&obj.data, &ty) {
             Some(s) if s == want => Observation::done(format!("{ty}={s}")),
             Some(s) => Observation::waiting(format!("{ty}={s}")),
-            None => Observation::waiting(format!("no {ty} condition yet")),
+            None => Observation::waiting(crate::t!("seen-no-condition", condition = ty.to_string())),
         }
     })
     .await

@@ -28,9 +28,9 @@ pub async fn run(
         let counted: Vec<_> = live.iter().filter(|o| !ready_only || pod_ready(o)).collect();
         let n = counted.len() as i64;
         let mut text = if ready_only {
-            format!("{n}/{want} Ready ({} pods)", live.len())
+            crate::t!("seen-ready-pods", ready = n, want = want, pods = live.len())
         } else {
-            format!("{n} of {want}")
+            crate::t!("seen-count", count = n, want = want)
         };
         if everywhere && n > 0 {
             // Where they are: `4 of 3 (other: 1, web: 3)`.

@@ -46,9 +46,9 @@ pub async fn run(
             .filter_map(|o| o.metadata.name.as_deref())
             .collect();
         let text = match defaults.as_slice() {
-            [] => "no StorageClass is marked default".to_owned(),
-            [one] => format!("default: {one}"),
-            many => format!("{} defaults: {}", many.len(), many.join(", ")),
+            [] => crate::t!("seen-no-default-class"),
+            [one] => crate::t!("seen-default-class", name = one.to_string()),
+            many => crate::t!("seen-default-classes", count = many.len(), names = many.join(", ")),
         };
         if defaults == [want.as_str()] {
             Observation::done(text)

@@ -20,25 +20,25 @@ pub async fn run(
             let mut ns: Vec<&str> = objs.iter().filter_map(|o| o.metadata.namespace.as_deref()).collect();
             ns.dedup();
             if o.all_namespaces && !ns.is_empty() {
-                format!(" in {}", ns.join(", "))
+                format!(" {}", crate::t!("describe-in-namespace", namespace = ns.join(", ")))
             } else {
                 String::new()
             }
         };
         match (objs.first(), present) {
-            (Some(obj), true) => Observation::done(format!(
-                "found{} (uid {})",
-                places(),
-                obj.metadata.uid.as_deref().unwrap_or("?")
+            (Some(obj), true) => Observation::done(crate::t!(
+                "seen-found",
+                places = places(),
+                uid = obj.metadata.uid.as_deref().unwrap_or("?")
             )),
-            (None, true) => Observation::waiting("not found"),
-            (None, false) => Observation::done("not found"),
+            (None, true) => Observation::waiting(crate::t!("seen-not-found")),
+            (None, false) => Observation::done(crate::t!("seen-not-found")),
             (Some(obj), false) => {
                 let phase = super::wait::str_at(&obj.data, &["status", "phase"]);
                 if objs.len() == 1 && (obj.metadata.deletion_timestamp.is_some() || phase == Some("Terminating")) {
-                    Observation::waiting(format!("still there{}, being deleted (Terminating)", places()))
+                    Observation::waiting(crate::t!("seen-terminating", places = places()))
                 } else {
-                    Observation::waiting(format!("still there{}", places()))
+                    Observation::waiting(crate::t!("seen-still-there", places = places()))
                 }
             }
         }

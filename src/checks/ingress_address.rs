@@ -20,7 +20,7 @@ pub async fn run(
     };
     super::watch(ctx, &i.object_ref(), timeout, progress, |objs| {
         if objs.is_empty() {
-            return Observation::waiting("the Ingress does not exist");
+            return Observation::waiting(crate::t!("seen-ingress-missing"));
         }
         let o = match super::the_one(objs, false) {
             Ok(o) => o,
@@ -38,9 +38,9 @@ pub async fn run(
             })
             .unwrap_or_default();
         if addrs.is_empty() {
-            return Observation::waiting("no address yet");
+            return Observation::waiting(crate::t!("seen-no-address"));
         }
-        let text = format!("address {}", addrs.join(", "));
+        let text = crate::t!("seen-address", address = addrs.join(", "));
         match &want {
             Some(w) if !addrs.contains(w) => Observation::waiting(text),
             _ => Observation::done(text),

@@ -26,7 +26,7 @@ pub async fn run(
     };
     super::watch(ctx, &p.object_ref(), timeout, progress, |objs| {
         if objs.is_empty() {
-            return Observation::waiting("the claim does not exist");
+            return Observation::waiting(crate::t!("seen-claim-missing"));
         }
         let o = match super::the_one(objs, false) {
             Ok(o) => o,
@@ -35,14 +35,15 @@ pub async fn run(
         let phase = str_at(&o.data, &["status", "phase"]).unwrap_or("Pending");
         let got_class = str_at(&o.data, &["spec", "storageClassName"]);
         let got_volume = str_at(&o.data, &["spec", "volumeName"]).filter(|v| !v.is_empty());
-        let mut text = format!("phase {phase}");
-        if let Some(c) = got_class {
-            text.push_str(&format!(", class {c}"));
-        } else {
-            text.push_str(", no class");
-        }
+        let mut text = crate::t!("seen-phase", phase = phase);
+        text.push_str(", ");
+        text.push_str(&match got_class {
+            Some(c) => crate::t!("seen-class", class = c),
+            None => crate::t!("seen-no-class"),
+        });
         if let Some(v) = got_volume {
-            text.push_str(&format!(", volume {v}"));
+            text.push_str(", ");
+            text.push_str(&crate::t!("seen-volume", volume = v));
         }
         let ok = phase == "Bound"
             && class.as_deref().is_none_or(|c| got_class == Some(c))

@@ -22,17 +22,21 @@ pub async fn run(
     let is_pod = r.kind.get_ref() == "Pod";
     super::watch(ctx, &r.object_ref(), timeout, progress, |objs| {
         match super::the_one(objs, false) {
-            Err(_) if objs.is_empty() => Observation::waiting("gone, not recreated yet"),
+            Err(_) if objs.is_empty() => Observation::waiting(crate::t!("seen-not-recreated")),
             Err(why) => why,
             Ok(o) => {
                 let uid = o.metadata.uid.as_deref().unwrap_or("");
                 if uid == old {
-                    Observation::waiting(format!("still the old object (uid {uid})"))
+                    Observation::waiting(crate::t!("seen-old-object", uid = uid.to_string()))
                 } else if is_pod && !pod_ready(o) {
                     let phase = super::wait::str_at(&o.data, &["status", "phase"]).unwrap_or("Pending");
-                    Observation::waiting(format!("recreated (new uid {uid}), {phase}, not Ready yet"))
+                    Observation::waiting(crate::t!(
+                        "seen-recreated-not-ready",
+                        uid = uid.to_string(),
+                        phase = phase.to_string()
+                    ))
                 } else {
-                    Observation::done(format!("recreated with new uid {uid}"))
+                    Observation::done(crate::t!("seen-recreated", uid = uid.to_string()))
                 }
             }
         }

@@ -37,7 +37,7 @@ pub fn rolled_out(kind: &str, o: &DynamicObject) -> Observation {
         let desired = st("desiredNumberScheduled");
         let ready = st("numberReady");
         let updated = st("updatedNumberScheduled");
-        let text = format!("{ready}/{desired} ready, {updated} updated");
+        let text = crate::t!("seen-rollout", ready = ready, desired = desired, updated = updated);
         let done = observed_gen >= generation && ready == desired && updated == desired;
         return if done {
             Observation::done(text)
@@ -49,9 +49,9 @@ pub fn rolled_out(kind: &str, o: &DynamicObject) -> Observation {
     let ready = st("readyReplicas");
     let updated = st("updatedReplicas");
     let current = st("replicas");
-    let mut text = format!("{ready}/{desired} ready, {updated} updated");
+    let mut text = crate::t!("seen-rollout", ready = ready, desired = desired, updated = updated);
     if observed_gen < generation {
-        text.push_str(" (the controller has not seen the latest change yet)");
+        text.push_str(&format!(" ({})", crate::t!("seen-rollout-stale")));
         return Observation::waiting(text);
     }
     let done = match kind {

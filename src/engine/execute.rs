@@ -144,7 +144,7 @@ pub async fn execute(ctx: &StepCtx<'_>, opts: &LoopOptions) -> Result<StepStatus
     }
     for cap in step.captures.iter().filter(|c| c.when == CaptureWhen::After) {
         let value = capture::take(ctx, cap, Some(&done)).await.map_err(fail)?;
-        ctx.output(&format!("captured {} = {value}", cap.name));
+        ctx.output(&crate::t!("captured", name = cap.name.as_str(), value = value.as_str()));
     }
     Ok(StepStatus::Passed)
 }
@@ -171,14 +171,18 @@ async fn take_captures(
             match keep(&cap.name) {
                 Keep::No => {}
                 Keep::Saying => {
-                    ctx.output(&format!("kept {} = {v} (captured before)", cap.name));
+                    ctx.output(&crate::t!(
+                        "captured-kept",
+                        name = cap.name.as_str(),
+                        value = v.to_string()
+                    ));
                     continue;
                 }
                 Keep::Silently => continue,
             }
         }
         let value = capture::take(ctx, cap, None).await?;
-        ctx.output(&format!("captured {} = {value}", cap.name));
+        ctx.output(&crate::t!("captured", name = cap.name.as_str(), value = value.as_str()));
         taken.push(cap.name.clone());
     }
     Ok(taken)

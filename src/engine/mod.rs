@@ -139,10 +139,10 @@ fn announce(interrupt: &Interrupt, reporter: &dyn report::Reporter, said: &std::
         return;
     }
     reporter.event(&Event::Note {
-        text: format!(
-            "⏹ {}: stopping the running step and background processes (SIGTERM, then SIGKILL after {} s; a second signal stops them at once)",
-            signal.describe(),
-            process::GRACE.as_secs()
+        text: crate::t!(
+            "interrupt-stopping",
+            signal = signal.describe(),
+            grace = process::GRACE.as_secs()
         ),
     });
 }
@@ -513,17 +513,22 @@ async fn keep_running(ctx: &RunCtx, interactive: bool, summary: &Summary) {
                 if let Some(first) = name.get_mut(0..1) {
                     first.make_ascii_uppercase();
                 }
-                format!("{name} is at http://localhost:{port} (port-forward to svc/{service})")
+                crate::t!(
+                    "keep-running-forward",
+                    name = name,
+                    address = format!("http://localhost:{port}"),
+                    service = service
+                )
             }
-            _ => format!("still running: {description}"),
+            _ => crate::t!("keep-running-still", description = description.as_str()),
         })
         .collect();
     let (last, rest) = lines.split_last().expect("keep is not empty");
     for line in rest {
         ctx.reporter.println(line);
     }
-    let more = if keep.len() > 1 { " them all" } else { "" };
-    prompt::wait_for_enter(ctx, &format!("{last} — press Enter to stop{more}")).await;
+    let stop = crate::t!("keep-running-stop", count = keep.len());
+    prompt::wait_for_enter(ctx, &format!("{last} — {stop}")).await;
 }
 
 /// `workshop rehearsal serve`.

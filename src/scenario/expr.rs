@@ -29,6 +29,16 @@ impl Expr {
     }
 }
 
+/// The variable a template names and nothing else (`{{ local_port }}` → `local_port`), for hints
+/// that say which `--var` to change.
+pub fn variable_name(text: &str) -> Option<&str> {
+    let inner = text.trim().strip_prefix("{{")?.strip_suffix("}}")?.trim();
+    let ident = !inner.is_empty()
+        && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !inner.starts_with(|c: char| c.is_ascii_digit());
+    ident.then_some(inner)
+}
+
 impl<'de> Deserialize<'de> for Expr {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = Spanned::<String>::deserialize(d)?;

@@ -21,10 +21,7 @@ pub struct Minikube {
 
 /// How to install minikube, and the way to try the lab without it.
 pub fn install_hint(scenario: &str) -> String {
-    format!(
-        "install minikube (https://minikube.sigs.k8s.io/docs/start/) and a driver such as Docker; \
-         or rehearse the lab without it: workshop run {scenario} --cluster rehearsal"
-    )
+    crate::t!("minikube-install-hint", scenario = scenario)
 }
 
 impl Minikube {
@@ -111,16 +108,16 @@ impl Minikube {
     /// `minikube start …`, or reuse of a profile that already runs.
     pub async fn start(&self, ctx: &StepCtx<'_>) -> Result<(Connection, String), ProviderFailure> {
         let summary = if self.is_running().await {
-            ctx.output(&format!("profile {} is already running; reusing it", self.profile));
+            ctx.output(&crate::t!("minikube-reusing", profile = self.profile.as_str()));
             for a in &self.addons {
                 self.minikube(ctx, self.addon_args(a, true), Duration::from_secs(300))
                     .await?;
             }
-            format!("reused running profile {}", self.profile)
+            crate::t!("minikube-reused", profile = self.profile.as_str())
         } else {
             let timeout = ctx.step.timeout.map_or(Duration::from_secs(900), |t| t.as_std());
             self.minikube(ctx, self.start_args.clone(), timeout).await?;
-            format!("minikube profile {} started", self.profile)
+            crate::t!("minikube-started", profile = self.profile.as_str())
         };
         let conn = self.existing().connect().await.map_err(|e| ProviderFailure {
             message: e.to_string(),
@@ -143,7 +140,11 @@ impl Minikube {
     pub async fn addon(&self, ctx: &StepCtx<'_>, name: &str, enable: bool) -> Result<String, ProviderFailure> {
         let timeout = ctx.step.timeout.map_or(Duration::from_secs(600), |t| t.as_std());
         self.minikube(ctx, self.addon_args(name, enable), timeout).await?;
-        Ok(format!("addon {name} {}", if enable { "enabled" } else { "disabled" }))
+        Ok(crate::t!(
+            "minikube-addon",
+            addon = name,
+            enabled = if enable { "yes" } else { "no" }
+        ))
     }
 
     /// `minikube tunnel -p PROFILE`, for a background process.

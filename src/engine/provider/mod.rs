@@ -60,8 +60,14 @@ impl ClusterProvider {
     /// How the header names the cluster.
     pub fn description(&self) -> String {
         match self {
-            ClusterProvider::Minikube(m) => format!("minikube profile {} ({})", m.profile, m.binary.display()),
-            ClusterProvider::Existing(e) => format!("existing cluster, kube context {}", e.context_name()),
+            ClusterProvider::Minikube(m) => crate::t!(
+                "cluster-minikube",
+                profile = m.profile.as_str(),
+                binary = m.binary.display().to_string()
+            ),
+            ClusterProvider::Existing(e) => {
+                crate::t!("cluster-existing-context", context = e.context_name().to_string())
+            }
             ClusterProvider::Rehearsal(r) => r.description(),
         }
     }

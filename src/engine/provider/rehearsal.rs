@@ -122,16 +122,23 @@ impl Rehearsal {
     pub fn description(&self) -> String {
         match &self.place {
             Where::Embedded(c) => format!(
-                "REHEARSAL cluster (no containers run), Kubernetes {} at http://{}{}",
-                c.version(),
-                c.addr(),
+                "{}{}",
+                crate::t!(
+                    "rehearsal-embedded",
+                    version = c.version().to_string(),
+                    address = format!("http://{}", c.addr())
+                ),
                 c.faults()
-                    .map(|f| format!(", with faults {} ({FAULTS_ENV})", f.spec()))
+                    .map(|f| format!(
+                        ", {}",
+                        crate::t!("rehearsal-faults", faults = f.spec().to_string(), variable = FAULTS_ENV)
+                    ))
                     .unwrap_or_default()
             ),
-            Where::Attached { server, kubeconfig } => format!(
-                "REHEARSAL cluster (no containers run) at {server}, attached through {}",
-                kubeconfig.display()
+            Where::Attached { server, kubeconfig } => crate::t!(
+                "rehearsal-attached",
+                server = server.as_str(),
+                kubeconfig = kubeconfig.display().to_string()
             ),
         }
     }
@@ -219,22 +226,23 @@ impl Rehearsal {
     pub async fn start(&self, ctx: &StepCtx<'_>) -> Result<(Connection, String), ProviderFailure> {
         for a in &self.addons {
             self.set_addon(a, true).await?;
-            ctx.output(&format!("rehearsal: addon {a} enabled"));
+            ctx.output(&crate::t!("rehearsal-addon", addon = a.as_str(), enabled = "yes"));
         }
         let conn = self.connect().await.map_err(|e| ProviderFailure::new(e.to_string()))?;
-        let addons = if self.addons.is_empty() {
-            String::new()
+        let summary = if self.addons.is_empty() {
+            crate::t!("rehearsal-ready")
         } else {
-            format!(" with addons {}", self.addons.join(", "))
+            crate::t!("rehearsal-ready-addons", addons = self.addons.join(", "))
         };
-        Ok((conn, format!("rehearsal cluster ready{addons}")))
+        Ok((conn, summary))
     }
 
     pub async fn addon(&self, name: &str, enable: bool) -> Result<String, ProviderFailure> {
         self.set_addon(name, enable).await?;
-        Ok(format!(
-            "rehearsal: addon {name} {}",
-            if enable { "enabled" } else { "disabled" }
+        Ok(crate::t!(
+            "rehearsal-addon",
+            addon = name,
+            enabled = if enable { "yes" } else { "no" }
         ))
     }
 

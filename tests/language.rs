@@ -1,0 +1,187 @@
+//! The learner's language: the tool's own words in Spanish (locales/es/workshop.ftl) when the
+//! locale or --lang asks for it, and a lab that adds a language of its own.
+
+use std::time::Duration;
+
+use crate::support::pty::Pty;
+use crate::support::{REPO, Test};
+
+const RUN: Duration = Duration::from_secs(120);
+
+/// Phrases the tool writes in English, none of which a Spanish learner should read. (Lines that
+/// imitate kubectl's own output, `namespace/pacman created` or a `get` table, are not among them:
+/// kubectl prints those in English whatever the locale.)
+const ENGLISH: &[&str] = &[
+    "step 1/",
+    "steps)",
+    " passed",
+    " failed",
+    "skipped",
+    "needs a real cluster",
+    "checking ",
+    "waiting",
+    "cluster: REHEARSAL",
+    "cluster: minikube",
+    "REHEARSAL cluster",
+    " exists",
+    "is absent",
+    "rolled out",
+    " found",
+    "captured ",
+    "ready with",
+    "in any namespace",
+    "is Bound",
+    "has an address",
+    "objects created",
+    "scaled to",
+    "start over with",
+    "hint:",
+    "What workshop checks",
+    "Needs ",
+    "| name | value | meaning |",
+    "keeps running in the background",
+    "(within ",
+    "is valid",
+    "not ready",
+    "fix:",
+];
+
+fn english_in(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| ENGLISH.iter().any(|e| l.contains(e)))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_learner_with_a_spanish_locale_reads_day55_on_the_rehearsal_in_spanish() {
+    let mut pty = Pty::spawn(
+        REPO.as_ref(),
+        &["run", "scenarios/day55.toml", "--cluster", "rehearsal"],
+        &[("LANG", "es_ES.UTF-8")],
+    );
+    pty.expect("ENSAYO", RUN)
+        .expect("omitido: necesita un clúster real", RUN)
+        .expect("15 correctos, 0 fallidos, 5 omitidos", RUN);
+    assert_eq!(pty.wait(RUN), 0, "{}", pty.screen());
+    let screen = pty.screen();
+    assert!(screen.contains("existe"), "{screen}");
+    let english = english_in(&screen);
+    assert!(
+        english.is_empty(),
+        "English lines:\n{}\n--- screen ---\n{screen}",
+        english.join("\n")
+    );
+}
+
+#[test]
+fn plain_output_plan_handout_and_doctor_speak_spanish_with_lang_es() {
+    let run = Test::in_repo()
+        .args(["run", "scenarios/day55.toml", "--cluster", "rehearsal", "--lang", "ES"])
+        .run()
+        .success();
+    let out = run.stdout.clone();
+    assert!(out.contains("paso 6/20 create-pacman"), "{out}");
+    assert!(out.contains("1 pod Ready con name=pacman en pacman"), "{out}");
+    // Lines of the steps' own output (`  id | …`) are kubectl's words, not the tool's.
+    let tool: String = out
+        .lines()
+        .filter(|l| !l.contains(" | "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_eq!(english_in(&tool), Vec::<String>::new(), "{out}");
+
+    let plan = Test::in_repo()
+        .args(["plan", "scenarios/day55.toml"])
+        .env("LANG", "es_ES.UTF-8")
+        .run()
+        .success();
+    assert!(
+        plan.stdout.contains("comprueba pvc pacman/mongo-storage está Bound"),
+        "{}",
+        plan.stdout
+    );
+    assert_eq!(english_in(&plan.stdout), Vec::<String>::new(), "{}", plan.stdout);
+
+    let md = Test::in_repo()
+        .args(["export", "scenarios/day55.toml", "--format", "md", "--lang", "es"])
+        .run()
+        .success();
+    for needle in [
+        "Qué comprueba workshop:",
+        "Necesita `",
+        "| nombre | valor | significado |",
+        "sigue ejecutándose en segundo plano",
+    ] {
+        assert!(md.stdout.contains(needle), "missing {needle:?} in:\n{}", md.stdout);
+    }
+    assert_eq!(english_in(&md.stdout), Vec::<String>::new());
+
+    let doctor = Test::in_repo()
+        .args(["doctor", "scenarios/day55.toml", "--cluster", "rehearsal"])
+        .env("LANG", "es_ES.UTF-8")
+        .run()
+        .success();
+    assert!(
+        doctor.stdout.contains("listo: está todo lo que la ejecución necesita"),
+        "{}",
+        doctor.stdout
+    );
+    assert_eq!(english_in(&doctor.stdout), Vec::<String>::new(), "{}", doctor.stdout);
+}
+
+#[test]
+fn english_stays_the_default_and_developer_logs_stay_english() {
+    let t = Test::in_repo()
+        .args(["-v", "plan", "scenarios/day55.toml", "--lang", "es"])
+        .run()
+        .success();
+    assert!(t.stdout.contains("comprueba"), "{}", t.stdout);
+    Test::in_repo()
+        .args(["plan", "scenarios/day55.toml"])
+        .env("LANG", "C.UTF-8")
+        .run()
+        .success()
+        .stdout_contains("check pvc pacman/mongo-storage is Bound");
+}
+
+const FRENCH_LAB: &str = r#"
+[lab]
+id = "fr-lab"
+title = { en = "A lab", fr = "Un labo" }
+languages = ["en", "fr"]
+
+[[steps]]
+id = "look"
+title = { en = "Look", fr = "Regarder" }
+get = { resources = "namespaces" }
+
+[[steps.checks]]
+exists = { kind = "Namespace", name = "default" }
+"#;
+
+#[test]
+fn a_lab_adds_a_language_with_its_own_catalogue_beside_the_scenario() {
+    let t = Test::new()
+        .write("lab.toml", FRENCH_LAB)
+        .write(
+            "locales/fr/workshop.ftl",
+            "step-header = étape { $index }/{ $total }\ncheck-exists = { $target } existe bien\n",
+        )
+        .args(["run", "lab.toml", "--cluster", "rehearsal", "--lang", "fr"])
+        .run()
+        .success();
+    t.stdout_contains("étape 1/1 look: Regarder")
+        .stdout_contains("namespace default existe bien")
+        // What the lab's catalogue does not say comes in English.
+        .stdout_contains("1 passed, 0 failed");
+
+    Test::new()
+        .write("lab.toml", FRENCH_LAB)
+        .write("locales/fr/workshop.ftl", "step-header = étape { $index\n")
+        .args(["plan", "lab.toml", "--lang", "fr"])
+        .run()
+        .status(2)
+        .stderr_contains("locales/fr/workshop.ftl:2:1: this is not a valid Fluent message")
+        .stderr_contains("docs/languages.md");
+}
