@@ -148,12 +148,15 @@ pub fn http(host_port: &str, method: &str, path: &str, auth: Option<&str>, body:
     let auth = auth
         .map(|a| format!("Authorization: Bearer {a}\r\n"))
         .unwrap_or_default();
-    write!(
+    let sent = write!(
         s,
         "{method} {path} HTTP/1.1\r\nHost: {host_port}\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
-    )
-    .expect("send");
+    );
+    if let Err(e) = sent {
+        // The server hung up first (a TLS port closes on a plain-HTTP hello): no HTTP answer.
+        return (0, format!("send: {e}"));
+    }
     let _ = s.write_all(body.as_bytes());
     let mut buf = Vec::new();
     let _ = s.read_to_end(&mut buf);
