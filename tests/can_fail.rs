@@ -706,6 +706,22 @@ fn every_check_of_day55_can_fail() {
 
     use Phase::*;
     let s = |id, i| ("steps", id, i);
+    // Near misses that several checks share.
+    let rollout_broken =
+        |at| near(at, EndState, "its image does not pull", "0/1 ready, 1 updated").var("namespace", "nm-rollout");
+    let list_without_marker = |at| {
+        near(
+            at,
+            EndState,
+            "the list without the marker",
+            r#"[*].name = "player-aaaaaa", "alice" (2 values)"#,
+        )
+        .var("local_port", scores.to_string())
+        .var("player", "player-zzzzzz")
+    };
+    let not_in = |at, namespace: &str, why| near(at, EndState, why, "not found").var("namespace", namespace.to_owned());
+    let annotation =
+        |value: &str| format!(r#"metadata.annotations["storageclass.kubernetes.io/is-default-class"] = "{value}""#);
     let misses = vec![
         near(s("start-cluster", 0), NodeGone, "the node is gone", "not found"),
         near(s("start-cluster", 1), NodeGone, "kube-system is gone", "not found"),
@@ -726,13 +742,13 @@ fn every_check_of_day55_can_fail() {
             s("make-csi-default", 0),
             ClassesWrong,
             "the annotation false",
-            r#"metadata.annotations["storageclass.kubernetes.io/is-default-class"] = "false""#,
+            &annotation("false"),
         ),
         near(
             s("unset-standard-default", 0),
             ClassesWrong,
             "standard still the default",
-            r#"metadata.annotations["storageclass.kubernetes.io/is-default-class"] = "true""#,
+            &annotation("true"),
         ),
         near(
             s("unset-standard-default", 1),
@@ -741,7 +757,7 @@ fn every_check_of_day55_can_fail() {
             "default: standard",
         ),
         near(s("get-namespaces", 0), EndState, "the namespace exists", "still there"),
-        near(s("create-pacman", 0), EndState, "the wrong namespace", "not found").var("namespace", "pacmann"),
+        not_in(s("create-pacman", 0), "pacmann", "the wrong namespace"),
         near(
             s("create-pacman", 1),
             EndState,
@@ -749,23 +765,11 @@ fn every_check_of_day55_can_fail() {
             &format!("phase Bound, class standard, volume {standard_pv}"),
         )
         .var("namespace", "nm-storage"),
-        near(
-            s("create-pacman", 2),
-            EndState,
-            "mongo's image does not pull",
-            "0/1 ready",
-        )
-        .var("namespace", "nm-rollout"),
-        near(
-            s("create-pacman", 3),
-            EndState,
-            "pacman's image does not pull",
-            "0/1 ready",
-        )
-        .var("namespace", "nm-rollout"),
+        rollout_broken(s("create-pacman", 2)),
+        rollout_broken(s("create-pacman", 3)),
         near(s("create-pacman", 4), EndState, "a count off by one", "2/1 Ready").var("namespace", "nm-count"),
-        near(s("get-all", 0), EndState, "no mongo-0 there", "not found").var("namespace", "nm-empty"),
-        near(s("get-all", 1), EndState, "a Service mongodb, not mongo", "not found").var("namespace", "nm-empty"),
+        not_in(s("get-all", 0), "nm-empty", "no mongo-0 there"),
+        not_in(s("get-all", 1), "nm-empty", "a Service mongodb, not mongo"),
         near(
             s("get-all", 2),
             EndState,
@@ -808,14 +812,7 @@ fn every_check_of_day55_can_fail() {
             "status 503 (expected 200)",
         )
         .var("local_port", broken.to_string()),
-        near(
-            s("post-high-score", 0),
-            EndState,
-            "the list without the marker",
-            r#"[*].name = "player-aaaaaa", "alice" (2 values)"#,
-        )
-        .var("local_port", scores.to_string())
-        .var("player", "player-zzzzzz"),
+        list_without_marker(s("post-high-score", 0)),
         near(
             s("delete-mongo-0", 0),
             EndState,
@@ -830,28 +827,9 @@ fn every_check_of_day55_can_fail() {
             &format!("volume {pacman_pv}"),
         )
         .var("mongo_volume", csi_pv.clone()),
-        near(
-            s("delete-mongo-0", 2),
-            EndState,
-            "mongo's image does not pull",
-            "0/1 ready",
-        )
-        .var("namespace", "nm-rollout"),
-        near(
-            s("high-score-survived", 0),
-            EndState,
-            "the list without the marker",
-            r#"[*].name = "player-aaaaaa", "alice" (2 values)"#,
-        )
-        .var("local_port", scores.to_string())
-        .var("player", "player-zzzzzz"),
-        near(
-            s("scale-pacman", 0),
-            EndState,
-            "pacman's image does not pull",
-            "0/1 ready",
-        )
-        .var("namespace", "nm-rollout"),
+        rollout_broken(s("delete-mongo-0", 2)),
+        list_without_marker(s("high-score-survived", 0)),
+        rollout_broken(s("scale-pacman", 0)),
         near(s("scale-pacman", 1), EndState, "a count off by one", "10/11 Ready").var("pacman_replicas", "11"),
         near(
             s("enable-ingress", 0),
@@ -866,8 +844,8 @@ fn every_check_of_day55_can_fail() {
             "1/1 ready, 1 updated",
         ),
         near(s("get-ns", 0), IngressGone, "ingress-nginx is gone", "not found"),
-        near(s("get-ns", 1), EndState, "the wrong namespace", "not found").var("namespace", "pacmann"),
-        near(s("create-ingress", 0), EndState, "no Ingress there", "not found").var("namespace", "nm-count"),
+        not_in(s("get-ns", 1), "pacmann", "the wrong namespace"),
+        not_in(s("create-ingress", 0), "nm-count", "no Ingress there"),
         near(
             s("create-ingress", 1),
             EndState,

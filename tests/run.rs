@@ -2,70 +2,17 @@
 //! paths (a check that times out, preflight, missing minikube, an unreachable cluster, Ctrl-C).
 
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use crate::support::cluster::Cluster as Standalone;
+use crate::support::{BIN, Test, minikube};
 use k8s_openapi::api::core::v1::Pod;
 use k8s_openapi::api::networking::v1::Ingress;
 use k8s_openapi::api::storage::v1::StorageClass;
 use kube::Api;
 use kube::api::ListParams;
-use workshop::rehearsal::{Pace, RehearsalCluster, RehearsalOptions};
-
-use crate::support::{BIN, Test, minikube};
-
-/// A rehearsal cluster that outlives one `workshop run`, so a test can look at what the run
-/// left behind (the run attaches with `--cluster rehearsal --kubeconfig PATH`).
-struct Standalone {
-    rt: tokio::runtime::Runtime,
-    cluster: Option<RehearsalCluster>,
-    kubeconfig: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Standalone {
-    fn start(version: &str, profile: &str) -> Standalone {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let kubeconfig = dir.path().join("rehearsal.kubeconfig");
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
-        let cluster = rt
-            .block_on(RehearsalCluster::start(RehearsalOptions {
-                version: version.into(),
-                pace: Pace::Fast,
-                addons: Vec::new(),
-                kubeconfig: Some(kubeconfig.clone()),
-                node_name: profile.into(),
-                ..Default::default()
-            }))
-            .expect("rehearsal starts");
-        Standalone {
-            rt,
-            cluster: Some(cluster),
-            kubeconfig,
-            _dir: dir,
-        }
-    }
-
-    /// A client for the cluster; built inside the runtime, as kube-rs requires.
-    fn client(&self) -> kube::Client {
-        let config = self.cluster.as_ref().expect("running").kube_config();
-        let _guard = self.rt.enter();
-        kube::Client::try_from(config).expect("client")
-    }
-}
-
-impl Drop for Standalone {
-    fn drop(&mut self) {
-        if let Some(c) = self.cluster.take() {
-            self.rt.block_on(c.shutdown());
-        }
-    }
-}
 
 #[test]
 fn day55_on_the_rehearsal_passes_and_leaves_the_lab_state() {

@@ -1,6 +1,7 @@
-//! A rehearsal cluster in the test process, for tests that build a cluster state with kube-rs
-//! and then run the real `workshop` binary against it (`--cluster existing --kubeconfig PATH`),
-//! plus helpers to create objects from JSON and wait for the simulated controllers.
+//! A rehearsal cluster in the test process that outlives one `workshop run`: tests build a
+//! cluster state with kube-rs, run the real binary against it (`--cluster rehearsal|existing
+//! --kubeconfig PATH`) and look at what the run left behind. Helpers create objects from JSON
+//! and wait for the simulated controllers.
 
 use std::collections::BTreeMap;
 use std::future::Future;
