@@ -110,7 +110,7 @@ fn step_mode_on_a_terminal_in_spanish() {
         .expect("Listar las StorageClasses", SCREEN)
         .expect("$ kubectl get storageclass", SCREEN)
         .expect("q: salir", SCREEN)
-        .send("s\r")
+        .send("s")
         .expect("omitido: a petición tuya", SCREEN);
     // Step 3: the patch, run with Enter.
     pty.expect("── paso 3/20 make-csi-default", SCREEN)
@@ -122,13 +122,79 @@ fn step_mode_on_a_terminal_in_spanish() {
     // Step 4: quit.
     pty.expect("── paso 4/20 unset-standard-default", SCREEN)
         .expect("q: salir", SCREEN)
-        .send("q\r")
+        .send("q")
         .expect("detenido a petición tuya (q)", SCREEN);
     assert_eq!(pty.wait(SCREEN), 130, "{}", pty.screen());
     let screen = pty.screen();
     assert!(screen.contains("2 correctos"), "{screen}");
     assert!(!screen.contains("**"), "Markdown markers should be rendered:\n{screen}");
     assert!(!screen.contains("── paso 5/20"), "{screen}");
+}
+
+#[test]
+fn step_mode_keys_in_front_of_a_class() {
+    let t = Test::new();
+    let mut pty = Pty::spawn(
+        t.path(),
+        &[
+            "run",
+            &format!("{REPO}/scenarios/day55.toml"),
+            "--cluster",
+            "rehearsal",
+            "--step",
+        ],
+        &[("NO_COLOR", "1")],
+    );
+    // A single key answers, without Enter; a wrong key gets a whole sentence; ? explains.
+    pty.expect("── step 1/20 start-cluster", SCREEN)
+        .expect("?: help", SCREEN)
+        .send("x")
+        .expect(
+            "`x` does nothing here: press Enter to run this step, s to skip it, q to quit, or ? for help.",
+            SCREEN,
+        )
+        .send("?")
+        .expect("Ctrl-C  stop at once, like q", SCREEN)
+        .send("\r");
+    for (n, id) in [
+        (2, "get-storageclasses"),
+        (3, "make-csi-default"),
+        (4, "unset-standard-default"),
+        (5, "get-namespaces"),
+    ] {
+        pty.expect(&format!("── step {n}/20 {id}"), SCREEN).send("\r");
+    }
+    // Skipping a step later steps need warns and asks; Enter then runs it after all.
+    pty.expect("── step 6/20 create-pacman", SCREEN)
+        .expect(".workshop/manifests/day55/pacman-stateful-demo.yaml", SCREEN)
+        .expect(
+            "$ kubectl create -f .workshop/manifests/day55/pacman-stateful-demo.yaml",
+            SCREEN,
+        )
+        .send("s")
+        .expect(
+            "need `create-pacman`: skipping it makes them fail or be skipped.",
+            SCREEN,
+        )
+        .send("\r")
+        .expect("── step 7/20 get-all", SCREEN);
+    // End of input (Ctrl-D) says so.
+    pty.send("\u{4}")
+        .expect("end of input: no more answers can come", SCREEN);
+    assert_eq!(pty.wait(SCREEN), 130, "{}", pty.screen());
+    let screen = pty.screen();
+    // NO_COLOR takes the colours away, not the live display: no timestamped log lines.
+    assert!(!screen.contains("[   0."), "{screen}");
+    assert!(screen.contains("✔ [6] create-pacman"), "{screen}");
+    assert!(screen.contains("⚠ port-forward, play-pacman, "), "{screen}");
+    // The card's command runs as printed: the file is there, with the lab's 11 objects.
+    let file = t.path().join(".workshop/manifests/day55/pacman-stateful-demo.yaml");
+    let yaml = std::fs::read_to_string(&file).expect("the rendered manifests");
+    assert_eq!(yaml.matches("\n---\n").count() + 1, 11, "{yaml}");
+    assert!(yaml.contains("kind: StatefulSet"), "{yaml}");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&file).expect("stat").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
 }
 
 #[test]
@@ -146,7 +212,8 @@ fn step_mode_reads_answers_from_a_pipe_too() {
             "── step 2/20 get-storageclasses",
             "↷ step 2 get-storageclasses skipped: at your request",
             "── step 3/20 make-csi-default",
-            "stopped at your request (q)",
+            "end of input: no more answers can come, so the run stops here",
+            "stopped: the input ended at a step card",
             "interrupted: 1 passed",
         ]);
 }

@@ -97,9 +97,26 @@ resume-cluster-changed = the cluster changed since those steps ran; the run goes
 
 ## Step mode and pauses
 
-prompt-question-rehearsal = ▶ Enter: run this step · s: skip it · q: quit
-prompt-question = ▶ Enter: run this step · s: skip it · q: quit (resume later with --resume)
-prompt-not-an-answer = `{ $answer }` is not an answer here;{" "}
+prompt-question-rehearsal = ▶ Enter: run this step · s: skip it · q: quit · ?: help
+prompt-question = ▶ Enter: run this step · s: skip it · q: quit (resume later with --resume) · ?: help
+prompt-wrong-key = `{ $key }` does nothing here: press Enter to run this step, s to skip it, q to quit, or ? for help.
+prompt-help =
+    Enter   run this step: its action, then its checks
+    s       skip it (steps that need it are skipped too; you are asked first)
+    q       stop here: background processes stop; on a real cluster --resume goes on from here
+    ?       this help
+    Ctrl-C  stop at once, like q
+prompt-skip-needed = ⚠ { $count ->
+    [one] { $later } needs `{ $step }`
+   *[other] { $later } need `{ $step }`
+}: skipping it makes { $count ->
+    [one] it fail
+   *[other] them fail
+} or be skipped. s: skip anyway · Enter: run it · q: quit
+prompt-end-of-input = end of input: no more answers can come, so the run stops here
+end-of-input-note = stopped: the input ended at a step card; background processes are stopped
+end-of-input-note-recorded = stopped: the input ended at a step card; background processes are stopped and the progress is recorded
+card-manifests = the manifests it applies, rendered: { $path }
 confirm-choices = [y/N]
 pause-default = Press Enter to continue.
 pause-enter = [Enter]

@@ -112,9 +112,26 @@ resume-cluster-changed = el clúster cambió desde que se ejecutaron esos pasos;
 
 ## Modo paso a paso y pausas
 
-prompt-question-rehearsal = ▶ Enter: ejecutar este paso · s: saltarlo · q: salir
-prompt-question = ▶ Enter: ejecutar este paso · s: saltarlo · q: salir (reanuda luego con --resume)
-prompt-not-an-answer = `{ $answer }` no es una respuesta válida aquí;{" "}
+prompt-question-rehearsal = ▶ Enter: ejecutar este paso · s: saltarlo · q: salir · ?: ayuda
+prompt-question = ▶ Enter: ejecutar este paso · s: saltarlo · q: salir (reanuda luego con --resume) · ?: ayuda
+prompt-wrong-key = `{ $key }` no hace nada aquí: pulsa Enter para ejecutar este paso, s para saltarlo, q para salir o ? para ver la ayuda.
+prompt-help =
+    Enter   ejecuta este paso: su acción y luego sus comprobaciones
+    s       sáltalo (los pasos que lo necesitan también se saltan; antes se te pregunta)
+    q       para aquí: los procesos en segundo plano se detienen; en un clúster real --resume sigue desde aquí
+    ?       esta ayuda
+    Ctrl-C  para al momento, como q
+prompt-skip-needed = ⚠ { $count ->
+    [one] { $later } necesita `{ $step }`
+   *[other] { $later } necesitan `{ $step }`
+}: si lo saltas, { $count ->
+    [one] fallará o se saltará
+   *[other] fallarán o se saltarán
+}. s: saltarlo igualmente · Enter: ejecutarlo · q: salir
+prompt-end-of-input = fin de la entrada: no pueden llegar más respuestas, así que la ejecución para aquí
+end-of-input-note = detenido: la entrada terminó en una tarjeta de paso; los procesos en segundo plano están detenidos
+end-of-input-note-recorded = detenido: la entrada terminó en una tarjeta de paso; los procesos en segundo plano están detenidos y el progreso queda guardado
+card-manifests = los manifiestos que aplica, renderizados: { $path }
 confirm-choices = [s/N]
 pause-default = Pulsa Enter para continuar.
 pause-enter = [Enter]

@@ -136,6 +136,8 @@ pub struct Summary {
     pub interrupted_step: Option<String>,
     /// The learner quit at a `--step` prompt (`q`); `interrupted` is set too.
     pub quit: bool,
+    /// With `quit`: standard input ended at a `--step` prompt, rather than a `q`.
+    pub end_of_input: bool,
     /// The first step that failed, if any.
     pub failed_step: Option<String>,
     /// The command that resumes the run, when it did not finish.

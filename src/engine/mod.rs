@@ -154,7 +154,6 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
         scenario_path: display_path,
         lang,
         target,
-        color,
         ..
     } = opts;
     let kind = target.provider;
@@ -203,7 +202,7 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
             })
             .collect(),
     };
-    let reporter = opts.output.reporter(*color, secrets.clone(), info);
+    let reporter = opts.output.reporter(secrets.clone(), info);
     let steps = plan.scenario.steps.clone();
     let lab = plan.scenario.lab.clone();
     let ctx = RunCtx::new(

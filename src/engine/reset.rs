@@ -36,7 +36,7 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
         scenario_path: display_path,
         lang,
         target,
-        color,
+        color: _,
         timeout_factor,
         yes,
         all,
@@ -137,7 +137,8 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
         }
     };
     secrets.learn_plan(&plan);
-    let reporter: Arc<dyn Reporter> = if color && std::io::stdout().is_terminal() {
+    // Colours or not, a terminal gets the live display (see OutputOptions::reporter).
+    let reporter: Arc<dyn Reporter> = if std::io::stdout().is_terminal() {
         Arc::new(report::fancy::Fancy::new())
     } else {
         Arc::new(report::plain::Plain::new(Box::new(std::io::stdout())))

@@ -77,9 +77,10 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
                 match prompt::ask_step(run, step, index, total).await {
                     Answer::Run => {}
                     Answer::Skip => skip = Some(crate::t!("skip-at-request")),
-                    Answer::Quit => {
+                    answer @ (Answer::Quit | Answer::EndOfInput) => {
                         summary.interrupted = true;
                         summary.quit = !run.cancel.is_cancelled();
+                        summary.end_of_input = answer == Answer::EndOfInput;
                         left_out = steps.len() - i;
                         break;
                     }
@@ -175,10 +176,11 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
         }
     }
     if summary.quit {
-        let text = if run.recorder.is_some() {
-            crate::t!("quit-note-recorded")
-        } else {
-            crate::t!("quit-note")
+        let text = match (summary.end_of_input, run.recorder.is_some()) {
+            (true, true) => crate::t!("end-of-input-note-recorded"),
+            (true, false) => crate::t!("end-of-input-note"),
+            (false, true) => crate::t!("quit-note-recorded"),
+            (false, false) => crate::t!("quit-note"),
         };
         run.emit(Event::Note { text });
     }

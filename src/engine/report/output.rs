@@ -107,14 +107,16 @@ impl OutputOptions {
     }
 
     /// The reporter chain for a run.
-    pub fn reporter(&self, color: bool, secrets: Secrets, info: RunInfo) -> Arc<dyn Reporter> {
+    pub fn reporter(&self, secrets: Secrets, info: RunInfo) -> Arc<dyn Reporter> {
         let streaming = self.events.is_some();
-        let console: Arc<dyn Reporter> = if self.quiet {
-            Arc::new(Quiet(Arc::new(plain::Plain::new(human_sink(streaming)))))
-        } else if !streaming && color && std::io::stdout().is_terminal() {
-            Arc::new(fancy::Fancy::new())
-        } else {
-            Arc::new(plain::Plain::new(human_sink(streaming)))
+        // A terminal gets the live display, with or without colours (NO_COLOR, --color never
+        // take the colours away, not the display); logs and pipes get timestamped lines.
+        let live = !streaming && std::io::stdout().is_terminal();
+        let console: Arc<dyn Reporter> = match (live, self.quiet) {
+            (true, false) => Arc::new(fancy::Fancy::new()),
+            (true, true) => Arc::new(Quiet(Arc::new(fancy::Fancy::new()))),
+            (false, false) => Arc::new(plain::Plain::new(human_sink(streaming))),
+            (false, true) => Arc::new(Quiet(Arc::new(plain::Plain::new(human_sink(streaming))))),
         };
         let mut all = Vec::new();
         if let Some(class) = &self.class {
