@@ -421,7 +421,7 @@ fn scenario_items(s: Scenario, vars: &[(String, String)], provider: Provider, li
                             "doctor-port-busy-fix",
                             port = port,
                             choice = crate::scenario::expr::variable_name(&p.local_port.to_string())
-                                .map(|v| format!("--var {v}={}", port.wrapping_add(1).max(1024)))
+                                .map(|v| format!("--var {v}={}", crate::engine::free_port_after(port)))
                                 .unwrap_or_else(|| "--var NAME=PORT".to_owned())
                         ),
                     ));

@@ -343,7 +343,7 @@ fn steps_whose_prerequisites_have_not_run_are_refused_unless_forced() {
         .stderr_contains(
             "step `scale-pacman` needs `make-csi-default`, `unset-standard-default`, `create-pacman`, which have not run against this cluster",
         )
-        .stderr_contains("--from make-csi-default --until scale-pacman; or add --force");
+        .stderr_contains("in one run: workshop run scenarios/day55.toml --cluster rehearsal --until scale-pacman; or add --force");
     Test::in_repo()
         .args([
             "run",

@@ -11,6 +11,7 @@ mod error_messages;
 mod export;
 mod faults;
 mod guided;
+mod hints;
 mod interrupt;
 mod kubectl;
 mod language;

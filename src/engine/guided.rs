@@ -76,7 +76,10 @@ pub async fn prepare(plan: &Plan, opts: &RunOptions, conn: Option<&Connection>) 
                     path.display()
                 ))
                 .expected("an earlier run of this lab from this folder")
-                .hint(format!("start it without --resume: workshop run {display_path}")),
+                .hint(format!(
+                    "start it without --resume: {}",
+                    command::shell_join(&opts.again)
+                )),
             ));
         };
         if matching.is_none() {
@@ -93,7 +96,8 @@ pub async fn prepare(plan: &Plan, opts: &RunOptions, conn: Option<&Connection>) 
     }
 
     let completed: HashSet<String> = matching.map(|st| st.resumable(&plan.scenario)).unwrap_or_default();
-    let selection = selection::select(&plan.scenario, args, &completed, display_path).map_err(EngineError::Invalid)?;
+    let selection =
+        selection::select(&plan.scenario, args, &completed, &opts.again, embedded).map_err(EngineError::Invalid)?;
     // A full run starts the record over, unless it resumes or converges on what it holds.
     let fresh = selection.full && !args.resume && !args.converge;
     let mut base = match matching {

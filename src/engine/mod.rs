@@ -478,7 +478,10 @@ fn preflight(plan: &Plan, provider: &ClusterProvider) -> Result<(), EngineError>
                         port,
                         step: step.id.to_string(),
                         hint: format!(
-                            "stop what listens there (`ss -ltnp | grep {port}`), or choose another port with --var"
+                            "stop what listens there (`ss -ltnp | grep {port}`), or choose another port: {}",
+                            crate::scenario::expr::variable_name(&p.local_port.to_string())
+                                .map(|v| format!("--var {v}={}", free_port_after(port)))
+                                .unwrap_or_else(|| format!("change local-port of step `{}`", step.id))
                         ),
                     });
                 }
@@ -546,6 +549,14 @@ pub fn serve_rehearsal(opts: crate::rehearsal::RehearsalOptions) -> i32 {
             exit_code::MISSING_PREREQUISITE
         }
     }
+}
+
+/// A free port on 127.0.0.1 above `port`, to suggest instead of a busy one (the next one when
+/// none answers free within a hundred).
+pub fn free_port_after(port: u16) -> u16 {
+    (port.saturating_add(1)..=port.saturating_add(100))
+        .find(|p| std::net::TcpListener::bind(("127.0.0.1", *p)).is_ok())
+        .unwrap_or(port.saturating_add(1))
 }
 
 #[cfg(test)]

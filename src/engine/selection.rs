@@ -39,14 +39,17 @@ impl Selection {
 }
 
 /// Resolves the flags against the scenario. `completed` holds the steps recorded as completed
-/// against this very cluster (empty when there is no such record). `scenario_path` goes into
-/// hints.
+/// against this very cluster (empty when there is no such record). `again` is the command
+/// that runs the lab again with the same cluster flags, variables and language (for hints);
+/// `embedded`: the built-in rehearsal, which starts empty on every run and records nothing.
 pub fn select(
     scenario: &Scenario,
     args: &GuidedOptions,
     completed: &HashSet<String>,
-    scenario_path: &str,
+    again: &[String],
+    embedded: bool,
 ) -> Result<Selection, Diagnostics> {
+    let again = crate::plan::command::shell_join(again);
     let steps = &scenario.steps;
     let mut diags = Diagnostics::default();
     let index = |flag: &str, id: &str, diags: &mut Diagnostics| -> Option<usize> {
@@ -129,11 +132,22 @@ pub fn select(
                     names.join(", "),
                     if missing.len() == 1 { "has" } else { "have" }
                 ))
-                .expected("the steps they depend on completed first (recorded in .workshop/state/)")
-                .hint(format!(
-                    "run them first: workshop run {scenario_path} --from {} --until {}; or add --force to run anyway",
-                    missing[0], ids[0]
-                )),
+                .expected(if embedded {
+                    "the steps they depend on completed first; the built-in rehearsal starts empty on every run and records nothing"
+                } else {
+                    "the steps they depend on completed first (recorded in .workshop/state/)"
+                })
+                .hint(if embedded {
+                    format!(
+                        "run the lab up to it, in one run: {again} --until {}; or add --force to run it alone anyway",
+                        ids[0]
+                    )
+                } else {
+                    format!(
+                        "run them first: {again} --from {} --until {}; or add --force to run anyway",
+                        missing[0], ids[0]
+                    )
+                }),
             );
         }
     }

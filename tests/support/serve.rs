@@ -81,3 +81,38 @@ impl Drop for Serve {
         let _ = self.child.wait();
     }
 }
+
+impl Serve {
+    /// Runs a suggested `workshop rehearsal serve …` command exactly as a hint printed it
+    /// (`args` without the leading `workshop`), in `dir`, and waits until it listens.
+    pub fn printed(dir: &Path, args: &[String]) -> Serve {
+        let at = args
+            .iter()
+            .position(|a| a == "--kubeconfig")
+            .expect("the command names a kubeconfig");
+        let kubeconfig = dir.join(&args[at + 1]);
+        let mut child = Command::new(BIN)
+            .args(args)
+            .current_dir(dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the printed command");
+        let out = child.stdout.take().expect("piped stdout");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines() {
+                let Ok(line) = line else { break };
+                if line.contains("Press Ctrl-C") {
+                    let _ = tx.send(());
+                }
+            }
+        });
+        if rx.recv_timeout(Duration::from_secs(30)).is_err() {
+            let _ = child.kill();
+            panic!("`workshop {}` did not start within 30s", args.join(" "));
+        }
+        Serve { child, kubeconfig }
+    }
+}

@@ -31,14 +31,34 @@ impl Existing {
     fn read(&self) -> Result<Kubeconfig, EngineError> {
         let hint = "pass --kubeconfig PATH, set KUBECONFIG, or create ~/.kube/config (minikube and kind write one)";
         match &self.kubeconfig {
+            Some(p) if !p.exists() => Err(EngineError::Kubeconfig {
+                message: format!("--kubeconfig {}: there is no such file", p.display()),
+                hint: "check the path; minikube and kind write their kubeconfig to ~/.kube/config".into(),
+            }),
             Some(p) => Kubeconfig::read_from(p).map_err(|e| EngineError::Kubeconfig {
-                message: format!("cannot read `{}`: {e}", p.display()),
+                message: format!("cannot read `{}`: {}", p.display(), read_error(&e)),
                 hint: hint.into(),
             }),
-            None => Kubeconfig::read().map_err(|e| EngineError::Kubeconfig {
-                message: format!("cannot read the kubeconfig: {e}"),
-                hint: hint.into(),
-            }),
+            None => {
+                // KUBECONFIG names files (`:`-separated) that must exist, as kubectl reads them.
+                let env = std::env::var_os("KUBECONFIG").filter(|v| !v.is_empty());
+                if let Some(v) = &env {
+                    let missing: Vec<String> = std::env::split_paths(v)
+                        .filter(|p| !p.as_os_str().is_empty() && !p.exists())
+                        .map(|p| p.display().to_string())
+                        .collect();
+                    if !missing.is_empty() {
+                        return Err(EngineError::Kubeconfig {
+                            message: format!("KUBECONFIG names {}, which does not exist", missing.join(", ")),
+                            hint: "point KUBECONFIG at an existing file (`export KUBECONFIG=PATH`), unset it to use ~/.kube/config, or pass --kubeconfig PATH".into(),
+                        });
+                    }
+                }
+                Kubeconfig::read().map_err(|e| EngineError::Kubeconfig {
+                    message: format!("cannot read the kubeconfig: {}", read_error(&e)),
+                    hint: hint.into(),
+                })
+            }
         }
     }
 
@@ -71,5 +91,14 @@ impl Existing {
             "is the cluster running? check `kubectl cluster-info`; without a cluster, try --cluster rehearsal",
         )
         .await
+    }
+}
+
+/// A kubeconfig error without kube's `'"path"'` quoting: its cause, as the OS or YAML reader said it.
+fn read_error(e: &kube::config::KubeconfigError) -> String {
+    use std::error::Error as _;
+    match e.source() {
+        Some(cause) => cause.to_string(),
+        None => e.to_string(),
     }
 }

@@ -171,12 +171,37 @@ impl Rehearsal {
                 .await
             }
             Where::Attached { kubeconfig, .. } => {
+                let serve = crate::plan::command::shell_join(&[
+                    "workshop".to_owned(),
+                    "rehearsal".to_owned(),
+                    "serve".to_owned(),
+                    "--kubeconfig".to_owned(),
+                    kubeconfig.display().to_string(),
+                ]);
                 Existing {
                     context: None,
                     kubeconfig: Some(kubeconfig.clone()),
                 }
                 .connect()
                 .await
+                .map_err(|e| match e {
+                    // The hints of a kubectl cluster point the wrong way here: this kubeconfig
+                    // is the one a `workshop rehearsal serve` writes.
+                    EngineError::Kubeconfig { message, .. } => EngineError::Kubeconfig {
+                        message,
+                        hint: format!(
+                            "start the rehearsal cluster first, in another terminal: {serve}; or drop --kubeconfig to use the built-in rehearsal"
+                        ),
+                    },
+                    EngineError::Unreachable { context, message, .. } => EngineError::Unreachable {
+                        context,
+                        message,
+                        hint: format!(
+                            "is `{serve}` still running? start it again, or drop --kubeconfig to use the built-in rehearsal"
+                        ),
+                    },
+                    other => other,
+                })
             }
         }
     }

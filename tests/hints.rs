@@ -1,0 +1,216 @@
+//! Hints that point the right way: each suggested command, run as printed (split into words as
+//! a shell would), does what the hint says.
+
+use crate::support::serve::Serve;
+use crate::support::{LAB, Test};
+
+/// A lab that needs only an API server.
+fn lab() -> String {
+    format!(
+        "{LAB}\n[[steps]]\nid = \"look\"\ntitle = \"Look\"\nget = {{ resources = \"namespaces\" }}\n\n[[steps.checks]]\nexists = {{ kind = \"Namespace\", name = \"default\" }}\n"
+    )
+}
+
+/// The command a hint suggests right after `marker`, up to `;` or a closing backtick, as
+/// words without the leading `workshop`.
+fn suggested(text: &str, marker: &str) -> Vec<String> {
+    let at = text.find(marker).unwrap_or_else(|| panic!("no {marker:?} in:\n{text}"));
+    let rest = &text[at + marker.len()..];
+    let end = rest.find([';', '`', '\n']).unwrap_or(rest.len());
+    let words = shlex::split(rest[..end].trim()).expect("shell words");
+    assert_eq!(words.first().map(String::as_str), Some("workshop"), "{text}");
+    words[1..].to_vec()
+}
+
+fn dir_with_lab() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("lab.toml"), lab()).expect("write the lab");
+    dir
+}
+
+#[test]
+fn a_missing_rehearsal_kubeconfig_says_to_start_the_rehearsal_server() {
+    let dir = dir_with_lab();
+    let run = || {
+        Test::new()
+            .current_dir(dir.path())
+            .args([
+                "run",
+                "lab.toml",
+                "--cluster",
+                "rehearsal",
+                "--kubeconfig",
+                "rehearsal.yaml",
+            ])
+            .run()
+    };
+    let out = run().status(3).stderr_lacks("~/.kube/config");
+    let cmd = suggested(&out.stderr, "in another terminal: ");
+    assert_eq!(cmd, ["rehearsal", "serve", "--kubeconfig", "rehearsal.yaml"]);
+    let _serve = Serve::printed(dir.path(), &cmd);
+    run().success().stdout_contains("1 passed, 0 failed");
+}
+
+#[test]
+fn a_stopped_rehearsal_server_is_named_not_the_rehearsal_flag_it_already_uses() {
+    let dir = dir_with_lab();
+    drop(Serve::start(dir.path(), "k.yaml"));
+    let run = || {
+        Test::new()
+            .current_dir(dir.path())
+            .args(["run", "lab.toml", "--cluster", "rehearsal", "--kubeconfig", "k.yaml"])
+            .run()
+    };
+    let out = run().status(3).stderr_lacks("try --cluster rehearsal");
+    let cmd = suggested(&out.stderr, "is `");
+    assert_eq!(cmd, ["rehearsal", "serve", "--kubeconfig", "k.yaml"]);
+    let _serve = Serve::printed(dir.path(), &cmd);
+    run().success();
+}
+
+#[test]
+fn a_kubeconfig_variable_naming_a_missing_file_says_so_plainly() {
+    let dir = dir_with_lab();
+    Test::new()
+        .current_dir(dir.path())
+        .env("KUBECONFIG", "missing.kubeconfig")
+        .args(["run", "lab.toml", "--cluster", "existing"])
+        .run()
+        .status(3)
+        .stderr_contains("KUBECONFIG names missing.kubeconfig, which does not exist")
+        .stderr_contains("point KUBECONFIG at an existing file")
+        .stderr_lacks("'\"");
+    // Pointed at an existing file, as the hint says, it runs.
+    let serve = Serve::start(dir.path(), "k.yaml");
+    Test::new()
+        .current_dir(dir.path())
+        .env("KUBECONFIG", serve.kubeconfig_str())
+        .args(["run", "lab.toml", "--cluster", "existing"])
+        .run()
+        .success();
+}
+
+#[test]
+fn only_on_the_built_in_rehearsal_suggests_one_run_up_to_the_step_with_the_same_flags() {
+    let out = Test::in_repo()
+        .args([
+            "run",
+            "scenarios/day55.toml",
+            "--cluster",
+            "rehearsal",
+            "--only",
+            "scale-pacman",
+        ])
+        .run()
+        .status(2);
+    let cmd = suggested(&out.stderr, "in one run: ");
+    assert_eq!(
+        cmd,
+        [
+            "run",
+            "scenarios/day55.toml",
+            "--cluster",
+            "rehearsal",
+            "--until",
+            "scale-pacman"
+        ]
+    );
+    Test::in_repo()
+        .args(&cmd)
+        .run()
+        .success()
+        .stdout_contains("scale-pacman passed");
+}
+
+#[test]
+fn resume_with_nothing_recorded_suggests_the_same_run_with_the_same_flags() {
+    let dir = dir_with_lab();
+    let serve = Serve::start(dir.path(), "k.yaml");
+    let out = Test::new()
+        .current_dir(dir.path())
+        .args([
+            "run",
+            "lab.toml",
+            "--cluster",
+            "rehearsal",
+            "--kubeconfig",
+            "k.yaml",
+            "--resume",
+        ])
+        .run()
+        .status(2);
+    let cmd = suggested(&out.stderr, "start it without --resume: ");
+    assert_eq!(
+        cmd,
+        ["run", "lab.toml", "--cluster", "rehearsal", "--kubeconfig", "k.yaml"]
+    );
+    Test::new().current_dir(dir.path()).args(&cmd).run().success();
+    drop(serve);
+}
+
+#[test]
+fn doctor_on_a_missing_rehearsal_kubeconfig_is_not_ready_and_its_fix_works() {
+    let dir = dir_with_lab();
+    let doctor = || {
+        Test::new()
+            .current_dir(dir.path())
+            .args(["doctor", "lab.toml", "--cluster", "rehearsal", "--kubeconfig", "k.yaml"])
+            .run()
+    };
+    let out = doctor().status(3).stdout_contains("not ready: 1 problem to fix");
+    let cmd = suggested(&out.stdout, "start it with `");
+    let _serve = Serve::printed(dir.path(), &cmd);
+    doctor()
+        .success()
+        .stdout_contains("ready: everything the run needs is here");
+}
+
+#[test]
+fn a_busy_port_names_the_variable_and_a_free_port_that_works() {
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = busy.local_addr().expect("addr").port().to_string();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lab = format!(
+        "{LAB}\n[vars]\nweb_port = {{ default = 1, type = \"port\" }}\n\n[[steps]]\nid = \"forward\"\ntitle = \"Forward\"\nport-forward = {{ service = \"web\", namespace = \"default\", local-port = \"{{{{ web_port }}}}\", remote-port = 80 }}\n"
+    );
+    std::fs::write(dir.path().join("lab.toml"), lab).expect("write");
+    let serve = Serve::start(dir.path(), "k.yaml");
+    let out = Test::new()
+        .current_dir(dir.path())
+        .args([
+            "run",
+            "lab.toml",
+            "--cluster",
+            "existing",
+            "--kubeconfig",
+            serve.kubeconfig_str(),
+        ])
+        .args(["--var", &format!("web_port={port}")])
+        .run()
+        .status(3);
+    let at = out
+        .stderr
+        .find("--var web_port=")
+        .unwrap_or_else(|| panic!("{}", out.stderr));
+    let suggestion: String = out.stderr[at + "--var ".len()..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    assert_ne!(suggestion, format!("web_port={port}"));
+    // With the suggested value the port check passes (the step then finds no service: the
+    // rehearsal runs no pods).
+    Test::new()
+        .current_dir(dir.path())
+        .args([
+            "run",
+            "lab.toml",
+            "--cluster",
+            "existing",
+            "--kubeconfig",
+            serve.kubeconfig_str(),
+        ])
+        .args(["--var", &suggestion])
+        .run()
+        .stderr_lacks("already in use");
+    drop(busy);
+}
