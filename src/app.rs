@@ -312,16 +312,19 @@ fn validate(args: &ValidateArgs, color: bool) -> i32 {
     let objects: usize = plan.manifests.values().map(Vec::len).sum();
     let green = Style::new().green().bold();
     println!(
-        "{} {} is valid: lab `{}` ({}), {} steps, {} cleanup steps, {} templates rendering {} objects for Kubernetes {}",
+        "{} {}",
         green.apply_to("✔"),
-        args.scenario.scenario.display(),
-        s.lab.id,
-        plan.text(&s.lab.title, &s.lab.languages[0], &plan.placeholder_captures()),
-        s.steps.len(),
-        s.cleanup.len(),
-        plan.manifests.len(),
-        objects,
-        plan.facts.version
+        crate::t!(
+            "validate-ok",
+            path = args.scenario.scenario.display().to_string(),
+            lab = s.lab.id.as_str(),
+            title = plan.text(&s.lab.title, &s.lab.languages[0], &plan.placeholder_captures()),
+            steps = s.steps.len(),
+            cleanup = s.cleanup.len(),
+            templates = plan.manifests.len(),
+            objects = objects,
+            version = plan.facts.version.to_string()
+        )
     );
     let yellow = Style::new().yellow().bold();
     for w in plan.convergence_warnings() {
@@ -495,22 +498,26 @@ fn default_title(s: &Scenario) -> String {
 }
 
 fn list(args: &ListArgs, color: bool) -> i32 {
-    let entries = match std::fs::read_dir(&args.dir) {
-        Ok(rd) => rd,
-        Err(e) => {
-            let d = Diagnostic::new(format!("cannot read folder `{}`: {e}", args.dir.display()))
-                .hint("run it from the project folder, or name the folder: workshop list path/to/scenarios");
-            return report(&Diagnostics(vec![d]), color);
-        }
+    // `workshop new NAME` writes NAME.toml where it is asked: without a folder named, look in
+    // scenarios/ when there is one, else here.
+    let dir = match &args.dir {
+        Some(d) => d.clone(),
+        None if Path::new("scenarios").is_dir() => "scenarios".into(),
+        None => ".".into(),
     };
-    let mut files: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
+    if let Err(e) = std::fs::read_dir(&dir) {
+        let d = Diagnostic::new(format!("cannot read folder `{}`: {e}", dir.display()))
+            .hint("run it from the project folder, or name the folder: workshop list path/to/scenarios");
+        return report(&Diagnostics(vec![d]), color);
+    }
+    let mut files = Vec::new();
+    scenario_files(&dir, 0, &mut files);
     files.sort();
     if files.is_empty() {
-        println!("no scenarios (*.toml) in {}", args.dir.display());
+        println!(
+            "no scenarios (*.toml with a [lab] table) in {} or its subfolders",
+            dir.display()
+        );
         return exit_code::SUCCESS;
     }
     let bold = Style::new().bold();
@@ -518,22 +525,48 @@ fn list(args: &ListArgs, color: bool) -> i32 {
     for f in files {
         match load_scenario(&f) {
             Ok(s) => println!(
-                "{:<12} {:<40} {:>3} steps  {}",
+                "{:<12} {:<40} {:>3} {:<5}  {}",
                 bold.apply_to(&s.lab.id),
                 default_title(&s),
                 s.steps.len(),
+                if s.steps.len() == 1 { "step" } else { "steps" },
                 f.display()
             ),
             Err(d) => println!(
                 "{:<12} {:<40} {}  {}",
                 red.apply_to("(invalid)"),
-                format!("{} problem(s)", d.len()),
+                if d.len() == 1 {
+                    "1 problem".to_owned()
+                } else {
+                    format!("{} problems", d.len())
+                },
                 f.display(),
                 format_args!("run `workshop validate {}`", f.display())
             ),
         }
     }
     exit_code::SUCCESS
+}
+
+/// The scenario files under `dir` (three folders deep at most): `*.toml` files with a `[lab]`
+/// table, skipping hidden folders, `templates/`, `locales/` and build output.
+fn scenario_files(dir: &Path, depth: usize, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.filter_map(Result::ok) {
+        let p = e.path();
+        let name = e.file_name().to_string_lossy().into_owned();
+        if p.is_dir() {
+            let skip =
+                name.starts_with('.') || ["templates", "locales", "target", "node_modules"].contains(&name.as_str());
+            if depth < 3 && !skip {
+                scenario_files(&p, depth + 1, out);
+            }
+        } else if p.extension().is_some_and(|x| x == "toml")
+            && std::fs::read_to_string(&p).is_ok_and(|t| t.lines().any(|l| l.trim() == "[lab]"))
+        {
+            out.push(p.strip_prefix("./").map(Path::to_path_buf).unwrap_or(p));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -130,9 +130,9 @@ pub struct PlanArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// The folder to look in.
-    #[arg(default_value = "scenarios")]
-    pub dir: PathBuf,
+    /// The folder to look in, subfolders included (default: scenarios/ when there is one,
+    /// else the current folder, where `workshop new` writes).
+    pub dir: Option<PathBuf>,
 }
 
 /// Which cluster a command talks to. Shared by `run`, `reset` and `doctor`.
@@ -167,8 +167,8 @@ pub struct RunArgs {
     #[command(flatten)]
     pub target: ClusterArgs,
 
-    /// Scale every check's timeout, e.g. 2 (twice as long) or 0.5.
-    #[arg(long, value_name = "FACTOR", default_value_t = 1.0)]
+    /// Scale every check's timeout, e.g. 2 (twice as long) or 0.5 (more than 0).
+    #[arg(long, value_name = "FACTOR", default_value_t = 1.0, value_parser = parse_timeout_factor)]
     pub timeout: f64,
 
     /// After a failed step, go on with the steps that do not depend on it.
@@ -282,8 +282,8 @@ pub struct ResetArgs {
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
 
-    /// Scale every check's timeout, e.g. 2 (twice as long) or 0.5.
-    #[arg(long, value_name = "FACTOR", default_value_t = 1.0)]
+    /// Scale every check's timeout, e.g. 2 (twice as long) or 0.5 (more than 0).
+    #[arg(long, value_name = "FACTOR", default_value_t = 1.0, value_parser = parse_timeout_factor)]
     pub timeout: f64,
 
     #[command(flatten)]
@@ -396,6 +396,17 @@ fn parse_faults(s: &str) -> Result<crate::rehearsal::faults::FaultSpec, String> 
 
 fn parse_provider(s: &str) -> Result<Provider, String> {
     s.parse()
+}
+
+/// `--timeout FACTOR`: a finite number above 0 (0 would make every wait fail at once).
+fn parse_timeout_factor(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(f) if f.is_finite() && f > 0.0 => Ok(f),
+        Ok(_) => Err(format!(
+            "`{s}` would leave no time to wait: give a factor above 0, e.g. --timeout 0.5 (half) or --timeout 2 (twice)"
+        )),
+        Err(_) => Err(format!("`{s}` is not a number: give a factor such as --timeout 2")),
+    }
 }
 
 #[cfg(test)]

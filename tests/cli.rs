@@ -35,7 +35,7 @@ fn list_marks_invalid_scenarios() {
             "labs/bad.toml",
             "good",
             "Good lab",
-            "1 steps",
+            "1 step ",
             "labs/good.toml",
         ]);
 }
@@ -56,7 +56,41 @@ fn list_of_an_empty_folder() {
         .args(["list", "empty"])
         .run()
         .success()
-        .stdout_contains("no scenarios (*.toml) in empty");
+        .stdout_contains("no scenarios (*.toml with a [lab] table) in empty or its subfolders");
+}
+
+#[test]
+fn list_right_after_new_finds_the_new_lab_in_its_subfolder() {
+    let t = Test::new();
+    Test::new()
+        .current_dir(t.path())
+        .args(["new", "labs/first-lab"])
+        .run()
+        .success();
+    // No scenarios/ folder: list looks here, subfolders included.
+    Test::new()
+        .current_dir(t.path())
+        .args(["list"])
+        .run()
+        .success()
+        .stdout_contains("first-lab")
+        .stdout_contains("labs/first-lab.toml");
+}
+
+#[test]
+fn a_zero_timeout_factor_is_refused() {
+    Test::in_repo()
+        .args([
+            "run",
+            "scenarios/day55.toml",
+            "--cluster",
+            "rehearsal",
+            "--timeout",
+            "0",
+        ])
+        .run()
+        .status(2)
+        .stderr_contains("`0` would leave no time to wait: give a factor above 0");
 }
 
 #[test]
@@ -181,4 +215,19 @@ fn the_harness_kills_a_hung_binary() {
         .and_then(|e| e.downcast_ref::<String>().cloned())
         .unwrap_or_default();
     assert!(message.contains("did not finish within"), "{message}");
+}
+
+#[test]
+fn expect_on_a_background_command_is_refused() {
+    let lab = format!(
+        "{}\n[[steps]]\nid = \"serve\"\ntitle = \"Serve\"\ncommand = {{ argv = [\"sleep\", \"5\"], background = true, expect = {{ stdout-contains = \"ready\" }} }}\n",
+        crate::support::LAB
+    );
+    Test::new()
+        .write("lab.toml", &lab)
+        .args(["validate", "lab.toml"])
+        .run()
+        .status(2)
+        .stderr_contains("`expect` on a background command is never checked")
+        .stderr_contains("lab.toml:");
 }

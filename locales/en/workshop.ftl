@@ -333,3 +333,19 @@ start-cluster-server = Kubernetes { $version } at { $server }
 minikube-install-hint = install minikube (https://minikube.sigs.k8s.io/docs/start/) and a driver such as Docker; or rehearse the lab without it: workshop run { $scenario } --cluster rehearsal
 action-objects-adopted = { $count } adopted (created before the interruption)
 captured-kept = kept { $name } = { $value } (captured before)
+
+## workshop validate
+
+validate-ok = { $path } is valid: lab `{ $lab }` ({ $title }), { $steps ->
+    [one] 1 step
+   *[other] { $steps } steps
+}, { $cleanup ->
+    [one] 1 cleanup step
+   *[other] { $cleanup } cleanup steps
+}, { $templates ->
+    [one] 1 template
+   *[other] { $templates } templates
+} rendering { $objects ->
+    [one] 1 object
+   *[other] { $objects } objects
+} for Kubernetes { $version }

@@ -351,3 +351,19 @@ start-cluster-server = Kubernetes { $version } en { $server }
 minikube-install-hint = instala minikube (https://minikube.sigs.k8s.io/docs/start/) y un driver como Docker; o ensaya el laboratorio sin él: workshop run { $scenario } --cluster rehearsal
 action-objects-adopted = { $count } adoptados (creados antes de la interrupción)
 captured-kept = se mantiene { $name } = { $value } (guardado antes)
+
+## workshop validate
+
+validate-ok = { $path } es válido: laboratorio `{ $lab }` ({ $title }), { $steps ->
+    [one] 1 paso
+   *[other] { $steps } pasos
+}, { $cleanup ->
+    [one] 1 paso de limpieza
+   *[other] { $cleanup } pasos de limpieza
+}, { $templates ->
+    [one] 1 plantilla
+   *[other] { $templates } plantillas
+} que generan { $objects ->
+    [one] 1 objeto
+   *[other] { $objects } objetos
+} para Kubernetes { $version }

@@ -522,6 +522,11 @@ impl Analyzer<'_> {
                 if let Some(s) = &c.expect.stdout_contains {
                     self.expr(s, scope, used);
                 }
+                if c.background && (c.expect.exit != 0 || c.expect.stdout_contains.is_some()) {
+                    self.error(span, "`expect` on a background command is never checked")
+                        .expected("a background command without `expect`: it keeps running, so it has no exit code or whole output yet")
+                        .hint("check what it serves with a later step's `http` check, or drop `background = true` to wait for it");
+                }
             }
         }
     }
