@@ -509,6 +509,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_item_name_is_in_the_catalogues() {
+        // Item names are looked up by a computed id, which the catalogue test cannot see.
+        let names = [
+            "scenario",
+            "rehearsal",
+            "cluster",
+            "kube context",
+            "variables",
+            "manifests",
+            "local port",
+            "driver",
+        ];
+        for lang in ["en", "es"] {
+            let _l = crate::i18n::scoped(lang);
+            for n in names {
+                assert!(!label(n).starts_with("doctor-item-"), "{lang}: {n}");
+            }
+        }
+    }
+
+    #[test]
     fn renders_marks_and_fixes() {
         let items = vec![
             Item::pass("minikube", "v1.34.0"),

@@ -43,31 +43,15 @@ impl Serve {
     /// [`Serve::start`] with more flags (`--pace`, `--faults`, `--version` …).
     pub fn start_with(dir: &Path, name: &str, extra: &[&str]) -> Serve {
         let kubeconfig = dir.join(name);
-        let mut child = Command::new(BIN)
-            .args(["--color", "never", "rehearsal", "serve"])
+        let mut cmd = Command::new(BIN);
+        cmd.args(["--color", "never", "rehearsal", "serve"])
             .args(extra)
             .arg("--kubeconfig")
-            .arg(&kubeconfig)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start workshop rehearsal serve");
-        let out = child.stdout.take().expect("piped stdout");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(out).lines() {
-                let Ok(line) = line else { break };
-                if line.contains("Press Ctrl-C") {
-                    let _ = tx.send(());
-                }
-            }
-        });
-        if rx.recv_timeout(Duration::from_secs(30)).is_err() {
-            let _ = child.kill();
-            panic!("workshop rehearsal serve did not start within 30s");
+            .arg(&kubeconfig);
+        Serve {
+            child: listening(cmd, "workshop rehearsal serve"),
+            kubeconfig,
         }
-        Serve { child, kubeconfig }
     }
 
     pub fn kubeconfig_str(&self) -> &str {
@@ -91,28 +75,34 @@ impl Serve {
             .position(|a| a == "--kubeconfig")
             .expect("the command names a kubeconfig");
         let kubeconfig = dir.join(&args[at + 1]);
-        let mut child = Command::new(BIN)
-            .args(args)
-            .current_dir(dir)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start the printed command");
-        let out = child.stdout.take().expect("piped stdout");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(out).lines() {
-                let Ok(line) = line else { break };
-                if line.contains("Press Ctrl-C") {
-                    let _ = tx.send(());
-                }
-            }
-        });
-        if rx.recv_timeout(Duration::from_secs(30)).is_err() {
-            let _ = child.kill();
-            panic!("`workshop {}` did not start within 30s", args.join(" "));
-        }
+        let mut cmd = Command::new(BIN);
+        cmd.args(args).current_dir(dir);
+        let child = listening(cmd, &format!("workshop {}", args.join(" ")));
         Serve { child, kubeconfig }
     }
+}
+
+/// Starts `cmd` and waits (at most 30 s) until it says it listens.
+fn listening(mut cmd: Command, what: &str) -> Child {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("start `{what}`: {e}"));
+    let out = child.stdout.take().expect("piped stdout");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(out).lines() {
+            let Ok(line) = line else { break };
+            if line.contains("Press Ctrl-C") {
+                let _ = tx.send(());
+            }
+        }
+    });
+    if rx.recv_timeout(Duration::from_secs(30)).is_err() {
+        let _ = child.kill();
+        panic!("`{what}` did not start within 30s");
+    }
+    child
 }
