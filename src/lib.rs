@@ -27,6 +27,7 @@ pub mod scaffold;
 pub mod scenario;
 pub mod source;
 pub mod template;
+pub mod trust;
 
 pub use app::run;
 

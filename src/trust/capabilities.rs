@@ -1,0 +1,315 @@
+//! What a lab can do beyond changing the objects of its cluster: the programs it runs on this
+//! machine, the commands it runs in pods, the hosts its HTTP requests reach (other than its own
+//! port-forwards), the cluster-wide grants its manifests make, and the files it reads. `validate`
+//! and `plan` list them; `run` asks consent for the dangerous ones (docs/security.md).
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use crate::plan::{Captures, Plan, command};
+use crate::scenario::action::Http;
+use crate::scenario::{Action, CheckKind, Expr, Step};
+
+/// Built-in ClusterRoles whose grant gives power over the cluster (or a namespace) and its secrets.
+const POWERFUL_ROLES: &[&str] = &["cluster-admin", "admin", "edit"];
+
+/// Which steps of a lab a command runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// `run`: the steps and the cleanup steps.
+    Lab,
+    /// `reset`: the cleanup steps only.
+    Cleanup,
+}
+
+/// One capability, with where the lab asks for it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Use {
+    pub what: String,
+    /// `step run`, `template rbac.yaml.j2`.
+    pub by: String,
+}
+
+/// Everything a lab can do that `run` asks consent for, and what it reads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Capabilities {
+    /// Programs run on this machine (`command`, `tunnel`).
+    pub programs: Vec<Use>,
+    /// Commands run in pods (`exec`).
+    pub pod_commands: Vec<Use>,
+    /// Hosts HTTP requests reach, other than the lab's own port-forwards.
+    pub hosts: Vec<Use>,
+    /// Cluster-wide grants to powerful roles (ClusterRoleBindings, RoleBindings to them).
+    pub grants: Vec<Use>,
+    /// Other cluster-wide grants, listed but not asked about.
+    pub other_grants: Vec<Use>,
+    /// Files read: the scenario and its templates.
+    pub files: Vec<String>,
+}
+
+impl Capabilities {
+    /// What a plan's steps and manifests can do, rendered with its variables (captures as
+    /// `<name>`).
+    pub fn of(plan: &Plan, scenario_path: &str) -> Capabilities {
+        Capabilities::of_scope(plan, scenario_path, Scope::Lab)
+    }
+
+    /// What the steps of `scope` can do, and the grants of the templates they apply.
+    pub fn of_scope(plan: &Plan, scenario_path: &str, scope: Scope) -> Capabilities {
+        let mut c = Capabilities {
+            files: std::iter::once(scenario_path.to_owned())
+                .chain(template_files(plan))
+                .collect(),
+            ..Capabilities::default()
+        };
+        let caps = plan.placeholder_captures();
+        let forwarded = forwarded_ports(plan, &caps);
+        let steps = match scope {
+            Scope::Lab => &plan.scenario.steps[..],
+            Scope::Cleanup => &[],
+        };
+        let steps: Vec<(&Step, &str)> = (steps.iter().map(|s| (s, "step")))
+            .chain(plan.scenario.cleanup.iter().map(|s| (s, "cleanup step")))
+            .collect();
+        for (step, table) in &steps {
+            let by = format!("{table} {}", step.id);
+            c.step(plan, step, &by, &caps, &forwarded);
+        }
+        let applied: BTreeSet<&str> = steps
+            .iter()
+            .filter_map(|(s, _)| match &s.action {
+                Action::Apply(m) | Action::Create(m) => Some(m.template.get_ref().as_str()),
+                _ => None,
+            })
+            .collect();
+        c.grants_of(plan, &applied);
+        c
+    }
+
+    fn step(&mut self, plan: &Plan, step: &Step, by: &str, caps: &Captures, forwarded: &BTreeSet<u16>) {
+        let shown = |argv: Vec<String>| format!("`{}`", command::shell_join(&argv));
+        match &step.action {
+            Action::Command(_) | Action::Tunnel(_) => {
+                for argv in command::equivalent_argv(plan, step, caps) {
+                    self.programs.push(Use {
+                        what: shown(argv),
+                        by: by.to_owned(),
+                    });
+                }
+            }
+            Action::Exec(e) => {
+                let r = |x: &Expr| plan.render(x, caps).unwrap_or_else(|_| x.text.clone());
+                let argv: Vec<String> = e.command.iter().map(r).collect();
+                let ns = e.namespace.as_ref().map(r).unwrap_or_else(|| "default".into());
+                self.pod_commands.push(Use {
+                    what: format!("{} in pod {ns}/{}", shown(argv), r(&e.pod)),
+                    by: by.to_owned(),
+                });
+            }
+            Action::Http(h) => self.http(plan, h, by, caps, forwarded),
+            _ => {}
+        }
+        for check in &step.checks {
+            if let CheckKind::Http(h) = &check.kind {
+                self.http(plan, h, &format!("a check of {by}"), caps, forwarded);
+            }
+        }
+    }
+
+    fn http(&mut self, plan: &Plan, h: &Http, by: &str, caps: &Captures, forwarded: &BTreeSet<u16>) {
+        let url = plan.render(&h.url, caps).unwrap_or_else(|_| h.url.text.clone());
+        let captured: Vec<&str> = caps
+            .iter()
+            .filter(|(_, placeholder)| url.contains(placeholder.as_str()))
+            .map(|(name, _)| name.as_str())
+            .collect();
+        let what = match url.parse::<http::Uri>() {
+            Ok(uri) if captured.is_empty() => {
+                let host = uri.host().unwrap_or("").trim_start_matches('[').trim_end_matches(']');
+                let port = uri.port_u16().unwrap_or(80);
+                let loopback = host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+                if loopback && forwarded.contains(&port) {
+                    return;
+                }
+                format!("{host}:{port}")
+            }
+            _ if !captured.is_empty() => format!(
+                "the address in `{url}`, taken at run time from {}",
+                captured.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+            ),
+            _ => format!("`{url}`"),
+        };
+        self.hosts.push(Use {
+            what,
+            by: by.to_owned(),
+        });
+    }
+
+    /// ClusterRoleBindings (and RoleBindings to powerful roles) in the manifests of the
+    /// `applied` templates: a binding to a built-in powerful ClusterRole, or to a role of the lab
+    /// whose rules are wildcards or escalate (see [`powerful_rules`]), is a powerful grant.
+    fn grants_of(&mut self, plan: &Plan, applied: &BTreeSet<&str>) {
+        let mut templates: Vec<&String> = plan.manifests.keys().filter(|t| applied.contains(t.as_str())).collect();
+        templates.sort();
+        let all: Vec<&crate::plan::Manifest> = templates.into_iter().flat_map(|t| &plan.manifests[t]).collect();
+        let powerful_here: BTreeSet<(&str, &str)> = all
+            .iter()
+            .filter(|m| (m.kind == "ClusterRole" || m.kind == "Role") && powerful_rules(&m.object))
+            .map(|m| (m.kind.as_str(), m.name.as_str()))
+            .collect();
+        for m in all
+            .iter()
+            .filter(|m| m.kind == "ClusterRoleBinding" || m.kind == "RoleBinding")
+        {
+            let role = m.object.pointer("/roleRef/name").and_then(Value::as_str).unwrap_or("?");
+            let role_kind = m
+                .object
+                .pointer("/roleRef/kind")
+                .and_then(Value::as_str)
+                .unwrap_or("ClusterRole");
+            let powerful = (role_kind == "ClusterRole" && POWERFUL_ROLES.contains(&role))
+                || powerful_here.contains(&(role_kind, role));
+            let scope = match &m.namespace {
+                Some(ns) if m.kind == "RoleBinding" => format!("in namespace {ns}"),
+                _ => "cluster-wide".to_owned(),
+            };
+            let subjects = subjects(&m.object);
+            let u = Use {
+                what: format!("{} {} gives {role_kind} {role} to {subjects} {scope}", m.kind, m.name),
+                by: format!("template {}", m.template),
+            };
+            if powerful {
+                self.grants.push(u);
+            } else if m.kind == "ClusterRoleBinding" {
+                self.other_grants.push(u);
+            }
+        }
+    }
+
+    /// Whether `run` must ask before it runs the lab: it runs programs or commands in pods,
+    /// reaches hosts, or grants powerful roles.
+    pub fn need_consent(&self) -> bool {
+        !(self.programs.is_empty() && self.pod_commands.is_empty() && self.hosts.is_empty() && self.grants.is_empty())
+    }
+
+    /// The capabilities, one line each under a heading, for `validate`, `plan` and the prompt.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut section = |title: &str, uses: &[Use]| {
+            if !uses.is_empty() {
+                out.push(format!("{title}:"));
+                out.extend(uses.iter().map(|u| format!("  {} ({})", u.what, u.by)));
+            }
+        };
+        section("runs programs on this machine", &self.programs);
+        section("runs commands in pods", &self.pod_commands);
+        section("sends HTTP requests to", &self.hosts);
+        section("grants powerful roles", &self.grants);
+        section("other cluster-wide grants", &self.other_grants);
+        out.push(format!("reads: {}", self.files.join(", ")));
+        out
+    }
+}
+
+/// The local ports of the lab's port-forwards.
+fn forwarded_ports(plan: &Plan, caps: &Captures) -> BTreeSet<u16> {
+    plan.scenario
+        .steps
+        .iter()
+        .chain(&plan.scenario.cleanup)
+        .filter_map(|s| match &s.action {
+            Action::PortForward(p) => plan.render_int(&p.local_port, caps).ok(),
+            _ => None,
+        })
+        .filter_map(|p| u16::try_from(p).ok())
+        .collect()
+}
+
+/// The template files the plan rendered, as paths.
+fn template_files(plan: &Plan) -> Vec<String> {
+    let mut names: Vec<&String> = plan.manifests.keys().collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|n| {
+            plan.templates
+                .path_of(n)
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|_| n.clone())
+        })
+        .collect()
+}
+
+/// `User alice, ServiceAccount pacman/default`
+fn subjects(binding: &Value) -> String {
+    let list: Vec<String> = binding
+        .get("subjects")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|s| {
+            let kind = s.get("kind").and_then(Value::as_str).unwrap_or("?");
+            let name = s.get("name").and_then(Value::as_str).unwrap_or("?");
+            match s.get("namespace").and_then(Value::as_str) {
+                Some(ns) => format!("{kind} {ns}/{name}"),
+                None => format!("{kind} {name}"),
+            }
+        })
+        .collect();
+    if list.is_empty() {
+        "nobody".to_owned()
+    } else {
+        list.join(", ")
+    }
+}
+
+/// Whether a ClusterRole's rules give power: any verb or resource (`*`), escalation verbs
+/// (`escalate`, `bind`, `impersonate`), reading Secrets, or exec into pods.
+fn powerful_rules(role: &Value) -> bool {
+    let strings = |rule: &Value, key: &str| -> Vec<String> {
+        rule.get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect()
+    };
+    role.get("rules")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .any(|rule| {
+            let verbs = strings(rule, "verbs");
+            let resources = strings(rule, "resources");
+            let any = |v: &[String], x: &str| v.iter().any(|s| s == x);
+            any(&verbs, "*")
+                || any(&resources, "*")
+                || verbs
+                    .iter()
+                    .any(|v| matches!(v.as_str(), "escalate" | "bind" | "impersonate"))
+                || (any(&resources, "secrets") && verbs.iter().any(|v| matches!(v.as_str(), "get" | "list" | "watch")))
+                || (any(&resources, "pods/exec") && any(&verbs, "create"))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn powerful_rules_are_recognised() {
+        let role = |rules: Value| json!({"rules": rules});
+        assert!(powerful_rules(&role(json!([{"verbs": ["*"], "resources": ["pods"]}]))));
+        assert!(powerful_rules(&role(
+            json!([{"verbs": ["get"], "resources": ["secrets"]}])
+        )));
+        assert!(powerful_rules(&role(
+            json!([{"verbs": ["bind"], "resources": ["clusterroles"]}])
+        )));
+        assert!(!powerful_rules(&role(
+            json!([{"verbs": ["get", "list", "watch"], "resources": ["pods", "nodes"]}])
+        )));
+    }
+}
