@@ -9,7 +9,7 @@ use console::Style;
 
 use crate::cli::{
     Cli, ClusterArgs, ColorChoice, Command, EventsArg, GuidedArgs, ListArgs, OutputArgs, PaceArg, PlanArgs, ResetArgs,
-    RunArgs, ScenarioArgs, ServeArgs, ValidateArgs,
+    RunArgs, ScenarioArgs, ServeArgs, TrustArgs, ValidateArgs,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::engine::report::class::ClassReport;
@@ -20,6 +20,7 @@ use crate::facts::{ClusterFacts, KubeVersion};
 use crate::plan::{self, Plan, command, describe};
 use crate::redact::Secrets;
 use crate::scenario::{self, Scenario};
+use crate::trust::Scope;
 
 /// Runs the program and returns its exit code.
 pub fn run() -> i32 {
@@ -55,6 +56,7 @@ pub fn run() -> i32 {
             Err(d) => report(&d, color),
         },
         Command::Export(args) => crate::export::export_command(&args, color, &secrets),
+        Command::Trust(args) => trust_cmd(&args, color),
         Command::Rehearsal(crate::cli::RehearsalCommand::Serve(args)) => match serve_options(args) {
             Ok(opts) => crate::engine::serve_rehearsal(opts),
             Err(d) => report(&d, color),
@@ -143,6 +145,15 @@ fn run_options(args: RunArgs, color: bool, secrets: Secrets) -> Result<RunOption
     speak(&lang, &args.scenario.scenario)?;
     let target = target(&scenario, &args.target, args.kubernetes_version.clone(), args.pace)?;
     let scenario_path = args.scenario.scenario.display().to_string();
+    let consent = consent(
+        &scenario,
+        &vars,
+        &target,
+        &scenario_path,
+        args.trust,
+        Scope::Lab,
+        &secrets,
+    )?;
     let again = again(&scenario_path, &args);
     let class = args.class.link().map(|link| {
         let g = &args.guided;
@@ -176,7 +187,26 @@ fn run_options(args: RunArgs, color: bool, secrets: Secrets) -> Result<RunOption
         color,
         again,
         secrets,
+        consent,
     })
+}
+
+/// Consent for what the steps of `scope` can do (crate::trust), decided before the engine
+/// starts, for the variables of this run and the Kubernetes version assumed before a cluster
+/// answers. What it shows is masked like every other output.
+fn consent(
+    scenario: &Scenario,
+    vars: &std::collections::BTreeMap<String, scenario::VarValue>,
+    target: &Target,
+    scenario_path: &str,
+    trust: bool,
+    scope: Scope,
+    secrets: &Secrets,
+) -> Result<crate::trust::Consent, Diagnostics> {
+    let facts = ClusterFacts::assumed(target.assumed, target.provider.as_str());
+    let plan = Plan::build(scenario.clone(), vars.clone(), facts)?;
+    secrets.learn_plan(&plan);
+    crate::trust::decide(&plan, scenario_path, trust, scope, secrets)
 }
 
 /// `workshop reset`'s flags, in the engine's terms.
@@ -186,10 +216,20 @@ fn reset_options(args: ResetArgs, color: bool, secrets: Secrets) -> Result<Reset
     let lang = crate::language::pick(&scenario.lab.languages, args.lang.as_deref())?;
     speak(&lang, &args.scenario.scenario)?;
     let target = target(&scenario, &args.target, None, PaceArg::Fast)?;
+    let scenario_path = args.scenario.scenario.display().to_string();
+    let consent = consent(
+        &scenario,
+        &vars,
+        &target,
+        &scenario_path,
+        args.trust,
+        Scope::Cleanup,
+        &secrets,
+    )?;
     Ok(ResetOptions {
         scenario,
         vars,
-        scenario_path: args.scenario.scenario.display().to_string(),
+        scenario_path,
         lang,
         target,
         timeout_factor: args.timeout,
@@ -202,6 +242,7 @@ fn reset_options(args: ResetArgs, color: bool, secrets: Secrets) -> Result<Reset
             fresh: true,
         }),
         secrets,
+        consent,
     })
 }
 
@@ -330,7 +371,72 @@ fn validate(args: &ValidateArgs, color: bool) -> i32 {
     for w in plan.convergence_warnings() {
         eprintln!("{} {w}", yellow.apply_to("warning:"));
     }
+    let secrets = Secrets::default();
+    secrets.learn_plan(&plan);
+    let block = capabilities_block(&plan, &args.scenario.scenario.display().to_string());
+    print!("{}", secrets.mask(&block));
     exit_code::SUCCESS
+}
+
+/// What the lab can do, for `validate` and `plan`: `this lab:` and one line each, and whether
+/// `run` asks before it runs it.
+fn capabilities_block(plan: &Plan, path: &str) -> String {
+    let caps = crate::trust::Capabilities::of(plan, path);
+    let mut out = String::from("this lab:\n");
+    for line in caps.lines() {
+        out.push_str(&format!("  {line}\n"));
+    }
+    out.push_str(&format!("  {}\n", crate::trust::standing(plan, &caps)));
+    out
+}
+
+/// `workshop trust`: shows what the lab can do and remembers (or forgets) its content.
+fn trust_cmd(args: &TrustArgs, color: bool) -> i32 {
+    let plan = match plan_offline(&args.scenario, None) {
+        Ok(p) => p,
+        Err(d) => return report(&d, color),
+    };
+    let path = args.scenario.scenario.display().to_string();
+    let lab = plan.scenario.lab.id.clone();
+    let hash = crate::trust::hash::lab_hash(&plan.scenario);
+    let Some(store) = crate::trust::store::Store::user() else {
+        return report(
+            &Diagnostics(vec![
+                Diagnostic::new("there is no user data folder to remember trusted labs in")
+                    .hint("set XDG_DATA_HOME or HOME; or pass --trust to each run"),
+            ]),
+            color,
+        );
+    };
+    let result = if args.revoke {
+        store.forget(&hash).map(|was| match was {
+            true => format!("lab `{lab}` ({path}) is no longer trusted; `workshop run` asks again"),
+            false => format!("lab `{lab}` ({path}) was not trusted"),
+        })
+    } else {
+        let secrets = Secrets::default();
+        secrets.learn_plan(&plan);
+        println!("lab `{lab}` ({path}), content {hash}:");
+        for line in crate::trust::Capabilities::of(&plan, &path).lines() {
+            println!("  {}", secrets.mask(&line));
+        }
+        store
+            .remember(&hash, &lab, &path)
+            .map(|()| format!("trusted: `workshop run {path}` will not ask while the lab's content stays the same"))
+    };
+    match result {
+        Ok(line) => {
+            println!("{line}");
+            exit_code::SUCCESS
+        }
+        Err(e) => report(
+            &Diagnostics(vec![
+                Diagnostic::new(format!("cannot write {}: {e}", store.path().display()))
+                    .hint("check that the folder is yours and writable"),
+            ]),
+            color,
+        ),
+    }
 }
 
 fn plan_cmd(args: &PlanArgs, color: bool, secrets: &Secrets) -> i32 {
@@ -345,10 +451,13 @@ fn plan_cmd(args: &PlanArgs, color: bool, secrets: &Secrets) -> i32 {
         Err(d) => return report(&d, color),
     };
     secrets.learn_plan(&plan);
-    print!(
-        "{}",
-        secrets.mask(&render_plan(&plan, &lang, args.explain, args.manifests))
+    let path = args.scenario.scenario.display().to_string();
+    let text = format!(
+        "{}{}",
+        render_plan(&plan, &lang, args.explain, args.manifests),
+        capabilities_block(&plan, &path)
     );
+    print!("{}", secrets.mask(&text));
     exit_code::SUCCESS
 }
 

@@ -52,6 +52,10 @@ pub enum Command {
     Run(RunArgs),
     /// Undo a lab: run the scenario's cleanup steps, then forget its resume state.
     Reset(ResetArgs),
+    /// Trust a lab on this machine (like `direnv allow`): show what it can do (programs it runs,
+    /// hosts it reaches, powerful grants) and remember its content, so `run` does not ask.
+    /// A changed lab is asked about again. `--revoke` forgets it.
+    Trust(TrustArgs),
     /// Write a handout of a lab: Markdown (steps, explanations, commands, checks) or a shell
     /// script of the equivalent minikube/kubectl commands.
     Export(ExportArgs),
@@ -72,6 +76,16 @@ pub enum Command {
     New(crate::scaffold::NewArgs),
     /// Print a shell completion script: workshop completions bash > ~/.local/share/bash-completion/completions/workshop
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TrustArgs {
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+
+    /// Forget the lab instead: `run` asks again.
+    #[arg(long)]
+    pub revoke: bool,
 }
 
 #[derive(Debug, Args)]
@@ -166,6 +180,12 @@ pub struct RunArgs {
 
     #[command(flatten)]
     pub target: ClusterArgs,
+
+    /// Run this lab even though it has not been trusted on this machine, for this run only.
+    /// A lab that runs programs, reaches hosts or grants powerful roles is otherwise asked about
+    /// once on a terminal, and refused without one (docs/security.md).
+    #[arg(long)]
+    pub trust: bool,
 
     /// Scale every check's timeout, e.g. 2 (twice as long) or 0.5 (more than 0).
     #[arg(long, value_name = "FACTOR", default_value_t = 1.0, value_parser = parse_timeout_factor)]
@@ -265,6 +285,10 @@ pub struct GuidedArgs {
 pub struct ResetArgs {
     #[command(flatten)]
     pub scenario: ScenarioArgs,
+
+    /// Run the cleanup even though the lab has not been trusted on this machine (as for `run`).
+    #[arg(long)]
+    pub trust: bool,
 
     /// Do not ask for confirmation.
     #[arg(long, short = 'y')]

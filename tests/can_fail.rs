@@ -72,6 +72,7 @@ pub fn expect_failures(cluster: &Cluster, cases: Vec<Case>) -> usize {
                 let mut t = Test::new().write("case.toml", &case.scenario).args([
                     "run",
                     "case.toml",
+                    "--trust",
                     "--cluster",
                     "existing",
                     "--kubeconfig",

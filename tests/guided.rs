@@ -633,7 +633,7 @@ fn keep_running_holds_background_processes_until_enter() {
         crate::support::LAB
     );
     let t = Test::new().write("lab.toml", &lab);
-    let mut pty = Pty::spawn(t.path(), &["run", "lab.toml", "--cluster", "rehearsal"], &[]);
+    let mut pty = Pty::spawn(t.path(), &["run", "lab.toml", "--cluster", "rehearsal", "--trust"], &[]);
     pty.expect("still running: ", SCREEN)
         .expect("sleep 120", SCREEN)
         .expect("— press Enter to stop", SCREEN)

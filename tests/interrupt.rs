@@ -71,6 +71,7 @@ fn ctrl_c_during_a_foreground_command_stops_its_whole_group_and_exits_130() {
         &[
             "run",
             "lab.toml",
+            "--trust",
             "--report",
             "json=report.json",
             "--report",
@@ -120,7 +121,7 @@ fn ctrl_c_during_a_foreground_command_stops_its_whole_group_and_exits_130() {
 #[test]
 fn ctrl_c_during_a_command_that_traps_sigterm_kills_it_after_the_grace_period() {
     let dir = folder(TRAPS);
-    let mut run = Live::start(dir.path(), &["run", "lab.toml", "--events", "ndjson"]);
+    let mut run = Live::start(dir.path(), &["run", "lab.toml", "--trust", "--events", "ndjson"]);
     run.wait_for("work | started", SCREEN);
     let mark = run.mark().to_owned();
     let signalled = Instant::now();
@@ -180,7 +181,7 @@ fn ctrl_c_when_a_child_of_the_command_ignores_sigterm_waits_for_the_whole_group(
 fn sigterm_and_sighup_end_the_run_like_ctrl_c_with_their_own_exit_codes() {
     for (sig, code, name) in [(libc::SIGTERM, 143, "SIGTERM"), (libc::SIGHUP, 129, "SIGHUP")] {
         let dir = folder(OBEYS);
-        let mut run = Live::start(dir.path(), &["run", "lab.toml"]);
+        let mut run = Live::start(dir.path(), &["run", "lab.toml", "--trust"]);
         run.wait_for("work | started", SCREEN);
         let mark = run.mark().to_owned();
         run.signal(sig);
@@ -206,7 +207,7 @@ fn sighup_with_the_terminal_gone_still_stops_everything_and_exits_129() {
     let dir = folder(OBEYS);
     let mark = format!("hup-{}", std::process::id());
     let mut child = std::process::Command::new(crate::support::BIN)
-        .args(["--color", "never", "run", "lab.toml"])
+        .args(["--color", "never", "run", "lab.toml", "--trust"])
         .current_dir(dir.path())
         .env(crate::support::live::MARK_VAR, &mark)
         .env("NO_COLOR", "1")
@@ -252,7 +253,8 @@ fn attached(serve: &crate::support::serve::Serve, extra: &[&str]) -> Vec<String>
     ]
     .map(str::to_owned)
     .to_vec();
-    args.extend(extra.iter().map(|s| (*s).to_owned()));
+    // The lab runs shell commands: trusted for each run (tests/trust.rs tests the asking).
+    args.extend(extra.iter().map(|s| (*s).to_owned()).chain(["--trust".to_owned()]));
     args
 }
 

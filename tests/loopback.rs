@@ -206,7 +206,7 @@ http = { url = "http://10.96.0.1/version" }
 "#;
     Test::new()
         .write("lab.toml", lab)
-        .args(["run", "lab.toml"])
+        .args(["run", "lab.toml", "--trust"])
         .run()
         .status(1)
         .stdout_contains("`10.96.0.1` is not a loopback address")

@@ -358,7 +358,7 @@ fn ctrl_c_during_a_wait_stops_everything_and_exits_130() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("lab.toml"), SLOW.replace("SECONDS", &marker)).unwrap();
     let child = Command::new(BIN)
-        .args(["--color", "never", "run", "lab.toml"])
+        .args(["--color", "never", "run", "lab.toml", "--trust"])
         .current_dir(dir.path())
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())

@@ -199,7 +199,15 @@ fn secrets_never_show_in_any_channel() {
     // A run: NDJSON events on stdout, the human lines and -vvv logs on stderr, both reports,
     // and the resume state (the attached rehearsal keeps its identity, so progress is recorded).
     let run = t
-        .args(["-vvv", "run", "lab.toml", "--cluster", "rehearsal", "--kubeconfig"])
+        .args([
+            "-vvv",
+            "run",
+            "lab.toml",
+            "--cluster",
+            "rehearsal",
+            "--trust",
+            "--kubeconfig",
+        ])
         .arg(&cluster.kubeconfig)
         .args([
             "--events",
@@ -233,7 +241,16 @@ fn secrets_never_show_in_any_channel() {
     let plain = Test::new()
         .write("lab.toml", lab())
         .write("templates/app.yaml.j2", template())
-        .args(["-vvv", "run", "lab.toml", "--cluster", "rehearsal", "--timeout", "0.02"])
+        .args([
+            "-vvv",
+            "run",
+            "lab.toml",
+            "--cluster",
+            "rehearsal",
+            "--trust",
+            "--timeout",
+            "0.02",
+        ])
         .env("KUBECACHEDIR", &cache)
         .timeout(Duration::from_secs(120))
         .run();

@@ -324,7 +324,7 @@ fn a_command_step_acts_on_the_embedded_rehearsal_not_the_ambient_kubeconfig() {
     let other = crate::support::serve::Serve::start(t.path(), "other.kubeconfig");
     let cache = t.path().join("kube-cache");
     let out = t
-        .args(["run", "lab.toml", "--cluster", "rehearsal"])
+        .args(["run", "lab.toml", "--cluster", "rehearsal", "--trust"])
         .env("KUBECONFIG", &other.kubeconfig)
         .env("KUBECACHEDIR", &cache)
         .timeout(Duration::from_secs(120))
@@ -350,7 +350,7 @@ fn a_command_step_acts_on_the_kubeconfig_given_not_the_ambient_one() {
     let other = crate::support::serve::Serve::start(t.path(), "other.kubeconfig");
     let cache = t.path().join("kube-cache");
     let out = t
-        .args(["run", "lab.toml", "--cluster", "existing", "--kubeconfig"])
+        .args(["run", "lab.toml", "--cluster", "existing", "--trust", "--kubeconfig"])
         .arg(&lab.kubeconfig)
         .env("KUBECONFIG", &other.kubeconfig)
         .env("KUBECACHEDIR", &cache)

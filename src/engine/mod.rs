@@ -226,6 +226,9 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
         steps: steps.len(),
     });
     house.emit_notes(&ctx);
+    if let Some(note) = opts.consent.note() {
+        ctx.emit(Event::Note { text: note.to_owned() });
+    }
     for (k, v) in &guided.captures {
         ctx.capture(k, v.clone());
     }

@@ -87,6 +87,8 @@ pub struct RunOptions {
     /// The redaction layer, shared with the `-v` log writer: the run adds what its plan and
     /// steps learn, and every output masks with it.
     pub secrets: crate::redact::Secrets,
+    /// Why the lab may run (decided before the engine starts, crate::trust).
+    pub consent: crate::trust::Consent,
 }
 
 /// `workshop reset`.
@@ -107,4 +109,6 @@ pub struct ResetOptions {
     pub class: Option<super::report::class::ClassReport>,
     /// The redaction layer, as for a run.
     pub secrets: crate::redact::Secrets,
+    /// Why the lab may run (decided before the engine starts, crate::trust).
+    pub consent: crate::trust::Consent,
 }

@@ -42,6 +42,7 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
         all,
         class,
         secrets,
+        consent,
     } = args;
     let kind = target.provider;
     let profile = scenario.cluster.profile.clone();
@@ -181,6 +182,9 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
         steps: cleanup.len(),
     });
     house.emit_notes(&ctx);
+    if let Some(note) = consent.note() {
+        ctx.emit(Event::Note { text: note.to_owned() });
+    }
     let mut summary = if has_conn {
         let opts = runner::LoopOptions {
             keep_going: true,

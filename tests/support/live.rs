@@ -54,6 +54,7 @@ impl Live {
             .current_dir(dir)
             .env("NO_COLOR", "1")
             .env(MARK_VAR, &mark)
+            .env(super::DATA_DIR_VAR, dir.join(".workshop-data"))
             .env_remove("RUST_LOG")
             .env_remove("LANG")
             .env_remove("LC_ALL")

@@ -191,6 +191,7 @@ impl Test {
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .env_remove("LANG")
+            .env(DATA_DIR_VAR, self.dir.path().join(".workshop-data"))
             .stdin(if self.stdin.is_some() {
                 Stdio::piped()
             } else {
@@ -420,4 +421,9 @@ fn assert_same(stream: &str, expected: &str, actual: &str, command_line: &str) {
 }
 
 /// A tiny valid lab, to which tests append steps: the `[lab]` table and nothing else.
+/// Where workshop keeps the labs a user trusted (src/trust/store.rs): every run of a test gets
+/// a folder of its own (inside its temporary folder) unless the test sets one, so no test reads
+/// or writes the real user's list.
+pub const DATA_DIR_VAR: &str = "WORKSHOP_DATA_DIR";
+
 pub const LAB: &str = "[lab]\nid = \"t\"\ntitle = \"T\"\n";

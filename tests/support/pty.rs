@@ -46,6 +46,7 @@ impl Pty {
             .env_remove("LC_MESSAGES")
             .env_remove("RUST_LOG")
             .env("TERM", "xterm-256color")
+            .env(super::DATA_DIR_VAR, dir.join(".workshop-data"))
             .stdin(Stdio::from(slave.try_clone().expect("dup pty")))
             .stdout(Stdio::from(slave.try_clone().expect("dup pty")))
             .stderr(Stdio::from(slave));
