@@ -16,7 +16,7 @@ use crate::scenario::Provider;
 #[derive(Debug, Parser)]
 #[command(name = "workshop", version = crate::VERSION, propagate_version = true, max_term_width = 100)]
 #[command(
-    after_help = "Examples:\n  workshop validate scenarios/day55.toml\n  workshop plan scenarios/day55.toml --var pacman_replicas=5\n  workshop run scenarios/day55.toml --cluster rehearsal\n  workshop run scenarios/day55.toml --step --lang es\n  workshop run scenarios/day55.toml --resume\n  workshop export scenarios/day55.toml --format sh -o day55.sh\n\nExit codes: 0 success, 1 a step failed, 2 invalid scenario or usage, 3 missing prerequisite, 130 interrupted (Ctrl-C, or q in --step mode), 143 stopped by SIGTERM, 129 by SIGHUP (the terminal closed)."
+    after_help = "Examples:\n  workshop validate scenarios/day55.toml\n  workshop plan scenarios/day55.toml --var pacman_replicas=5\n  workshop run scenarios/day55.toml --cluster rehearsal\n  workshop run scenarios/day55.toml --step --lang es\n  workshop run scenarios/day55.toml --resume\n  workshop export scenarios/day55.toml --format sh -o day55.sh\n\nExit codes: 0 success, 1 a step failed, 2 invalid scenario or usage (or a lab refused: not trusted, see `workshop trust`), 3 missing prerequisite, 130 interrupted (Ctrl-C, or q in --step mode), 143 stopped by SIGTERM, 129 by SIGHUP (the terminal closed)."
 )]
 pub struct Cli {
     /// When to use colors and spinners: auto (a terminal without NO_COLOR), always, never.
@@ -181,9 +181,11 @@ pub struct RunArgs {
     #[command(flatten)]
     pub target: ClusterArgs,
 
-    /// Run this lab even though it has not been trusted on this machine, for this run only.
-    /// A lab that runs programs, reaches hosts or grants powerful roles is otherwise asked about
-    /// once on a terminal, and refused without one (docs/security.md).
+    /// Run this lab without asking, for this run only (nothing is remembered). A lab that runs
+    /// programs or commands in pods, sends HTTP beyond its own port-forwards or grants powerful
+    /// roles is otherwise asked about once on a terminal, the answer remembered by the lab's
+    /// content (see `workshop trust`), and refused without one. The bundled labs, unchanged,
+    /// never ask (docs/security.md).
     #[arg(long)]
     pub trust: bool,
 
@@ -286,7 +288,8 @@ pub struct ResetArgs {
     #[command(flatten)]
     pub scenario: ScenarioArgs,
 
-    /// Run the cleanup even though the lab has not been trusted on this machine (as for `run`).
+    /// Run the cleanup without asking, for this reset only. Asked only when the cleanup steps
+    /// run programs or commands in pods, send HTTP or grant powerful roles (as for `run`).
     #[arg(long)]
     pub trust: bool,
 

@@ -23,4 +23,5 @@ mod reliability;
 mod run;
 mod secrets;
 mod security;
+mod trust;
 mod validate;

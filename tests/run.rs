@@ -166,6 +166,8 @@ fn day55_on_an_embedded_rehearsal_exits_zero() {
         .timeout(Duration::from_secs(120))
         .run()
         .success()
+        // It runs `minikube tunnel`, and needs no --trust as shipped (tests/trust.rs).
+        .stdout_contains("trusted: a lab shipped with workshop, unchanged")
         .stdout_contains("15 passed, 0 failed, 5 skipped");
 }
 

@@ -8,7 +8,7 @@
 /// (scenario path in the repository, content hash).
 pub const BUNDLED: &[(&str, &str)] = &[(
     "scenarios/day55.toml",
-    "sha256:0ed83b6a0d7d93f9209cf5398e27cb8b2c2bdee5a738811cddcaefba64633f97",
+    "sha256:4eabfba93ec1bdb047cbe5d5d465710be802330d7a28eaec82667b0de3f9a4bc",
 )];
 
 /// Whether a lab with this hash is one of the bundled labs, as shipped; its path if so.
