@@ -8,7 +8,7 @@
 /// (scenario path in the repository, content hash).
 pub const BUNDLED: &[(&str, &str)] = &[(
     "scenarios/day55.toml",
-    "sha256:4eabfba93ec1bdb047cbe5d5d465710be802330d7a28eaec82667b0de3f9a4bc",
+    "sha256:ba7b53bf8f089879f13a82e7c5c479404a7aa35fdae4179fb5bf2f1231257e2a",
 )];
 
 /// Whether a lab with this hash is one of the bundled labs, as shipped; its path if so.
