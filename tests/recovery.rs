@@ -175,9 +175,11 @@ fn resume_starts_completed_background_steps_again() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bg.toml"), BACKGROUND).unwrap();
     let serve = Serve::start(dir.path(), "kubeconfig");
+    // The lab runs shell commands: trusted for each run (tests/trust.rs tests the asking).
     let args = [
         "run",
         "bg.toml",
+        "--trust",
         "--cluster",
         "existing",
         "--kubeconfig",
