@@ -151,7 +151,7 @@ fn ctrl_c_during_a_command_that_traps_sigterm_kills_it_after_the_grace_period() 
 #[test]
 fn ctrl_c_when_a_child_of_the_command_ignores_sigterm_waits_for_the_whole_group() {
     let dir = folder(CHILD_IGNORES);
-    let mut run = Live::start(dir.path(), &["run", "lab.toml"]);
+    let mut run = Live::start(dir.path(), &["run", "lab.toml", "--trust"]);
     run.wait_for("work | started", SCREEN);
     let deadline = Instant::now() + Duration::from_secs(10);
     while !run.leftovers().iter().any(|(_, cmd)| cmd == "sleep 1000") || run.leftovers().len() < 4 {
