@@ -4,6 +4,8 @@
 //! 410 in both forms, and a cluster that was replaced or vanished is declared lost, and said so
 //! by `workshop run`.
 
+mod matrix;
+
 use std::future::Future;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};

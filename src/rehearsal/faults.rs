@@ -69,6 +69,35 @@ pub struct Injected {
     pub restarts: u64,
 }
 
+/// What was injected, by the SPEC's keys: `500: 12, 503: 9, cut: 30` (or `none`).
+impl std::fmt::Display for Injected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let counts = self
+            .errors
+            .iter()
+            .map(|(code, n)| (code.to_string(), *n))
+            .chain(
+                [
+                    ("lost", self.lost),
+                    ("cut", self.cuts),
+                    ("gone", self.gone_events),
+                    ("gone-status", self.gone_statuses),
+                    ("latency", self.delayed),
+                    ("restart", self.restarts),
+                ]
+                .map(|(k, n)| (k.to_owned(), n)),
+            )
+            .filter(|(_, n)| *n > 0)
+            .map(|(k, n)| format!("{k}: {n}"))
+            .collect::<Vec<_>>();
+        if counts.is_empty() {
+            f.write_str("none")
+        } else {
+            f.write_str(&counts.join(", "))
+        }
+    }
+}
+
 impl Injected {
     /// All faults together.
     pub fn total(&self) -> u64 {
@@ -557,6 +586,17 @@ mod tests {
         assert!((Duration::from_secs(8)..=Duration::from_secs(14)).contains(&at));
         assert_eq!(a.restart_at(), b.restart_at());
         assert_eq!(a.vanish_at(), Some(Duration::from_secs(20)));
+    }
+
+    #[test]
+    fn what_was_injected_reads_with_the_spec_keys() {
+        let mut i = Injected::default();
+        assert_eq!(i.to_string(), "none");
+        i.errors.insert(503, 2);
+        i.errors.insert(500, 12);
+        i.cuts = 30;
+        i.gone_statuses = 1;
+        assert_eq!(i.to_string(), "500: 12, 503: 2, cut: 30, gone-status: 1");
     }
 
     #[tokio::test]

@@ -245,6 +245,9 @@ impl RehearsalCluster {
 
     /// Stop the server and the controllers, and remove a temporary kubeconfig.
     pub async fn shutdown(mut self) {
+        if let Some(f) = self.faults() {
+            tracing::info!("rehearsal faults injected: {}", f.injected());
+        }
         self.shared.shutdown.cancel();
         for task in self.tasks.drain(..) {
             // A task that does not stop in time is aborted when its handle is dropped below.
@@ -321,7 +324,8 @@ pub async fn serve_standalone(opts: RehearsalOptions) -> Result<(), RehearsalErr
         });
     }
     let result = tokio::signal::ctrl_c().await.map_err(RehearsalError::Signal);
+    let injected = cluster.faults().map(|f| format!(" Faults injected: {}.", f.injected()));
     cluster.shutdown().await;
-    println!("workshop REHEARSAL cluster stopped.");
+    println!("workshop REHEARSAL cluster stopped.{}", injected.unwrap_or_default());
     result
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::Test;
 
 /// The script of a fake `minikube` for profile `mc-demo`: it records its argv in
-/// `argv.log` beside itself, emulates `addons enable/disable` (and `start --addons`) through
+/// `argv.log` beside itself, emulates `addons enable/disable` (and `start --addons`; retried as minikube does) through
 /// the private addon endpoint of the rehearsal that `$KUBECONFIG` points at (read at each call,
 /// so the cluster may start after the script is written; sent with bash's `/dev/tcp`, so it
 /// needs nothing but bash), answers `status` as running or stopped, and makes `tunnel` a long
@@ -25,7 +25,7 @@ hostport=${{server#http://}}
 hostport=${{hostport%%/*}}
 # One HTTP/1.1 request with bash's /dev/tcp (no curl or python on a fresh machine); fails
 # unless the answer is 2xx.
-addon() {{
+addon_once() {{
   exec 9<>"/dev/tcp/${{hostport%:*}}/${{hostport##*:}}" || return 1
   printf '%s /workshop/v1/addons/%s HTTP/1.1\r\nHost: %s\r\nContent-Length: 0\r\nConnection: close\r\n\r\n' "$1" "$2" "$hostport" >&9
   local status
@@ -33,6 +33,15 @@ addon() {{
   cat <&9 >/dev/null
   exec 9<&-
   [ "${{status:0:1}}" = 2 ] || {{ echo "addon $1 $2: HTTP $status" >&2; return 1; }}
+}}
+# minikube retries an addon's manifests with backoff while the API server fails; so does this
+# (a rehearsal with --faults answers some requests with errors).
+addon() {{
+  for delay in 0.2 0.4 0.8 1.6 3.2; do
+    addon_once "$@" && return 0
+    sleep "$delay"
+  done
+  addon_once "$@"
 }}
 case "$1" in
   status) {status} ;;

@@ -178,6 +178,20 @@ impl Test {
     /// Runs the binary to completion (or to the deadline, which fails the test).
     #[track_caller]
     pub fn run(self) -> Output {
+        let timeout = self.timeout;
+        let out = self.run_or_kill();
+        if out.killed {
+            panic!(
+                "`{}` did not finish within {timeout:?} and was killed\n--- stdout ---\n{}\n--- stderr ---\n{}",
+                out.command_line, out.stdout, out.stderr
+            );
+        }
+        out
+    }
+
+    /// Runs the binary to completion, or kills it at the deadline ([`Output::killed`]), for
+    /// tests that count outcomes instead of failing on the first.
+    pub fn run_or_kill(self) -> Output {
         let mut cmd = Command::new(&self.program);
         if self.color_never {
             cmd.args(["--color", "never"]);
@@ -244,15 +258,10 @@ impl Test {
         if let Some(w) = stdin_writer {
             let _ = w.join();
         }
-        let Some(status) = status else {
-            panic!(
-                "`{command_line}` did not finish within {:?} and was killed\n--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}",
-                self.timeout
-            );
-        };
         Output {
             command_line,
-            code: status.code(),
+            code: status.and_then(|s| s.code()),
+            killed: status.is_none(),
             stdout,
             stderr,
             dir: self.dir,
@@ -275,6 +284,8 @@ pub struct Output {
     pub command_line: String,
     /// `None` when the process was ended by a signal.
     pub code: Option<i32>,
+    /// Whether it was killed at the deadline ([`Test::run_or_kill`]).
+    pub killed: bool,
     pub stdout: String,
     pub stderr: String,
     /// Kept so files the run wrote can be inspected; removed when the output is dropped.

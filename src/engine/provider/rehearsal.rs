@@ -95,10 +95,19 @@ impl Rehearsal {
             addons,
         };
         let conn = r.connect().await?;
-        r.addon_request(&conn, http::Method::GET, "").await.map_err(|why| EngineError::Unreachable {
-            context: conn.context.clone(),
-            message: format!("{} is not a workshop rehearsal cluster ({why})", conn.server),
-            hint: "start one with `workshop rehearsal serve --kubeconfig PATH`, or use --cluster existing for other clusters".into(),
+        r.addon_request(&conn, http::Method::GET, "").await.map_err(|why| match conn.health().lost() {
+            // It answered, then went away: not another kind of cluster.
+            Some(lost) => EngineError::Unreachable {
+                context: conn.context.clone(),
+                message: format!("{}: {}", conn.server, lost.message()),
+                hint: r.vanished_hint(),
+            },
+            None => EngineError::Unreachable {
+                context: conn.context.clone(),
+                message: format!("{} is not a workshop rehearsal cluster ({why})", conn.server),
+                hint: "start one with `workshop rehearsal serve --kubeconfig PATH`, or use --cluster existing for other clusters"
+                    .into(),
+            },
         })?;
         let server = conn.server.clone();
         Ok(Rehearsal {
