@@ -154,6 +154,8 @@ struct Outcome {
     /// Whether it ended as its class says it must.
     ok: bool,
     took: Duration,
+    /// For a restart or a vanishing: how long after the fault's drawn time the run ended.
+    after_fault: Option<Duration>,
     /// The last line it printed, or why it is not ok.
     note: String,
 }
@@ -208,6 +210,7 @@ fn workshop(class: &Class, seed: u64) -> Outcome {
     drop(serve);
     let (stdout, stderr) = (&out.stdout, &out.stderr);
     let mut why = Vec::new();
+    let mut after_fault = None;
     if out.killed {
         why.push(format!("still running after {RUN_DEADLINE:?}, killed"));
     }
@@ -238,6 +241,7 @@ fn workshop(class: &Class, seed: u64) -> Outcome {
                 }
             }
             let at = fault_at(&spec).expect("a lost-cluster class has a time");
+            after_fault = Some(took.saturating_sub(at));
             if took > at + LOST_WITHIN {
                 why.push(format!(
                     "ended {:.0} s after the fault, more than {LOST_WITHIN:?}",
@@ -254,6 +258,7 @@ fn workshop(class: &Class, seed: u64) -> Outcome {
     Outcome {
         ok: why.is_empty(),
         took,
+        after_fault,
         note: if why.is_empty() {
             last_line(stdout)
         } else {
@@ -318,17 +323,22 @@ fn kubectl(class: &Class, seed: u64, script: &str) -> Outcome {
     drop(serve);
     let ok = out.code == Some(0);
     let note = if out.killed {
-        format!(
-            "still waiting after {} s: {}",
-            SCRIPT_DEADLINE.as_secs(),
-            last_line(&out.stderr)
-        )
+        format!("still waiting after {} s (stopped)", SCRIPT_DEADLINE.as_secs())
     } else if ok {
         "passed".to_owned()
     } else {
         last_line(&out.stderr)
     };
-    Outcome { ok, took, note }
+    let after_fault = (!spec.is_empty())
+        .then(|| fault_at(&spec))
+        .flatten()
+        .map(|at| took.saturating_sub(at));
+    Outcome {
+        ok,
+        took,
+        after_fault,
+        note,
+    }
 }
 
 /// Runs `jobs` on `workers` threads at once; the outcomes in the order of `jobs`.
@@ -375,40 +385,63 @@ fn slice() {
     assert!(failed.is_empty(), "{}", failed.join("\n\n"));
 }
 
-fn secs(outcomes: &[&Outcome]) -> String {
-    let s = outcomes.iter().map(|o| o.took.as_secs_f64()).collect::<Vec<_>>();
+/// `20–38 s`: the range of the durations.
+fn secs(durations: impl Iterator<Item = Duration>) -> String {
+    let s = durations.map(|d| d.as_secs_f64()).collect::<Vec<_>>();
     let (lo, hi) = s.iter().fold((f64::MAX, 0f64), |(lo, hi), x| (lo.min(*x), hi.max(*x)));
-    if s.len() == 1 {
+    if format!("{lo:.0}") == format!("{hi:.0}") {
         format!("{lo:.0} s")
     } else {
         format!("{lo:.0}–{hi:.0} s")
     }
 }
 
-/// The cell of one class: passed/tried, the durations and what failed.
+/// What failed runs printed, each kind once with its count (`2 × …`), ports left out.
+fn notes<'a>(outcomes: impl Iterator<Item = &'a Outcome>) -> String {
+    let mut counted: Vec<(String, usize)> = Vec::new();
+    for o in outcomes {
+        let first = o.note.lines().next().unwrap_or("");
+        let note = match first.split_once("127.0.0.1:") {
+            Some((a, b)) => format!(
+                "{a}127.0.0.1:PORT{}",
+                b.trim_start_matches(|c: char| c.is_ascii_digit())
+            ),
+            None => first.to_owned(),
+        };
+        match counted.iter_mut().find(|(n, _)| *n == note) {
+            Some((_, k)) => *k += 1,
+            None => counted.push((note, 1)),
+        }
+    }
+    counted
+        .iter()
+        .map(|(n, k)| if *k > 1 { format!("{k} × {n}") } else { n.clone() })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The cell of one class: passed/tried, the durations (and, for a lost cluster, how long
+/// after the fault it ended) and what failed.
 fn cell(class: &Class, outcomes: &[&Outcome], workshop: bool) -> String {
     let passed = outcomes.iter().filter(|o| o.ok).count();
-    let mut cell = format!("{passed}/{} ({})", outcomes.len(), secs(outcomes));
-    if !workshop && class.end != End::Passes && passed == 0 {
-        // kubectl has no message of its own to check: say what it printed.
-        let mut notes = outcomes.iter().map(|o| o.note.as_str()).collect::<Vec<_>>();
-        notes.dedup();
-        cell = format!(
-            "failed {}/{} ({}): {}",
-            outcomes.len(),
-            outcomes.len(),
-            secs(outcomes),
-            notes.join(" / ")
-        );
-    } else if outcomes.iter().any(|o| !o.ok) {
-        let notes = outcomes
-            .iter()
-            .filter(|o| !o.ok)
-            .map(|o| o.note.lines().next().unwrap_or(""))
-            .collect::<Vec<_>>();
-        cell.push_str(&format!(": {}", notes.join(" / ")));
+    let tried = outcomes.len();
+    let mut times = secs(outcomes.iter().map(|o| o.took));
+    let after: Vec<Duration> = outcomes.iter().filter_map(|o| o.after_fault).collect();
+    if !after.is_empty() {
+        times.push_str(&format!(", ended {} after the fault", secs(after.into_iter())));
     }
-    cell
+    if !workshop && class.end != End::Passes {
+        // kubectl has no message of its own to check: say how it failed.
+        let failed = outcomes.iter().filter(|o| !o.ok).count();
+        format!("failed {failed}/{tried} ({times}): {}", notes(outcomes.iter().copied()))
+    } else if passed < tried {
+        format!(
+            "{passed}/{tried} ({times}): {}",
+            notes(outcomes.iter().copied().filter(|o| !o.ok))
+        )
+    } else {
+        format!("{passed}/{tried} ({times})")
+    }
 }
 
 #[test]

@@ -213,6 +213,9 @@ impl Test {
             })
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
+        // Its own process group, so that at the deadline the programs it started (kubectl
+        // under a script) go too and do not hold its output open.
+        std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
         for k in &self.env_remove {
             cmd.env_remove(k);
         }
@@ -246,6 +249,10 @@ impl Test {
             match child.try_wait().expect("wait for the binary") {
                 Some(status) => break Some(status),
                 None if Instant::now() >= deadline => {
+                    // SAFETY: kill(2) on the child's own process group (see process_group above).
+                    unsafe {
+                        libc::kill(-(child.id() as libc::pid_t), libc::SIGKILL);
+                    }
                     let _ = child.kill();
                     let _ = child.wait();
                     break None;
