@@ -1,7 +1,8 @@
 //! The crash matrix of issue #11 (machinery in `support/crash.rs`): day55 on an attached
 //! rehearsal at realistic pace, interrupted by SIGINT, SIGTERM, SIGHUP and SIGKILL at every
 //! step boundary and in the middle of each long step, then `--resume`, then `reset` twice;
-//! and `--until X`, then `--converge`, for every step X. On the rehearsal, day55's
+//! and `--until X`, then `--converge`, for every step X; a run and then its resume both
+//! interrupted; and `reset` interrupted, then reset twice, then the whole lab again. On the rehearsal, day55's
 //! `port-forward` is skipped (no containers run), so a small lab with a background helper that
 //! a later step needs stands in for it.
 //!
@@ -12,7 +13,7 @@
 //! ```
 //!
 //! `WORKSHOP_MATRIX_JOBS` (default 4) sets how many cases run at once, `WORKSHOP_MATRIX_ONLY`
-//! keeps the cases whose name contains it, `WORKSHOP_MATRIX_LOGS=DIR` writes every case's
+//! keeps the cases whose name contains it (or one of its `|`-separated parts), `WORKSHOP_MATRIX_LOGS=DIR` writes every case's
 //! output there. CI runs [`slice`]: each signal at least once,
 //! inside `create-pacman`, during a background step and at a boundary.
 
@@ -121,6 +122,55 @@ fn points() -> Vec<(Lab, Point)> {
     all
 }
 
+/// Points inside day55's `reset`: while the namespace is being deleted, and two boundaries.
+const RESET_POINTS: [&str; 3] = [
+    "delete-namespace | waiting until namespace/pacman",
+    "step 5/7 restore-standard-default",
+    "step 7/7 disable-ingress",
+];
+
+/// A run and then its resume interrupted: (signal, point) of each.
+fn twice() -> Vec<((Sig, Point), (Sig, Point))> {
+    vec![
+        (
+            (Sig::Kill, output("create-pacman", "namespace/pacman created")),
+            (
+                Sig::Int,
+                output(
+                    "create-pacman",
+                    "namespace/pacman was created by this lab before the interruption",
+                ),
+            ),
+        ),
+        (
+            (Sig::Kill, output("create-pacman", "statefulset/mongo created")),
+            (Sig::Kill, action_finished("create-pacman")),
+        ),
+        (
+            (Sig::Term, action_finished("delete-mongo-0")),
+            (Sig::Hup, action_finished("delete-mongo-0")),
+        ),
+        (
+            (Sig::Hup, started("scale-pacman")),
+            (Sig::Kill, action_finished("scale-pacman")),
+        ),
+        (
+            (Sig::Int, action_finished("enable-ingress")),
+            (Sig::Term, started("get-ns")),
+        ),
+    ]
+}
+
+fn reset_interrupted(sig: Sig, line: &str) -> Case {
+    Case {
+        lab: Lab::day55("realistic"),
+        kind: Kind::ResetInterrupted {
+            sig,
+            point: Point::Line(line.to_owned()),
+        },
+    }
+}
+
 fn full_matrix() -> Vec<Case> {
     let mut cases: Vec<Case> = Vec::new();
     for (lab, point) in points() {
@@ -133,6 +183,13 @@ fn full_matrix() -> Vec<Case> {
         lab: day55.clone(),
         kind: Kind::UntilConverge { step: (*s).to_owned() },
     }));
+    cases.extend(twice().into_iter().map(|(first, second)| Case {
+        lab: day55.clone(),
+        kind: Kind::Twice { first, second },
+    }));
+    for line in RESET_POINTS {
+        cases.extend(Sig::ALL.map(|sig| reset_interrupted(sig, line)));
+    }
     cases
 }
 
@@ -145,7 +202,10 @@ fn jobs(default: usize) -> usize {
 
 fn check(cases: Vec<Case>, jobs: usize) {
     let only = std::env::var("WORKSHOP_MATRIX_ONLY").unwrap_or_default();
-    let cases: Vec<Case> = cases.into_iter().filter(|c| c.to_string().contains(&only)).collect();
+    let cases: Vec<Case> = cases
+        .into_iter()
+        .filter(|c| only.split('|').any(|o| c.to_string().contains(o)))
+        .collect();
     let outcomes = run_all(cases, jobs);
     let table = report(&outcomes);
     eprintln!("{table}");
@@ -171,6 +231,7 @@ fn slice() {
                 step: "create-pacman".to_owned(),
             },
         },
+        reset_interrupted(Sig::Int, RESET_POINTS[0]),
     ];
     check(cases, jobs(2));
 }

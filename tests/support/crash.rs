@@ -71,8 +71,10 @@ pub enum Point {
     Started(String),
     /// In the middle of a long step: its action finished, its checks are waiting.
     ActionFinished(String),
-    /// In the middle of a step's action: it printed this line.
+    /// In the middle of a step's action: it printed a line that starts with this.
     Output(String, String),
+    /// A line of the human output (for `reset`, which has no event stream).
+    Line(String),
 }
 
 impl Point {
@@ -83,8 +85,9 @@ impl Point {
             Point::Started(s) => format!(r#"{{"event":"step-started","step":"{s}","#),
             Point::ActionFinished(s) => format!(r#"{{"event":"action-finished","step":"{s}","#),
             Point::Output(s, line) => {
-                format!(r#"{{"event":"step-output","step":"{s}","line":"{line}""#)
+                format!(r#"{{"event":"step-output","step":"{s}","line":"{line}"#)
             }
+            Point::Line(line) => line.clone(),
         }
     }
 
@@ -94,6 +97,7 @@ impl Point {
             Point::Started(_) => "step boundary",
             Point::ActionFinished(_) => "mid-step (checks waiting)",
             Point::Output(..) => "mid-action",
+            Point::Line(_) => "reset",
         }
     }
 }
@@ -104,6 +108,7 @@ impl fmt::Display for Point {
             Point::Started(s) => write!(f, "start of {s}"),
             Point::ActionFinished(s) => write!(f, "{s} after its action"),
             Point::Output(s, line) => write!(f, "{s} at `{line}`"),
+            Point::Line(line) => write!(f, "`{line}`"),
         }
     }
 }
@@ -154,6 +159,12 @@ pub enum Kind {
     Interrupt { sig: Sig, point: Point },
     /// `--until step`, then `--converge`, then reset twice.
     UntilConverge { step: String },
+    /// Interrupt with `first` at its point, then the resumed run with `second` at its point,
+    /// then resume again, then reset twice.
+    Twice { first: (Sig, Point), second: (Sig, Point) },
+    /// A whole run, then `reset` interrupted with `sig` at `point`; then reset twice, and a
+    /// new run of the whole lab must pass.
+    ResetInterrupted { sig: Sig, point: Point },
 }
 
 #[derive(Clone)]
@@ -167,6 +178,19 @@ impl fmt::Display for Case {
         match &self.kind {
             Kind::Interrupt { sig, point } => write!(f, "{}: {} at {point}", self.lab.name, sig.name()),
             Kind::UntilConverge { step } => write!(f, "{}: --until {step}, then --converge", self.lab.name),
+            Kind::Twice {
+                first: (s1, p1),
+                second: (s2, p2),
+            } => write!(
+                f,
+                "{}: {} at {p1}, then {} at {p2} of the resumed run",
+                self.lab.name,
+                s1.name(),
+                s2.name()
+            ),
+            Kind::ResetInterrupted { sig, point } => {
+                write!(f, "{}: reset interrupted by {} at {point}", self.lab.name, sig.name())
+            }
         }
     }
 }
@@ -262,13 +286,21 @@ impl Bench {
         Ok(())
     }
 
-    /// No process of any run of this case is left.
+    /// No process of any run of this case is left (every process a run starts inherits its
+    /// marker), and no run's journal of running processes (`.workshop/runs/PID.json`) either:
+    /// the last run swept what a killed one recorded.
     fn nothing_left(&self) -> Result<(), String> {
         let left: Vec<_> = self.marks.iter().flat_map(|m| processes_marked(m)).collect();
-        if left.is_empty() {
+        if !left.is_empty() {
+            return Err(format!("processes of the case's runs still running: {left:?}"));
+        }
+        let journals: Vec<_> = std::fs::read_dir(self.dir.path().join(".workshop/runs"))
+            .map(|d| d.filter_map(Result::ok).map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        if journals.is_empty() {
             Ok(())
         } else {
-            Err(format!("processes of the case's runs still running: {left:?}"))
+            Err(format!("journals of runs that are gone: {journals:?}"))
         }
     }
 }
@@ -297,8 +329,11 @@ pub struct Outcome {
     pub elapsed: Duration,
 }
 
-fn interrupt(bench: &mut Bench, sig: Sig, point: &Point) -> Result<bool, String> {
-    let mut run = bench.start("run", &["--events", "ndjson"]);
+/// `workshop CMD … ARGS` interrupted with `sig` at `point`: it must end with the signal's
+/// exit code, report nothing as failed, and (unless SIGKILLed) leave no process; `Ok(true)` when
+/// it ended by itself before the signal reached it.
+fn interrupt(bench: &mut Bench, cmd: &str, args: &[&str], sig: Sig, point: &Point) -> Result<bool, String> {
+    let mut run = bench.start(cmd, args);
     run.wait_for(&point.needle(), LONG);
     run.signal(sig.number());
     let mark = run.mark().to_owned();
@@ -330,8 +365,26 @@ fn run_case(case: &Case) -> (Result<(), String>, bool, String) {
     let result = (|| {
         match &case.kind {
             Kind::Interrupt { sig, point } => {
-                ended_first = interrupt(&mut bench, *sig, point)?;
+                ended_first = interrupt(&mut bench, "run", &["--events", "ndjson"], *sig, point)?;
                 bench.must_pass("run", &["--resume"], finished_clean)?;
+            }
+            Kind::Twice { first, second } => {
+                ended_first = interrupt(&mut bench, "run", &["--events", "ndjson"], first.0, &first.1)?;
+                ended_first |= interrupt(
+                    &mut bench,
+                    "run",
+                    &["--resume", "--events", "ndjson"],
+                    second.0,
+                    &second.1,
+                )?;
+                bench.must_pass("run", &["--resume"], finished_clean)?;
+            }
+            Kind::ResetInterrupted { sig, point } => {
+                bench.must_pass("run", &[], finished_clean)?;
+                ended_first = interrupt(&mut bench, "reset", &["--yes"], *sig, point)?;
+                bench.nothing_left()?;
+                bench.reset_twice()?;
+                bench.must_pass("run", &[], finished_clean)?;
             }
             Kind::UntilConverge { step } => {
                 bench.must_pass("run", &["--until", step], finished_clean)?;
@@ -381,9 +434,14 @@ pub fn run_all(cases: Vec<Case>, jobs: usize) -> Vec<Outcome> {
                         let _ = std::fs::write(Path::new(&logs).join(format!("{name}.log")), &log);
                     }
                     eprintln!(
-                        "crash matrix: {} {case} ({:.0?})",
+                        "crash matrix: {} {case} ({:.0?}){}",
                         if result.is_ok() { "ok  " } else { "FAIL" },
-                        elapsed
+                        elapsed,
+                        if ended_first {
+                            ", ended before the signal reached it"
+                        } else {
+                            ""
+                        }
                     );
                     outcomes.lock().expect("not poisoned").push(Outcome {
                         case: case.clone(),
@@ -410,6 +468,13 @@ pub fn report(outcomes: &[Outcome]) -> String {
                 "--until X, --converge".to_owned(),
                 format!("{}: every step X", o.case.lab.name),
             ),
+            Kind::Twice { first, second } => (
+                format!("{} then {}", first.0.name(), second.0.name()),
+                format!("{}: a run and its resume interrupted", o.case.lab.name),
+            ),
+            Kind::ResetInterrupted { sig, .. } => {
+                (sig.name().to_owned(), format!("{}: reset interrupted", o.case.lab.name))
+            }
         };
         let cell = rows.entry((row, col)).or_default();
         cell.0 += 1;
