@@ -14,7 +14,7 @@
 //!
 //! `WORKSHOP_MATRIX_JOBS` (default 4) sets how many cases run at once, `WORKSHOP_MATRIX_ONLY`
 //! keeps the cases whose name contains it (or one of its `|`-separated parts), `WORKSHOP_MATRIX_LOGS=DIR` writes every case's
-//! output there. CI runs [`slice`]: each signal at least once,
+//! output there. CI runs the `slice_*` tests: each signal at least once,
 //! inside `create-pacman`, during a background step and at a boundary.
 
 use crate::support::crash::{Case, Kind, Lab, Point, Sig, report, run_all};
@@ -212,21 +212,37 @@ fn check(cases: Vec<Case>, jobs: usize) {
     assert!(outcomes.iter().all(|o| o.result.is_ok()), "{table}");
 }
 
-/// The representative slice CI runs: each signal at least once; inside `create-pacman`
-/// (mid-action and while its checks wait); during a background step; at a boundary; and one
-/// `--until`/`--converge`.
+// The representative slice CI runs, in three tests (so each stays short and they run side by
+// side): each signal at least once; inside `create-pacman` (mid-action and while its checks
+// wait); during a background step; at a boundary; one `--until`/`--converge`; and a `reset`
+// interrupted while it deletes the namespace.
+
 #[test]
-fn slice() {
+fn slice_day55_inside_create_pacman_and_at_a_boundary() {
     let day55 = Lab::day55("realistic");
-    let bg = background();
     let cases = vec![
         interrupt(&day55, Sig::Int, output("create-pacman", "namespace/pacman created")),
         interrupt(&day55, Sig::Kill, action_finished("create-pacman")),
         interrupt(&day55, Sig::Hup, started("scale-pacman")),
+    ];
+    check(cases, jobs(2));
+}
+
+#[test]
+fn slice_during_a_background_step() {
+    let bg = background();
+    let cases = vec![
         interrupt(&bg, Sig::Term, output("work", "working")),
         interrupt(&bg, Sig::Kill, started("work")),
+    ];
+    check(cases, jobs(2));
+}
+
+#[test]
+fn slice_converge_and_an_interrupted_reset() {
+    let cases = vec![
         Case {
-            lab: day55,
+            lab: Lab::day55("realistic"),
             kind: Kind::UntilConverge {
                 step: "create-pacman".to_owned(),
             },
