@@ -390,23 +390,20 @@ async fn pull(repo: &Path, dir: &Path) {
             context: None,
         });
     }
-    // The lab on every cluster, a few at a time.
+    // The lab on every cluster, a few at a time; each learner in a folder of their own (a
+    // folder holds one run of a lab at a time).
     for chunk in targets.chunks(4) {
         let runs: Vec<_> = chunk
             .iter()
             .map(|t| {
+                let folder = dir.join("learners").join(&t.name);
+                std::fs::create_dir_all(&folder).expect("learner folder");
                 Command::new(env!("CARGO_BIN_EXE_workshop"))
-                    .args([
-                        "--color",
-                        "never",
-                        "run",
-                        "scenarios/day55.toml",
-                        "--cluster",
-                        "rehearsal",
-                        "--kubeconfig",
-                    ])
+                    .args(["--color", "never", "run"])
+                    .arg(repo.join("scenarios/day55.toml"))
+                    .args(["--cluster", "rehearsal", "--kubeconfig"])
                     .arg(t.kubeconfig.as_ref().expect("kubeconfig"))
-                    .current_dir(repo)
+                    .current_dir(&folder)
                     .stdout(Stdio::null())
                     .spawn()
                     .expect("run")
