@@ -83,6 +83,11 @@ fn plain_output_plan_handout_and_doctor_speak_spanish_with_lang_es() {
     let out = run.stdout.clone();
     assert!(out.contains("paso 6/20 create-pacman"), "{out}");
     assert!(out.contains("1 pod Ready con name=pacman en pacman"), "{out}");
+    // The ingress check says which address it saw: the `get` table just before shows none yet.
+    assert!(
+        out.contains("✔ ingress pacman/pacman-ingress tiene dirección: dirección 127."),
+        "{out}"
+    );
     // Lines of the steps' own output (`  id | …`) are kubectl's words, not the tool's.
     let tool: String = out
         .lines()

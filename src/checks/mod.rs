@@ -103,6 +103,11 @@ pub async fn run(ctx: &StepCtx<'_>, index: usize, check: &Check) -> Verdict {
     let hint = (check.hint.as_ref()).map(|h| ctx.plan.text(h, &ctx.run.lang, &ctx.captures()));
     match outcome {
         Outcome::Passed(observed) => {
+            // "has an address" says which: a `get` printed just before may show none yet.
+            let description = match &check.kind {
+                CheckKind::IngressAddress(i) if i.address.is_none() => format!("{description}: {observed}"),
+                _ => description,
+            };
             ctx.run.emit(Event::CheckPassed {
                 id,
                 check: index,
