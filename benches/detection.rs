@@ -4,8 +4,9 @@
 //! Each sample: the engine's waiter (`checks::wait::until`, the code every cluster check uses)
 //! watches for a ConfigMap; once it is watching, the bench creates the ConfigMap. Two figures
 //! per sample: from the create *request* (an upper bound, it includes the write's round trip)
-//! and from the create *response* (the write is committed; the event may even beat the
-//! response, which counts as 0). For comparison, a KUTTL-style runner that polls every second.
+//! and from the moment the rehearsal's store *committed* the write (recorded by the store, read
+//! back by the created object's resourceVersion). For comparison, a KUTTL-style runner that
+//! polls every second.
 //!
 //! Run: `cargo bench --bench detection`.
 
@@ -83,15 +84,22 @@ async fn bench() {
             // The waiter reports its first observation ("absent") once its watch is listed.
             ready_rx.await.expect("waiter is watching");
             let t0 = Instant::now();
-            api.create(&PostParams::default(), &cm(&name)).await.expect("create");
-            (t0, Instant::now())
+            let created = api.create(&PostParams::default(), &cm(&name)).await.expect("create");
+            let rv: u64 = created
+                .metadata
+                .resource_version
+                .as_deref()
+                .and_then(|rv| rv.parse().ok())
+                .expect("a resourceVersion");
+            (t0, rv)
         };
-        let (end, (t0, t1)) = tokio::join!(waiter, writer);
+        let (end, (t0, rv)) = tokio::join!(waiter, writer);
         let WaitEnd::Done { at, .. } = end else {
             panic!("sample {i}: the check did not pass: {end:?}");
         };
+        let committed = cluster.committed_at(rv).expect("the write is in the store's history");
         from_request.push(at.duration_since(t0));
-        from_commit.push(at.saturating_duration_since(t1));
+        from_commit.push(at.saturating_duration_since(committed));
     }
 
     let mut polled = Vec::with_capacity(POLL_SAMPLES);

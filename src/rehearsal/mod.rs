@@ -243,6 +243,12 @@ impl RehearsalCluster {
         self.shared.store.compact();
     }
 
+    /// When the store committed the write that produced resourceVersion `rv` (while the change
+    /// is in the watch history): the reference point for measuring how fast a watcher sees it.
+    pub fn committed_at(&self, rv: u64) -> Option<std::time::Instant> {
+        self.shared.store.committed_at(rv)
+    }
+
     /// Stop the server and the controllers, and remove a temporary kubeconfig.
     pub async fn shutdown(mut self) {
         if let Some(f) = self.faults() {

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Instant;
 
 use serde_json::{Value, json};
 use tokio::sync::{mpsc, watch};
@@ -56,6 +57,9 @@ pub struct Change {
     pub event: EventType,
     /// The object after the change (before removal for `Deleted`).
     pub object: Arc<Value>,
+    /// When the store committed the change (for synthetic ADDED events of a fresh watch: when
+    /// the watch started).
+    pub at: Instant,
 }
 
 struct Watcher {
@@ -209,6 +213,7 @@ impl Store {
             namespace: namespace_of(&object).to_string(),
             event,
             object: Arc::new(object),
+            at: Instant::now(),
         };
         inner.watchers.retain(|w| {
             if w.gr == change.gr && w.namespace.as_ref().is_none_or(|n| *n == change.namespace) {
@@ -442,6 +447,7 @@ impl Store {
                             namespace: n.clone(),
                             event: EventType::Added,
                             object: Arc::new(v.clone()),
+                            at: Instant::now(),
                         })
                         .collect()
                 })
@@ -465,6 +471,13 @@ impl Store {
             tx,
         });
         Ok((backlog, rx, inner.rv))
+    }
+
+    /// When the change with resourceVersion `rv` was committed, while it is in the history.
+    pub fn committed_at(&self, rv: u64) -> Option<Instant> {
+        let inner = self.lock();
+        let i = inner.history.partition_point(|c| c.rv < rv);
+        inner.history.get(i).filter(|c| c.rv == rv).map(|c| c.at)
     }
 
     /// Forget everything, like an API server whose etcd lost its data: no objects, no history,
