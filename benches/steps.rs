@@ -105,9 +105,9 @@ fn copy_day55(repo: &Path, dir: &Path) -> String {
     let scenarios = dir.join("scenarios");
     std::fs::create_dir_all(&scenarios).expect("scenarios dir");
     std::fs::copy(repo.join("scenarios/day55.toml"), scenarios.join("day55.toml")).expect("day55");
-    let templates = dir.join("templates");
+    let templates = scenarios.join("templates");
     std::fs::create_dir_all(&templates).expect("templates dir");
-    for entry in std::fs::read_dir(repo.join("templates")).expect("templates") {
+    for entry in std::fs::read_dir(repo.join("scenarios/templates")).expect("templates") {
         let path: PathBuf = entry.expect("entry").path();
         if path.is_file() {
             std::fs::copy(&path, templates.join(path.file_name().expect("file name"))).expect("copy template");
