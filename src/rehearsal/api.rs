@@ -197,13 +197,13 @@ pub fn update(
                     )],
                 ));
             }
-            let mut o = old.clone();
+            let mut o = Value::clone(&old);
             o["spec"]["replicas"] = json!(replicas);
             o
         }
         Sub::Status => {
             let new = convert::to_storage(res, new);
-            let mut o = old.clone();
+            let mut o = Value::clone(&old);
             o["status"] = new.get("status").cloned().unwrap_or(json!({}));
             o
         }
@@ -234,7 +234,7 @@ pub fn update(
     }
     obj["metadata"]["resourceVersion"] = old["metadata"]["resourceVersion"].clone();
     let stored = if dry_run {
-        obj
+        std::sync::Arc::new(obj)
     } else {
         shared.store.update(res, obj, rv_of(&old))?
     };

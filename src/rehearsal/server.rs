@@ -19,9 +19,11 @@ use crate::rehearsal::patch::PatchKind;
 use crate::rehearsal::selector::{FieldSelector, LabelSelector};
 use crate::rehearsal::state::Shared;
 use crate::rehearsal::status::ApiError;
-use crate::rehearsal::store::Propagation;
+use crate::rehearsal::store::{Key, ListQuery, Propagation};
 use crate::rehearsal::table;
 use crate::rehearsal::{convert, discovery, openapi, watch};
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as BASE64_URL;
 
 fn ok(body: &Value) -> Response {
     media::json(StatusCode::OK, body)
@@ -347,7 +349,11 @@ async fn dispatch(
             }
             Ok(respond(
                 StatusCode::OK,
-                &list_doc(res, deleted, shared.store.resource_version(), None),
+                &list_doc(
+                    res,
+                    deleted,
+                    json!({"resourceVersion": shared.store.resource_version().to_string()}),
+                ),
             ))
         }
         _ => Err(ApiError::method_not_allowed()),
@@ -362,21 +368,56 @@ pub fn selectors(query: &Query) -> Result<(LabelSelector, FieldSelector), ApiErr
     Ok((labels, fields))
 }
 
-fn select(shared: &Shared, res: &Resource, ns: Option<&str>, query: &Query) -> Result<Vec<Value>, ApiError> {
+fn select(shared: &Shared, res: &Resource, ns: Option<&str>, query: &Query) -> Result<Vec<Arc<Value>>, ApiError> {
     let (labels, fields) = selectors(query)?;
-    let (items, _) = shared.store.list(res, ns);
-    Ok(items
-        .into_iter()
-        .filter(|o| labels.matches(o) && fields.matches(o))
-        .collect())
+    let q = ListQuery {
+        namespace: ns,
+        name: fields.name(),
+        after: None,
+        limit: None,
+    };
+    Ok(shared
+        .store
+        .list_page(res, &q, |o| labels.matches(o) && fields.matches(o))
+        .items)
 }
 
-fn list_doc(res: &Resource, items: Vec<Value>, rv: u64, cont: Option<(usize, usize)>) -> Value {
-    let mut meta = json!({"resourceVersion": rv.to_string()});
-    if let Some((next, remaining)) = cont {
-        meta["continue"] = json!(next.to_string());
-        meta["remainingItemCount"] = json!(remaining);
+/// A list's continue token: the resourceVersion of the first page and the key of the last item
+/// served, so the next page starts after that key and never shifts when earlier objects come
+/// or go. Opaque to clients (base64 of JSON, like the API server's).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Continue {
+    v: String,
+    rv: u64,
+    ns: String,
+    name: String,
+}
+
+impl Continue {
+    const VERSION: &str = "meta.k8s.io/v1";
+
+    fn encode(rv: u64, (ns, name): Key) -> String {
+        let token = Continue {
+            v: Self::VERSION.into(),
+            rv,
+            ns,
+            name,
+        };
+        BASE64_URL.encode(serde_json::to_vec(&token).expect("a continue token serializes"))
     }
+
+    fn decode(text: &str) -> Result<Continue, ApiError> {
+        let invalid = || ApiError::bad_request(format!("continue key is not valid: {text:?}"));
+        let bytes = BASE64_URL.decode(text).map_err(|_| invalid())?;
+        let token: Continue = serde_json::from_slice(&bytes).map_err(|_| invalid())?;
+        if token.v != Self::VERSION {
+            return Err(invalid());
+        }
+        Ok(token)
+    }
+}
+
+fn list_doc(res: &Resource, items: Vec<Value>, meta: Value) -> Value {
     json!({"kind": format!("{}List", res.kind), "apiVersion": res.api_version(), "metadata": meta, "items": items})
 }
 
@@ -388,50 +429,32 @@ fn list(
     output: Output,
 ) -> Result<Response, ApiError> {
     let (labels, fields) = selectors(query)?;
-    let (items, rv) = shared.store.list(res, ns);
-    let items: Vec<Value> = items
-        .into_iter()
-        .filter(|o| labels.matches(o) && fields.matches(o))
-        .collect();
-    let start: usize = match query.get("continue") {
-        Some(c) => c.parse().map_err(|_| ApiError::bad_request("invalid continue token"))?,
-        None => 0,
+    let after = query.get("continue").map(Continue::decode).transpose()?;
+    let q = ListQuery {
+        namespace: ns,
+        name: fields.name(),
+        after: after.as_ref().map(|c| (c.ns.clone(), c.name.clone())),
+        limit: query.get("limit").and_then(|l| l.parse().ok()).filter(|l| *l > 0),
     };
-    let limit: Option<usize> = query.get("limit").and_then(|l| l.parse().ok()).filter(|l| *l > 0);
-    let total = items.len();
-    let page: Vec<Value> = items
-        .into_iter()
-        .skip(start)
-        .take(limit.unwrap_or(usize::MAX))
-        .collect();
-    let end = start + page.len();
-    let cont = (end < total).then_some((end, total - end));
-    let page = match output {
-        Output::Json | Output::Yaml => page.iter().map(|o| convert::from_storage(res, o)).collect(),
-        _ => page,
-    };
-    let doc = list_doc(res, page, rv, cont);
+    let page = shared
+        .store
+        .list_page(res, &q, |o| labels.matches(o) && fields.matches(o));
+    let rv = after.as_ref().map_or(page.rv, |c| c.rv);
+    let mut meta = json!({"resourceVersion": rv.to_string()});
+    if let Some((last, remaining)) = page.more {
+        meta["continue"] = json!(Continue::encode(rv, last));
+        meta["remainingItemCount"] = json!(remaining);
+    }
     let body = match output {
-        Output::Table(req) => {
-            let items = doc
-                .get("items")
-                .and_then(Value::as_array)
-                .map(Vec::as_slice)
-                .unwrap_or_default();
-            table::table(res, items, doc["metadata"].clone(), &req)
-        }
+        Output::Table(req) => table::table(res, &page.items, meta, &req),
         Output::Metadata { api_version } => {
-            let items: Vec<Value> = doc
-                .get("items")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .map(|o| partial_metadata(o, api_version))
-                .collect();
-            json!({"kind": "PartialObjectMetadataList", "apiVersion": api_version,
-                   "metadata": doc["metadata"].clone(), "items": items})
+            let items: Vec<Value> = page.items.iter().map(|o| partial_metadata(o, api_version)).collect();
+            json!({"kind": "PartialObjectMetadataList", "apiVersion": api_version, "metadata": meta, "items": items})
         }
-        Output::Json | Output::Yaml => doc,
+        Output::Json | Output::Yaml => {
+            let items: Vec<Value> = page.items.iter().map(|o| convert::from_storage(res, o)).collect();
+            list_doc(res, items, meta)
+        }
     };
     Ok(media::respond(StatusCode::OK, output, &body))
 }

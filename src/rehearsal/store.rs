@@ -1,7 +1,13 @@
 //! The object store: every object as JSON, a monotonic resourceVersion, a bounded change history
 //! for watches, and the deletion rules (finalizers, Terminating namespaces).
+//!
+//! Objects are stored behind `Arc` and handed out shared and immutable: a read copies a pointer,
+//! never the object, so the lock is held only for the lookup. A write builds a new object and
+//! swaps it in. Two indexes ride along: uid to key, and owner uid to dependents (for the
+//! garbage collector), so nothing walks the whole store after a write.
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::ops::Bound;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
@@ -63,18 +69,102 @@ pub struct Change {
 }
 
 struct Watcher {
-    gr: Gr,
+    /// `None` watches every collection (the controllers).
+    gr: Option<Gr>,
     namespace: Option<String>,
     tx: mpsc::UnboundedSender<Change>,
 }
 
+/// Where an object lives: namespace ("" for cluster-scoped) and name.
+pub type Key = (String, String);
+
 #[derive(Default)]
 struct Inner {
     rv: u64,
-    objects: HashMap<Gr, BTreeMap<(String, String), Value>>,
+    objects: HashMap<Gr, BTreeMap<Key, Arc<Value>>>,
+    /// uid → where the object lives.
+    by_uid: HashMap<String, (Gr, Key)>,
+    /// owner uid → uids of the objects whose ownerReferences name it.
+    dependents: HashMap<String, BTreeSet<String>>,
     history: VecDeque<Change>,
     compacted_rv: u64,
     watchers: Vec<Watcher>,
+}
+
+/// The uids an object's `metadata.ownerReferences` name.
+pub fn owner_uids(obj: &Value) -> impl Iterator<Item = &str> {
+    obj.pointer("/metadata/ownerReferences")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r.get("uid").and_then(Value::as_str))
+}
+
+impl Inner {
+    /// Store `obj` at `key`, keeping the uid and owner indexes in step.
+    fn put(&mut self, g: Gr, key: Key, obj: Arc<Value>) {
+        let uid = uid_of(&obj).to_string();
+        let old = self.objects.entry(g).or_default().insert(key.clone(), obj.clone());
+        if let Some(old) = &old {
+            self.unindex_owners(old);
+        }
+        for owner in owner_uids(&obj) {
+            self.dependents
+                .entry(owner.to_string())
+                .or_default()
+                .insert(uid.clone());
+        }
+        if !uid.is_empty() {
+            self.by_uid.insert(uid, (g, key));
+        }
+    }
+
+    /// Remove the object at `key`, keeping the indexes in step.
+    fn take(&mut self, g: Gr, key: &Key) -> Option<Arc<Value>> {
+        let old = self.objects.get_mut(&g)?.remove(key)?;
+        self.unindex_owners(&old);
+        self.by_uid.remove(uid_of(&old));
+        Some(old)
+    }
+
+    fn unindex_owners(&mut self, obj: &Value) {
+        let uid = uid_of(obj);
+        for owner in owner_uids(obj) {
+            if let Some(set) = self.dependents.get_mut(owner) {
+                set.remove(uid);
+                if set.is_empty() {
+                    self.dependents.remove(owner);
+                }
+            }
+        }
+    }
+
+    fn get(&self, g: Gr, ns: &str, name: &str) -> Option<&Arc<Value>> {
+        self.objects.get(&g)?.get(&(ns.to_string(), name.to_string()))
+    }
+}
+
+/// What a list asks for: a namespace (or all), an exact name (a `metadata.name` field selector),
+/// a predicate for the rest of the selectors, the key after which the page starts, and a limit.
+pub struct ListQuery<'a> {
+    /// Only this namespace.
+    pub namespace: Option<&'a str>,
+    /// Only this name.
+    pub name: Option<&'a str>,
+    /// Start after this key (the previous page's continue token).
+    pub after: Option<Key>,
+    /// At most this many items.
+    pub limit: Option<usize>,
+}
+
+/// One page of a list.
+pub struct Page {
+    /// The matching objects, by namespace and name.
+    pub items: Vec<Arc<Value>>,
+    /// The store's resourceVersion when the page was read.
+    pub rv: u64,
+    /// The key of the last item when more match after it, and how many do.
+    pub more: Option<(Key, usize)>,
 }
 
 /// The shared store.
@@ -140,6 +230,49 @@ fn has_finalizers(obj: &Value) -> bool {
         .is_some_and(|f| !f.is_empty())
 }
 
+/// One page of a collection (see [`Store::list_page`]), under the caller's lock.
+fn page(inner: &Inner, res: &Resource, q: &ListQuery<'_>, keep: impl Fn(&Value) -> bool) -> Page {
+    let rv = inner.rv;
+    // Cluster-scoped objects all live under the namespace "".
+    let scoped = ListQuery {
+        namespace: if res.namespaced { q.namespace } else { Some("") },
+        name: q.name,
+        after: q.after.clone(),
+        limit: q.limit,
+    };
+    let q = &scoped;
+
+    let Some(m) = inner.objects.get(&gr(res)) else {
+        return Page {
+            items: Vec::new(),
+            rv,
+            more: None,
+        };
+    };
+    let lower = match (&q.after, q.namespace) {
+        (Some(after), _) => Bound::Excluded(after.clone()),
+        (None, Some(ns)) => Bound::Included((ns.to_string(), q.name.unwrap_or_default().to_string())),
+        (None, None) => Bound::Unbounded,
+    };
+    let in_scope = |(n, name): &Key| q.namespace.is_none_or(|want| want == n) && q.name.is_none_or(|want| want == name);
+    let mut range = m
+        .range((lower, Bound::Unbounded))
+        .take_while(|(k, _)| q.namespace.is_none_or(|want| want == k.0))
+        .filter(|(k, v)| in_scope(k) && keep(v));
+    let limit = q.limit.unwrap_or(usize::MAX);
+    let items: Vec<(&Key, &Arc<Value>)> = range.by_ref().take(limit).collect();
+    let remaining = range.count();
+    let more = match items.last() {
+        Some((k, _)) if remaining > 0 => Some(((*k).clone(), remaining)),
+        _ => None,
+    };
+    Page {
+        items: items.into_iter().map(|(_, v)| v.clone()).collect(),
+        rv,
+        more,
+    }
+}
+
 impl Default for Store {
     fn default() -> Self {
         Self::new()
@@ -171,52 +304,65 @@ impl Store {
     }
 
     /// Fetch one object.
-    pub fn get(&self, res: &Resource, ns: &str, name: &str) -> Option<Value> {
-        self.lock()
-            .objects
-            .get(&gr(res))
-            .and_then(|m| m.get(&(ns.to_string(), name.to_string())))
-            .cloned()
+    pub fn get(&self, res: &Resource, ns: &str, name: &str) -> Option<Arc<Value>> {
+        self.lock().get(gr(res), ns, name).cloned()
     }
 
     /// All objects of a collection, optionally in one namespace, sorted by namespace and name,
     /// with the resourceVersion of the snapshot.
-    pub fn list(&self, res: &Resource, ns: Option<&str>) -> (Vec<Value>, u64) {
-        let inner = self.lock();
-        let items = inner
-            .objects
-            .get(&gr(res))
-            .map(|m| {
-                m.iter()
-                    .filter(|((n, _), _)| ns.is_none_or(|want| want == n))
-                    .map(|(_, v)| v.clone())
-                    .collect()
-            })
-            .unwrap_or_default();
-        (items, inner.rv)
+    pub fn list(&self, res: &Resource, ns: Option<&str>) -> (Vec<Arc<Value>>, u64) {
+        let page = self.list_page(
+            res,
+            &ListQuery {
+                namespace: ns,
+                name: None,
+                after: None,
+                limit: None,
+            },
+            |_| true,
+        );
+        (page.items, page.rv)
     }
 
-    /// Every uid in the store (for the garbage collector).
-    pub fn all_objects(&self) -> Vec<(Gr, Value)> {
-        let inner = self.lock();
-        inner
-            .objects
-            .iter()
-            .flat_map(|(g, m)| m.values().map(move |v| (*g, v.clone())))
-            .collect()
+    /// One page of a collection: the objects in `q`'s namespace (and with its name) that
+    /// `keep` accepts, in key order, starting after `q.after`. Only the range that can match
+    /// is walked, and nothing is copied but pointers.
+    pub fn list_page(&self, res: &Resource, q: &ListQuery<'_>, keep: impl Fn(&Value) -> bool) -> Page {
+        page(&self.lock(), res, q, keep)
     }
 
-    fn record(&self, inner: &mut Inner, res: &Resource, event: EventType, object: Value) {
+    /// The object with this uid, and its collection.
+    pub fn by_uid(&self, uid: &str) -> Option<(Gr, Arc<Value>)> {
+        let inner = self.lock();
+        let (g, (ns, name)) = inner.by_uid.get(uid)?;
+        inner.get(*g, ns, name).map(|o| (*g, o.clone()))
+    }
+
+    /// The uids of the objects whose ownerReferences name `owner_uid`.
+    pub fn dependents(&self, owner_uid: &str) -> Vec<String> {
+        self.lock()
+            .dependents
+            .get(owner_uid)
+            .map(|set| set.iter().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// Every uid in the store (for a controller's first pass).
+    pub fn uids(&self) -> Vec<String> {
+        self.lock().by_uid.keys().cloned().collect()
+    }
+
+    fn record(&self, inner: &mut Inner, res: &Resource, event: EventType, object: Arc<Value>) {
         let change = Change {
             rv: inner.rv,
             gr: gr(res),
             namespace: namespace_of(&object).to_string(),
             event,
-            object: Arc::new(object),
+            object,
             at: Instant::now(),
         };
         inner.watchers.retain(|w| {
-            if w.gr == change.gr && w.namespace.as_ref().is_none_or(|n| *n == change.namespace) {
+            if w.gr.is_none_or(|g| g == change.gr) && w.namespace.as_ref().is_none_or(|n| *n == change.namespace) {
                 w.tx.send(change.clone()).is_ok()
             } else {
                 !w.tx.is_closed()
@@ -233,10 +379,10 @@ impl Store {
 
     /// Create an object whose name and namespace are already set. Fills uid, resourceVersion,
     /// creationTimestamp and generation.
-    pub fn create(&self, res: &Resource, mut obj: Value) -> Result<Value, ApiError> {
+    pub fn create(&self, res: &Resource, mut obj: Value) -> Result<Arc<Value>, ApiError> {
         let mut inner = self.lock();
         let key = (namespace_of(&obj).to_string(), name_of(&obj).to_string());
-        if inner.objects.get(&gr(res)).is_some_and(|m| m.contains_key(&key)) {
+        if inner.get(gr(res), &key.0, &key.1).is_some() {
             return Err(ApiError::already_exists(res, &key.1));
         }
         inner.rv += 1;
@@ -258,7 +404,8 @@ impl Store {
                 meta["generation"] = json!(1);
             }
         }
-        inner.objects.entry(gr(res)).or_default().insert(key, obj.clone());
+        let obj = Arc::new(obj);
+        inner.put(gr(res), key, obj.clone());
         self.record(&mut inner, res, EventType::Added, obj.clone());
         Ok(obj)
     }
@@ -267,7 +414,7 @@ impl Store {
     /// change on (409 Conflict when stale). Keeps uid and creationTimestamp, bumps generation
     /// when anything outside metadata and status changed, and removes the object when it is
     /// being deleted and its last finalizer is gone. A no-op update returns the object unchanged.
-    pub fn update(&self, res: &Resource, obj: Value, precondition: Option<u64>) -> Result<Value, ApiError> {
+    pub fn update(&self, res: &Resource, obj: Value, precondition: Option<u64>) -> Result<Arc<Value>, ApiError> {
         let mut inner = self.lock();
         self.update_locked(&mut inner, res, obj, precondition)
     }
@@ -278,9 +425,9 @@ impl Store {
         res: &Resource,
         mut obj: Value,
         precondition: Option<u64>,
-    ) -> Result<Value, ApiError> {
+    ) -> Result<Arc<Value>, ApiError> {
         let key = (namespace_of(&obj).to_string(), name_of(&obj).to_string());
-        let Some(old) = inner.objects.get(&gr(res)).and_then(|m| m.get(&key)).cloned() else {
+        let Some(old) = inner.get(gr(res), &key.0, &key.1).cloned() else {
             return Err(ApiError::not_found(res, &key.1));
         };
         if precondition.is_some_and(|p| Some(p) != rv_of(&old)) {
@@ -315,45 +462,38 @@ impl Store {
             obj["metadata"]["generation"] = json!(generation + 1);
         }
         let deleting = obj.pointer("/metadata/deletionTimestamp").is_some();
-        if obj == old && (!deleting || has_finalizers(&obj)) {
+        if obj == *old && (!deleting || has_finalizers(&obj)) {
             return Ok(old);
         }
         inner.rv += 1;
         obj["metadata"]["resourceVersion"] = json!(inner.rv.to_string());
+        let obj = Arc::new(obj);
         if deleting && !has_finalizers(&obj) && res.plural != "namespaces" {
-            if let Some(m) = inner.objects.get_mut(&gr(res)) {
-                m.remove(&key);
-            }
+            inner.take(gr(res), &key);
             self.record(inner, res, EventType::Deleted, obj.clone());
             return Ok(obj);
         }
-        inner.objects.entry(gr(res)).or_default().insert(key, obj.clone());
+        inner.put(gr(res), key, obj.clone());
         self.record(inner, res, EventType::Modified, obj.clone());
         Ok(obj)
     }
 
     /// Read-modify-write one object atomically (for controllers). Returns the stored object,
     /// or `None` when it does not exist.
-    pub fn mutate(&self, res: &Resource, ns: &str, name: &str, f: impl FnOnce(&mut Value)) -> Option<Value> {
+    pub fn mutate(&self, res: &Resource, ns: &str, name: &str, f: impl FnOnce(&mut Value)) -> Option<Arc<Value>> {
         let mut inner = self.lock();
-        let mut obj = inner
-            .objects
-            .get(&gr(res))
-            .and_then(|m| m.get(&(ns.to_string(), name.to_string())))
-            .cloned()?;
+        let mut obj = Value::clone(inner.get(gr(res), ns, name)?);
         f(&mut obj);
         self.update_locked(&mut inner, res, obj, None).ok()
     }
 
     /// Remove an object now, whatever its finalizers.
-    pub fn remove(&self, res: &Resource, ns: &str, name: &str) -> Option<Value> {
+    pub fn remove(&self, res: &Resource, ns: &str, name: &str) -> Option<Arc<Value>> {
         let mut inner = self.lock();
-        let mut obj = inner
-            .objects
-            .get_mut(&gr(res))?
-            .remove(&(ns.to_string(), name.to_string()))?;
+        let mut obj = Arc::unwrap_or_clone(inner.take(gr(res), &(ns.to_string(), name.to_string()))?);
         inner.rv += 1;
         obj["metadata"]["resourceVersion"] = json!(inner.rv.to_string());
+        let obj = Arc::new(obj);
         self.record(&mut inner, res, EventType::Deleted, obj.clone());
         Some(obj)
     }
@@ -368,16 +508,12 @@ impl Store {
         name: &str,
         propagation: Propagation,
         precondition_uid: Option<&str>,
-    ) -> Result<Value, ApiError> {
+    ) -> Result<Arc<Value>, ApiError> {
         let mut inner = self.lock();
-        let Some(mut obj) = inner
-            .objects
-            .get(&gr(res))
-            .and_then(|m| m.get(&(ns.to_string(), name.to_string())))
-            .cloned()
-        else {
+        let Some(stored) = inner.get(gr(res), ns, name).cloned() else {
             return Err(ApiError::not_found(res, name));
         };
+        let mut obj = Value::clone(&stored);
         if precondition_uid.is_some_and(|u| u != uid_of(&obj)) {
             return Err(ApiError::conflict(res, name));
         }
@@ -388,7 +524,7 @@ impl Store {
         };
         if res.plural == "namespaces" || has_finalizers(&obj) || finalizer.is_some() {
             if obj.pointer("/metadata/deletionTimestamp").is_some() {
-                return Ok(obj);
+                return Ok(stored);
             }
             if let Some(f) = finalizer {
                 let list = obj["metadata"]
@@ -408,12 +544,13 @@ impl Store {
             // Set the deletion timestamp through the normal update path, bypassing the
             // "preserve deletionTimestamp" rule by writing the stored copy first.
             let key = (ns.to_string(), name.to_string());
-            let mut marked = obj.clone();
+            let mut marked = obj;
             marked["metadata"]["deletionTimestamp"] = json!(now_rfc3339());
             marked["metadata"]["deletionGracePeriodSeconds"] = json!(0);
             inner.rv += 1;
             marked["metadata"]["resourceVersion"] = json!(inner.rv.to_string());
-            inner.objects.entry(gr(res)).or_default().insert(key, marked.clone());
+            let marked = Arc::new(marked);
+            inner.put(gr(res), key, marked.clone());
             self.record(&mut inner, res, EventType::Modified, marked.clone());
             return Ok(marked);
         }
@@ -423,54 +560,72 @@ impl Store {
 
     /// Start a watch: the backlog to send first, a receiver for what follows, and the current
     /// resourceVersion.
-    /// `from = None` sends the current objects as synthetic ADDED events; `Some(rv)` replays
-    /// the recorded changes after `rv`, or fails with 410 Expired when they were compacted away.
+    /// `from = None` sends the current objects as synthetic ADDED events (only the one named
+    /// `name`, when given); `Some(rv)` replays the recorded changes after `rv`, or fails with
+    /// 410 Expired when they were compacted away.
     pub fn watch(
         &self,
         res: &Resource,
         ns: Option<&str>,
+        name: Option<&str>,
         from: Option<u64>,
     ) -> Result<(Vec<Change>, mpsc::UnboundedReceiver<Change>, u64), ApiError> {
-        let mut inner = self.lock();
         let g = gr(res);
-        let in_scope = |n: &str| ns.is_none_or(|want| want == n);
+        let mut inner = self.lock();
         let backlog: Vec<Change> = match from {
-            None => inner
-                .objects
-                .get(&g)
-                .map(|m| {
-                    m.iter()
-                        .filter(|((n, _), _)| in_scope(n))
-                        .map(|((n, _), v)| Change {
-                            rv: rv_of(v).unwrap_or_default(),
-                            gr: g,
-                            namespace: n.clone(),
-                            event: EventType::Added,
-                            object: Arc::new(v.clone()),
-                            at: Instant::now(),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
+            None => {
+                let q = ListQuery {
+                    namespace: ns,
+                    name,
+                    after: None,
+                    limit: None,
+                };
+                let now = Instant::now();
+                page(&inner, res, &q, |_| true)
+                    .items
+                    .into_iter()
+                    .map(|v| Change {
+                        rv: rv_of(&v).unwrap_or_default(),
+                        gr: g,
+                        namespace: namespace_of(&v).to_string(),
+                        event: EventType::Added,
+                        object: v,
+                        at: now,
+                    })
+                    .collect()
+            }
             Some(rv) => {
                 if rv < inner.compacted_rv {
                     return Err(ApiError::expired(rv, inner.compacted_rv + 1));
                 }
+                let start = inner.history.partition_point(|c| c.rv <= rv);
                 inner
                     .history
-                    .iter()
-                    .filter(|c| c.rv > rv && c.gr == g && in_scope(&c.namespace))
+                    .range(start..)
+                    .filter(|c| c.gr == g && ns.is_none_or(|want| want == c.namespace))
                     .cloned()
                     .collect()
             }
         };
         let (tx, rx) = mpsc::unbounded_channel();
         inner.watchers.push(Watcher {
-            gr: g,
+            gr: Some(g),
             namespace: ns.map(str::to_string),
             tx,
         });
         Ok((backlog, rx, inner.rv))
+    }
+
+    /// Every change to every collection from now on (for the controllers). The channel closes
+    /// when the store is [reset](Store::reset).
+    pub fn watch_all(&self) -> mpsc::UnboundedReceiver<Change> {
+        let (tx, rx) = mpsc::unbounded_channel();
+        self.lock().watchers.push(Watcher {
+            gr: None,
+            namespace: None,
+            tx,
+        });
+        rx
     }
 
     /// When the change with resourceVersion `rv` was committed, while it is in the history.
@@ -514,7 +669,7 @@ mod tests {
         assert!(!uid_of(&created).is_empty());
         assert_eq!(store.create(res, cm("x")).map_err(|e| e.code).err(), Some(409));
         let rv1 = rv_of(&created).expect("rv");
-        let mut changed = created.clone();
+        let mut changed = Value::clone(&created);
         changed["data"]["a"] = json!("2");
         let updated = store.update(res, changed.clone(), Some(rv1)).expect("updated");
         assert!(rv_of(&updated).expect("rv") > rv1);
@@ -534,7 +689,7 @@ mod tests {
         let d = json!({"metadata": {"name": "d", "namespace": "default"}, "spec": {"replicas": 1}});
         let created = store.create(res, d).expect("created");
         assert_eq!(created["metadata"]["generation"], json!(1));
-        let mut s = created.clone();
+        let mut s = Value::clone(&created);
         s["status"] = json!({"replicas": 1});
         assert_eq!(
             store.update(res, s, None).expect("ok")["metadata"]["generation"],
@@ -568,11 +723,92 @@ mod tests {
         let res = by_kind("", "ConfigMap");
         let a = store.create(res, cm("a")).expect("created");
         store.create(res, cm("b")).expect("created");
-        let (backlog, _rx, _) = store.watch(res, Some("default"), rv_of(&a)).expect("watch");
+        let (backlog, _rx, _) = store.watch(res, Some("default"), None, rv_of(&a)).expect("watch");
         assert_eq!(backlog.len(), 1);
         assert_eq!(name_of(&backlog[0].object), "b");
         store.compact();
-        let err = store.watch(res, None, rv_of(&a)).err().map(|e| e.code);
+        let err = store.watch(res, None, None, rv_of(&a)).err().map(|e| e.code);
         assert_eq!(err, Some(410));
+    }
+
+    fn owned(name: &str, owner: &Value) -> Value {
+        let mut o = cm(name);
+        o["metadata"]["ownerReferences"] = json!([{"apiVersion": "v1", "kind": "ConfigMap",
+            "name": name_of(owner), "uid": uid_of(owner)}]);
+        o
+    }
+
+    #[test]
+    fn owner_index_follows_writes() {
+        let store = Store::new();
+        let res = by_kind("", "ConfigMap");
+        let owner = store.create(res, cm("owner")).expect("created");
+        let other = store.create(res, cm("other")).expect("created");
+        let a = store.create(res, owned("a", &owner)).expect("created");
+        let b = store.create(res, owned("b", &owner)).expect("created");
+        let mut deps = store.dependents(uid_of(&owner));
+        deps.sort();
+        let mut want = vec![uid_of(&a).to_string(), uid_of(&b).to_string()];
+        want.sort();
+        assert_eq!(deps, want);
+        assert!(store.dependents(uid_of(&other)).is_empty());
+        // Moving `a` to another owner moves it in the index.
+        store
+            .mutate(res, "default", "a", |o| {
+                o["metadata"]["ownerReferences"][0]["uid"] = json!(uid_of(&other));
+            })
+            .expect("exists");
+        assert_eq!(store.dependents(uid_of(&owner)), vec![uid_of(&b).to_string()]);
+        assert_eq!(store.dependents(uid_of(&other)), vec![uid_of(&a).to_string()]);
+        // Removal drops it from both indexes.
+        store.remove(res, "default", "b");
+        assert!(store.dependents(uid_of(&owner)).is_empty());
+        assert!(store.by_uid(uid_of(&b)).is_none());
+        let (g, found) = store.by_uid(uid_of(&a)).expect("indexed by uid");
+        assert_eq!((g, name_of(&found)), (("", "configmaps"), "a"));
+    }
+
+    #[test]
+    fn pages_follow_keys_not_offsets() {
+        let store = Store::new();
+        let res = by_kind("", "ConfigMap");
+        for name in ["a", "b", "c", "d", "e"] {
+            store.create(res, cm(name)).expect("created");
+        }
+        let q = |after: Option<Key>| ListQuery {
+            namespace: Some("default"),
+            name: None,
+            after,
+            limit: Some(2),
+        };
+        let first = store.list_page(res, &q(None), |_| true);
+        let names = |p: &Page| p.items.iter().map(|o| name_of(o).to_string()).collect::<Vec<_>>();
+        assert_eq!(names(&first), ["a", "b"]);
+        let (last, remaining) = first.more.clone().expect("more to come");
+        assert_eq!(remaining, 3);
+        // An object of the first page goes away mid-listing: the next page does not shift.
+        store
+            .delete(res, "default", "a", Propagation::Background, None)
+            .expect("deleted");
+        let second = store.list_page(res, &q(Some(last)), |_| true);
+        assert_eq!(names(&second), ["c", "d"]);
+        let third = store.list_page(res, &q(second.more.map(|m| m.0)), |_| true);
+        assert_eq!(names(&third), ["e"]);
+        assert!(third.more.is_none());
+        // A name narrows the walk to one key; other namespaces are never listed.
+        let one = ListQuery {
+            namespace: Some("default"),
+            name: Some("d"),
+            after: None,
+            limit: None,
+        };
+        assert_eq!(names(&store.list_page(res, &one, |_| true)), ["d"]);
+        let elsewhere = ListQuery {
+            namespace: Some("kube-system"),
+            name: None,
+            after: None,
+            limit: None,
+        };
+        assert!(store.list_page(res, &elsewhere, |_| true).items.is_empty());
     }
 }

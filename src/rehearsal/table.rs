@@ -632,9 +632,9 @@ pub fn row(res: &Resource, obj: &Value, req: &TableRequest, now: Timestamp) -> V
 }
 
 /// A Table of the given objects; `metadata` is the list metadata (resourceVersion, continue…).
-pub fn table(res: &Resource, objs: &[Value], metadata: Value, req: &TableRequest) -> Value {
+pub fn table<O: std::borrow::Borrow<Value>>(res: &Resource, objs: &[O], metadata: Value, req: &TableRequest) -> Value {
     let now = Timestamp::now();
-    let rows: Vec<Value> = objs.iter().map(|o| row(res, o, req, now)).collect();
+    let rows: Vec<Value> = objs.iter().map(|o| row(res, o.borrow(), req, now)).collect();
     json!({
         "kind": "Table",
         "apiVersion": req.api_version,

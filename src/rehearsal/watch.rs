@@ -113,7 +113,7 @@ pub async fn serve(
         .and_then(|t| t.parse::<u64>().ok())
         .map(Duration::from_secs);
     let (tx, rx) = mpsc::channel::<Bytes>(256);
-    match shared.store.watch(res, ns.as_deref(), from) {
+    match shared.store.watch(res, ns.as_deref(), filter.fields.name(), from) {
         Err(e) if e.code == 410 => {
             // Like the real API server: a 200 response carrying one ERROR event.
             let _ = tx.try_send(line("ERROR", &e.to_status()));

@@ -6,6 +6,8 @@
 //! (`kubernetes.io/change-cause`); old ReplicaSets scaled down once the new one is available and
 //! pruned past `revisionHistoryLimit`; paused Deployments; status and conditions.
 
+use std::sync::Arc;
+
 use serde_json::{Map, Value, json};
 
 use crate::rehearsal::api::{self, ALPHANUMS};
@@ -252,7 +254,7 @@ fn sync(ctx: &mut Ctx, d: &Value) {
     };
     let paused = d.pointer("/spec/paused").and_then(Value::as_bool) == Some(true);
     let (all_rs, _) = shared.store.list(rs_res, Some(&ns));
-    let mut owned: Vec<Value> = all_rs
+    let mut owned: Vec<Arc<Value>> = all_rs
         .into_iter()
         .filter(|rs| controlled_by(rs, uid_of(d)) && !deleting(rs))
         .collect();
@@ -277,7 +279,7 @@ fn sync(ctx: &mut Ctx, d: &Value) {
         .max()
         .unwrap_or(0);
     let new_revision = max_old_revision + 1;
-    let new_rs: Option<Value> = match new_index {
+    let new_rs: Option<Arc<Value>> = match new_index {
         Some(i) => {
             let rs = owned[i].clone();
             match new_rs_annotations(d, Some(&rs), new_revision, desired) {
@@ -292,7 +294,7 @@ fn sync(ctx: &mut Ctx, d: &Value) {
         }
         None if paused => None,
         None => match create_rs(ctx, d, &template, new_revision, desired) {
-            Some(rs) => Some(rs),
+            Some(rs) => Some(Arc::new(rs)),
             None => return,
         },
     };
@@ -314,6 +316,7 @@ fn sync(ctx: &mut Ctx, d: &Value) {
     let old: Vec<&Value> = owned
         .iter()
         .filter(|rs| Some(name_of(rs)) != new_name.as_deref())
+        .map(|rs| &**rs)
         .collect();
     if new_rs.is_some() && new_available >= desired {
         for rs in &old {
@@ -446,7 +449,7 @@ fn update_status(ctx: &mut Ctx, d: &Value, new_name: Option<&str>, paused: bool)
     let (ns, name) = (namespace_of(d), name_of(d));
     let desired = replicas(d);
     let (all_rs, _) = shared.store.list(rs_res, Some(ns));
-    let owned: Vec<Value> = all_rs.into_iter().filter(|rs| controlled_by(rs, uid_of(d))).collect();
+    let owned: Vec<Arc<Value>> = all_rs.into_iter().filter(|rs| controlled_by(rs, uid_of(d))).collect();
     let sum = |key: &str| owned.iter().map(|rs| status_i(rs, key)).sum::<i64>();
     let (total, ready, available) = (sum("replicas"), sum("readyReplicas"), sum("availableReplicas"));
     let new_rs = owned.iter().find(|rs| Some(name_of(rs)) == new_name);

@@ -77,7 +77,11 @@ pub fn reconcile(ctx: &mut Ctx) {
             .map(LabelSelector::from_object)
             .unwrap_or_default();
         let (all, _) = shared.store.list(by_kind("", "Pod"), Some(ns));
-        let pods: Vec<&Value> = all.iter().filter(|p| !deleting(p) && selector.matches(p)).collect();
+        let pods: Vec<&Value> = all
+            .iter()
+            .filter(|p| !deleting(p) && selector.matches(p))
+            .map(|p| &**p)
+            .collect();
         let healthy = pods.iter().filter(|p| pod_ready(p)).count() as i64;
         let (expected, desired) = match (pdb.pointer("/spec/maxUnavailable"), pdb.pointer("/spec/minAvailable")) {
             (Some(max), _) if !max.is_null() => {

@@ -49,6 +49,7 @@ pub fn reconcile(ctx: &mut Ctx) {
         let matching: Vec<&Value> = pods
             .iter()
             .filter(|p| !deleting(p) && sel.matches(p) && p.pointer("/status/podIP").is_some())
+            .map(|p| &**p)
             .collect();
         let address = |p: &Value| {
             json!({"ip": p["status"]["podIP"], "nodeName": shared.node_name,

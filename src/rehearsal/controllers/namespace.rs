@@ -8,13 +8,14 @@ use crate::rehearsal::controllers::{Ctx, deleting};
 use crate::rehearsal::kinds::{by_kind, storage_resources};
 use crate::rehearsal::store::{Propagation, name_of, uid_of};
 
-/// Reconcile all namespaces.
-pub fn reconcile(ctx: &mut Ctx) {
+/// Reconcile the given namespaces (those whose objects changed).
+pub fn reconcile(ctx: &mut Ctx, names: impl IntoIterator<Item = String>) {
     let shared = ctx.shared.clone();
     let ns_res = by_kind("", "Namespace");
-    let (namespaces, _) = shared.store.list(ns_res, None);
-    for ns in namespaces {
-        let name = name_of(&ns).to_string();
+    for name in names {
+        let Some(ns) = shared.store.get(ns_res, "", &name) else {
+            continue;
+        };
         if deleting(&ns) {
             let mut remaining = 0;
             for res in storage_resources().filter(|r| r.namespaced) {

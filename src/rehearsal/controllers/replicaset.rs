@@ -1,5 +1,7 @@
 //! ReplicaSet controller: keeps `spec.replicas` pods (named `<rs>-<5 chars>`) and reports status.
 
+use std::sync::Arc;
+
 use serde_json::{Value, json};
 
 use crate::rehearsal::api;
@@ -23,7 +25,7 @@ pub fn reconcile(ctx: &mut Ctx) {
             .map(LabelSelector::from_object)
             .unwrap_or_default();
         let (pods, _) = shared.store.list(pod_res, Some(&ns));
-        let mut owned: Vec<Value> = pods
+        let mut owned: Vec<Arc<Value>> = pods
             .into_iter()
             .filter(|p| controlled_by(p, uid_of(&rs)) && !deleting(p))
             .collect();
@@ -46,7 +48,7 @@ pub fn reconcile(ctx: &mut Ctx) {
                         &format!("Created pod: {pod_name}"),
                         "replicaset-controller",
                     );
-                    owned.push(created);
+                    owned.push(Arc::new(created));
                 }
             }
         } else if count > desired {

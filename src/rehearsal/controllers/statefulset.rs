@@ -2,6 +2,8 @@
 //! next (OrderedReady), PVCs from volumeClaimTemplates, scale-down from the highest ordinal,
 //! rolling replacement of outdated pods, status.
 
+use std::sync::Arc;
+
 use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
@@ -80,7 +82,7 @@ pub fn reconcile(ctx: &mut Ctx) {
         );
         let parallel = sts.pointer("/spec/podManagementPolicy").and_then(Value::as_str) == Some("Parallel");
         let (pods, _) = shared.store.list(pod_res, Some(&ns));
-        let mut owned: BTreeMap<i64, Value> = pods
+        let mut owned: BTreeMap<i64, Arc<Value>> = pods
             .into_iter()
             .filter(|p| controlled_by(p, uid_of(&sts)))
             .filter_map(|p| ordinal(&name, name_of(&p)).map(|o| (o, p)))
@@ -134,7 +136,7 @@ pub fn reconcile(ctx: &mut Ctx) {
                             &format!("create Pod {name}-{ord} in StatefulSet {name} successful"),
                             "statefulset-controller",
                         );
-                        owned.insert(ord, created);
+                        owned.insert(ord, Arc::new(created));
                     }
                     if !parallel {
                         break;
@@ -143,7 +145,7 @@ pub fn reconcile(ctx: &mut Ctx) {
             }
         }
         // Scale down from the highest ordinal, one at a time.
-        let all_ready = owned.values().all(pod_ready);
+        let all_ready = owned.values().all(|p| pod_ready(p));
         if let Some((&ord, p)) = owned.iter().next_back()
             && ord >= desired
             && (parallel || all_ready || !pod_ready(p))
@@ -161,7 +163,8 @@ pub fn reconcile(ctx: &mut Ctx) {
             owned.remove(&ord);
         }
         // Rolling update: replace the highest outdated pod once everything is Ready.
-        let complete = (0..desired).all(|o| owned.get(&o).is_some_and(pod_ready)) && owned.len() as i64 == desired;
+        let complete =
+            (0..desired).all(|o| owned.get(&o).is_some_and(|p| pod_ready(p))) && owned.len() as i64 == desired;
         if complete
             && let Some((_, p)) = owned.iter().rev().find(|(_, p)| {
                 p.pointer("/metadata/labels/controller-revision-hash")
@@ -180,7 +183,7 @@ pub fn reconcile(ctx: &mut Ctx) {
             );
         }
         let (pods, _) = shared.store.list(pod_res, Some(&ns));
-        let owned: Vec<Value> = pods.into_iter().filter(|p| controlled_by(p, uid_of(&sts))).collect();
+        let owned: Vec<Arc<Value>> = pods.into_iter().filter(|p| controlled_by(p, uid_of(&sts))).collect();
         let ready = owned.iter().filter(|p| pod_ready(p)).count();
         let current = owned
             .iter()
