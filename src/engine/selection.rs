@@ -2,7 +2,7 @@
 //! refusal of a step whose prerequisites (its `needs`, transitively) have not run against this
 //! cluster, unless `--force`.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::scenario::load::suggest;
@@ -104,9 +104,11 @@ pub fn select(
         // Steps refused for the same missing prerequisites are reported together.
         let mut refused: Vec<(Vec<String>, Vec<String>)> = Vec::new();
         let mut before: HashSet<&str> = HashSet::new();
+        let needs = Prerequisites::new(scenario);
         for i in &chosen {
             let step = &steps[*i];
-            let missing: Vec<String> = prerequisites(scenario, step)
+            let missing: Vec<String> = needs
+                .of(step)
                 .into_iter()
                 .filter(|p| !before.contains(p.as_str()) && !completed.contains(p))
                 .collect();
@@ -158,23 +160,41 @@ pub fn select(
     }
 }
 
-/// A step's prerequisites: its `needs`, and theirs, in lab order.
-pub fn prerequisites(scenario: &Scenario, step: &Step) -> Vec<String> {
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut todo: Vec<String> = step.needs.iter().map(|n| n.to_string()).collect();
-    while let Some(id) = todo.pop() {
-        if seen.insert(id.clone())
-            && let Some(s) = scenario.step(&id)
-        {
-            todo.extend(s.needs.iter().map(|n| n.to_string()));
-        }
+/// Every step's prerequisites, looked up by id in a table built once per lab (not a scan of
+/// the lab per step).
+pub struct Prerequisites<'a> {
+    scenario: &'a Scenario,
+    /// Step id → its position in the lab.
+    position: HashMap<&'a str, usize>,
+}
+
+impl<'a> Prerequisites<'a> {
+    /// The table for `scenario`.
+    pub fn new(scenario: &'a Scenario) -> Self {
+        let position = scenario
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        Prerequisites { scenario, position }
     }
-    scenario
-        .steps
-        .iter()
-        .map(|s| s.id.to_string())
-        .filter(|id| seen.contains(id))
-        .collect()
+
+    /// A step's prerequisites: its `needs`, and theirs, in lab order.
+    pub fn of(&self, step: &Step) -> Vec<String> {
+        let mut seen: BTreeSet<usize> = BTreeSet::new();
+        let mut todo: Vec<&str> = step.needs.iter().map(|n| n.as_str()).collect();
+        while let Some(id) = todo.pop() {
+            if let Some(&i) = self.position.get(id)
+                && seen.insert(i)
+            {
+                todo.extend(self.scenario.steps[i].needs.iter().map(|n| n.as_str()));
+            }
+        }
+        seen.into_iter()
+            .map(|i| self.scenario.steps[i].id.to_string())
+            .collect()
+    }
 }
 
 fn unknown_id(scenario: &Scenario, flag: &str, id: &str) -> Diagnostic {

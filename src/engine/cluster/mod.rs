@@ -17,13 +17,20 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use http::{Request, Response};
+use http_body_util::BodyExt as _;
+use hyper_timeout::TimeoutConnector;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
 use k8s_openapi::api::core::v1::Namespace;
 use kube::api::{Api, DynamicObject, ListParams};
-use kube::client::ClientBuilder;
+use kube::client::{Body, ClientBuilder, ConfigExt as _, DynBody};
 use kube::discovery::ApiResource;
 use kube::{Client, Config};
 use tokio::sync::Mutex;
 use tokio_util::sync::CancellationToken;
+use tower::util::BoxService;
+use tower::{BoxError, ServiceBuilder, ServiceExt as _};
 
 use crate::facts::{ClusterFacts, KubeVersion};
 use crate::kinds;
@@ -65,6 +72,35 @@ impl Drop for Connection {
     }
 }
 
+/// The service stack kube-rs builds, named (kube-rs keeps its alias private).
+type Stack = BoxService<Request<Body>, Response<Box<DynBody>>, BoxError>;
+
+/// The client stack for `config`. A cluster spoken to in plain HTTP (the rehearsal, `kubectl
+/// proxy`) gets kube-rs's stack without its TLS connector, whose construction loads the
+/// system's root certificates (tens of millions of instructions) though no TLS is spoken.
+fn client_stack(config: Config) -> Result<ClientBuilder<Stack>, kube::Error> {
+    let plain = config.cluster_url.scheme_str() == Some("http") && config.proxy_url.is_none();
+    if !plain {
+        return ClientBuilder::try_from(config);
+    }
+    let mut http = HttpConnector::new();
+    http.set_connect_timeout(config.connect_timeout);
+    let mut connector = TimeoutConnector::new(http);
+    connector.set_read_timeout(config.read_timeout);
+    connector.set_write_timeout(config.write_timeout);
+    let client: hyper_util::client::legacy::Client<_, Body> =
+        hyper_util::client::legacy::Builder::new(TokioExecutor::new()).build(connector);
+    let service = ServiceBuilder::new()
+        .layer(config.base_uri_layer())
+        .option_layer(config.auth_layer()?)
+        .layer(config.extra_headers_layer()?)
+        .map_err(BoxError::from)
+        .service(client)
+        .map_response(|answer| answer.map(|body| Box::new(body.map_err(BoxError::from)) as Box<DynBody>))
+        .boxed();
+    Ok(ClientBuilder::new(service, config.default_namespace))
+}
+
 impl Connection {
     /// Connects and proves the API server answers (a refused connection fails at once; other
     /// failures are retried for up to 15 s).
@@ -78,7 +114,7 @@ impl Connection {
         // Our own retries replace kube-rs's (which retry 429, 503 and 504 only).
         config.default_retry = false;
         let health = Arc::new(Health::default());
-        let client = ClientBuilder::try_from(config)
+        let client = client_stack(config)
             .map_err(|e| unreachable(e.to_string()))?
             .with_layer(&RetryLayer::new(health.clone()))
             .build();
