@@ -1,7 +1,9 @@
 //! The content hash of a lab, which consent is remembered by (like `direnv allow`): SHA-256 of
 //! the scenario's text and of every file in its templates folder (a template may include any
-//! other file there), each with its path inside the folder. Any change to any of them asks
-//! again; the lab's own path does not count, so a moved or copied lab stays trusted.
+//! other file there), each with its path inside the folder, and of the lab's own message
+//! catalogues (`locales/<lang>/workshop.ftl` beside the scenario, which can reword what the tool
+//! says). Any change to any of them asks again; the lab's own path does not count, so a moved or
+//! copied lab stays trusted.
 
 use std::path::Path;
 
@@ -33,6 +35,12 @@ pub fn lab_hash(scenario: &Scenario) -> String {
         bytes: MAX_TOTAL_BYTES,
     };
     walk(&scenario.templates_dir, Path::new(""), 0, &mut budget, &mut field);
+    if let Some(dir) = scenario.source.path.parent() {
+        // A broken catalogue stops the run before consent is asked; here it counts as absent.
+        for (lang, _, text) in crate::i18n::lab_sources(dir).unwrap_or_default() {
+            field(&format!("locale:{lang}"), text.as_bytes());
+        }
+    }
     let digest = h.finish();
     let hex: String = digest.as_ref().iter().map(|b| format!("{b:02x}")).collect();
     format!("sha256:{hex}")
@@ -124,6 +132,15 @@ mod tests {
         std::fs::write(two.path().join("templates/part.j2"), "y").unwrap();
         assert_ne!(lab_hash(&lab(two.path())), with_part);
         std::fs::remove_file(two.path().join("templates/part.j2")).unwrap();
+        assert_eq!(lab_hash(&lab(two.path())), first);
+        // The lab's own message catalogue counts too: it can reword what the tool says.
+        std::fs::create_dir_all(two.path().join("locales/es")).unwrap();
+        std::fs::write(two.path().join("locales/es/workshop.ftl"), "run-passed = bien\n").unwrap();
+        let with_words = lab_hash(&lab(two.path()));
+        assert_ne!(with_words, first);
+        std::fs::write(two.path().join("locales/es/workshop.ftl"), "run-passed = todo bien\n").unwrap();
+        assert_ne!(lab_hash(&lab(two.path())), with_words);
+        std::fs::remove_dir_all(two.path().join("locales")).unwrap();
         assert_eq!(lab_hash(&lab(two.path())), first);
         std::fs::write(two.path().join("lab.toml"), format!("{LAB}\n# a comment\n")).unwrap();
         assert_ne!(lab_hash(&lab(two.path())), first);
