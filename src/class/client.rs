@@ -35,6 +35,8 @@ pub const HEARTBEAT: Duration = Duration::from_secs(5);
 pub const MAX_BACKOFF: Duration = Duration::from_secs(5);
 /// How long the end of a run waits to send what is left, when the server was reachable.
 pub const FINAL_FLUSH: Duration = Duration::from_secs(3);
+/// How long the end of a run tries, when the server was away at the last try.
+pub const FINAL_TRY_AWAY: Duration = Duration::from_secs(1);
 /// The shortest time between two sends: events that come meanwhile go in one batch.
 pub const SEND_EVERY: Duration = Duration::from_millis(50);
 /// Events kept while the server is away; past this, progress observations are dropped first.
@@ -143,6 +145,8 @@ struct Task {
     /// Gave up on the class (a refused join): events are dropped.
     given_up: bool,
     reachable: bool,
+    /// The last failure was the server being busy (429, 5xx), not away.
+    busy: bool,
     backoff: Duration,
     last_send: tokio::time::Instant,
 }
@@ -176,6 +180,7 @@ impl Task {
             warned: false,
             given_up,
             reachable: true,
+            busy: false,
             backoff: Duration::from_millis(200),
             // The first exchange goes at once (joining, announcements).
             last_send: {
@@ -238,12 +243,14 @@ impl Task {
         match result {
             Ok(()) => {
                 self.reachable = true;
+                self.busy = false;
                 self.backoff = Duration::from_millis(200);
                 true
             }
             Err(e) if e.is_transient() => {
                 self.reachable = false;
-                let away = !matches!(e, HttpError::Status { status: 429, .. });
+                let away = matches!(e, HttpError::Unreachable(_));
+                self.busy = !away;
                 if away && !self.warned {
                     self.warned = true;
                     self.inbox.push(format!(
@@ -335,19 +342,31 @@ impl Task {
     }
 
     async fn finish(mut self, done: oneshot::Sender<()>) {
-        if !self.given_up && (self.reachable || !self.warned) {
-            let deadline = tokio::time::Instant::now() + FINAL_FLUSH;
+        // Whatever happened earlier in the run (an outage, a restart of the server, a 429),
+        // try now: a server that is away answers at once (refused) or within the deadline,
+        // a busy one is given its pause and tried again.
+        if !self.given_up {
+            let away = !self.reachable && !self.busy;
+            let deadline = tokio::time::Instant::now() + if away { FINAL_TRY_AWAY } else { FINAL_FLUSH };
+            let mut pause = Duration::from_millis(100);
             while !self.queue.is_empty() && tokio::time::Instant::now() < deadline {
-                let round = tokio::time::timeout_at(deadline, self.exchange()).await;
-                if !matches!(round, Ok(true)) {
-                    break;
+                match tokio::time::timeout_at(deadline, self.exchange()).await {
+                    Ok(true) => {}
+                    Ok(false) if self.busy && !self.given_up => {
+                        tokio::time::sleep_until(deadline.min(tokio::time::Instant::now() + pause)).await;
+                        pause = (pause * 2).min(Duration::from_secs(1));
+                    }
+                    _ => break,
                 }
             }
         }
         if !self.queue.is_empty() && !self.given_up {
+            let (n, they) = match self.queue.len() {
+                1 => ("1 event".to_owned(), "it is"),
+                n => (format!("{n} events"), "they are"),
+            };
             self.inbox.push(format!(
-                "class: {} events not sent yet; they are kept in {} and sent by the next run of this lab",
-                self.queue.len(),
+                "class: {n} not sent yet; {they} kept in {} and sent by the next run of this lab",
                 path_of(&self.link).display()
             ));
         }
@@ -391,4 +410,90 @@ pub fn path_of(link: &ClassLink) -> PathBuf {
 
 fn load(path: &Path) -> Option<Saved> {
     serde_json::from_slice(&std::fs::read(path).ok()?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::class::server::{self, ServeOptions};
+
+    fn event(i: usize) -> Value {
+        serde_json::json!({"event": "step-started", "step": format!("s{i}")})
+    }
+
+    async fn serve(dir: &Path) -> server::Running {
+        server::start(&ServeOptions {
+            listen: "127.0.0.1:0".parse().unwrap(),
+            data: dir.join("class.db"),
+            title: None,
+            tls: None,
+            public_url: None,
+            scenario: None,
+        })
+        .await
+        .expect("the class server starts on loopback")
+    }
+
+    /// A learner whose server was away earlier in the run (warned, last try failed) and is
+    /// back by the end: the end of the run sends what is left instead of keeping it.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_end_of_a_run_sends_what_is_left_after_an_outage() {
+        let dir = tempfile::tempdir().unwrap();
+        let running = serve(dir.path()).await;
+        let link = ClassLink {
+            url: running.url.clone(),
+            code: running.state.class.code.clone(),
+            name: "Olga".into(),
+            dir: dir.path().join("learner"),
+        };
+        let mut task = Task::new(link.clone(), Arc::new(Inbox::default()), |t| t.to_owned());
+        assert!(task.exchange().await, "joins");
+        for i in 0..40 {
+            task.push(event(i));
+        }
+        // What an outage earlier in the run leaves: warned, and the last try failed.
+        task.warned = true;
+        task.reachable = false;
+        let learner = task.saved.learner.expect("joined");
+        let (done, wait) = oneshot::channel();
+        task.finish(done).await;
+        wait.await.unwrap();
+        assert_eq!(running.state.last_seq(learner).unwrap(), 40, "all 40 events stored");
+        let saved = load(&path_of(&link)).unwrap();
+        assert!(saved.outbox.is_empty(), "nothing left in the outbox");
+        running.stop();
+    }
+
+    /// A server that stays away costs the end of a run at most FINAL_TRY_AWAY, and the events
+    /// are kept for the next run.
+    #[tokio::test]
+    async fn an_away_server_keeps_the_events_for_the_next_run() {
+        let dir = tempfile::tempdir().unwrap();
+        // A port nothing listens on: bound, then closed.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let link = ClassLink {
+            url: format!("http://127.0.0.1:{port}"),
+            code: "ABC123".into(),
+            name: "Bo".into(),
+            dir: dir.path().to_path_buf(),
+        };
+        let mut task = Task::new(link.clone(), Arc::new(Inbox::default()), |t| t.to_owned());
+        task.push(event(1));
+        assert!(!task.exchange().await);
+        let inbox = task.inbox.clone();
+        let (done, wait) = oneshot::channel();
+        task.finish(done).await;
+        wait.await.unwrap();
+        assert_eq!(load(&path_of(&link)).unwrap().outbox.len(), 1);
+        let lines = inbox.take();
+        assert!(lines.iter().any(|l| l.contains("unreachable")), "{lines:?}");
+        assert!(
+            lines.iter().any(|l| l.contains("1 event not sent yet; it is kept in")),
+            "{lines:?}"
+        );
+    }
 }
