@@ -44,6 +44,18 @@ const ENGLISH: &[&str] = &[
     "is valid",
     "not ready",
     "fix:",
+    "expected:",
+    "observed:",
+    "diagnosis:",
+    "is not set",
+    "selects nothing",
+    "the others",
+    "no address",
+    "ingress controller is",
+    "does not match",
+    "error:",
+    "problem found",
+    "problems found",
 ];
 
 fn english_in(text: &str) -> Vec<String> {
@@ -189,4 +201,78 @@ fn a_lab_adds_a_language_with_its_own_catalogue_beside_the_scenario() {
         .status(2)
         .stderr_contains("locales/fr/workshop.ftl:2:1: this is not a valid Fluent message")
         .stderr_contains("docs/languages.md");
+}
+
+/// A lab in English and Spanish whose one step applies an Ingress no controller serves, then
+/// checks a field that differs and the Ingress's address: both checks fail.
+const FAILING_LAB: &str = r#"
+[lab]
+id = "failing"
+title = { en = "Failing", es = "Con fallos" }
+languages = ["en", "es"]
+
+[[steps]]
+id = "labels"
+title = { en = "Labels", es = "Etiquetas" }
+optional = true
+get = { resources = "namespaces" }
+
+[[steps.checks]]
+field = { kind = "Namespace", name = "default", path = "metadata.labels[*]", equals = "x" }
+timeout = "1s"
+
+[[steps]]
+id = "ingress"
+title = { en = "An Ingress", es = "Un Ingress" }
+apply = { template = "ingress.yaml" }
+
+[[steps.checks]]
+ingress-address = { name = "web", namespace = "default" }
+timeout = "1s"
+"#;
+
+const INGRESS: &str = "apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+  namespace: default
+spec:
+  rules:
+  - host: web.example
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: web
+            port:
+              number: 80
+";
+
+#[test]
+fn a_failing_check_says_what_it_expected_observed_and_diagnosed_in_spanish() {
+    let lab = Test::new()
+        .write("lab.toml", FAILING_LAB)
+        .write("templates/ingress.yaml", INGRESS);
+    let mut pty = Pty::spawn(
+        lab.path(),
+        &["run", "lab.toml", "--cluster", "rehearsal", "--trust"],
+        &[("LANG", "es_ES.UTF-8")],
+    );
+    pty.expect("se observó: labels: 0 de 1 = \"x\"; los demás: \"default\"", RUN)
+        .expect(
+            "diagnóstico: el Ingress no tiene dirección porque no hay ningún controlador de Ingress instalado",
+            RUN,
+        )
+        .expect("se esperaba: ingress default/web tiene dirección", RUN)
+        .expect("se observó: aún sin dirección", RUN);
+    assert_eq!(pty.wait(RUN), 1, "{}", pty.screen());
+    let screen = pty.screen();
+    let english = english_in(&screen);
+    assert!(
+        english.is_empty(),
+        "English lines:\n{}\n--- screen ---\n{screen}",
+        english.join("\n")
+    );
 }

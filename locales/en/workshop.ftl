@@ -349,3 +349,51 @@ validate-ok = { $path } is valid: lab `{ $lab }` ({ $title }), { $steps ->
     [one] 1 object
    *[other] { $objects } objects
 } for Kubernetes { $version }
+
+## What a field comparison observes
+
+# `items` names what a path selects several of: `containers' image`, or `containers`.
+path-items = { $noun }' { $rest }
+path-items-default = items
+expect-count = { $count } { $items } ({ $path })
+seen-more-in-all = … ({ $count } in all)
+seen-selects-nothing = no { $items }: { $path } selects nothing
+seen-not-set = { $path } is not set
+seen-count-values = { $count } { $items }
+seen-all-equal = all { $count } { $items } = { $value }
+seen-some-equal = { $matching } of { $count } { $items } = { $value }; the others: { $others }
+seen-any-equal = { $matching } of { $count } { $items } = { $value }
+seen-none-equal = none of { $count } { $items } = { $value }: { $found }
+seen-values = { $path } = { $values } ({ $count ->
+    [one] 1 value
+   *[other] { $count } values
+})
+seen-contains-map = { $path } is a map: `contains` on a map takes a table of entries, such as {"{"} app = "web" {"}"} (found { $found })
+seen-field-absent = no { $path }
+seen-field-there = { $path } { $count ->
+    [one] is there
+   *[other] selects { $count } values
+}: { $values }
+seen-first-answer = waiting for the first answer from the API server
+seen-watch-ended = the watch stream ended
+seen-watch-retrying = { $observed } (watch interrupted, retrying)
+
+## HTTP answers
+
+http-no-answer-within = { $method } { $url } did not answer within { $timeout }
+http-status-not = status { $status } (expected { $want })
+http-body-lacks = status { $status }, body does not contain { $want }: { $body }
+http-body-not-json = status { $status }, the body is not JSON: { $body }
+http-json-expected = { $want } expected; found { $found }
+http-status = status { $status }
+http-retrying = { $error } (retrying)
+http-answer-mismatch = the answer does not match: { $why }
+
+## Diagnoses of a failed check
+
+diagnosis-image-pull = an image cannot be pulled; check the image name and tag (Bitnami moved its versioned images to docker.io/bitnamilegacy/ in 2025). { $event }
+diagnosis-no-default-class = the claim is Pending because no StorageClass is marked default and the claim names none; mark one default (the StorageClass steps)
+diagnosis-claim-not-bound = the claim is not Bound yet (default StorageClass: { $classes }); its provisioner may still be starting
+diagnosis-no-ingress-controller = the Ingress has no address because no ingress controller is installed (enable the ingress addon)
+diagnosis-ingress-controller-not-ready = the Ingress has no address yet because the ingress controller is not Ready
+diagnosis-ingress-no-address = the ingress controller is Ready but has not published an address for this Ingress; check its ingressClassName

@@ -367,3 +367,51 @@ validate-ok = { $path } es válido: laboratorio `{ $lab }` ({ $title }), { $step
     [one] 1 objeto
    *[other] { $objects } objetos
 } para Kubernetes { $version }
+
+## Lo que observa una comparación de campos
+
+# `items` nombra aquello de lo que una ruta selecciona varios: `image de los containers`, o `containers`.
+path-items = { $rest } de los { $noun }
+path-items-default = elementos
+expect-count = { $items }: { $count } ({ $path })
+seen-more-in-all = … ({ $count } en total)
+seen-selects-nothing = ningún valor en { $items }: { $path } no selecciona nada
+seen-not-set = { $path } no está definido
+seen-count-values = { $items }: { $count }
+seen-all-equal = { $items }: { $count } de { $count } = { $value }
+seen-some-equal = { $items }: { $matching } de { $count } = { $value }; los demás: { $others }
+seen-any-equal = { $items }: { $matching } de { $count } = { $value }
+seen-none-equal = { $items }: ninguno de { $count } = { $value }: { $found }
+seen-values = { $path } = { $values } ({ $count ->
+    [one] 1 valor
+   *[other] { $count } valores
+})
+seen-contains-map = { $path } es un mapa: `contains` sobre un mapa espera una tabla de entradas, como {"{"} app = "web" {"}"} (se encontró { $found })
+seen-field-absent = no hay { $path }
+seen-field-there = { $path } { $count ->
+    [one] está presente
+   *[other] selecciona { $count } valores
+}: { $values }
+seen-first-answer = esperando la primera respuesta del servidor de la API
+seen-watch-ended = la vigilancia (watch) se cortó
+seen-watch-retrying = { $observed } (vigilancia interrumpida, reintentando)
+
+## Respuestas HTTP
+
+http-no-answer-within = { $method } { $url } no respondió en { $timeout }
+http-status-not = estado { $status } (se esperaba { $want })
+http-body-lacks = estado { $status }, el cuerpo no contiene { $want }: { $body }
+http-body-not-json = estado { $status }, el cuerpo no es JSON: { $body }
+http-json-expected = se esperaba { $want }; se encontró { $found }
+http-status = estado { $status }
+http-retrying = { $error } (reintentando)
+http-answer-mismatch = la respuesta no coincide: { $why }
+
+## Diagnósticos de una comprobación fallida
+
+diagnosis-image-pull = no se puede descargar una imagen; revisa el nombre y la etiqueta de la imagen (Bitnami trasladó sus imágenes con versión a docker.io/bitnamilegacy/ en 2025). { $event }
+diagnosis-no-default-class = la reclamación (PVC) está en Pending porque ninguna StorageClass está marcada como predeterminada y la reclamación no nombra ninguna; marca una como predeterminada (los pasos de StorageClass)
+diagnosis-claim-not-bound = la reclamación (PVC) aún no está Bound (StorageClass predeterminada: { $classes }); puede que su aprovisionador aún esté arrancando
+diagnosis-no-ingress-controller = el Ingress no tiene dirección porque no hay ningún controlador de Ingress instalado (activa el addon ingress)
+diagnosis-ingress-controller-not-ready = el Ingress aún no tiene dirección porque el controlador de Ingress no está Ready
+diagnosis-ingress-no-address = el controlador de Ingress está Ready pero no ha publicado una dirección para este Ingress; revisa su ingressClassName

@@ -119,9 +119,11 @@ impl Request {
             })
         };
         tokio::time::timeout(timeout, fut).await.map_err(|_| {
-            StepError::new(format!(
-                "{method} {url} did not answer within {}",
-                crate::scenario::duration::format_duration(timeout)
+            StepError::new(crate::t!(
+                "http-no-answer-within",
+                method = method.to_string(),
+                url = url.to_string(),
+                timeout = crate::scenario::duration::format_duration(timeout)
             ))
         })?
     }
@@ -161,24 +163,27 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 /// Checks an answer against the expectations; `Err` says what does not match.
 pub fn expect(ctx: &StepCtx<'_>, e: &HttpExpect, r: &Response) -> Result<String, String> {
     match e.status {
-        Some(code) if r.status != code => return Err(format!("status {} (expected {code})", r.status)),
-        None if !(200..300).contains(&r.status) => return Err(format!("status {} (expected 2xx)", r.status)),
+        Some(code) if r.status != code => return Err(crate::t!("http-status-not", status = r.status, want = code)),
+        None if !(200..300).contains(&r.status) => {
+            return Err(crate::t!("http-status-not", status = r.status, want = "2xx"));
+        }
         _ => {}
     }
     if let Some(b) = &e.body_contains {
         let want = ctx.render(b).map_err(|e| e.message)?;
         if !r.body.contains(&want) {
-            return Err(format!(
-                "status {}, body does not contain {want:?}: {}",
-                r.status,
-                snippet(&r.body)
+            return Err(crate::t!(
+                "http-body-lacks",
+                status = r.status,
+                want = format!("{want:?}"),
+                body = snippet(&r.body)
             ));
         }
     }
     if !e.json.is_empty() {
         let doc = r
             .json()
-            .ok_or_else(|| format!("status {}, the body is not JSON: {}", r.status, snippet(&r.body)))?;
+            .ok_or_else(|| crate::t!("http-body-not-json", status = r.status, body = snippet(&r.body)))?;
         for j in &e.json {
             let path = FieldPath::parse(j.path.get_ref())?;
             let Some(comparison) = j.comparisons().first().copied() else {
@@ -187,11 +192,15 @@ pub fn expect(ctx: &StepCtx<'_>, e: &HttpExpect, r: &Response) -> Result<String,
             let want = Expected::render(&ctx.plan, comparison, &ctx.captures()).map_err(|e| e.message)?;
             let seen = compare(&path, &doc, &want, false);
             if !seen.done {
-                return Err(format!("{} expected; found {}", want.describe(&path), seen.observed));
+                return Err(crate::t!(
+                    "http-json-expected",
+                    want = want.describe(&path),
+                    found = seen.observed
+                ));
             }
         }
     }
-    Ok(format!("status {}", r.status))
+    Ok(crate::t!("http-status", status = r.status))
 }
 
 fn snippet(body: &str) -> String {
@@ -214,7 +223,7 @@ pub async fn perform(ctx: &StepCtx<'_>, h: &Http) -> Result<(String, Option<Resp
         match request.send(budget).await {
             Ok(r) => break r,
             Err(e) if start.elapsed() + delay < budget => {
-                ctx.output(&format!("{} (retrying)", e.message));
+                ctx.output(&crate::t!("http-retrying", error = e.message.as_str()));
                 tokio::select! {
                     _ = tokio::time::sleep(delay) => {}
                     _ = ctx.cancel().cancelled() => return Err(StepError::new("interrupted")),
@@ -229,7 +238,7 @@ pub async fn perform(ctx: &StepCtx<'_>, h: &Http) -> Result<(String, Option<Resp
             format!("{} {}: {summary}", h.method.as_str(), request.url()),
             Some(resp),
         )),
-        Err(why) => Err(StepError::new(format!("the answer does not match: {why}"))),
+        Err(why) => Err(StepError::new(crate::t!("http-answer-mismatch", why = why))),
     }
 }
 

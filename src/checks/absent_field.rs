@@ -38,7 +38,7 @@ pub async fn run(
 pub fn absent(path: &FieldPath, doc: &serde_json::Value, secret: bool) -> Observation {
     let found = path.select(doc);
     if found.is_empty() {
-        return Observation::done(format!("no {path}"));
+        return Observation::done(crate::t!("seen-field-absent", path = path.to_string()));
     }
     let shown: Vec<String> = found
         .iter()
@@ -56,12 +56,12 @@ pub fn absent(path: &FieldPath, doc: &serde_json::Value, secret: bool) -> Observ
             }
         })
         .collect();
-    let what = if found.len() == 1 {
-        "is there".to_owned()
-    } else {
-        format!("selects {} values", found.len())
-    };
-    Observation::waiting(format!("{path} {what}: {}", shown.join(", ")))
+    Observation::waiting(crate::t!(
+        "seen-field-there",
+        path = path.to_string(),
+        count = found.len(),
+        values = shown.join(", ")
+    ))
 }
 
 #[cfg(test)]

@@ -47,7 +47,12 @@ impl Expected {
             Expected::Equals(v) => format!("{path} = {v}"),
             Expected::Any(v) => crate::t!("expect-any-equal", path = path.to_string(), value = v.to_string()),
             Expected::Contains(v) => crate::t!("expect-contains", path = path.to_string(), value = v.to_string()),
-            Expected::Count(n) => format!("{n} {} ({path})", path.plural()),
+            Expected::Count(n) => crate::t!(
+                "expect-count",
+                count = *n,
+                items = path.plural(),
+                path = path.to_string()
+            ),
         }
     }
 }
@@ -67,21 +72,21 @@ pub fn compare(path: &FieldPath, doc: &Value, expected: &Expected, secret: bool)
     let listed = |values: &[&Value]| {
         let mut shown: Vec<String> = values.iter().take(5).map(|v| show(v)).collect();
         if values.len() > 5 {
-            shown.push(format!("… ({} in all)", values.len()));
+            shown.push(crate::t!("seen-more-in-all", count = values.len()));
         }
         shown.join(", ")
     };
     let nothing = || {
         if several {
-            format!("no {}: {path} selects nothing", path.plural())
+            crate::t!("seen-selects-nothing", items = path.plural(), path = path.to_string())
         } else {
-            format!("{path} is not set")
+            crate::t!("seen-not-set", path = path.to_string())
         }
     };
     let n = found.len();
     match expected {
         Expected::Count(want) => {
-            let text = format!("{n} {}", path.plural());
+            let text = crate::t!("seen-count-values", count = n, items = path.plural());
             verdict(n as i64 == *want, text)
         }
         _ if found.is_empty() => Observation::waiting(nothing()),
@@ -90,13 +95,20 @@ pub fn compare(path: &FieldPath, doc: &Value, expected: &Expected, secret: bool)
             let (ok, other): (Vec<&Value>, Vec<&Value>) = found.iter().partition(|v| same(v, want));
             let plural = path.plural();
             if other.is_empty() {
-                Observation::done(format!("all {n} {plural} = {}", show(want)))
+                Observation::done(crate::t!(
+                    "seen-all-equal",
+                    count = n,
+                    items = plural,
+                    value = show(want)
+                ))
             } else {
-                Observation::waiting(format!(
-                    "{} of {n} {plural} = {}; the others: {}",
-                    ok.len(),
-                    show(want),
-                    listed(&other)
+                Observation::waiting(crate::t!(
+                    "seen-some-equal",
+                    matching = ok.len(),
+                    count = n,
+                    items = plural,
+                    value = show(want),
+                    others = listed(&other)
                 ))
             }
         }
@@ -104,22 +116,40 @@ pub fn compare(path: &FieldPath, doc: &Value, expected: &Expected, secret: bool)
             let matching = found.iter().filter(|v| same(v, want)).count();
             let plural = path.plural();
             if matching > 0 {
-                Observation::done(format!("{matching} of {n} {plural} = {}", show(want)))
+                Observation::done(crate::t!(
+                    "seen-any-equal",
+                    matching = matching,
+                    count = n,
+                    items = plural,
+                    value = show(want)
+                ))
             } else {
-                Observation::waiting(format!("none of {n} {plural} = {}: {}", show(want), listed(&found)))
+                Observation::waiting(crate::t!(
+                    "seen-none-equal",
+                    count = n,
+                    items = plural,
+                    value = show(want),
+                    found = listed(&found)
+                ))
             }
         }
         Expected::Contains(want) if several => {
             let items: Vec<Value> = found.iter().map(|v| (*v).clone()).collect();
-            let text = format!("{path} = {} ({n} values)", listed(&found));
+            let text = crate::t!(
+                "seen-values",
+                path = path.to_string(),
+                values = listed(&found),
+                count = n
+            );
             verdict(list_contains(&items, want), text)
         }
         Expected::Contains(want) => {
             let actual = found[0];
             if actual.is_object() && !want.is_object() {
-                return Observation::waiting(format!(
-                    "{path} is a map: `contains` on a map takes a table of entries, such as {{ app = \"web\" }} (found {})",
-                    show(actual)
+                return Observation::waiting(crate::t!(
+                    "seen-contains-map",
+                    path = path.to_string(),
+                    found = show(actual)
                 ));
             }
             verdict(contains(actual, want), format!("{path} = {}", show(actual)))

@@ -70,9 +70,7 @@ pub async fn diagnose(conn: &Connection, kind: &CheckKind, events: &[String], ob
     if events.contains("ErrImagePull") || events.contains("ImagePullBackOff") || events.contains("Failed to pull image")
     {
         let line = events.lines().find(|l| l.contains("pull")).unwrap_or("").to_owned();
-        return Some(format!(
-            "an image cannot be pulled; check the image name and tag (Bitnami moved its versioned images to docker.io/bitnamilegacy/ in 2025). {line}"
-        ));
+        return Some(crate::t!("diagnosis-image-pull", event = line));
     }
     let pvc_trouble = events.contains("unbound immediate PersistentVolumeClaims")
         || events.contains("no storage class is set")
@@ -85,14 +83,9 @@ pub async fn diagnose(conn: &Connection, kind: &CheckKind, events: &[String], ob
             .filter_map(|o| o.metadata.name.as_deref())
             .collect();
         if defaults.is_empty() {
-            return Some(
-                "the claim is Pending because no StorageClass is marked default and the claim names none; mark one default (the StorageClass steps)".into(),
-            );
+            return Some(crate::t!("diagnosis-no-default-class"));
         }
-        return Some(format!(
-            "the claim is not Bound yet (default StorageClass: {}); its provisioner may still be starting",
-            defaults.join(", ")
-        ));
+        return Some(crate::t!("diagnosis-claim-not-bound", classes = defaults.join(", ")));
     }
     if matches!(kind, CheckKind::IngressAddress(_)) {
         let deploys: Api<DynamicObject> = Api::namespaced_with(
@@ -101,8 +94,7 @@ pub async fn diagnose(conn: &Connection, kind: &CheckKind, events: &[String], ob
             &kube::discovery::ApiResource::erase::<k8s_openapi::api::apps::v1::Deployment>(&()),
         );
         return Some(match deploys.get_opt("ingress-nginx-controller").await.ok().flatten() {
-            None => "the Ingress has no address because no ingress controller is installed (enable the ingress addon)"
-                .into(),
+            None => crate::t!("diagnosis-no-ingress-controller"),
             Some(d) => {
                 let ready = d
                     .data
@@ -110,9 +102,9 @@ pub async fn diagnose(conn: &Connection, kind: &CheckKind, events: &[String], ob
                     .and_then(|v| v.as_i64())
                     .unwrap_or(0);
                 if ready == 0 {
-                    "the Ingress has no address yet because the ingress controller is not Ready".into()
+                    crate::t!("diagnosis-ingress-controller-not-ready")
                 } else {
-                    "the ingress controller is Ready but has not published an address for this Ingress; check its ingressClassName".into()
+                    crate::t!("diagnosis-ingress-no-address")
                 }
             }
         });

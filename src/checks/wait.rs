@@ -166,7 +166,7 @@ async fn watch_loop(
     let mut objects: BTreeMap<(String, String), DynamicObject> = BTreeMap::new();
     let mut buffer: BTreeMap<(String, String), DynamicObject> = BTreeMap::new();
     let mut listed = false;
-    let mut observed = "waiting for the first answer from the API server".to_owned();
+    let mut observed = crate::t!("seen-first-answer");
     let mut last_error: Option<String> = None;
     // The observation, with what fails while requests are retried.
     let line = |observed: &str| match health.status_line() {
@@ -182,7 +182,7 @@ async fn watch_loop(
                 match ev {
                     None => {
                         // The stream never ends on its own; treat an end like a dropped watch.
-                        last_error = Some("the watch stream ended".into());
+                        last_error = Some(crate::t!("seen-watch-ended"));
                         continue;
                     }
                     Some(Err(e)) => {
@@ -191,7 +191,7 @@ async fn watch_loop(
                             tracing::debug!("watch cannot resume ({}); listing again", watch_error(&e));
                             stream = Box::pin(objects_watcher(api.clone(), cfg.clone()));
                         }
-                        progress(&line(&format!("{observed} (watch interrupted, retrying)")), start.elapsed());
+                        progress(&line(&crate::t!("seen-watch-retrying", observed = observed.as_str())), start.elapsed());
                         continue;
                     }
                     Some(Ok(Event::Init)) => buffer.clear(),

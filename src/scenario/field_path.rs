@@ -121,7 +121,7 @@ impl FieldPath {
         };
         let noun = match last.checked_sub(1).map(|i| &self.segments[i]) {
             Some(Segment::Key(k)) => k.clone(),
-            _ => "items".to_owned(),
+            _ => crate::t!("path-items-default"),
         };
         let rest: Vec<String> = self.segments[last + 1..]
             .iter()
@@ -135,7 +135,7 @@ impl FieldPath {
         if rest.is_empty() {
             noun
         } else {
-            format!("{noun}' {}", rest.join("."))
+            crate::t!("path-items", noun = noun, rest = rest.join("."))
         }
     }
 
