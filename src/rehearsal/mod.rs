@@ -3,7 +3,7 @@
 //! It runs no containers: pods only *look* like they run.
 //!
 //! Layout: [`server`] routes requests onto [`discovery`], [`openapi`], [`api`] (object
-//! operations with [`admission`], [`patch`]) and [`watch`], with [`table`] for kubectl's Table
+//! operations with [`admission`], [`patch`]) and [`watch`], with [`printers`] for kubectl's Table
 //! output; everything lives in the [`store`];
 //! [`controllers`] simulate the control plane and the node; [`addons`] emulates minikube addons;
 //! [`faults`] makes it misbehave on demand.
@@ -23,6 +23,7 @@ pub mod kubeconfig;
 pub mod media;
 pub mod openapi;
 pub mod patch;
+pub mod printers;
 pub mod protobuf;
 pub mod selector;
 pub mod server;
@@ -30,7 +31,6 @@ pub mod shape;
 pub mod state;
 pub mod status;
 pub mod store;
-pub mod table;
 pub mod watch;
 
 use std::net::SocketAddr;

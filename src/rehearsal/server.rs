@@ -16,11 +16,11 @@ use crate::rehearsal::faults::{self, Faults};
 use crate::rehearsal::kinds::{self, Resource};
 use crate::rehearsal::media::{self, Encoding, Output, Read};
 use crate::rehearsal::patch::PatchKind;
+use crate::rehearsal::printers;
 use crate::rehearsal::selector::{FieldSelector, LabelSelector};
 use crate::rehearsal::state::Shared;
 use crate::rehearsal::status::ApiError;
 use crate::rehearsal::store::{Key, ListQuery, Propagation};
-use crate::rehearsal::table;
 use crate::rehearsal::{convert, discovery, openapi, watch};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as BASE64_URL;
@@ -222,7 +222,7 @@ async fn resource(
 pub fn render(res: &Resource, obj: &Value, output: Output) -> Value {
     match output {
         Output::Json | Output::Yaml => convert::from_storage(res, obj),
-        Output::Table(req) => table::single(res, obj, &req),
+        Output::Table(req) => printers::single(res, obj, &req),
         Output::Metadata { api_version } => partial_metadata(obj, api_version),
     }
 }
@@ -446,7 +446,7 @@ fn list(
         meta["remainingItemCount"] = json!(remaining);
     }
     let body = match output {
-        Output::Table(req) => table::table(res, &page.items, meta, &req),
+        Output::Table(req) => printers::table(res, &page.items, meta, &req),
         Output::Metadata { api_version } => {
             let items: Vec<Value> = page.items.iter().map(|o| partial_metadata(o, api_version)).collect();
             json!({"kind": "PartialObjectMetadataList", "apiVersion": api_version, "metadata": meta, "items": items})
