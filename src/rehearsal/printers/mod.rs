@@ -1,6 +1,15 @@
 //! Server-side printing: `meta.k8s.io/v1` Table responses for `Accept: application/json;as=Table`,
 //! with the columns of the Kubernetes printers (`pkg/printers/internalversion`), computed from
 //! the stored JSON. kubectl asks for tables for its human-readable output (`kubectl get`, `-o wide`).
+//!
+//! This file holds the column type, the columns many kinds share, the dispatch from a kind to its
+//! printer and the Table and row builders. Each kind's columns and printer live in the file of
+//! its kind group: `workloads.rs`, `network.rs`, `storage.rs`, `cluster.rs`, `access.rs`; `cells.rs` has
+//! the helpers they share. A kind without a printer gets Name and Age, as a real server's default.
+//!
+//! Depends on: [`crate::rehearsal::kinds`] (which kind), [`crate::rehearsal::convert`] (the
+//! object in the version asked for) and the Table request of [`crate::rehearsal::media`]; never
+//! on the store, the API or the server, which call it.
 
 mod access;
 mod cells;
