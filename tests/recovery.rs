@@ -82,8 +82,11 @@ fn resume_after_sigkill_inside_create_pacman_adopts_what_the_lab_created() {
     run.wait_for("create-pacman | namespace/pacman created", LONG);
     run.signal(libc::SIGKILL);
     assert_eq!(run.finish(LONG).code, None);
-    let state: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join(".workshop/state/day55.json")).unwrap()).unwrap();
+    // Killed: the state file and the journal lines written after it, read as --resume does.
+    let state = workshop::engine::state::load(&dir.path().join(".workshop/state/day55.json"))
+        .unwrap()
+        .expect("the killed run recorded its progress");
+    let state = serde_json::to_value(state).unwrap();
     assert_eq!(state["in_progress"]["step"], "create-pacman", "{state}");
     assert_eq!(state["created"][0]["kind"], "Namespace", "{state}");
     assert!(

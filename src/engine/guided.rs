@@ -106,6 +106,8 @@ pub async fn prepare(plan: &Plan, opts: &RunOptions, conn: Option<&Connection>) 
             lab: lab.clone(),
             scenario: display_path.to_owned(),
             cluster: current.clone(),
+            // Past what the file holds, so no line of an older journal can apply to it.
+            generation: recorded.as_ref().map_or(0, |r| r.generation),
             ..State::default()
         },
     };

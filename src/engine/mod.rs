@@ -263,6 +263,9 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
             running: false,
         });
     }
+    if let Some(r) = &guided.recorder {
+        r.settle();
+    }
     if summary.interrupted || summary.failed > 0 {
         let recorded = guided.recorder.as_ref().is_some_and(|r| r.path().exists());
         summary.resume_hint = Some(guided::resume_hint(opts, &summary, recorded));

@@ -1,8 +1,11 @@
 //! Resume state: which steps of a lab completed against which cluster, the values they
 //! captured, the step that was running when the run stopped and what it had done (objects it
 //! created, with their uid; background processes it started), in `.workshop/state/<lab-id>.json`
-//! under the current directory. Written as things happen, atomically (a temporary file
-//! renamed over the old one), so an interrupted run never leaves half a file.
+//! under the current directory. Written as things happen: each change is one line appended to
+//! `<lab-id>.journal` beside it, and the whole file is rewritten (atomically: a temporary file
+//! renamed over the old one) only when the journal has grown as large as it, so a lab of N
+//! steps costs O(N) bytes written, not O(N²), and an interrupted run never leaves half a file
+//! (a torn last journal line is ignored). See `journal` and `recorder`.
 //!
 //! `attempt` names one attempt at the lab, from a fresh start to the end, across resumes;
 //! objects it creates carry it in their `workshop/attempt` annotation, so a resumed run adopts
@@ -12,16 +15,18 @@
 //! namespace) match; the kube context is recorded for messages. The embedded rehearsal
 //! cluster is new on every run, so its state can never be resumed.
 
+mod journal;
+mod recorder;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
 use crate::plan::Captures;
 
-use super::context::RunCtx;
-use super::event::StepStatus;
+pub use journal::Change;
+pub use recorder::Recorder;
 
 /// The cluster a state belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,6 +77,10 @@ pub struct State {
     /// Objects this attempt created, in order.
     #[serde(default)]
     pub created: Vec<CreatedObject>,
+    /// Which journal lines belong to this snapshot: those written with the same generation
+    /// (older ones are already in it).
+    #[serde(default)]
+    pub generation: u64,
 }
 
 /// A step that started and did not complete.
@@ -129,18 +138,6 @@ impl State {
     }
 }
 
-/// Records a captured value, unless it is secret: then only its name, as withheld.
-fn keep_capture(st: &mut State, run: &RunCtx, name: String, value: String) {
-    if crate::redact::is_secret_name(&name) || run.secrets.is_secret(&value) {
-        st.captures.remove(&name);
-        if !st.withheld.contains(&name) {
-            st.withheld.push(name);
-        }
-    } else {
-        st.captures.insert(name, value);
-    }
-}
-
 /// A new attempt id.
 pub fn new_attempt() -> String {
     uuid::Uuid::new_v4().to_string()
@@ -151,22 +148,27 @@ pub fn path_for(lab: &str) -> PathBuf {
     Path::new(".workshop").join("state").join(format!("{lab}.json"))
 }
 
-/// Reads a state file; `Ok(None)` when there is none.
+/// Reads a state file and the journal lines written since; `Ok(None)` when there is none.
 pub fn load(path: &Path) -> Result<Option<State>, String> {
     match std::fs::read_to_string(path) {
-        Ok(text) => serde_json::from_str(&text).map(Some).map_err(|e| {
-            format!(
-                "{} is not a workshop state file ({e}); delete it to start over",
-                path.display()
-            )
-        }),
+        Ok(text) => {
+            let mut st: State = serde_json::from_str(&text).map_err(|e| {
+                format!(
+                    "{} is not a workshop state file ({e}); delete it to start over",
+                    path.display()
+                )
+            })?;
+            journal::replay(&journal::path_of(path), &mut st);
+            Ok(Some(st))
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(format!("cannot read {}: {e}", path.display())),
     }
 }
 
-/// Writes `state` to `path` atomically: a temporary file in the same folder, then a rename.
-pub fn save(path: &Path, state: &State) -> std::io::Result<()> {
+/// Writes `state` to `path` atomically (a temporary file in the same folder, then a rename)
+/// and removes the journal it now holds; returns the bytes written.
+pub fn save(path: &Path, state: &State) -> std::io::Result<u64> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let tmp = dir.join(format!(
@@ -176,12 +178,14 @@ pub fn save(path: &Path, state: &State) -> std::io::Result<()> {
     ));
     let mut text = serde_json::to_string_pretty(state).map_err(std::io::Error::other)?;
     text.push('\n');
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, path)
+    std::fs::write(&tmp, &text)?;
+    std::fs::rename(&tmp, path)?;
+    // Lines of an older generation are ignored even if this fails.
+    remove(&journal::path_of(path))?;
+    Ok(text.len() as u64)
 }
 
-/// Removes a state file; a missing one is fine.
-pub fn clear(path: &Path) -> std::io::Result<bool> {
+fn remove(path: &Path) -> std::io::Result<bool> {
     match std::fs::remove_file(path) {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
@@ -189,165 +193,10 @@ pub fn clear(path: &Path) -> std::io::Result<bool> {
     }
 }
 
-/// Records completed steps of a running lab, writing the file after each one.
-pub struct Recorder {
-    path: PathBuf,
-    state: Mutex<State>,
-    /// The first write error, reported once.
-    warned: Mutex<bool>,
-}
-
-impl std::fmt::Debug for Recorder {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Recorder").field("path", &self.path).finish()
-    }
-}
-
-impl Recorder {
-    /// Starts from `state` (already matched to this cluster, or fresh).
-    pub fn new(path: PathBuf, state: State) -> Recorder {
-        Recorder {
-            path,
-            state: Mutex::new(state),
-            warned: Mutex::new(false),
-        }
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    pub fn snapshot(&self) -> State {
-        self.state.lock().expect("state lock").clone()
-    }
-
-    /// This attempt's id.
-    pub fn attempt(&self) -> String {
-        self.state.lock().expect("state lock").attempt.clone()
-    }
-
-    /// A step starts: it is in progress until it completes.
-    pub async fn step_started(&self, run: &RunCtx, id: &str) {
-        self.commit(run, |st| {
-            st.in_progress = Some(InProgress {
-                step: id.to_owned(),
-                since: jiff::Timestamp::now().to_string(),
-                processes: Vec::new(),
-                action_done: false,
-            });
-        })
-        .await;
-    }
-
-    /// A step created an object.
-    pub async fn created(&self, run: &RunCtx, object: CreatedObject) {
-        self.commit(run, |st| {
-            st.created.retain(|o| o.uid != object.uid);
-            st.created.push(object);
-        })
-        .await;
-    }
-
-    /// True when this attempt created the object with `uid`.
-    pub fn created_uid(&self, uid: &str) -> bool {
-        self.state
-            .lock()
-            .expect("state lock")
-            .created
-            .iter()
-            .any(|o| o.uid == uid)
-    }
-
-    /// The running step started a background process.
-    pub async fn process_started(&self, run: &RunCtx, id: &str, description: &str) {
-        self.commit(run, |st| {
-            if let Some(p) = st.in_progress.as_mut().filter(|p| p.step == id) {
-                p.processes.push(description.to_owned());
-            }
-        })
-        .await;
-    }
-
-    /// The running step's action finished (its checks follow).
-    pub async fn action_done(&self, run: &RunCtx, id: &str) {
-        self.commit(run, |st| {
-            if let Some(p) = st.in_progress.as_mut().filter(|p| p.step == id) {
-                p.action_done = true;
-            }
-        })
-        .await;
-    }
-
-    /// A value was captured (kept at once, so a resumed step finds what it took before).
-    pub async fn captured(&self, run: &RunCtx, name: &str, value: &str) {
-        self.commit(run, |st| {
-            keep_capture(st, run, name.to_owned(), value.to_owned());
-        })
-        .await;
-    }
-
-    /// After a step: when it completed (passed, or already done) it is recorded, with the
-    /// run's captures; otherwise it stays in progress.
-    pub async fn step_finished(&self, run: &RunCtx, id: &str, status: &StepStatus) {
-        let completed = matches!(status, StepStatus::Passed | StepStatus::AlreadyDone);
-        self.commit(run, |st| {
-            if completed {
-                if !st.completed.iter().any(|c| c == id) {
-                    st.completed.push(id.to_owned());
-                }
-                if st.in_progress.as_ref().is_some_and(|p| p.step == id) {
-                    st.in_progress = None;
-                }
-            }
-            for (name, value) in run.captures() {
-                keep_capture(st, run, name, value);
-            }
-        })
-        .await;
-    }
-
-    /// Changes the state and writes the file, once it can be tied to a cluster.
-    async fn commit(&self, run: &RunCtx, change: impl FnOnce(&mut State)) {
-        let needs_identity = self.state.lock().expect("state lock").cluster.is_none();
-        let cluster = if needs_identity {
-            match run.connection() {
-                Some(conn) => conn.identity().await.map(|identity| ClusterRecord {
-                    provider: run.provider.kind().as_str().to_owned(),
-                    context: conn.context.clone(),
-                    identity,
-                }),
-                None => None,
-            }
-        } else {
-            None
-        };
-        let saved = {
-            let mut st = self.state.lock().expect("state lock");
-            if let Some(c) = cluster {
-                st.cluster = Some(c);
-            }
-            change(&mut st);
-            if st.cluster.is_none() {
-                // No cluster yet (a step before start-cluster): nothing can be tied to one.
-                return;
-            }
-            st.updated = jiff::Timestamp::now().to_string();
-            // Written under the lock: two writers never share the temporary file.
-            save(&self.path, &st)
-        };
-        if let Err(e) = saved {
-            let mut warned = self.warned.lock().expect("warn lock");
-            if !*warned {
-                *warned = true;
-                run.emit(super::event::Event::Note {
-                    text: format!(
-                        "warning: cannot write the resume state {}: {e}; --resume will not know this run",
-                        self.path.display()
-                    ),
-                });
-            }
-        }
-    }
+/// Removes a state file and its journal; a missing one is fine.
+pub fn clear(path: &Path) -> std::io::Result<bool> {
+    remove(&journal::path_of(path))?;
+    remove(path)
 }
 
 #[cfg(test)]
