@@ -86,6 +86,14 @@ pub fn speak(lang: &str, scenario: &Path) -> Result<(), Diagnostics> {
     crate::i18n::select(&[lang], Some(dir)).map(|_| ())
 }
 
+/// Before the lab is read, `--lang` alone (then the locale) chooses the tool's language, so the
+/// problems of a scenario that cannot be read are drawn in the language asked for.
+pub fn speak_asked(lang: Option<&str>) {
+    if let Some(l) = lang {
+        let _ = crate::i18n::select(&[l], None);
+    }
+}
+
 /// Colors when asked, or on a terminal when NO_COLOR is unset.
 pub fn use_color(choice: ColorChoice) -> bool {
     match choice {
@@ -139,6 +147,7 @@ pub fn assumed_version(scenario: &Scenario, override_version: Option<&str>) -> R
 /// `workshop run`'s flags, in the engine's terms: the scenario read and validated, its
 /// variables bound, the language picked.
 fn run_options(args: RunArgs, color: bool, secrets: Secrets) -> Result<RunOptions, Diagnostics> {
+    speak_asked(args.lang.as_deref());
     let scenario = load_scenario(&args.scenario.scenario)?;
     let vars = plan::bind_vars(&scenario, &args.scenario.vars)?;
     let lang = crate::language::pick(&scenario.lab.languages, args.lang.as_deref())?;
@@ -211,6 +220,7 @@ fn consent(
 
 /// `workshop reset`'s flags, in the engine's terms.
 fn reset_options(args: ResetArgs, color: bool, secrets: Secrets) -> Result<ResetOptions, Diagnostics> {
+    speak_asked(args.lang.as_deref());
     let scenario = load_scenario(&args.scenario.scenario)?;
     let vars = plan::bind_vars(&scenario, &args.scenario.vars)?;
     let lang = crate::language::pick(&scenario.lab.languages, args.lang.as_deref())?;
@@ -440,6 +450,7 @@ fn trust_cmd(args: &TrustArgs, color: bool) -> i32 {
 }
 
 fn plan_cmd(args: &PlanArgs, color: bool, secrets: &Secrets) -> i32 {
+    speak_asked(args.lang.as_deref());
     let plan = match plan_offline(&args.scenario, args.kubernetes_version.as_deref()) {
         Ok(p) => p,
         Err(d) => return report(&d, color),

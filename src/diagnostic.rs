@@ -97,7 +97,12 @@ impl Diagnostic {
         let blue = style(Style::new().blue().bold());
         let bold = style(Style::new().bold());
         let mut out = String::new();
-        let _ = writeln!(out, "{}{}", red.apply_to("error: "), bold.apply_to(&self.message));
+        let _ = writeln!(
+            out,
+            "{} {}",
+            red.apply_to(crate::t!("diag-error")),
+            bold.apply_to(&self.message)
+        );
         let mut gutter = 1;
         if let Some(loc) = &self.location {
             gutter = loc.line.to_string().len();
@@ -131,15 +136,18 @@ impl Diagnostic {
         }
         let pad = " ".repeat(gutter);
         // Lines after the first of a multi-line note line up under its first line.
-        let indent =
-            |label: &str, text: &str| text.replace('\n', &format!("\n{pad}   {}", " ".repeat(label.len() + 1)));
-        if let Some(e) = &self.expected {
-            let e = indent("expected:", e);
-            let _ = writeln!(out, "{pad} {} {} {e}", blue.apply_to("="), bold.apply_to("expected:"));
-        }
-        if let Some(h) = &self.hint {
-            let h = indent("hint:", h);
-            let _ = writeln!(out, "{pad} {} {} {h}", blue.apply_to("="), bold.apply_to("hint:"));
+        let indent = |label: &str, text: &str| {
+            text.replace('\n', &format!("\n{pad}   {}", " ".repeat(label.chars().count() + 1)))
+        };
+        let notes = [
+            (crate::t!("diag-expected"), &self.expected),
+            (crate::t!("diag-hint"), &self.hint),
+        ];
+        for (label, note) in notes {
+            if let Some(text) = note {
+                let text = indent(&label, text);
+                let _ = writeln!(out, "{pad} {} {} {text}", blue.apply_to("="), bold.apply_to(&label));
+            }
         }
         out
     }
@@ -168,8 +176,7 @@ impl Diagnostics {
             out.push_str(&d.render(color));
             out.push('\n');
         }
-        let n = self.0.len();
-        let _ = writeln!(out, "{n} problem{} found", if n == 1 { "" } else { "s" });
+        let _ = writeln!(out, "{}", crate::t!("diag-problems-found", count = self.0.len()));
         out
     }
 

@@ -27,6 +27,7 @@ pub fn export_command(args: &ExportArgs, color: bool, secrets: &Secrets) -> i32 
         eprint!("{}", d.render(color));
         exit_code::INVALID
     };
+    app::speak_asked(args.lang.as_deref());
     let scenario = match app::load_scenario(&args.scenario.scenario) {
         Ok(s) => s,
         Err(d) => return report(d),

@@ -728,7 +728,11 @@ impl Analyzer<'_> {
             self.error(&at, msg)
                 .expected(format!(
                     "exactly one of {}",
-                    one_of(CheckKind::KEYS).trim_start_matches("one of ")
+                    CheckKind::KEYS
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ))
                 .hint("write one [[steps.checks]] table per check");
             return None;

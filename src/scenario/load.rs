@@ -40,7 +40,7 @@ pub fn load_file(path: &Path) -> Result<(ScenarioFile, Diagnostics), Diagnostics
     let source = Source::read(path).map_err(|e| {
         let mut d = e.diagnostic("scenario");
         if e.is_not_found() {
-            d = d.hint("check the path; `workshop list` shows the scenarios in scenarios/");
+            d = d.hint(crate::t!("load-not-found-hint"));
         }
         Diagnostics(vec![d])
     })?;
@@ -68,8 +68,12 @@ pub fn parse(source: Source) -> (ScenarioFile, Diagnostics) {
         for e in syntax_errors {
             let span = Span(e.span().unwrap_or(0..0));
             diags.push(
-                Diagnostic::at(&source, &span, format!("TOML syntax error: {}", e.message().trim()))
-                    .hint("see https://toml.io for the syntax; strings need quotes, tables `[name]`"),
+                Diagnostic::at(
+                    &source,
+                    &span,
+                    crate::t!("load-toml-syntax", error = e.message().trim()),
+                )
+                .hint(crate::t!("load-toml-syntax-hint")),
             );
         }
         // Read on: the parser recovers after a syntax error, and the tables it could read may
@@ -102,11 +106,9 @@ pub fn parse(source: Source) -> (ScenarioFile, Diagnostics) {
                 file.cleanup = read_steps(&source, value, &mut diags, &mut file.incomplete, "cleanup");
             }
             other => diags.push(
-                Diagnostic::at(&source, &key_span, format!("unknown top-level table `{other}`"))
+                Diagnostic::at(&source, &key_span, crate::t!("load-unknown-table", table = other))
                     .expected(one_of(TOP_LEVEL))
-                    .hint(suggest(other, TOP_LEVEL).unwrap_or_else(|| {
-                        "a scenario has [lab], [cluster], [vars], [[steps]] and [[cleanup]]".into()
-                    })),
+                    .hint(suggest(other, TOP_LEVEL).unwrap_or_else(|| crate::t!("load-unknown-table-hint"))),
             ),
         }
     }
@@ -115,10 +117,10 @@ pub fn parse(source: Source) -> (ScenarioFile, Diagnostics) {
             Diagnostic::at(
                 &source,
                 &Span(root_span.0.start..root_span.0.start),
-                "the scenario has no [lab] table",
+                crate::t!("load-no-lab"),
             )
-            .expected("a [lab] table with id and title")
-            .hint("start the file with:\n[lab]\nid = \"my-lab\"\ntitle = \"My lab\""),
+            .expected(crate::t!("load-no-lab-expected"))
+            .hint(crate::t!("load-no-lab-hint")),
         );
         file.incomplete = true;
     }
@@ -172,9 +174,9 @@ fn read_vars(
             Diagnostic::at(
                 source,
                 &span,
-                format!("`vars` must be a table, found {}", other.type_str()),
+                crate::t!("load-vars-not-table", found = other.type_str()),
             )
-            .expected("[vars] with `name = \"default\"` lines"),
+            .expected(crate::t!("load-vars-not-table-expected")),
         ),
     }
 }
@@ -189,11 +191,9 @@ fn read_steps(
     let span = Span(value.span());
     let DeValue::Array(items) = value.into_inner() else {
         diags.push(
-            Diagnostic::at(source, &span, format!("`{table}` must be an array of tables"))
-                .expected(format!("[[{table}]] tables, one per step"))
-                .hint(format!(
-                    "write each step as a `[[{table}]]` table with id, title and one action"
-                )),
+            Diagnostic::at(source, &span, crate::t!("load-not-array", table = table))
+                .expected(crate::t!("load-not-array-expected", table = table))
+                .hint(crate::t!("load-not-array-hint", table = table)),
         );
         *incomplete = true;
         return Vec::new();
@@ -310,25 +310,22 @@ fn type_error(source: &Source, e: &toml::de::Error, outer: &Span, ctx: Context) 
     let span = e.span().map(Span).unwrap_or_else(|| outer.clone());
     let raw = e.message().trim().to_owned();
     let (message, expected) = split_expected(&raw);
-    let mut d = Diagnostic::at(source, &span, message.clone());
+    let mut d = Diagnostic::at(source, &span, serde_message(&message));
     let unknown_step_key = matches!(ctx, Context::Step) && message.starts_with("unknown field `");
     if unknown_step_key {
-        d = d.expected(format!(
-            "a step field ({}) or one action key",
-            StepSpec_FIELDS.join(", ")
+        d = d.expected(crate::t!(
+            "load-step-field-expected",
+            fields = StepSpec_FIELDS.join(", ")
         ));
     } else if matches!(ctx, Context::Check) && message.starts_with("unknown field `") {
-        d = d.expected(format!(
-            "one check key ({}) and the shared `timeout` and `hint`",
-            CheckKind::KEYS.join(", ")
-        ));
+        d = d.expected(crate::t!("load-check-key-expected", keys = CheckKind::KEYS.join(", ")));
     } else if let Some(exp) = expected {
-        d = d.expected(exp);
+        d = d.expected(serde_expected(&exp));
     }
     if message.contains("is not a duration") {
         d = d
-            .expected("a duration: a number with a unit, such as \"30s\", \"2m\" or \"1m 30s\"")
-            .hint("units: ms, s, m, h; several parts may be combined (\"1m 30s\")");
+            .expected(crate::t!("load-duration-expected"))
+            .hint(crate::t!("load-duration-hint"));
     }
     if let Some(field) = message
         .strip_prefix("unknown field `")
@@ -341,28 +338,23 @@ fn type_error(source: &Source, e: &toml::de::Error, outer: &Span, ctx: Context) 
                 suggest(field, actions)
                     .or_else(|| suggest(field, StepSpec_FIELDS))
                     .or_else(|| suggest(field, checks))
-                    .unwrap_or_else(|| {
-                        format!(
-                            "a step holds one action: {}; checks go in [[steps.checks]]",
-                            actions.join(", ")
-                        )
-                    })
+                    .unwrap_or_else(|| crate::t!("load-step-one-action-hint", actions = actions.join(", ")))
             }
             Context::Check => suggest(field, CheckKind::KEYS)
                 .or_else(|| suggest(field, &["timeout", "hint"]))
-                .unwrap_or_else(|| "a check holds one check key; write one [[steps.checks]] table per check".into()),
-            _ => format!("remove `{field}` or check its spelling"),
+                .unwrap_or_else(|| crate::t!("load-check-one-key-hint")),
+            _ => crate::t!("load-unknown-field-hint", field = field),
         };
         d = d.hint(hint);
     } else if let Some(field) = message
         .strip_prefix("missing field `")
         .and_then(|r| r.split('`').next())
     {
-        d = d.hint(format!("add `{field} = …` to this table"));
+        d = d.hint(crate::t!("load-missing-field-hint", field = field));
     } else if matches!(ctx, Context::Lab) {
-        d = d.hint("[lab] needs id and title; see docs/scenario-format.md");
+        d = d.hint(crate::t!("load-lab-hint"));
     } else if matches!(ctx, Context::Cluster) {
-        d = d.hint("see the [cluster] section of docs/scenario-format.md");
+        d = d.hint(crate::t!("load-cluster-hint"));
     }
     d
 }
@@ -402,7 +394,33 @@ fn split_expected(raw: &str) -> (String, Option<String>) {
 
 pub(crate) fn one_of(items: &[&str]) -> String {
     let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
-    format!("one of {}", quoted.join(", "))
+    crate::t!("one-of", items = quoted.join(", "))
+}
+
+/// serde's words for a field it does not know or misses, in the learner's language; any other
+/// message of serde's as it is.
+fn serde_message(message: &str) -> String {
+    let field = |prefix: &str| {
+        message
+            .strip_prefix(prefix)
+            .and_then(|r| r.strip_suffix('`'))
+            .filter(|f| !f.contains('`'))
+    };
+    if let Some(f) = field("unknown field `") {
+        crate::t!("load-unknown-field", field = f)
+    } else if let Some(f) = field("missing field `") {
+        crate::t!("load-missing-field", field = f)
+    } else {
+        message.to_owned()
+    }
+}
+
+/// serde's "one of `a`, `b`" in the learner's language.
+fn serde_expected(expected: &str) -> String {
+    match expected.strip_prefix("one of ") {
+        Some(items) => crate::t!("one-of", items = items),
+        None => expected.to_owned(),
+    }
 }
 
 /// "did you mean `x`?" for a close spelling.
@@ -412,7 +430,7 @@ pub(crate) fn suggest(word: &str, candidates: &[&str]) -> Option<String> {
         .map(|c| (edit_distance(word, c), c))
         .filter(|(d, c)| *d <= 2.max(c.len() / 4))
         .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| format!("did you mean `{c}`?"))
+        .map(|(_, c)| crate::t!("did-you-mean", word = *c))
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
