@@ -415,3 +415,92 @@ diagnosis-claim-not-bound = la reclamación (PVC) aún no está Bound (StorageCl
 diagnosis-no-ingress-controller = el Ingress no tiene dirección porque no hay ningún controlador de Ingress instalado (activa el addon ingress)
 diagnosis-ingress-controller-not-ready = el Ingress aún no tiene dirección porque el controlador de Ingress no está Ready
 diagnosis-ingress-no-address = el controlador de Ingress está Ready pero no ha publicado una dirección para este Ingress; revisa su ingressClassName
+
+## Problemas, mostrados como archivo:línea:columna con lo que se esperaba y una pista
+
+diag-error = error:
+diag-expected = se esperaba:
+diag-hint = pista:
+diag-problems-found = { $count ->
+    [one] 1 problema encontrado
+   *[other] { $count } problemas encontrados
+}
+one-of = uno de { $items }
+did-you-mean = ¿querías decir `{ $word }`?
+
+## Leer un archivo de escenario
+
+load-not-found-hint = revisa la ruta; `workshop list` muestra los escenarios de scenarios/
+load-toml-syntax = error de sintaxis TOML: { $error }
+load-toml-syntax-hint = consulta la sintaxis en https://toml.io; las cadenas van entre comillas y las tablas como `[nombre]`
+load-unknown-table = tabla de primer nivel desconocida `{ $table }`
+load-unknown-table-hint = un escenario tiene [lab], [cluster], [vars], [[steps]] y [[cleanup]]
+load-no-lab = el escenario no tiene tabla [lab]
+load-no-lab-expected = una tabla [lab] con id y title
+load-no-lab-hint = empieza el archivo con:
+    {"["}lab]
+    id = "mi-lab"
+    title = "Mi laboratorio"
+load-vars-not-table = `vars` debe ser una tabla, pero es { $found }
+load-vars-not-table-expected = [vars] con líneas `nombre = "valor"`
+load-not-array = `{ $table }` debe ser una lista de tablas
+load-not-array-expected = tablas [[{ $table }]], una por paso
+load-not-array-hint = escribe cada paso como una tabla `[[{ $table }]]` con id, title y una acción
+load-unknown-field = campo desconocido `{ $field }`
+load-missing-field = falta el campo `{ $field }`
+load-step-field-expected = un campo de paso ({ $fields }) o una clave de acción
+load-check-key-expected = una clave de comprobación ({ $keys }) y los campos comunes `timeout` y `hint`
+load-duration-expected = una duración: un número con unidad, como "30s", "2m" o "1m 30s"
+load-duration-hint = unidades: ms, s, m, h; se pueden combinar varias partes ("1m 30s")
+load-step-one-action-hint = un paso tiene una sola acción: { $actions }; las comprobaciones van en [[steps.checks]]
+load-check-one-key-hint = una comprobación tiene una sola clave de comprobación; escribe una tabla [[steps.checks]] por comprobación
+load-unknown-field-hint = quita `{ $field }` o revisa cómo está escrito
+load-missing-field-hint = añade `{ $field } = …` a esta tabla
+load-lab-hint = [lab] necesita id y title; consulta docs/scenario-format.md
+load-cluster-hint = consulta la sección [cluster] de docs/scenario-format.md
+
+## workshop reset
+
+reset-all-not-minikube = --all borra el perfil de minikube, y este reset apunta al clúster { $provider }
+reset-all-not-minikube-expected = --all solo con el proveedor minikube
+reset-all-not-minikube-hint = quita --all: { $command }
+reset-will-delete-profile = borrar el perfil de minikube { $profile } (minikube delete -p { $profile })
+reset-will-forget-state = olvidar el estado para reanudar { $path }
+reset-needs-terminal = reset pide confirmación, y la entrada estándar no es una terminal
+reset-needs-terminal-expected = una terminal en la que responder, o --yes
+reset-needs-terminal-hint = añade --yes para restablecer sin preguntar: { $command }
+reset-intro = Restablecer el laboratorio `{ $lab }` en el clúster { $provider }:
+reset-go-ahead = ¿Continuar?
+reset-nothing-changed = no se ha cambiado nada
+reset-cluster-not-running = el clúster no está en marcha, así que sus pasos de limpieza no pueden ejecutarse
+reset-cluster-not-running-hint = arráncalo (`minikube start -p { $profile }`) y vuelve a restablecer, o borra el perfil entero: { $command }
+reset-title = restablecer: { $title }
+reset-state-cleared = estado para reanudar borrado ({ $path })
+reset-no-state = no hay estado para reanudar que borrar
+reset-state-not-removed = aviso: no se puede borrar { $path }: { $error }
+reset-deleting-profile = borrando el perfil de minikube { $profile }
+reset-profile-deleted = ✔ perfil de minikube { $profile } borrado
+reset-profile-not-deleted = ✖ minikube delete -p { $profile } falló: { $error }
+cleanup-kind-not-served = ya estaba limpio: este clúster no ofrece { $kind } ({ $group_version }), así que no hay ninguno
+cleanup-already-gone = ya estaba limpio: { $object } no existe
+
+## El script de bash de `workshop export --format sh` (sus comentarios y los mensajes que escribe)
+
+sh-intro = Laboratorio { $lab }: los comandos minikube/kubectl/curl equivalentes a cada paso, en orden.
+sh-generated = Generado por `workshop export --format sh` a partir de { $source }; `workshop run` ejecuta los
+    mismos pasos y demuestra cada uno con comprobaciones. Aquí las comprobaciones son comentarios, y esperas
+    donde kubectl o curl pueden esperar.
+sh-variables = Variables: { $vars }
+sh-create-allowing-existing = `kubectl create` que deja en paz los objetos que ya existen (`allow-existing` en el laboratorio):
+    solo falla cuando se informa de un error distinto de AlreadyExists.
+sh-json-plain = Un valor capturado entra en un documento JSON más abajo solo si no contiene nada que JSON tenga que escapar.
+sh-json-plain-refusal = la captura %s contiene una comilla, una barra invertida o un carácter de control; aquí no puede ir dentro de JSON
+sh-reset = `bash { $script } reset` deshace el laboratorio en su lugar, como hace `workshop reset` (se intentan todos los pasos).
+sh-background-stopped = Los procesos en segundo plano (port-forward, tunnel) se detienen cuando termina el script.
+sh-background-still-running = Los procesos en segundo plano siguen ejecutándose. Pulsa Enter para detenerlos y terminar.
+sh-secrets = Los valores secretos solo aparecen donde se crea o modifica un Secret; en el resto se muestran como { $mask }:
+    pon los tuyos antes de ejecutar esos comandos.
+sh-optional-failed = el paso opcional falló; seguimos
+sh-check = comprobación: { $check }
+sh-capture-background = { $var }: un proceso en segundo plano no da respuesta aquí; workshop la registra
+sh-captured = capturado %s = %s

@@ -19,14 +19,15 @@ pub async fn already_clean(ctx: &StepCtx<'_>) -> Option<String> {
         && let Some(gv) = &group_version
         && !facts.serves(gv)
     {
-        return Some(format!(
-            "already clean: this cluster does not serve {} ({gv}), so there is none",
-            target.kind
+        return Some(crate::t!(
+            "cleanup-kind-not-served",
+            kind = target.kind,
+            group_version = gv.as_str()
         ));
     }
     let object = ctx.object(&target, "this cleanup step").await.ok()?;
     match object.api.get_opt(&object.name).await {
-        Ok(None) => Some(format!("already clean: {} does not exist", object.label)),
+        Ok(None) => Some(crate::t!("cleanup-already-gone", object = object.label.as_str())),
         _ => None,
     }
 }

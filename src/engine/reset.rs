@@ -48,15 +48,12 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
     let profile = scenario.cluster.profile.clone();
     if all && kind != Provider::Minikube {
         return Err(invalid(
-            Diagnostic::new(format!(
-                "--all deletes the minikube profile, and this reset targets the {} cluster",
-                kind.as_str()
-            ))
-            .expected("--all only with the minikube provider")
-            .hint(format!(
-                "leave out --all: workshop reset {display_path} --cluster {}",
-                kind.as_str()
-            )),
+            Diagnostic::new(crate::t!("reset-all-not-minikube", provider = kind.as_str()))
+                .expected(crate::t!("reset-all-not-minikube-expected"))
+                .hint(crate::t!(
+                    "reset-all-not-minikube-hint",
+                    command = format!("workshop reset {display_path} --cluster {}", kind.as_str())
+                )),
         ));
     }
 
@@ -68,31 +65,35 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
         .collect();
     if all {
         what.push(format!(
-            "  - delete the minikube profile {profile} (minikube delete -p {profile})"
+            "  - {}",
+            crate::t!("reset-will-delete-profile", profile = profile.as_str())
         ));
     }
     what.push(format!(
-        "  - forget the resume state {}",
-        state::path_for(&scenario.lab.id).display()
+        "  - {}",
+        crate::t!(
+            "reset-will-forget-state",
+            path = state::path_for(&scenario.lab.id).display().to_string()
+        )
     ));
     if !yes {
         if !std::io::stdin().is_terminal() {
             return Err(invalid(
-                Diagnostic::new("reset asks for confirmation, and standard input is not a terminal")
-                    .expected("a terminal to answer on, or --yes")
-                    .hint(format!(
-                        "add --yes to reset without asking: workshop reset {display_path} --yes"
+                Diagnostic::new(crate::t!("reset-needs-terminal"))
+                    .expected(crate::t!("reset-needs-terminal-expected"))
+                    .hint(crate::t!(
+                        "reset-needs-terminal-hint",
+                        command = format!("workshop reset {display_path} --yes")
                     )),
             ));
         }
         println!(
-            "Reset lab `{}` on the {} cluster:\n{}",
-            scenario.lab.id,
-            kind.as_str(),
+            "{}\n{}",
+            crate::t!("reset-intro", lab = scenario.lab.id.as_str(), provider = kind.as_str()),
             what.join("\n")
         );
-        if !prompt::confirm("Go ahead?") {
-            println!("nothing was changed");
+        if !prompt::confirm(&crate::t!("reset-go-ahead")) {
+            println!("{}", crate::t!("reset-nothing-changed"));
             return Ok(exit_code::SUCCESS);
         }
     }
@@ -124,9 +125,11 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
         provider.shutdown().await;
         return Err(EngineError::Unreachable {
             context: profile.clone(),
-            message: "the cluster is not running, so its cleanup steps cannot run".into(),
-            hint: format!(
-                "start it (`minikube start -p {profile}`) and reset again, or delete the whole profile: workshop reset {display_path} --all"
+            message: crate::t!("reset-cluster-not-running"),
+            hint: crate::t!(
+                "reset-cluster-not-running-hint",
+                profile = profile.as_str(),
+                command = format!("workshop reset {display_path} --all")
             ),
         });
     }
@@ -175,7 +178,10 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
     .with_grace(target.unreachable_grace);
     let announcing = super::Announcer::start(&interrupt, reporter);
     ctx.emit(Event::RunStarted {
-        title: format!("reset: {}", ctx.plan().text(&lab.title, &lang, &Default::default())),
+        title: crate::t!(
+            "reset-title",
+            title = ctx.plan().text(&lab.title, &lang, &Default::default())
+        ),
         lab_id: lab.id.clone(),
         cluster: ctx.provider.description(),
         rehearsal: ctx.provider.is_rehearsal(),
@@ -212,9 +218,13 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
     if !summary.interrupted {
         let path = state::path_for(&lab.id);
         let text = match state::clear(&path) {
-            Ok(true) => format!("resume state cleared ({})", path.display()),
-            Ok(false) => "no resume state to clear".to_owned(),
-            Err(e) => format!("warning: cannot remove {}: {e}", path.display()),
+            Ok(true) => crate::t!("reset-state-cleared", path = path.display().to_string()),
+            Ok(false) => crate::t!("reset-no-state"),
+            Err(e) => crate::t!(
+                "reset-state-not-removed",
+                path = path.display().to_string(),
+                error = e.to_string()
+            ),
         };
         ctx.emit(Event::Note { text });
     }
@@ -234,7 +244,7 @@ async fn delete_profile(ctx: &RunCtx, profile: &str, summary: &mut Summary) {
         return;
     };
     ctx.emit(Event::Note {
-        text: format!("deleting the minikube profile {profile}"),
+        text: crate::t!("reset-deleting-profile", profile = profile),
     });
     let args = vec!["delete".to_owned(), "-p".to_owned(), profile.to_owned()];
     let result = process::run(&m.binary, &args, Duration::from_secs(300), &ctx.cancel, |line| {
@@ -245,13 +255,13 @@ async fn delete_profile(ctx: &RunCtx, profile: &str, summary: &mut Summary) {
     .await;
     match result {
         Ok(_) => ctx.emit(Event::Note {
-            text: format!("✔ minikube profile {profile} deleted"),
+            text: crate::t!("reset-profile-deleted", profile = profile),
         }),
         Err(_) if ctx.cancel.is_cancelled() => summary.interrupted = true,
         Err(e) => {
             summary.failed += 1;
             ctx.emit(Event::Note {
-                text: format!("✖ minikube delete -p {profile} failed: {e}"),
+                text: crate::t!("reset-profile-not-deleted", profile = profile, error = e.to_string()),
             });
         }
     }
