@@ -13,7 +13,8 @@
 //!    run on it first; the ratio of the two times (target ≤ 2).
 //!
 //! The server is the real binary (`workshop class serve` on 127.0.0.1), started per part.
-//! Run: `cargo bench --bench class`.
+//! Run: `cargo bench --bench class`; `WORKSHOP_BENCH_PARTS=pull cargo bench --bench class` runs
+//! only the parts named (latency, throughput, memory, pull).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -44,20 +45,25 @@ fn main() {
         .expect("runtime");
     let dir = tempfile::tempdir().expect("temp");
     println!("a day-55 run sends {} events", events.len());
+    // `WORKSHOP_BENCH_PARTS=pull cargo bench --bench class` runs only the parts named.
+    let parts = std::env::var("WORKSHOP_BENCH_PARTS").unwrap_or_else(|_| "latency,throughput,memory,pull".into());
+    let wanted = |part: &str| parts.split(',').any(|p| p.trim() == part);
 
-    let server = Server::start(&dir.path().join("latency.db"));
-    rt.block_on(latency(&server, &events, dir.path()));
-    drop(server);
-
-    let server = Server::start(&dir.path().join("throughput.db"));
-    rt.block_on(throughput(&server));
-    drop(server);
-
-    let server = Server::start(&dir.path().join("memory.db"));
-    rt.block_on(memory(&server, &events));
-    drop(server);
-
-    rt.block_on(pull(repo, dir.path()));
+    if wanted("latency") {
+        let server = Server::start(&dir.path().join("latency.db"));
+        rt.block_on(latency(&server, &events, dir.path()));
+    }
+    if wanted("throughput") {
+        let server = Server::start(&dir.path().join("throughput.db"));
+        rt.block_on(throughput(&server));
+    }
+    if wanted("memory") {
+        let server = Server::start(&dir.path().join("memory.db"));
+        rt.block_on(memory(&server, &events));
+    }
+    if wanted("pull") {
+        rt.block_on(pull(repo, dir.path()));
+    }
 }
 
 /// The events of one day-55 run on the rehearsal (`--events ndjson`).

@@ -147,20 +147,18 @@ pub fn assumed_version(scenario: &Scenario, override_version: Option<&str>) -> R
 /// `workshop run`'s flags, in the engine's terms: the scenario read and validated, its
 /// variables bound, the language picked.
 fn run_options(args: RunArgs, color: bool, secrets: Secrets) -> Result<RunOptions, Diagnostics> {
-    speak_asked(args.lang.as_deref());
-    let scenario = load_scenario(&args.scenario.scenario)?;
-    let vars = plan::bind_vars(&scenario, &args.scenario.vars)?;
-    let lang = crate::language::pick(&scenario.lab.languages, args.lang.as_deref())?;
-    speak(&lang, &args.scenario.scenario)?;
-    let target = target(&scenario, &args.target, args.kubernetes_version.clone(), args.pace)?;
-    let scenario_path = args.scenario.scenario.display().to_string();
-    let consent = consent(
-        &scenario,
-        &vars,
-        &target,
-        &scenario_path,
-        args.trust,
-        Scope::Lab,
+    let Lab {
+        scenario,
+        vars,
+        scenario_path,
+        lang,
+        target,
+        consent,
+    } = Lab::prepare(
+        &args.scenario,
+        args.lang.as_deref(),
+        (&args.target, args.kubernetes_version.clone(), args.pace),
+        (args.trust, Scope::Lab),
         &secrets,
     )?;
     let again = again(&scenario_path, &args);
@@ -200,40 +198,64 @@ fn run_options(args: RunArgs, color: bool, secrets: Secrets) -> Result<RunOption
     })
 }
 
-/// Consent for what the steps of `scope` can do (crate::trust), decided before the engine
-/// starts, for the variables of this run and the Kubernetes version assumed before a cluster
-/// answers. What it shows is masked like every other output.
-fn consent(
-    scenario: &Scenario,
-    vars: &std::collections::BTreeMap<String, scenario::VarValue>,
-    target: &Target,
-    scenario_path: &str,
-    trust: bool,
-    scope: Scope,
-    secrets: &Secrets,
-) -> Result<crate::trust::Consent, Diagnostics> {
-    let facts = ClusterFacts::assumed(target.assumed, target.provider.as_str());
-    let plan = Plan::build(scenario.clone(), vars.clone(), facts)?;
-    secrets.learn_plan(&plan);
-    crate::trust::decide(&plan, scenario_path, trust, scope, secrets)
+/// What `run` and `reset` prepare alike: the scenario read and validated, its variables
+/// bound, the language picked, the cluster to use, and consent for what the steps of `scope`
+/// can do (crate::trust), decided before the engine starts, for the variables of this run
+/// and the Kubernetes version assumed before a cluster answers. What consent shows is masked
+/// like every other output.
+struct Lab {
+    scenario: Scenario,
+    vars: std::collections::BTreeMap<String, scenario::VarValue>,
+    scenario_path: String,
+    lang: String,
+    target: Target,
+    consent: crate::trust::Consent,
+}
+
+impl Lab {
+    fn prepare(
+        args: &crate::cli::ScenarioArgs,
+        lang: Option<&str>,
+        (cluster, kubernetes_version, pace): (&ClusterArgs, Option<String>, PaceArg),
+        (trust, scope): (bool, Scope),
+        secrets: &Secrets,
+    ) -> Result<Lab, Diagnostics> {
+        speak_asked(lang);
+        let scenario = load_scenario(&args.scenario)?;
+        let vars = plan::bind_vars(&scenario, &args.vars)?;
+        let lang = crate::language::pick(&scenario.lab.languages, lang)?;
+        speak(&lang, &args.scenario)?;
+        let target = target(&scenario, cluster, kubernetes_version, pace)?;
+        let scenario_path = args.scenario.display().to_string();
+        let facts = ClusterFacts::assumed(target.assumed, target.provider.as_str());
+        let plan = Plan::build(scenario.clone(), vars.clone(), facts)?;
+        secrets.learn_plan(&plan);
+        let consent = crate::trust::decide(&plan, &scenario_path, trust, scope, secrets)?;
+        Ok(Lab {
+            scenario,
+            vars,
+            scenario_path,
+            lang,
+            target,
+            consent,
+        })
+    }
 }
 
 /// `workshop reset`'s flags, in the engine's terms.
 fn reset_options(args: ResetArgs, color: bool, secrets: Secrets) -> Result<ResetOptions, Diagnostics> {
-    speak_asked(args.lang.as_deref());
-    let scenario = load_scenario(&args.scenario.scenario)?;
-    let vars = plan::bind_vars(&scenario, &args.scenario.vars)?;
-    let lang = crate::language::pick(&scenario.lab.languages, args.lang.as_deref())?;
-    speak(&lang, &args.scenario.scenario)?;
-    let target = target(&scenario, &args.target, None, PaceArg::Fast)?;
-    let scenario_path = args.scenario.scenario.display().to_string();
-    let consent = consent(
-        &scenario,
-        &vars,
-        &target,
-        &scenario_path,
-        args.trust,
-        Scope::Cleanup,
+    let Lab {
+        scenario,
+        vars,
+        scenario_path,
+        lang,
+        target,
+        consent,
+    } = Lab::prepare(
+        &args.scenario,
+        args.lang.as_deref(),
+        (&args.target, None, PaceArg::Fast),
+        (args.trust, Scope::Cleanup),
         &secrets,
     )?;
     Ok(ResetOptions {
