@@ -358,3 +358,35 @@ subjects:
         ])
         .stdout_lacks("127.0.0.1:18080");
 }
+
+#[test]
+fn minikube_flags_of_the_labs_own_are_a_program_it_runs_and_the_usual_start_is_not() {
+    let lab = |flags: &str| {
+        PLAIN_LAB.replace(
+            "provider = \"rehearsal\"",
+            &format!("provider = \"minikube\"\nprofile = \"lab\"{flags}"),
+        )
+    };
+    Test::new()
+        .write(
+            "lab.toml",
+            lab("\nextra-flags = [\"--mount\", \"--mount-string=/:/host\"]"),
+        )
+        .write("templates/ns.yaml.j2", NS)
+        .args(["validate", "lab.toml"])
+        .run()
+        .success()
+        .stdout_in_order(&[
+            "runs programs on this machine:",
+            "`minikube start -p lab --mount '--mount-string=/:/host'` (step start, with the lab's extra-flags)",
+            "consent: `workshop run` asks before it runs this lab",
+        ]);
+    Test::new()
+        .write("lab.toml", lab(""))
+        .write("templates/ns.yaml.j2", NS)
+        .args(["validate", "lab.toml"])
+        .run()
+        .success()
+        .stdout_lacks("minikube start")
+        .stdout_contains("consent: not needed");
+}

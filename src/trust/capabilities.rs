@@ -108,6 +108,17 @@ impl Capabilities {
                 });
             }
             Action::Http(h) => self.http(plan, h, by, caps, forwarded),
+            // workshop composes `minikube start` itself; flags the lab adds (`extra-flags`:
+            // a driver, a host folder to mount, …) reach this machine as the lab chose them.
+            Action::StartCluster(_)
+                if plan.scenario.cluster.provider == crate::scenario::model::Provider::Minikube
+                    && !plan.scenario.cluster.extra_flags.is_empty() =>
+            {
+                self.programs.push(Use {
+                    what: shown(command::minikube_start_args(&plan.scenario.cluster, None)),
+                    by: format!("{by}, with the lab's extra-flags"),
+                });
+            }
             _ => {}
         }
         for check in &step.checks {
