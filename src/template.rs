@@ -100,6 +100,8 @@ pub fn yaml_scalar(s: &str) -> String {
 pub struct Templates {
     env: Environment<'static>,
     dir: PathBuf,
+    /// Every template file read so far, included ones too (what a lab reads, docs/security.md).
+    read: std::sync::Arc<std::sync::Mutex<std::collections::BTreeSet<String>>>,
 }
 
 impl std::fmt::Debug for Templates {
@@ -137,9 +139,16 @@ impl Templates {
             }
         });
         let root = dir.clone();
+        let read = std::sync::Arc::new(std::sync::Mutex::new(std::collections::BTreeSet::new()));
+        let reads = read.clone();
         env.set_loader(move |name| match resolve_in(&root, name) {
             Ok(path) => match crate::source::read_text(&path) {
-                Ok(text) => Ok(Some(text)),
+                Ok(text) => {
+                    if let Ok(mut r) = reads.lock() {
+                        r.insert(name.to_owned());
+                    }
+                    Ok(Some(text))
+                }
                 Err(e) if e.is_not_found() => Ok(None),
                 Err(e) => Err(minijinja::Error::new(
                     ErrorKind::InvalidOperation,
@@ -148,7 +157,15 @@ impl Templates {
             },
             Err(why) => Err(minijinja::Error::new(ErrorKind::InvalidOperation, why)),
         });
-        Templates { env, dir }
+        Templates { env, dir, read }
+    }
+
+    /// The names of the template files read so far (rendered or included), sorted.
+    pub fn read_so_far(&self) -> Vec<String> {
+        self.read
+            .lock()
+            .map(|r| r.iter().cloned().collect())
+            .unwrap_or_default()
     }
 
     pub fn dir(&self) -> &Path {

@@ -390,3 +390,18 @@ fn minikube_flags_of_the_labs_own_are_a_program_it_runs_and_the_usual_start_is_n
         .stdout_lacks("minikube start")
         .stdout_contains("consent: not needed");
 }
+
+#[test]
+fn reads_lists_the_templates_a_template_includes() {
+    Test::new()
+        .write("lab.toml", PLAIN_LAB)
+        .write(
+            "templates/ns.yaml.j2",
+            "apiVersion: v1\nkind: Namespace\n{% include 'parts/meta.yaml.j2' %}\n",
+        )
+        .write("templates/parts/meta.yaml.j2", "metadata:\n  name: plain")
+        .args(["validate", "lab.toml"])
+        .run()
+        .success()
+        .stdout_contains("reads: lab.toml, templates/ns.yaml.j2, templates/parts/meta.yaml.j2");
+}

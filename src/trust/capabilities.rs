@@ -237,18 +237,15 @@ fn forwarded_ports(plan: &Plan, caps: &Captures) -> BTreeSet<u16> {
         .collect()
 }
 
-/// The template files the plan rendered, as paths.
+/// The template files the plan rendered and those they include, as paths.
 fn template_files(plan: &Plan) -> Vec<String> {
-    let mut names: Vec<&String> = plan.manifests.keys().collect();
+    let mut names: Vec<String> = plan.manifests.keys().cloned().collect();
+    names.extend(plan.templates.read_so_far());
     names.sort();
+    names.dedup();
     names
         .into_iter()
-        .map(|n| {
-            plan.templates
-                .path_of(n)
-                .map(|p| p.display().to_string())
-                .unwrap_or_else(|_| n.clone())
-        })
+        .map(|n| plan.templates.path_of(&n).map(|p| p.display().to_string()).unwrap_or(n))
         .collect()
 }
 
