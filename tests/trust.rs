@@ -405,3 +405,41 @@ fn reads_lists_the_templates_a_template_includes() {
         .success()
         .stdout_contains("reads: lab.toml, templates/ns.yaml.j2, templates/parts/meta.yaml.j2");
 }
+
+/// A grant a template makes only on some Kubernetes versions is listed and asked about,
+/// whatever version is assumed before the cluster answers.
+#[test]
+fn a_grant_hidden_behind_a_version_check_is_still_listed() {
+    let grant = "\
+{% if cluster.minor < 20 %}apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: root
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: cluster-admin
+subjects:
+- kind: ServiceAccount
+  name: default
+  namespace: default
+{% else %}apiVersion: v1
+kind: Namespace
+metadata:
+  name: plain
+{% endif %}";
+    Test::new()
+        .write(
+            "lab.toml",
+            PLAIN_LAB.replace("provider = \"rehearsal\"", "provider = \"rehearsal\"\nkubernetes-version = \"1.31.0\""),
+        )
+        .write("templates/ns.yaml.j2", grant)
+        .args(["validate", "lab.toml"])
+        .run()
+        .success()
+        .stdout_in_order(&[
+            "grants powerful roles:",
+            "ClusterRoleBinding root gives ClusterRole cluster-admin to ServiceAccount default/default cluster-wide (template ns.yaml.j2)",
+            "consent: `workshop run` asks before it runs this lab",
+        ]);
+}

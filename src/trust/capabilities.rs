@@ -48,6 +48,9 @@ pub struct Capabilities {
     pub files: Vec<String>,
 }
 
+/// The Kubernetes minor versions capabilities are computed for (with the one assumed).
+const VERSIONS_CONSIDERED: std::ops::RangeInclusive<u32> = 16..=35;
+
 impl Capabilities {
     /// What a plan's steps and manifests can do, rendered with its variables (captures as
     /// `<name>`).
@@ -55,8 +58,52 @@ impl Capabilities {
         Capabilities::of_scope(plan, scenario_path, Scope::Lab)
     }
 
-    /// What the steps of `scope` can do, and the grants of the templates they apply.
+    /// What the steps of `scope` can do, and the grants of the templates they apply, on any
+    /// Kubernetes version the cluster may turn out to run: templates may branch on
+    /// `cluster.minor`, so a grant shown only to some versions is listed too (the cluster
+    /// answers only after consent is given).
     pub fn of_scope(plan: &Plan, scenario_path: &str, scope: Scope) -> Capabilities {
+        let mut c = Capabilities::of_version(plan, scenario_path, scope);
+        for minor in VERSIONS_CONSIDERED {
+            if minor == plan.facts.minor {
+                continue;
+            }
+            let version = crate::facts::KubeVersion {
+                major: 1,
+                minor,
+                patch: 0,
+            };
+            let facts = crate::facts::ClusterFacts::assumed(version, &plan.facts.provider);
+            // A version the lab's templates refuse to render for cannot be run on.
+            if let Ok(other) = Plan::build(plan.scenario.clone(), plan.vars.clone(), facts) {
+                c.merge(Capabilities::of_version(&other, scenario_path, scope));
+            }
+        }
+        c
+    }
+
+    fn merge(&mut self, other: Capabilities) {
+        let add = |mine: &mut Vec<Use>, theirs: Vec<Use>| {
+            for u in theirs {
+                if !mine.contains(&u) {
+                    mine.push(u);
+                }
+            }
+        };
+        add(&mut self.programs, other.programs);
+        add(&mut self.pod_commands, other.pod_commands);
+        add(&mut self.hosts, other.hosts);
+        add(&mut self.grants, other.grants);
+        add(&mut self.other_grants, other.other_grants);
+        for f in other.files {
+            if !self.files.contains(&f) {
+                self.files.push(f);
+            }
+        }
+    }
+
+    /// What the steps of `scope` can do on the Kubernetes version of `plan`'s facts.
+    fn of_version(plan: &Plan, scenario_path: &str, scope: Scope) -> Capabilities {
         let mut c = Capabilities {
             files: std::iter::once(scenario_path.to_owned())
                 .chain(template_files(plan))
