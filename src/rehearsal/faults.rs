@@ -31,6 +31,7 @@ use futures::StreamExt;
 use serde_json::json;
 use tokio::net::TcpListener;
 use tokio::time::Instant;
+use tokio_util::sync::CancellationToken;
 
 pub use spec::{FaultSpec, FaultSpecError};
 
@@ -433,15 +434,19 @@ pub async fn middleware(State(faults): State<Arc<Faults>>, req: Request, next: N
     resp
 }
 
-/// Serves `app` on `listener` until the cluster shuts down, restarting it without its data or
-/// making it vanish when the spec says. `boot` recreates a fresh cluster's objects.
-pub async fn lifecycle(
+/// Serves `app` on `listener` with `serve` until the cluster shuts down, restarting it without
+/// its data or making it vanish when the spec says. `boot` recreates a fresh cluster's objects.
+pub async fn lifecycle<S, F>(
     faults: Arc<Faults>,
     listener: TcpListener,
     app: axum::Router,
     shared: Arc<Shared>,
+    serve: S,
     boot: impl Fn(&Shared) + Send,
-) {
+) where
+    S: Fn(TcpListener, axum::Router, CancellationToken) -> F + Send,
+    F: Future<Output = ()> + Send + 'static,
+{
     let addr = match listener.local_addr() {
         Ok(a) => a,
         Err(e) => {
@@ -455,7 +460,7 @@ pub async fn lifecycle(
     loop {
         let Some(l) = listener.take() else { return };
         let epoch = shared.shutdown.child_token();
-        let mut serving = tokio::spawn(crate::rehearsal::server::serve(l, app.clone(), epoch.clone()));
+        let mut serving = tokio::spawn(serve(l, app.clone(), epoch.clone()));
         // The earliest event still to come: the restart (once), then the vanishing.
         let (at, vanish) = match (restart_at, faults.vanish_at) {
             (Some(r), Some(v)) if v <= r => (Some(v), true),

@@ -381,6 +381,14 @@ pub fn json(code: StatusCode, body: &Value) -> Response {
     (code, [(header::CONTENT_TYPE, "application/json")], bytes).into_response()
 }
 
+/// A `Status` error is answered as a JSON `Status` object with its HTTP code.
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let code = StatusCode::from_u16(self.code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        json(code, &self.to_status())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,6 +25,8 @@ pub mod openapi;
 pub mod patch;
 pub mod printers;
 pub mod protobuf;
+pub mod render;
+pub mod request;
 pub mod selector;
 pub mod server;
 pub mod shape;
@@ -39,6 +41,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub use error::RehearsalError;
+pub use state::Pace;
 
 use crate::rehearsal::faults::{FaultSpec, Faults};
 use crate::rehearsal::kinds::KubeVersion;
@@ -46,32 +49,6 @@ use crate::rehearsal::state::Shared;
 
 /// The Kubernetes version a rehearsal cluster claims when none is configured.
 pub const DEFAULT_VERSION: &str = "v1.31.0";
-
-/// How fast simulated transitions (scheduling, container start, readiness, provisioning…) happen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Pace {
-    /// A few milliseconds per transition: for tests.
-    #[default]
-    Fast,
-    /// One to two seconds per transition: for demos.
-    Realistic,
-    /// A fixed delay per transition.
-    Custom(Duration),
-}
-
-impl std::str::FromStr for Pace {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "fast" => Ok(Pace::Fast),
-            "realistic" => Ok(Pace::Realistic),
-            other => humantime::parse_duration(other)
-                .map(Pace::Custom)
-                .map_err(|_| format!("unknown pace {other:?}: expected fast, realistic or a duration like 500ms")),
-        }
-    }
-}
 
 /// How to start a rehearsal cluster.
 #[derive(Debug, Clone)]
@@ -171,7 +148,14 @@ impl RehearsalCluster {
                         tracing::error!("rehearsal faults: the restarted cluster did not boot: {e}");
                     }
                 };
-                tokio::spawn(faults::lifecycle(f.clone(), listener, app, shared.clone(), reboot))
+                tokio::spawn(faults::lifecycle(
+                    f.clone(),
+                    listener,
+                    app,
+                    shared.clone(),
+                    server::serve,
+                    reboot,
+                ))
             }
         };
         let controllers = tokio::spawn(controllers::run(shared.clone()));

@@ -1,23 +1,23 @@
 //! The HTTP front: routing of Kubernetes REST paths onto discovery, OpenAPI and object
 //! operations.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use axum::body::{Body, Bytes};
+use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
+use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 use tokio_util::sync::CancellationToken;
 
 use crate::rehearsal::api::{self, Sub};
 use crate::rehearsal::faults::{self, Faults};
-use crate::rehearsal::kinds::{self, Resource};
+use crate::rehearsal::kinds::Resource;
 use crate::rehearsal::media::{self, Encoding, Output, Read};
 use crate::rehearsal::patch::PatchKind;
 use crate::rehearsal::printers;
-use crate::rehearsal::selector::{FieldSelector, LabelSelector};
+use crate::rehearsal::render::{partial_metadata, render};
+use crate::rehearsal::request::{Query, Target, parse_target, selectors};
 use crate::rehearsal::state::Shared;
 use crate::rehearsal::status::ApiError;
 use crate::rehearsal::store::{Key, ListQuery, Propagation};
@@ -54,69 +54,6 @@ pub async fn serve(listener: tokio::net::TcpListener, app: axum::Router, stop: C
     if let Err(e) = result {
         tracing::error!("rehearsal API server stopped: {e}");
     }
-}
-
-/// Query parameters of a request.
-pub struct Query(HashMap<String, String>);
-
-impl Query {
-    fn parse(uri: &Uri) -> Self {
-        Query(
-            form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
-                .into_owned()
-                .collect(),
-        )
-    }
-
-    /// A parameter, if present and non-empty.
-    pub fn get(&self, key: &str) -> Option<&str> {
-        self.0.get(key).map(String::as_str).filter(|v| !v.is_empty())
-    }
-
-    /// A boolean parameter (`true` or `1`).
-    pub fn flag(&self, key: &str) -> bool {
-        matches!(self.get(key), Some("true" | "1"))
-    }
-}
-
-/// A request addressed to a resource collection, object or subresource.
-pub struct Target {
-    /// The resource.
-    pub res: &'static Resource,
-    /// Namespace from the URL, if any.
-    pub namespace: Option<String>,
-    /// Object name, if any.
-    pub name: Option<String>,
-    /// Subresource, if any.
-    pub sub: Option<String>,
-    /// The legacy `/watch/` path prefix was used.
-    pub watch_prefix: bool,
-}
-
-fn parse_target(group: &str, version: &str, rest: &[&str], minor: u32) -> Option<Target> {
-    let (watch_prefix, rest) = match rest.first() {
-        Some(&"watch") => (true, &rest[1..]),
-        _ => (false, rest),
-    };
-    let scoped = rest.len() >= 3
-        && rest[0] == "namespaces"
-        && kinds::lookup(group, version, rest[2], minor).is_some_and(|r| r.namespaced);
-    let (namespace, rest) = if scoped {
-        (Some(rest[1].to_string()), &rest[2..])
-    } else {
-        (None, rest)
-    };
-    let res = kinds::lookup(group, version, rest.first()?, minor)?;
-    if rest.len() > 3 || (namespace.is_none() && res.namespaced && rest.len() > 1) {
-        return None;
-    }
-    Some(Target {
-        res,
-        namespace,
-        name: rest.get(1).map(|s| s.to_string()),
-        sub: rest.get(2).map(|s| s.to_string()),
-        watch_prefix,
-    })
 }
 
 async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response {
@@ -216,23 +153,6 @@ async fn resource(
         response.headers_mut().append(header::WARNING, value);
     }
     response
-}
-
-/// One stored object as the negotiated output shows it, in the version of `res`.
-pub fn render(res: &Resource, obj: &Value, output: Output) -> Value {
-    match output {
-        Output::Json | Output::Yaml => convert::from_storage(res, obj),
-        Output::Table(req) => printers::single(res, obj, &req),
-        Output::Metadata { api_version } => partial_metadata(obj, api_version),
-    }
-}
-
-fn partial_metadata(obj: &Value, api_version: &str) -> Value {
-    json!({
-        "kind": "PartialObjectMetadata",
-        "apiVersion": api_version,
-        "metadata": obj.get("metadata").cloned().unwrap_or_else(|| json!({})),
-    })
 }
 
 async fn dispatch(
@@ -360,14 +280,6 @@ async fn dispatch(
     }
 }
 
-/// Parse the selectors of a list or watch request.
-pub fn selectors(query: &Query) -> Result<(LabelSelector, FieldSelector), ApiError> {
-    let labels = LabelSelector::parse(query.get("labelSelector").unwrap_or_default())
-        .map_err(|e| ApiError::bad_request(format!("unable to parse requirement: {e}")))?;
-    let fields = FieldSelector::parse(query.get("fieldSelector").unwrap_or_default()).map_err(ApiError::bad_request)?;
-    Ok((labels, fields))
-}
-
 fn select(shared: &Shared, res: &Resource, ns: Option<&str>, query: &Query) -> Result<Vec<Arc<Value>>, ApiError> {
     let (labels, fields) = selectors(query)?;
     let q = ListQuery {
@@ -457,14 +369,6 @@ fn list(
         }
     };
     Ok(media::respond(StatusCode::OK, output, &body))
-}
-
-/// Convenience for the watch module.
-pub fn body_from_stream<S>(stream: S) -> Body
-where
-    S: futures::Stream<Item = Result<Bytes, std::convert::Infallible>> + Send + 'static,
-{
-    Body::from_stream(stream)
 }
 
 /// `workshop`'s private addon endpoint, so `workshop run --cluster rehearsal --kubeconfig K`

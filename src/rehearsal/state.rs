@@ -6,9 +6,34 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::rehearsal::Pace;
 use crate::rehearsal::kinds::{KubeVersion, by_kind};
 use crate::rehearsal::store::{Store, name_of};
+
+/// How fast simulated transitions (scheduling, container start, readiness, provisioning…) happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pace {
+    /// A few milliseconds per transition: for tests.
+    #[default]
+    Fast,
+    /// One to two seconds per transition: for demos.
+    Realistic,
+    /// A fixed delay per transition.
+    Custom(Duration),
+}
+
+impl std::str::FromStr for Pace {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "fast" => Ok(Pace::Fast),
+            "realistic" => Ok(Pace::Realistic),
+            other => humantime::parse_duration(other)
+                .map(Pace::Custom)
+                .map_err(|_| format!("unknown pace {other:?}: expected fast, realistic or a duration like 500ms")),
+        }
+    }
+}
 
 /// Everything the server and controllers share.
 pub struct Shared {

@@ -1,7 +1,5 @@
 //! `metav1.Status` errors, shaped exactly like a real API server's.
 
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use crate::rehearsal::kinds::Resource;
@@ -212,12 +210,5 @@ impl ApiError {
         }
         s["code"] = json!(self.code);
         s
-    }
-}
-
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        let code = StatusCode::from_u16(self.code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        crate::rehearsal::media::json(code, &self.to_status())
     }
 }

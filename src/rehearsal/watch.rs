@@ -4,7 +4,7 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
@@ -12,8 +12,9 @@ use tokio::sync::mpsc;
 
 use crate::rehearsal::kinds::Resource;
 use crate::rehearsal::media::Output;
+use crate::rehearsal::render::render;
+use crate::rehearsal::request::{Query, selectors};
 use crate::rehearsal::selector::{FieldSelector, LabelSelector};
-use crate::rehearsal::server::{Query, body_from_stream, render, selectors};
 use crate::rehearsal::state::Shared;
 use crate::rehearsal::status::ApiError;
 use crate::rehearsal::store::Change;
@@ -49,7 +50,7 @@ fn streaming(rx: mpsc::Receiver<Bytes>) -> Response {
     (
         StatusCode::OK,
         [(header::CONTENT_TYPE, "application/json")],
-        body_from_stream(stream),
+        Body::from_stream(stream),
     )
         .into_response()
 }
