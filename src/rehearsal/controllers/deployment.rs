@@ -11,7 +11,7 @@ use std::sync::Arc;
 use serde_json::{Map, Value, json};
 
 use crate::rehearsal::api::{self, ALPHANUMS};
-use crate::rehearsal::controllers::{Ctx, condition, controlled_by, deleting, owner_ref, replicas};
+use crate::rehearsal::controllers::context::{Ctx, condition, controlled_by, deleting, owner_ref, replicas};
 use crate::rehearsal::events::Type;
 use crate::rehearsal::kinds::by_kind;
 use crate::rehearsal::store::{Propagation, name_of, namespace_of, uid_of};

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde_json::{Value, json};
 
-use crate::rehearsal::controllers::{Ctx, condition, deleting, pod_ready, replicas};
+use crate::rehearsal::controllers::context::{Ctx, condition, deleting, pod_ready, replicas};
 use crate::rehearsal::kinds::by_kind;
 use crate::rehearsal::selector::LabelSelector;
 use crate::rehearsal::store::{name_of, namespace_of, uid_of};

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::rehearsal::api;
-use crate::rehearsal::controllers::{Ctx, deleting, pod_ready};
+use crate::rehearsal::controllers::context::{Ctx, deleting, pod_ready};
 use crate::rehearsal::kinds::by_kind;
 use crate::rehearsal::selector::LabelSelector;
 use crate::rehearsal::store::{Propagation, name_of, namespace_of, uid_of};

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use serde_json::{Value, json};
 
 use crate::rehearsal::api;
-use crate::rehearsal::controllers::{Ctx, deleting};
+use crate::rehearsal::controllers::context::{Ctx, deleting};
 use crate::rehearsal::kinds::{Resource, storage_resources};
 use crate::rehearsal::store::{Change, EventType, Gr, Propagation, name_of, namespace_of, owner_uids, uid_of};
 

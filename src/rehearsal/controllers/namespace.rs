@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use crate::rehearsal::api;
-use crate::rehearsal::controllers::{Ctx, deleting};
+use crate::rehearsal::controllers::context::{Ctx, deleting};
 use crate::rehearsal::kinds::{by_kind, storage_resources};
 use crate::rehearsal::store::{Propagation, name_of, uid_of};
 

@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::rehearsal::controllers::{Ctx, condition, deleting, pod_ready};
+use crate::rehearsal::controllers::context::{Ctx, condition, deleting, pod_ready};
 use crate::rehearsal::events::Type;
 use crate::rehearsal::images::{PullFailure, pull_failure};
 use crate::rehearsal::kinds::Resource;

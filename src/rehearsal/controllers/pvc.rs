@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use crate::rehearsal::api;
-use crate::rehearsal::controllers::{Ctx, deleting};
+use crate::rehearsal::controllers::context::{Ctx, deleting};
 use crate::rehearsal::events::Type;
 use crate::rehearsal::kinds::by_kind;
 use crate::rehearsal::store::{Propagation, name_of, namespace_of, uid_of};

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use serde_json::{Value, json};
 
 use crate::rehearsal::api;
-use crate::rehearsal::controllers::{Ctx, controlled_by, deleting, owner_ref, pod_ready, replicas};
+use crate::rehearsal::controllers::context::{Ctx, controlled_by, deleting, owner_ref, pod_ready, replicas};
 use crate::rehearsal::events::Type;
 use crate::rehearsal::kinds::by_kind;
 use crate::rehearsal::selector::LabelSelector;

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use crate::rehearsal::api;
+use crate::rehearsal::controllers::context::{Ctx, controlled_by, deleting, owner_ref, pod_ready, replicas};
 use crate::rehearsal::controllers::deployment::template_hash;
-use crate::rehearsal::controllers::{Ctx, controlled_by, deleting, owner_ref, pod_ready, replicas};
 use crate::rehearsal::events::Type;
 use crate::rehearsal::kinds::by_kind;
 use crate::rehearsal::store::{Propagation, name_of, namespace_of, uid_of};

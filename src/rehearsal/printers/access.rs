@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use serde_json::{Value, json};
 
 use super::cells::{age, arr_at, int_at, name, str_at, timestamp};
-use super::{AGE, Col, NAME, col};
+use super::columns::{AGE, Col, NAME, col};
 
 pub(super) const ROLE: &[Col] = &[NAME, col("Created At", "date", 0, AGE.description)];
 

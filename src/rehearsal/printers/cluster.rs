@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
 use super::cells::{age, arr_at, int_at, name, or_none, since, str_at, timestamp};
-use super::{AGE, Col, NAME, col};
+use super::columns::{AGE, Col, NAME, col};
 
 pub(super) const NAMESPACE: &[Col] = &[NAME, col("Status", "string", 0, "The status of the namespace"), AGE];
 

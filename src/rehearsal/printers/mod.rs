@@ -14,6 +14,7 @@
 mod access;
 mod cells;
 mod cluster;
+mod columns;
 mod network;
 mod storage;
 mod workloads;
@@ -30,61 +31,12 @@ use cluster::{
     CONFIGMAP, EVENT, NAMESPACE, NODE, SECRET, SERVICEACCOUNT, configmap, event, namespace, node, secret,
     serviceaccount,
 };
+use columns::{AGE, Col, NAME};
 use network::{
     ENDPOINTS, INGRESS, INGRESSCLASS, NETWORKPOLICY, SERVICE, endpoints, ingress, ingressclass, networkpolicy, service,
 };
 use storage::{PV, PVC, STORAGECLASS, pv, pvc, storageclass};
 use workloads::{DEPLOYMENT, POD, REPLICASET, STATEFULSET, deployment, pod, replicaset, statefulset};
-
-/// One column definition.
-struct Col {
-    name: &'static str,
-    ty: &'static str,
-    priority: u8,
-    description: &'static str,
-    /// Shown from this minor version on.
-    since_minor: u32,
-}
-
-const fn col(name: &'static str, ty: &'static str, priority: u8, description: &'static str) -> Col {
-    Col {
-        name,
-        ty,
-        priority,
-        description,
-        since_minor: 0,
-    }
-}
-
-const NAME: Col = col(
-    "Name",
-    "string",
-    0,
-    "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names",
-);
-
-const AGE: Col = col(
-    "Age",
-    "string",
-    0,
-    "CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata",
-);
-
-const CONTAINERS: Col = col("Containers", "string", 1, "Names of each container in the template.");
-
-const IMAGES: Col = col(
-    "Images",
-    "string",
-    1,
-    "Images referenced by each container in the template.",
-);
-
-const SELECTOR: Col = col(
-    "Selector",
-    "string",
-    1,
-    "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment.",
-);
 
 const FALLBACK: &[Col] = &[NAME, AGE];
 

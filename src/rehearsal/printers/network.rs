@@ -4,7 +4,7 @@ use jiff::Timestamp;
 use serde_json::{Value, json};
 
 use super::cells::{age, arr_at, int_at, label_selector, load_balancer_addresses, map_selector, name, or_none, str_at};
-use super::{AGE, Col, NAME, col};
+use super::columns::{AGE, Col, NAME, col};
 
 pub(super) const SERVICE: &[Col] = &[
     NAME,

@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use serde_json::{Value, json};
 
 use super::cells::{access_modes, age, arr_at, deleting, name, str_at};
-use super::{AGE, Col, NAME, col};
+use super::columns::{AGE, Col, NAME, col};
 
 pub(super) const VAC: Col = Col {
     since_minor: 29,

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use super::cells::{
     age, arr_at, deleting, human_duration, int_at, join_containers, label_selector, name, or_none, str_at, timestamp,
 };
-use super::{AGE, CONTAINERS, Col, IMAGES, NAME, SELECTOR, col};
+use super::columns::{AGE, CONTAINERS, Col, IMAGES, NAME, SELECTOR, col};
 
 pub(super) const POD: &[Col] = &[
     NAME,
