@@ -3,9 +3,9 @@
 use serde_json::{Value, json};
 
 use crate::rehearsal::api;
-use crate::rehearsal::controllers::pod::NODE_IP;
 use crate::rehearsal::error::RehearsalError;
 use crate::rehearsal::kinds::by_kind;
+use crate::rehearsal::state::NODE_IP;
 use crate::rehearsal::state::Shared;
 use crate::rehearsal::store::Propagation;
 

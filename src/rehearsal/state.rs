@@ -9,6 +9,13 @@ use serde_json::Value;
 use crate::rehearsal::kinds::{KubeVersion, by_kind};
 use crate::rehearsal::store::{Store, name_of};
 
+/// The simulated node's InternalIP, also the address of pods' `hostIP` and of Ingresses.
+///
+/// minikube's docker driver gives its node `192.168.49.2`; the rehearsal keeps the flavour but
+/// stays on loopback (`127.0.49.2`), so nothing that follows an address it advertises (a
+/// captured Ingress IP, a node address) can send a packet off this machine.
+pub const NODE_IP: &str = "127.0.49.2";
+
 /// How fast simulated transitions (scheduling, container start, readiness, provisioning…) happen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Pace {

@@ -4,9 +4,9 @@
 use serde_json::{Value, json};
 
 use crate::rehearsal::controllers::context::{Ctx, deleting};
-use crate::rehearsal::controllers::pod::NODE_IP;
 use crate::rehearsal::events::Type;
 use crate::rehearsal::kinds::by_kind;
+use crate::rehearsal::state::NODE_IP;
 use crate::rehearsal::store::{name_of, namespace_of};
 
 /// Reconcile ingress statuses.

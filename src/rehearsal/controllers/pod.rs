@@ -9,14 +9,8 @@ use crate::rehearsal::events::Type;
 use crate::rehearsal::images::{PullFailure, pull_failure};
 use crate::rehearsal::kinds::Resource;
 use crate::rehearsal::kinds::by_kind;
+use crate::rehearsal::state::NODE_IP;
 use crate::rehearsal::store::{name_of, namespace_of, now_rfc3339, uid_of};
-
-/// The simulated node's InternalIP, also the address of pods' `hostIP` and of Ingresses.
-///
-/// minikube's docker driver gives its node `192.168.49.2`; the rehearsal keeps the flavour but
-/// stays on loopback (`127.0.49.2`), so nothing that follows an address it advertises (a
-/// captured Ingress IP, a node address) can send a packet off this machine.
-pub const NODE_IP: &str = "127.0.49.2";
 
 const PREEMPTION: &str = "preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.";
 
