@@ -1,4 +1,7 @@
 //! minikube addon emulation and the objects every minikube cluster starts with.
+//!
+//! Depends on `api`, `kinds`, `state`, `store` and `error`; the server's addon endpoint and the
+//! cluster's start call it.
 
 use serde_json::{Value, json};
 

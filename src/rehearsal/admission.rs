@@ -1,5 +1,7 @@
 //! Defaulting and validation applied on create and update, standing in for the API server's
 //! admission plugins and registry strategies (only what the labs can observe).
+//!
+//! Depends on `kinds`, `selector`, `state`, `status` and `store`; never on `api`, which calls it.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;

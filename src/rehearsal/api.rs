@@ -1,5 +1,8 @@
 //! Object operations with API-server semantics (admission, preconditions, subresources), shared
 //! by the HTTP layer and the simulated controllers.
+//!
+//! Depends on `admission`, `convert`, `events`, `patch`, `shape`, `selector`, `state`, `status`
+//! and `store`; the server, the controllers and the addons call it, never the other way round.
 
 use serde_json::{Value, json};
 

@@ -2,6 +2,8 @@
 //! conversion functions do: objects are stored once (in the storage version) and shown in the
 //! version a client asked for. Most old versions differ only in `apiVersion`; Ingress
 //! `v1beta1` (networking.k8s.io and extensions) has its own backend shape.
+//!
+//! Depends on `kinds` only.
 
 use serde_json::{Map, Value, json};
 

@@ -1,4 +1,6 @@
 //! Discovery documents: `/version`, `/api`, `/api/v1`, `/apis`, `/apis/{group}[/{version}]`.
+//!
+//! Depends on `kinds` only.
 
 use serde_json::{Value, json};
 

@@ -1,4 +1,6 @@
 //! Errors of the rehearsal cluster's public interface.
+//!
+//! Depends on nothing in the rehearsal.
 
 use std::path::PathBuf;
 

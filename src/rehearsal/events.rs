@@ -1,4 +1,6 @@
 //! core/v1 Events recorded by the simulated controllers.
+//!
+//! Depends on `kinds`, `state` and `store` only.
 
 use serde_json::{Value, json};
 

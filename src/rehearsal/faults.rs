@@ -13,6 +13,9 @@
 //! path, and how many times that method and path were asked before, so the same client
 //! behaviour meets the same faults whatever other requests interleave. The grammar is in
 //! [`spec`] and docs/reliability.md.
+//!
+//! Depends on `state` and `status` only: it is handed the app and the serve function, so it never
+//! imports the server that installs it.
 
 pub mod spec;
 

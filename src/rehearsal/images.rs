@@ -2,6 +2,8 @@
 //! for facts a learner meets on a real cluster, so the lab's aged references fail the same way:
 //! Bitnami moved its versioned images from `docker.io/bitnami/` to `docker.io/bitnamilegacy/` in
 //! 2025 (bitnami/containers issue 83267), so `bitnami/mongodb:4.4.8` is no longer found.
+//!
+//! Depends on nothing in the rehearsal.
 
 /// Why a kubelet could not pull `image`: the waiting reason and the message it reports.
 #[derive(Debug, Clone, PartialEq, Eq)]

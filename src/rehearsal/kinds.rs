@@ -3,6 +3,8 @@
 //! live in which version (on 1.21–1.24 `policy/v1` is preferred and PodSecurityPolicy lives only
 //! in `policy/v1beta1`), and which versions are deprecated. A kind served in several versions is
 //! stored once, in its storage version; [`crate::rehearsal::convert`] translates.
+//!
+//! Depends on nothing in the rehearsal: it is the bottom layer every other module reads.
 
 /// One served API resource (a REST collection such as `pods` or `deployments.apps`) in one
 /// group version.

@@ -1,4 +1,6 @@
 //! The kubeconfig pointing at the rehearsal cluster.
+//!
+//! Depends on `error` only.
 
 use std::net::SocketAddr;
 use std::path::Path;

@@ -4,6 +4,8 @@
 //! PartialObjectMetadata as the `Accept` header asks (protobuf is never answered: every client
 //! that accepts it accepts JSON too; 406 when nothing it accepts can be served), and the server's
 //! limits on body size (413) and nesting (400).
+//!
+//! Depends on `protobuf` and `status` only; the server, watches and printers build on it.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

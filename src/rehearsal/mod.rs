@@ -2,11 +2,20 @@
 //! real Kubernetes REST protocol on 127.0.0.1, so kube-rs and kubectl work against it unchanged.
 //! It runs no containers: pods only *look* like they run.
 //!
-//! Layout: [`server`] routes requests onto [`discovery`], [`openapi`], [`api`] (object
-//! operations with [`admission`], [`patch`]) and [`watch`], with [`printers`] for kubectl's Table
-//! output; everything lives in the [`store`];
-//! [`controllers`] simulate the control plane and the node; [`addons`] emulates minikube addons;
-//! [`faults`] makes it misbehave on demand.
+//! Code map (docs/rehearsal.md draws it too). Arrows point one way, from a module to what it
+//! may use; no module imports one above it, and a `mod.rs` does not share helpers its children
+//! import back:
+//!
+//! - this file starts the cluster: [`server`], [`controllers`], [`addons`], [`faults`],
+//!   [`kubeconfig`];
+//! - [`server`] routes HTTP onto [`discovery`], [`openapi`], [`api`], [`watch`] and the addon
+//!   endpoint, with [`request`] (what a request asks), [`media`] (content negotiation) and
+//!   [`render`] / [`printers`] (kubectl's Table output); [`faults`] wraps it;
+//! - [`api`] → [`admission`], [`patch`], [`shape`], [`convert`], [`events`] → [`state`] →
+//!   [`store`] → [`kinds`], [`status`];
+//! - [`controllers`] and [`addons`] → [`api`], [`events`], [`store`] (they write through the API,
+//!   as real controllers do);
+//! - the leaves: [`kinds`], [`selector`], [`patch`], [`images`], [`protobuf`], [`error`].
 
 pub mod addons;
 pub mod admission;
@@ -20,6 +29,8 @@ pub mod faults;
 pub mod images;
 pub mod kinds;
 pub mod kubeconfig;
+#[cfg(test)]
+mod layers;
 pub mod media;
 pub mod openapi;
 pub mod patch;

@@ -6,6 +6,8 @@
 //! finds one it leaves validation to the server instead of validating client-side against
 //! schemas. The documents here declare exactly that for every served kind, and carry no schemas:
 //! field validation is permissive (unknown fields are kept, not rejected).
+//!
+//! Depends on `kinds` only.
 
 use serde_json::{Map, Value, json};
 

@@ -1,5 +1,7 @@
 //! The four PATCH flavours: JSON merge patch, strategic merge patch, JSON patch and (simplified)
 //! server-side apply.
+//!
+//! Depends on nothing in the rehearsal.
 
 use serde_json::{Map, Value};
 

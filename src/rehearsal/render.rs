@@ -1,5 +1,7 @@
 //! One stored object as the negotiated output shows it: the object in the version asked for, a
 //! one-row Table, or its PartialObjectMetadata.
+//!
+//! Depends on `convert`, `kinds`, `media` and `printers`.
 
 use serde_json::{Value, json};
 

@@ -1,5 +1,7 @@
 //! What a request asks for: its query parameters, the resource, namespace, name and subresource
 //! its path addresses, and the selectors of a list or watch.
+//!
+//! Depends on `kinds`, `selector` and `status` only.
 
 use std::collections::HashMap;
 

@@ -1,4 +1,6 @@
 //! Label and field selectors.
+//!
+//! Depends on nothing in the rehearsal.
 
 use serde_json::Value;
 

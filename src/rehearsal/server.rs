@@ -1,5 +1,9 @@
 //! The HTTP front: routing of Kubernetes REST paths onto discovery, OpenAPI and object
 //! operations.
+//!
+//! Depends on the modules it routes to (`api`, `watch`, `addons`, `discovery`, `openapi`,
+//! `render`, `printers`) and on `request`, `media`, `faults`, `state`, `store`; nothing in the
+//! rehearsal but the crate root imports it.
 
 use std::sync::Arc;
 

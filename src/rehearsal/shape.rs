@@ -2,6 +2,8 @@
 //! `metadata.labels: "x"` or `spec.template: []` is refused with 400 before anything else looks
 //! at it. The rehearsal keeps objects as JSON; these checks refuse the same bodies, so every
 //! stored object has maps where the server, the controllers and the printers expect them.
+//!
+//! Depends on `kinds` and `status` only.
 
 use serde_json::Value;
 

@@ -1,4 +1,6 @@
 //! State shared by the HTTP server, the controllers and the public handle.
+//!
+//! Depends on `kinds` and `store` only.
 
 use std::collections::BTreeSet;
 use std::sync::Mutex;

@@ -1,4 +1,6 @@
 //! `metav1.Status` errors, shaped exactly like a real API server's.
+//!
+//! Depends on `kinds` only; how a Status is sent as a response is `media`'s business.
 
 use serde_json::{Value, json};
 

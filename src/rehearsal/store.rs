@@ -5,6 +5,9 @@
 //! never the object, so the lock is held only for the lookup. A write builds a new object and
 //! swaps it in. Two indexes ride along: uid to key, and owner uid to dependents (for the
 //! garbage collector), so nothing walks the whole store after a write.
+//!
+//! Depends on `kinds` and `status` only: the store knows nothing of admission, the API, the
+//! controllers or HTTP, which all build on it.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::ops::Bound;

@@ -1,4 +1,7 @@
 //! `?watch=true`: newline-delimited JSON WatchEvents, from a resourceVersion or from "now".
+//!
+//! Depends on `render`, `request`, `media`, `selector`, `kinds`, `state`, `status` and `store`;
+//! the server routes to it, and it never imports the server.
 
 use std::convert::Infallible;
 use std::sync::Arc;

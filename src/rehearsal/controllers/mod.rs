@@ -2,6 +2,11 @@
 //! controller), run as one reconcile loop fed by the store's changes: the namespace controller
 //! and the garbage collector look only at the objects that changed; the workload controllers
 //! run when a collection they read changed. A paced transition falling due runs everything.
+//!
+//! Depends on `state`, `store` and `kinds`, and on its children; each controller
+//! (`deployment.rs`, `pod.rs`…) depends on `context` and on `api`, `events`, `store`, `kinds`,
+//! `selector`, `images`; `context` on `events`, `state`, `store`. Nothing outside the crate root imports
+//! the controllers, and no controller imports this file.
 
 use std::collections::{BTreeSet, HashSet};
 use std::sync::Arc;

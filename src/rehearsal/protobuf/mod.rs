@@ -4,6 +4,9 @@
 //! object's apiVersion and kind, and the object's own message); the object is decoded with the
 //! field tables of [`schema`] into the JSON a real server would have read from a JSON body.
 //! Responses stay JSON, which every such client also accepts.
+//!
+//! Depends on nothing else in the rehearsal; `media` calls it. `fields.rs` holds the table types,
+//! `schema.rs` (generated) the tables, and this file the decoder.
 
 pub mod fields;
 #[rustfmt::skip]
