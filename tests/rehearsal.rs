@@ -1911,6 +1911,19 @@ mod kubectl {
             .unwrap_or_else(|| panic!("no line for {name} in:\n{out}"))
     }
 
+    /// A 1.21.2 cluster with the pacman manifest created by kubectl, its Deployment and mongo-0
+    /// ready; and the cluster's kubeconfig.
+    async fn pacman_created() -> (RehearsalCluster, Client, std::path::PathBuf) {
+        let (cluster, client) = start("1.21.2").await;
+        let kc = cluster.kubeconfig_path().to_path_buf();
+        ok(&kc, &["create", "-f", MANIFEST]).await;
+        let deploys: Api<Deployment> = Api::namespaced(client.clone(), "pacman");
+        wait_for(&deploys, "pacman", ready_replicas(1)).await;
+        let pods: Api<Pod> = Api::namespaced(client.clone(), "pacman");
+        wait_for(&pods, "mongo-0", is_ready).await;
+        (cluster, client, kc)
+    }
+
     /// A `kubectl get` table as rows of cells, cut where the header's columns start (kubectl pads
     /// every column to its widest cell, so an empty cell stays in its place), with every age-like
     /// cell (`5s`, `2m3s`) replaced by `<age>`, since ages move with the clock.
@@ -1950,13 +1963,7 @@ mod kubectl {
         if !available() {
             return;
         }
-        let (cluster, client) = start("1.21.2").await;
-        let kc = cluster.kubeconfig_path().to_path_buf();
-        ok(&kc, &["create", "-f", MANIFEST]).await;
-        let deploys: Api<Deployment> = Api::namespaced(client.clone(), "pacman");
-        wait_for(&deploys, "pacman", ready_replicas(1)).await;
-        let pods: Api<Pod> = Api::namespaced(client.clone(), "pacman");
-        wait_for(&pods, "mongo-0", is_ready).await;
+        let (cluster, client, kc) = pacman_created().await;
         let claims: Api<PersistentVolumeClaim> = Api::namespaced(client.clone(), "pacman");
         let volume = wait_for(&claims, "mongo-storage", |c: Option<&PersistentVolumeClaim>| {
             c.and_then(|c| c.spec.as_ref()?.volume_name.as_ref()).is_some()
@@ -2061,13 +2068,7 @@ kube-root-ca.crt | 1 | <age>
         if !available() {
             return;
         }
-        let (cluster, client) = start("1.21.2").await;
-        let kc = cluster.kubeconfig_path().to_path_buf();
-        ok(&kc, &["create", "-f", MANIFEST]).await;
-        let deploys: Api<Deployment> = Api::namespaced(client.clone(), "pacman");
-        wait_for(&deploys, "pacman", ready_replicas(1)).await;
-        let pods: Api<Pod> = Api::namespaced(client.clone(), "pacman");
-        wait_for(&pods, "mongo-0", is_ready).await;
+        let (cluster, _client, kc) = pacman_created().await;
 
         let out = ok(&kc, &["get", "pods", "-n", "pacman"]).await;
         let header: Vec<&str> = out.lines().next().unwrap_or_default().split_whitespace().collect();

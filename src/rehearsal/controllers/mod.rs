@@ -5,8 +5,8 @@
 //!
 //! Depends on `state`, `store` and `kinds`, and on its children; each controller
 //! (`deployment.rs`, `pod.rs`…) depends on `context` and on `api`, `events`, `store`, `kinds`,
-//! `selector`, `images`; `context` on `events`, `state`, `store`. Nothing outside the crate root imports
-//! the controllers, and no controller imports this file.
+//! `selector`, `images`; `context` on `events`, `state`, `store`. Nothing outside the crate root
+//! imports the controllers, and no controller imports this file.
 
 use std::collections::{BTreeSet, HashSet};
 use std::sync::Arc;
