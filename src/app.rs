@@ -344,19 +344,43 @@ fn again(scenario_path: &str, args: &RunArgs) -> Vec<String> {
     cmd
 }
 
-/// `workshop rehearsal serve`'s flags.
+/// `workshop rehearsal serve`'s flags, with the node name, version and addons of the scenario
+/// when one is given (a flag wins over the scenario).
 fn serve_options(args: ServeArgs) -> Result<crate::rehearsal::RehearsalOptions, Diagnostics> {
-    KubeVersion::parse(&args.version).map_err(|why| {
-        Diagnostics(vec![
-            Diagnostic::new(format!("--version {}: {why}", args.version)).expected("a version such as 1.31.0"),
-        ])
-    })?;
+    let cluster = match &args.scenario {
+        Some(path) => Some(load_scenario(path)?.cluster),
+        None => None,
+    };
+    let version = match (args.version, &cluster) {
+        (Some(v), _) => {
+            KubeVersion::parse(&v).map_err(|why| {
+                Diagnostics(vec![
+                    Diagnostic::new(format!("--version {v}: {why}")).expected("a version such as 1.31.0"),
+                ])
+            })?;
+            v
+        }
+        // The scenario's version was validated with the scenario.
+        (None, Some(c)) => c
+            .kubernetes_version
+            .as_ref()
+            .map_or_else(|| crate::rehearsal::DEFAULT_VERSION.to_owned(), |v| v.get_ref().clone()),
+        (None, None) => crate::rehearsal::DEFAULT_VERSION.to_owned(),
+    };
+    let addons = match (&cluster, args.addons.is_empty()) {
+        (Some(c), true) => c.addons.clone(),
+        _ => args.addons,
+    };
+    let node_name = args
+        .profile
+        .or_else(|| cluster.map(|c| c.profile))
+        .unwrap_or_else(|| crate::rehearsal::DEFAULT_NODE_NAME.to_owned());
     Ok(crate::rehearsal::RehearsalOptions {
-        version: args.version,
+        version,
         pace: args.pace.into(),
-        addons: args.addons,
+        addons,
         kubeconfig: args.kubeconfig,
-        node_name: args.profile,
+        node_name,
         faults: args.faults,
     })
 }

@@ -373,15 +373,24 @@ pub enum RehearsalCommand {
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
+    /// A scenario to serve a cluster for: its [cluster] section's profile names the node, its
+    /// kubernetes-version is reported and its addons are enabled, as `minikube start` would
+    /// for that lab. Then `workshop run SCENARIO --cluster rehearsal --kubeconfig PATH`
+    /// attaches to it. --profile, --version and --addons override the scenario's.
+    #[arg(value_name = "SCENARIO")]
+    pub scenario: Option<PathBuf>,
+
     /// Where to write its kubeconfig (default: a temporary file, printed at start).
     #[arg(long, value_name = "PATH")]
     pub kubeconfig: Option<PathBuf>,
 
-    /// The Kubernetes version it reports (PodSecurityPolicy is served below 1.25 only).
-    #[arg(long, value_name = "VERSION", default_value = "v1.31.0")]
-    pub version: String,
+    /// The Kubernetes version it reports (PodSecurityPolicy is served below 1.25 only)
+    /// [default: the scenario's kubernetes-version, else v1.31.0].
+    #[arg(long, value_name = "VERSION")]
+    pub version: Option<String>,
 
-    /// Addons enabled at start, as `minikube start --addons` (repeatable or comma-separated).
+    /// Addons enabled at start, as `minikube start --addons` (repeatable or comma-separated)
+    /// [default: the scenario's addons, else none beyond minikube's defaults].
     #[arg(long, value_delimiter = ',')]
     pub addons: Vec<String>,
 
@@ -389,9 +398,10 @@ pub struct ServeArgs {
     #[arg(long, value_enum, default_value_t = PaceArg::Realistic)]
     pub pace: PaceArg,
 
-    /// Named like a minikube profile: the node takes this name.
-    #[arg(long, value_name = "NAME", default_value = "minikube")]
-    pub profile: String,
+    /// Named like a minikube profile: the node takes this name [default: the scenario's
+    /// profile, else minikube].
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
 
     /// Misbehave on purpose, to rehearse a flaky cluster: comma-separated faults such as
     /// `500=10%,429=20%,cut=1..3,gone=30%,latency=300ms,restart=20s,seed=3` (grammar in

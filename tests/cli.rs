@@ -151,7 +151,9 @@ fn help_of_rehearsal_serve() {
         .args(["rehearsal", "serve", "--help"])
         .run()
         .success()
-        .stdout_contains("Run the rehearsal cluster on 127.0.0.1");
+        .stdout_contains("Run the rehearsal cluster on 127.0.0.1")
+        .stdout_contains("[SCENARIO]")
+        .stdout_contains("profile names the node");
 }
 
 #[test]

@@ -214,3 +214,51 @@ fn a_busy_port_names_the_variable_and_a_free_port_that_works() {
         .stderr_lacks("already in use");
     drop(busy);
 }
+
+#[test]
+fn a_rehearsal_served_for_a_scenario_is_the_cluster_its_run_expects() {
+    let t = Test::in_repo();
+    let dir = t.path().to_owned();
+    let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+    let serve = Serve::printed(
+        &dir,
+        &words("rehearsal serve scenarios/day55.toml --kubeconfig k.yaml --pace fast"),
+    );
+    assert!(serve.banner.contains("(Kubernetes v1.21.2)"), "{}", serve.banner);
+    assert!(serve.banner.contains("Node: mc-demo"), "{}", serve.banner);
+    assert!(serve.banner.contains("csi-hostpath-driver"), "{}", serve.banner);
+    let printed = serve
+        .banner
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("kubeconfig: "))
+        .expect("the kubeconfig is printed")
+        .to_owned();
+    // The node check (mc-demo) and the PodSecurityPolicy (served on 1.21 only) pass.
+    Test::new()
+        .current_dir(&dir)
+        .args([
+            "run",
+            "scenarios/day55.toml",
+            "--cluster",
+            "rehearsal",
+            "--kubeconfig",
+            &printed,
+        ])
+        .run()
+        .success()
+        .stdout_contains("node mc-demo exists")
+        .stdout_contains("start-cluster passed")
+        .stdout_contains("create-pacman passed")
+        .stdout_contains("15 passed, 0 failed");
+    drop(serve);
+    // A flag wins over the scenario.
+    let other = Serve::printed(
+        &dir,
+        &words(
+            "rehearsal serve scenarios/day55.toml --kubeconfig o.yaml --profile other --version 1.30.1 --addons ingress",
+        ),
+    );
+    assert!(other.banner.contains("(Kubernetes v1.30.1)"), "{}", other.banner);
+    assert!(other.banner.contains("Node: other"), "{}", other.banner);
+    assert!(!other.banner.contains("csi-hostpath-driver"), "{}", other.banner);
+}

@@ -225,6 +225,7 @@ rehearsal-ready-addons = rehearsal cluster ready with addons { $addons }
 rehearsal-embedded = REHEARSAL cluster (no containers run), Kubernetes { $version } at { $address }
 rehearsal-faults = with faults { $faults } ({ $variable })
 rehearsal-attached = REHEARSAL cluster (no containers run) at { $server }, attached through { $kubeconfig }
+rehearsal-serve-node = Node: { $node } (named after the minikube profile)
 minikube-reusing = profile { $profile } is already running; reusing it
 minikube-reused = reused running profile { $profile }
 minikube-started = minikube profile { $profile } started

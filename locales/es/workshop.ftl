@@ -243,6 +243,7 @@ rehearsal-ready-addons = clúster de ensayo listo con los addons { $addons }
 rehearsal-embedded = clúster de ENSAYO (no se ejecuta ningún contenedor), Kubernetes { $version } en { $address }
 rehearsal-faults = con fallos { $faults } ({ $variable })
 rehearsal-attached = clúster de ENSAYO (no se ejecuta ningún contenedor) en { $server }, conectado mediante { $kubeconfig }
+rehearsal-serve-node = Nodo: { $node } (con el nombre del perfil de minikube)
 minikube-reusing = el perfil { $profile } ya está en marcha; lo reutilizo
 minikube-reused = perfil { $profile } reutilizado
 minikube-started = perfil de minikube { $profile } arrancado

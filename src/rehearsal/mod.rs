@@ -283,6 +283,7 @@ fn round(d: Duration) -> Duration {
 
 /// Run a rehearsal cluster until Ctrl-C, for `workshop rehearsal serve`.
 pub async fn serve_standalone(opts: RehearsalOptions) -> Result<(), RehearsalError> {
+    let node = opts.node_name.clone();
     let cluster = RehearsalCluster::start(opts).await?;
     let path = cluster.kubeconfig_path().display().to_string();
     println!(
@@ -292,6 +293,7 @@ pub async fn serve_standalone(opts: RehearsalOptions) -> Result<(), RehearsalErr
     );
     println!("  This is a REHEARSAL: the API is real, but no containers run; pods only look like they do.");
     println!("  Addons: {}", cluster.enabled_addons().join(", "));
+    println!("  {}", crate::t!("rehearsal-serve-node", node = node.as_str()));
     if let Some(f) = cluster.faults() {
         println!("  Faults: {} (docs/reliability.md)", f.spec());
         if let Some(at) = f.restart_at() {

@@ -12,6 +12,8 @@ use super::BIN;
 pub struct Serve {
     child: Child,
     pub kubeconfig: PathBuf,
+    /// What it printed up to "Press Ctrl-C to stop.".
+    pub banner: String,
 }
 
 impl Serve {
@@ -22,22 +24,10 @@ impl Serve {
     }
 
     /// A cluster like the day-55 lab's minikube profile (node `mc-demo`, Kubernetes 1.21.2,
-    /// its addons), at `pace` (`fast` or `realistic`).
+    /// its addons), taken from the scenario, at `pace` (`fast` or `realistic`).
     pub fn day55(dir: &Path, name: &str, pace: &str) -> Serve {
-        Serve::start_with(
-            dir,
-            name,
-            &[
-                "--pace",
-                pace,
-                "--profile",
-                "mc-demo",
-                "--version",
-                "1.21.2",
-                "--addons",
-                "volumesnapshots,csi-hostpath-driver",
-            ],
-        )
+        let scenario = format!("{}/scenarios/day55.toml", super::REPO);
+        Serve::start_with(dir, name, &[&scenario, "--pace", pace])
     }
 
     /// [`Serve::start`] with more flags (`--pace`, `--faults`, `--version` …).
@@ -48,9 +38,11 @@ impl Serve {
             .args(extra)
             .arg("--kubeconfig")
             .arg(&kubeconfig);
+        let (child, banner) = listening(cmd, "workshop rehearsal serve");
         Serve {
-            child: listening(cmd, "workshop rehearsal serve"),
+            child,
             kubeconfig,
+            banner,
         }
     }
 
@@ -69,21 +61,29 @@ impl Drop for Serve {
 impl Serve {
     /// Runs a suggested `workshop rehearsal serve …` command exactly as a hint printed it
     /// (`args` without the leading `workshop`), in `dir`, and waits until it listens.
+    /// The kubeconfig is the one the command names, else the one it printed.
     pub fn printed(dir: &Path, args: &[String]) -> Serve {
-        let at = args
-            .iter()
-            .position(|a| a == "--kubeconfig")
-            .expect("the command names a kubeconfig");
-        let kubeconfig = dir.join(&args[at + 1]);
         let mut cmd = Command::new(BIN);
         cmd.args(args).current_dir(dir);
-        let child = listening(cmd, &format!("workshop {}", args.join(" ")));
-        Serve { child, kubeconfig }
+        let (child, banner) = listening(cmd, &format!("workshop {}", args.join(" ")));
+        let kubeconfig = match args.iter().position(|a| a == "--kubeconfig") {
+            Some(at) => dir.join(&args[at + 1]),
+            None => banner
+                .lines()
+                .find_map(|l| l.trim().strip_prefix("kubeconfig: "))
+                .map(PathBuf::from)
+                .unwrap_or_else(|| panic!("no kubeconfig printed:\n{banner}")),
+        };
+        Serve {
+            child,
+            kubeconfig,
+            banner,
+        }
     }
 }
 
-/// Starts `cmd` and waits (at most 30 s) until it says it listens.
-fn listening(mut cmd: Command, what: &str) -> Child {
+/// Starts `cmd` and waits (at most 30 s) until it says it listens; what it printed until then.
+fn listening(mut cmd: Command, what: &str) -> (Child, String) {
     let mut child = cmd
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -93,16 +93,21 @@ fn listening(mut cmd: Command, what: &str) -> Child {
     let out = child.stdout.take().expect("piped stdout");
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
+        let mut banner = String::new();
         for line in BufReader::new(out).lines() {
             let Ok(line) = line else { break };
+            banner.push_str(&line);
+            banner.push('\n');
             if line.contains("Press Ctrl-C") {
-                let _ = tx.send(());
+                let _ = tx.send(std::mem::take(&mut banner));
             }
         }
     });
-    if rx.recv_timeout(Duration::from_secs(30)).is_err() {
-        let _ = child.kill();
-        panic!("`{what}` did not start within 30s");
+    match rx.recv_timeout(Duration::from_secs(30)) {
+        Ok(banner) => (child, banner),
+        Err(_) => {
+            let _ = child.kill();
+            panic!("`{what}` did not start within 30s");
+        }
     }
-    child
 }
