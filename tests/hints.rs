@@ -262,3 +262,61 @@ fn a_rehearsal_served_for_a_scenario_is_the_cluster_its_run_expects() {
     assert!(other.banner.contains("Node: other"), "{}", other.banner);
     assert!(!other.banner.contains("csi-hostpath-driver"), "{}", other.banner);
 }
+
+/// A one-check step `id` whose check waits 2 s.
+fn check_step(id: &str, check: &str) -> String {
+    format!(
+        "\n[[steps]]\nid = \"{id}\"\ntitle = \"{id}\"\nnote = {{}}\n\n[[steps.checks]]\n{check}\ntimeout = \"2s\"\n"
+    )
+}
+
+/// The `observed:` line printed after `step`'s check failed.
+fn observed_after<'a>(out: &'a str, step: &str) -> &'a str {
+    let at = out
+        .find(&format!("step {step}: "))
+        .or_else(|| out.find(&format!(" {step}: ✖")))
+        .unwrap_or_else(|| panic!("no failure of {step} in:\n{out}"));
+    let line = out[at..]
+        .lines()
+        .find(|l| l.contains("observed:"))
+        .unwrap_or_else(|| panic!("no observed line after {step} in:\n{out}"));
+    line.trim()
+}
+
+#[test]
+fn a_check_waiting_for_a_missing_object_names_the_similar_ones_there_are() {
+    let lab = [
+        ("node", "exists = { kind = \"Node\", name = \"mc-demo\" }"),
+        ("typo", "exists = { kind = \"Namespace\", name = \"defualt\" }"),
+        (
+            "elsewhere",
+            "field = { kind = \"Service\", name = \"kubernetes\", namespace = \"kube-system\", path = \"spec.type\", equals = \"ClusterIP\" }",
+        ),
+        ("unlike", "exists = { kind = \"Namespace\", name = \"pacman\" }"),
+    ]
+    .map(|(id, check)| check_step(id, check))
+    .concat();
+    let out = Test::new()
+        .write("lab.toml", format!("{LAB}{lab}"))
+        .args(["run", "lab.toml", "--cluster", "rehearsal", "--keep-going"])
+        .run()
+        .status(1);
+    let text = format!("{}{}", out.stdout, out.stderr);
+    // The cluster's one node, however unlike its name.
+    let node = observed_after(&text, "node");
+    assert!(node.ends_with("not found; similar: node minikube"), "{node}");
+    // A typo of a name that exists.
+    let typo = observed_after(&text, "typo");
+    assert!(typo.contains("; similar: namespace default"), "{typo}");
+    assert!(!typo.contains("kube-"), "{typo}");
+    // The same name in another namespace first, then what the namespace holds.
+    let elsewhere = observed_after(&text, "elsewhere");
+    assert!(
+        elsewhere.contains("; similar: service default/kubernetes, service kube-system/kube-dns"),
+        "{elsewhere}"
+    );
+    // Nothing alike: nothing named.
+    let unlike = observed_after(&text, "unlike");
+    assert!(unlike.ends_with("not found"), "{unlike}");
+    assert!(!unlike.contains("similar"), "{unlike}");
+}

@@ -254,6 +254,7 @@ seen-no-address = no address yet
 seen-address = address { $address }
 seen-found = found{ $places } (uid { $uid })
 seen-not-found = not found
+seen-similar = { $observed }; similar: { $objects }
 seen-terminating = still there{ $places }, being deleted (Terminating)
 seen-still-there = still there{ $places }
 seen-ready-pods = { $ready }/{ $want } Ready ({ $pods ->

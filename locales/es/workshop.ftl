@@ -272,6 +272,7 @@ seen-no-address = aún sin dirección
 seen-address = dirección { $address }
 seen-found = encontrado{ $places } (uid { $uid })
 seen-not-found = no encontrado
+seen-similar = { $observed }; parecidos: { $objects }
 seen-terminating = sigue ahí{ $places }, borrándose (Terminating)
 seen-still-there = sigue ahí{ $places }
 seen-ready-pods = { $ready }/{ $want } Ready ({ $pods ->

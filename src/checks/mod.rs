@@ -16,6 +16,7 @@ pub mod ingress_address;
 pub mod pvc_bound;
 pub mod recreated;
 pub mod rollout;
+pub mod similar;
 pub mod wait;
 
 use std::time::{Duration, Instant};
@@ -67,7 +68,9 @@ impl Outcome {
     fn from_wait(end: WaitEnd, evidence: Evidence) -> Outcome {
         match end {
             WaitEnd::Done { observed, .. } => Outcome::Passed(observed),
-            WaitEnd::TimedOut { observed, last_error } => Outcome::Failed {
+            WaitEnd::TimedOut {
+                observed, last_error, ..
+            } => Outcome::Failed {
                 observed,
                 last_error,
                 evidence,
@@ -234,7 +237,21 @@ pub async fn watch(
         name,
         labels,
     };
-    let end = wait::until(ctx.cancel(), &conn, &target, timeout, progress, eval).await;
+    let mut end = wait::until(ctx.cancel(), &conn, &target, timeout, progress, eval).await;
+    // Waited in vain for one object by name: say what of its kind is there instead.
+    if let (
+        WaitEnd::TimedOut {
+            observed,
+            missing: true,
+            ..
+        },
+        Some(name),
+        None,
+    ) = (&mut end, &target.name, &target.labels)
+        && let Some(objects) = similar::nearby(&conn, &target, name).await
+    {
+        *observed = crate::t!("seen-similar", observed = observed.as_str(), objects = objects);
+    }
     Outcome::from_wait(end, evidence)
 }
 

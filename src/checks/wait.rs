@@ -70,6 +70,8 @@ pub enum WaitEnd {
     TimedOut {
         observed: String,
         last_error: Option<String>,
+        /// The cluster was listed and none of the watched objects was there at the end.
+        missing: bool,
     },
     Interrupted,
 }
@@ -227,7 +229,8 @@ async fn watch_loop(
             _ = tick.tick() => progress(&line(&observed), start.elapsed()),
             _ = &mut until_deadline => {
                 let last_error = health.last_error().or(last_error);
-                return WaitEnd::TimedOut { observed, last_error };
+                let missing = listed && objects.is_empty();
+                return WaitEnd::TimedOut { observed, last_error, missing };
             }
         }
     }
