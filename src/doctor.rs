@@ -214,6 +214,8 @@ async fn check(args: &DoctorArgs) -> (String, Vec<Item>) {
                     context: args.target.context.clone(),
                     kubeconfig: Some(k.clone()),
                 };
+                let scenario = args.scenario.as_ref().map(|p| p.display().to_string());
+                let serve = crate::engine::provider::rehearsal::serve_command(scenario.as_deref(), k);
                 let item = match tokio::time::timeout(API_PROBE, existing.connect()).await {
                     Ok(Ok(c)) => {
                         let item = Item::pass(
@@ -226,7 +228,7 @@ async fn check(args: &DoctorArgs) -> (String, Vec<Item>) {
                     Ok(Err(e)) => Item::fail(
                         "rehearsal",
                         e.to_string(),
-                        crate::t!("doctor-rehearsal-serve-fix", kubeconfig = k.display().to_string()),
+                        crate::t!("doctor-rehearsal-serve-fix", command = serve.as_str()),
                     ),
                     Err(_) => Item::fail(
                         "rehearsal",
@@ -235,7 +237,7 @@ async fn check(args: &DoctorArgs) -> (String, Vec<Item>) {
                             context = k.display().to_string(),
                             seconds = API_PROBE.as_secs()
                         ),
-                        crate::t!("doctor-rehearsal-serve-fix", kubeconfig = k.display().to_string()),
+                        crate::t!("doctor-rehearsal-serve-fix", command = serve.as_str()),
                     ),
                 };
                 items.push(item);

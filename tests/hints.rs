@@ -46,7 +46,10 @@ fn a_missing_rehearsal_kubeconfig_says_to_start_the_rehearsal_server() {
     };
     let out = run().status(3).stderr_lacks("~/.kube/config");
     let cmd = suggested(&out.stderr, "in another terminal: ");
-    assert_eq!(cmd, ["rehearsal", "serve", "--kubeconfig", "rehearsal.yaml"]);
+    assert_eq!(
+        cmd,
+        ["rehearsal", "serve", "lab.toml", "--kubeconfig", "rehearsal.yaml"]
+    );
     let _serve = Serve::printed(dir.path(), &cmd);
     run().success().stdout_contains("1 passed, 0 failed");
 }
@@ -63,7 +66,7 @@ fn a_stopped_rehearsal_server_is_named_not_the_rehearsal_flag_it_already_uses() 
     };
     let out = run().status(3).stderr_lacks("try --cluster rehearsal");
     let cmd = suggested(&out.stderr, "is `");
-    assert_eq!(cmd, ["rehearsal", "serve", "--kubeconfig", "k.yaml"]);
+    assert_eq!(cmd, ["rehearsal", "serve", "lab.toml", "--kubeconfig", "k.yaml"]);
     let _serve = Serve::printed(dir.path(), &cmd);
     run().success();
 }
@@ -319,4 +322,93 @@ fn a_check_waiting_for_a_missing_object_names_the_similar_ones_there_are() {
     let unlike = observed_after(&text, "unlike");
     assert!(unlike.ends_with("not found"), "{unlike}");
     assert!(!unlike.contains("similar"), "{unlike}");
+}
+
+#[test]
+fn doctor_on_a_stopped_rehearsal_server_is_not_ready_and_its_fix_works() {
+    let dir = dir_with_lab();
+    drop(Serve::start(dir.path(), "k.yaml"));
+    let doctor = || {
+        Test::new()
+            .current_dir(dir.path())
+            .args(["doctor", "lab.toml", "--cluster", "rehearsal", "--kubeconfig", "k.yaml"])
+            .run()
+    };
+    let out = doctor()
+        .status(3)
+        .stdout_contains("cannot reach the cluster")
+        .stdout_contains("not ready: 1 problem to fix");
+    let cmd = suggested(&out.stdout, "start it with `");
+    assert_eq!(cmd, ["rehearsal", "serve", "lab.toml", "--kubeconfig", "k.yaml"]);
+    let _serve = Serve::printed(dir.path(), &cmd);
+    doctor()
+        .success()
+        .stdout_contains("ready: everything the run needs is here");
+}
+
+#[test]
+fn doctor_without_minikube_does_not_promise_a_start_and_its_rehearsal_fix_runs_the_lab() {
+    let t = Test::in_repo();
+    let empty = t.path().join("empty-path");
+    std::fs::create_dir_all(&empty).expect("mkdir");
+    let dir = t.path().to_owned();
+    let out = Test::new()
+        .current_dir(&dir)
+        .env("PATH", &empty)
+        .env("KUBECONFIG", empty.join("none"))
+        .args(["doctor", "scenarios/day55.toml"])
+        .run()
+        .status(3)
+        .stdout_contains("profile mc-demo is not running, and without minikube nothing can start it")
+        .stdout_lacks("first step");
+    let cmd = suggested(&out.stdout, "rehearse the lab without it: ");
+    assert_eq!(cmd, ["run", "scenarios/day55.toml", "--cluster", "rehearsal"]);
+    Test::new()
+        .current_dir(&dir)
+        .env("PATH", &empty)
+        .args(&cmd)
+        .run()
+        .success()
+        .stdout_contains("0 failed");
+}
+
+#[test]
+fn attaching_to_a_rehearsal_whose_node_is_not_the_labs_says_how_to_serve_one_that_is() {
+    let t = Test::in_repo();
+    let dir = t.path().to_owned();
+    // Served without the scenario: its node is `minikube`, day 55's profile `mc-demo`.
+    let serve = Serve::start(&dir, "k.yaml");
+    let run = |extra: &[&str]| {
+        Test::new()
+            .current_dir(&dir)
+            .args([
+                "run",
+                "scenarios/day55.toml",
+                "--cluster",
+                "rehearsal",
+                "--kubeconfig",
+                "k.yaml",
+            ])
+            .args(["--until", "start-cluster"])
+            .args(extra)
+            .run()
+    };
+    let out = run(&["--timeout", "0.05"]).status(1);
+    let text = format!("{}{}", out.stdout, out.stderr);
+    assert!(
+        text.contains("this rehearsal's node is minikube, not mc-demo"),
+        "{text}"
+    );
+    assert!(text.contains("observed: not found; similar: node minikube"), "{text}");
+    let cmd = suggested(&text, "stop it and run `");
+    assert_eq!(
+        cmd,
+        ["rehearsal", "serve", "scenarios/day55.toml", "--kubeconfig", "k.yaml"]
+    );
+    drop(serve);
+    let _serve = Serve::printed(&dir, &cmd);
+    run(&[])
+        .success()
+        .stdout_contains("start-cluster passed")
+        .stdout_lacks("this rehearsal's node");
 }

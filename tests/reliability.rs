@@ -340,7 +340,7 @@ fn an_attached_rehearsal_that_vanished_fails_after_the_grace_naming_the_serve_co
         .stdout_contains("✖ the cluster stopped answering: connection refused since ")
         .stdout_contains(", for more than 3s")
         .stdout_contains(&format!(
-            "hint: is `workshop rehearsal serve --kubeconfig {}` still running? Start it again with that command",
+            "hint: is `workshop rehearsal serve scenarios/day55.toml --kubeconfig {}` still running? Start it again with that command",
             serve.kubeconfig_str()
         ))
         .stdout_contains("once the cluster answers again, resume with: ");

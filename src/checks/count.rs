@@ -58,3 +58,22 @@ pub async fn run(
     }
     outcome
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_pod_is_one_pod_in_every_language() {
+        for lang in ["en", "es"] {
+            let _lang = crate::i18n::scoped(lang);
+            let live: Vec<()> = vec![()];
+            assert_eq!(
+                crate::t!("seen-ready-pods", ready = 1i64, want = 2i64, pods = live.len()),
+                "1/2 Ready (1 pod)"
+            );
+            assert_eq!(
+                crate::t!("seen-ready-pods", ready = 2i64, want = 2i64, pods = 2usize),
+                "2/2 Ready (2 pods)"
+            );
+        }
+    }
+}

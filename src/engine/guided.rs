@@ -161,7 +161,7 @@ fn other_cluster(
         .unwrap_or_else(|| format!("a {} cluster that is not running", kind.as_str()));
     let hint = match (kind, current) {
         _ if embedded => format!(
-            "the embedded rehearsal cluster is new on every run, so it cannot be resumed; start over with `workshop run {display_path} --cluster rehearsal`, or rehearse against a `workshop rehearsal serve --kubeconfig PATH` (then `--cluster rehearsal --kubeconfig PATH`), which keeps its identity between runs"
+            "the embedded rehearsal cluster is new on every run, so it cannot be resumed; start over with `workshop run {display_path} --cluster rehearsal`, or rehearse against a `workshop rehearsal serve {display_path} --kubeconfig PATH` (then `--cluster rehearsal --kubeconfig PATH`), which keeps its identity between runs"
         ),
         (Provider::Minikube, None) => format!(
             "start the recorded cluster first (`minikube start -p {}`) and resume again, or start over without --resume",

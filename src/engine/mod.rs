@@ -226,6 +226,9 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
         steps: steps.len(),
     });
     house.emit_notes(&ctx);
+    if let Some(note) = ctx.provider.note() {
+        ctx.emit(Event::Note { text: note.to_owned() });
+    }
     if let Some(note) = opts.consent.note() {
         ctx.emit(Event::Note { text: note.to_owned() });
     }
@@ -396,7 +399,15 @@ pub async fn make_provider(
             kubeconfig: target.kubeconfig.clone(),
         }),
         Provider::Rehearsal => ClusterProvider::Rehearsal(match &target.kubeconfig {
-            Some(k) => Rehearsal::attach(k, scenario.cluster.addons.clone()).await?,
+            Some(k) => {
+                Rehearsal::attach(
+                    k,
+                    scenario.cluster.addons.clone(),
+                    &scenario.cluster.profile,
+                    display_path,
+                )
+                .await?
+            }
             None => {
                 Rehearsal::launch(
                     target.assumed.to_string(),

@@ -232,7 +232,7 @@ fn workshop(class: &Class, seed: u64) -> Outcome {
             } else {
                 (
                     "✖ the cluster stopped answering: connection refused since ",
-                    "hint: is `workshop rehearsal serve --kubeconfig ",
+                    "hint: is `workshop rehearsal serve ",
                 )
             };
             if out.code != Some(1) {

@@ -57,6 +57,14 @@ impl ClusterProvider {
         matches!(self, ClusterProvider::Rehearsal(_))
     }
 
+    /// A line for the learner about this cluster, said once the run's output starts.
+    pub fn note(&self) -> Option<&str> {
+        match self {
+            ClusterProvider::Rehearsal(r) => r.note.as_deref(),
+            _ => None,
+        }
+    }
+
     /// How the header names the cluster.
     pub fn description(&self) -> String {
         match self {

@@ -23,12 +23,26 @@ pub enum Where {
     Attached {
         kubeconfig: std::path::PathBuf,
         server: String,
+        /// The scenario as the user named it, for the `rehearsal serve` a hint suggests.
+        scenario: String,
     },
+}
+
+/// The command that serves a rehearsal cluster for `scenario` (its node, version and addons)
+/// whose kubeconfig is `kubeconfig`: what a hint suggests when an attached run finds none.
+pub fn serve_command(scenario: Option<&str>, kubeconfig: &Path) -> String {
+    let words = ["workshop", "rehearsal", "serve"].into_iter().chain(scenario);
+    let mut words: Vec<String> = words.map(str::to_owned).collect();
+    words.extend(["--kubeconfig".to_owned(), kubeconfig.display().to_string()]);
+    crate::plan::command::shell_join(&words)
 }
 
 pub struct Rehearsal {
     pub place: Where,
     pub addons: Vec<String>,
+    /// Said once the run's output starts: an attached cluster whose node is not named after
+    /// the lab's profile, and how to serve one that is.
+    pub note: Option<String>,
 }
 
 const ADDONS_PATH: &str = "/workshop/v1/addons";
@@ -82,40 +96,61 @@ impl Rehearsal {
         Ok(Rehearsal {
             place: Where::Embedded(cluster),
             addons,
+            note: None,
         })
     }
 
-    /// Attaches to a standalone rehearsal cluster, proving it is one.
-    pub async fn attach(kubeconfig: &Path, addons: Vec<String>) -> Result<Rehearsal, EngineError> {
+    /// Attaches to a standalone rehearsal cluster, proving it is one, for the lab of
+    /// `scenario` (as the user named it) whose minikube profile is `profile`.
+    pub async fn attach(
+        kubeconfig: &Path,
+        addons: Vec<String>,
+        profile: &str,
+        scenario: &str,
+    ) -> Result<Rehearsal, EngineError> {
         let r = Rehearsal {
             place: Where::Attached {
                 kubeconfig: kubeconfig.to_owned(),
                 server: String::new(),
+                scenario: scenario.to_owned(),
             },
             addons,
+            note: None,
         };
         let conn = r.connect().await?;
-        r.addon_request(&conn, http::Method::GET, "").await.map_err(|why| match conn.health().lost() {
-            // It answered, then went away: not another kind of cluster.
-            Some(lost) => EngineError::Unreachable {
-                context: conn.context.clone(),
-                message: format!("{}: {}", conn.server, lost.message()),
-                hint: r.vanished_hint(),
-            },
-            None => EngineError::Unreachable {
-                context: conn.context.clone(),
-                message: format!("{} is not a workshop rehearsal cluster ({why})", conn.server),
-                hint: "start one with `workshop rehearsal serve --kubeconfig PATH`, or use --cluster existing for other clusters"
-                    .into(),
-            },
-        })?;
+        let serve = serve_command(Some(scenario), kubeconfig);
+        r.addon_request(&conn, http::Method::GET, "")
+            .await
+            .map_err(|why| match conn.health().lost() {
+                // It answered, then went away: not another kind of cluster.
+                Some(lost) => EngineError::Unreachable {
+                    context: conn.context.clone(),
+                    message: format!("{}: {}", conn.server, lost.message()),
+                    hint: r.vanished_hint(),
+                },
+                None => EngineError::Unreachable {
+                    context: conn.context.clone(),
+                    message: format!("{} is not a workshop rehearsal cluster ({why})", conn.server),
+                    hint: format!("start one with `{serve}`, or use --cluster existing for other clusters"),
+                },
+            })?;
+        let note = node_mismatch(&conn, profile).await.map(|nodes| {
+            crate::t!(
+                "rehearsal-node-mismatch",
+                nodes = nodes,
+                profile = profile,
+                command = serve
+            )
+        });
         let server = conn.server.clone();
         Ok(Rehearsal {
             place: Where::Attached {
                 kubeconfig: kubeconfig.to_owned(),
                 server,
+                scenario: scenario.to_owned(),
             },
             addons: r.addons,
+            note,
         })
     }
 
@@ -144,7 +179,7 @@ impl Rehearsal {
                     ))
                     .unwrap_or_default()
             ),
-            Where::Attached { server, kubeconfig } => crate::t!(
+            Where::Attached { server, kubeconfig, .. } => crate::t!(
                 "rehearsal-attached",
                 server = server.as_str(),
                 kubeconfig = kubeconfig.display().to_string()
@@ -162,9 +197,11 @@ impl Rehearsal {
                 ),
                 None => "the embedded rehearsal cluster stopped answering; please report this".to_owned(),
             },
-            Where::Attached { kubeconfig, .. } => format!(
-                "is `workshop rehearsal serve --kubeconfig {}` still running? Start it again with that command",
-                crate::plan::command::shell_quote(&kubeconfig.display().to_string())
+            Where::Attached {
+                kubeconfig, scenario, ..
+            } => format!(
+                "is `{}` still running? Start it again with that command",
+                serve_command(Some(scenario), kubeconfig)
             ),
         }
     }
@@ -179,14 +216,10 @@ impl Rehearsal {
                 )
                 .await
             }
-            Where::Attached { kubeconfig, .. } => {
-                let serve = crate::plan::command::shell_join(&[
-                    "workshop".to_owned(),
-                    "rehearsal".to_owned(),
-                    "serve".to_owned(),
-                    "--kubeconfig".to_owned(),
-                    kubeconfig.display().to_string(),
-                ]);
+            Where::Attached {
+                kubeconfig, scenario, ..
+            } => {
+                let serve = serve_command(Some(scenario), kubeconfig);
                 Existing {
                     context: None,
                     kubeconfig: Some(kubeconfig.clone()),
@@ -285,4 +318,13 @@ impl Rehearsal {
             c.shutdown().await;
         }
     }
+}
+
+/// The names of the cluster's nodes when none is named `profile` (minikube names the first
+/// node after the profile); `None` when one is, or the nodes cannot be listed.
+async fn node_mismatch(conn: &Connection, profile: &str) -> Option<String> {
+    let nodes: kube::Api<k8s_openapi::api::core::v1::Node> = kube::Api::all(conn.client.clone());
+    let list = nodes.list(&kube::api::ListParams::default()).await.ok()?;
+    let names: Vec<String> = list.items.into_iter().filter_map(|n| n.metadata.name).collect();
+    (!names.is_empty() && !names.iter().any(|n| n == profile)).then(|| names.join(", "))
 }
