@@ -151,9 +151,13 @@ fn resume_with_nothing_recorded_suggests_the_same_run_with_the_same_flags() {
     drop(serve);
 }
 
-#[test]
-fn doctor_on_a_missing_rehearsal_kubeconfig_is_not_ready_and_its_fix_works() {
+/// `doctor` on a rehearsal kubeconfig that nothing answers at (none yet, or a `rehearsal serve`
+/// that stopped): not ready, and its fix, run as printed, makes it ready.
+fn doctor_is_not_ready_until_its_fix_runs(stopped: bool) {
     let dir = dir_with_lab();
+    if stopped {
+        drop(Serve::start(dir.path(), "k.yaml"));
+    }
     let doctor = || {
         Test::new()
             .current_dir(dir.path())
@@ -162,10 +166,21 @@ fn doctor_on_a_missing_rehearsal_kubeconfig_is_not_ready_and_its_fix_works() {
     };
     let out = doctor().status(3).stdout_contains("not ready: 1 problem to fix");
     let cmd = suggested(&out.stdout, "start it with `");
+    assert_eq!(cmd, ["rehearsal", "serve", "lab.toml", "--kubeconfig", "k.yaml"]);
     let _serve = Serve::printed(dir.path(), &cmd);
     doctor()
         .success()
         .stdout_contains("ready: everything the run needs is here");
+}
+
+#[test]
+fn doctor_on_a_missing_rehearsal_kubeconfig_is_not_ready_and_its_fix_works() {
+    doctor_is_not_ready_until_its_fix_runs(false);
+}
+
+#[test]
+fn doctor_on_a_stopped_rehearsal_server_is_not_ready_and_its_fix_works() {
+    doctor_is_not_ready_until_its_fix_runs(true);
 }
 
 #[test]
@@ -322,28 +337,6 @@ fn a_check_waiting_for_a_missing_object_names_the_similar_ones_there_are() {
     let unlike = observed_after(&text, "unlike");
     assert!(unlike.ends_with("not found"), "{unlike}");
     assert!(!unlike.contains("similar"), "{unlike}");
-}
-
-#[test]
-fn doctor_on_a_stopped_rehearsal_server_is_not_ready_and_its_fix_works() {
-    let dir = dir_with_lab();
-    drop(Serve::start(dir.path(), "k.yaml"));
-    let doctor = || {
-        Test::new()
-            .current_dir(dir.path())
-            .args(["doctor", "lab.toml", "--cluster", "rehearsal", "--kubeconfig", "k.yaml"])
-            .run()
-    };
-    let out = doctor()
-        .status(3)
-        .stdout_contains("cannot reach the cluster")
-        .stdout_contains("not ready: 1 problem to fix");
-    let cmd = suggested(&out.stdout, "start it with `");
-    assert_eq!(cmd, ["rehearsal", "serve", "lab.toml", "--kubeconfig", "k.yaml"]);
-    let _serve = Serve::printed(dir.path(), &cmd);
-    doctor()
-        .success()
-        .stdout_contains("ready: everything the run needs is here");
 }
 
 #[test]
