@@ -438,7 +438,7 @@ fn validate(args: &ValidateArgs, color: bool) -> i32 {
 /// `run` asks before it runs it.
 fn capabilities_block(plan: &Plan, path: &str) -> String {
     let caps = crate::trust::Capabilities::of(plan, path);
-    let mut out = String::from("this lab:\n");
+    let mut out = format!("{}\n", crate::t_builtin!("caps-this-lab"));
     for line in caps.lines() {
         out.push_str(&format!("  {line}\n"));
     }

@@ -100,7 +100,7 @@ impl Diagnostic {
         let _ = writeln!(
             out,
             "{} {}",
-            red.apply_to(crate::t!("diag-error")),
+            red.apply_to(crate::t_builtin!("diag-error")),
             bold.apply_to(&self.message)
         );
         let mut gutter = 1;
@@ -136,12 +136,14 @@ impl Diagnostic {
         }
         let pad = " ".repeat(gutter);
         // Lines after the first of a multi-line note line up under its first line.
+        // The labels come from workshop's own catalogues: a lab's cannot reword them (a consent
+        // refusal is drawn here too).
         let indent = |label: &str, text: &str| {
             text.replace('\n', &format!("\n{pad}   {}", " ".repeat(label.chars().count() + 1)))
         };
         let notes = [
-            (crate::t!("diag-expected"), &self.expected),
-            (crate::t!("diag-hint"), &self.hint),
+            (crate::t_builtin!("diag-expected"), &self.expected),
+            (crate::t_builtin!("diag-hint"), &self.hint),
         ];
         for (label, note) in notes {
             if let Some(text) = note {

@@ -117,6 +117,13 @@ pub fn tr(id: &str, args: &FluentArgs) -> String {
     }
 }
 
+/// The message `id` in the current language from the catalogues built into workshop only, never
+/// a lab's: for what a lab must not reword, such as the consent prompt (docs/security.md). A
+/// language only a lab adds is shown in English here.
+pub fn tr_built_in(id: &str, args: &FluentArgs) -> String {
+    Catalogue::build(&current(), &[]).format(id, args)
+}
+
 /// The language messages are shown in now (`en`, `es`, or one a lab added).
 pub fn current() -> String {
     let scoped = SCOPED.with(|s| s.borrow().as_ref().map(|c| c.lang.clone()));
@@ -139,6 +146,19 @@ macro_rules! t {
         let mut args = $crate::i18n::FluentArgs::new();
         $( args.set(stringify!($k), $crate::i18n::FluentValue::from($v)); )+
         $crate::i18n::tr($id, &args)
+    }};
+}
+
+/// [`t!`](crate::t) from the built-in catalogues only ([`tr_built_in`]).
+#[macro_export]
+macro_rules! t_builtin {
+    ($id:expr) => {
+        $crate::i18n::tr_built_in($id, &$crate::i18n::FluentArgs::new())
+    };
+    ($id:expr, $($k:ident = $v:expr),+ $(,)?) => {{
+        let mut args = $crate::i18n::FluentArgs::new();
+        $( args.set(stringify!($k), $crate::i18n::FluentValue::from($v)); )+
+        $crate::i18n::tr_built_in($id, &args)
     }};
 }
 
@@ -352,13 +372,19 @@ mod tests {
                     stack.push(p);
                 } else if p.extension().is_some_and(|x| x == "rs") {
                     let text = std::fs::read_to_string(&p).expect("a source file");
-                    let parts: Vec<&str> = text.split("t!(\"").collect();
+                    let parts: Vec<&str> = text.split("!(").collect();
                     for (before, part) in parts.iter().zip(parts.iter().skip(1)) {
-                        // `t!(` itself, not `format!(` or `print!(`.
-                        if before.ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+                        // `t!(` and `t_builtin!(`, not `format!(` or `print!(`; the id may
+                        // stand on the next line.
+                        let macro_name = before
+                            .rsplit(|c: char| !(c.is_alphanumeric() || c == '_'))
+                            .next()
+                            .unwrap_or("");
+                        let ours = macro_name == "t" || macro_name == "t_builtin";
+                        let Some(rest) = part.trim_start().strip_prefix('"').filter(|_| ours) else {
                             continue;
-                        }
-                        let id = part.split('"').next().unwrap_or("");
+                        };
+                        let id = rest.split('"').next().unwrap_or("");
                         if id != "id" && id != "no-such-message" && !english.iter().any(|e| e == id) {
                             missing.push(format!("{}: {id}", p.display()));
                         }

@@ -116,11 +116,14 @@ impl Capabilities {
             Scope::Lab => &plan.scenario.steps[..],
             Scope::Cleanup => &[],
         };
-        let steps: Vec<(&Step, &str)> = (steps.iter().map(|s| (s, "step")))
-            .chain(plan.scenario.cleanup.iter().map(|s| (s, "cleanup step")))
+        let steps: Vec<(&Step, bool)> = (steps.iter().map(|s| (s, false)))
+            .chain(plan.scenario.cleanup.iter().map(|s| (s, true)))
             .collect();
-        for (step, table) in &steps {
-            let by = format!("{table} {}", step.id);
+        for (step, cleanup) in &steps {
+            let by = match cleanup {
+                false => crate::t_builtin!("caps-by-step", id = step.id.to_string()),
+                true => crate::t_builtin!("caps-by-cleanup-step", id = step.id.to_string()),
+            };
             c.step(plan, step, &by, &caps, &forwarded);
         }
         let applied: BTreeSet<&str> = steps
@@ -150,7 +153,11 @@ impl Capabilities {
                 let argv: Vec<String> = e.command.iter().map(r).collect();
                 let ns = e.namespace.as_ref().map(r).unwrap_or_else(|| "default".into());
                 self.pod_commands.push(Use {
-                    what: format!("{} in pod {ns}/{}", shown(argv), r(&e.pod)),
+                    what: crate::t_builtin!(
+                        "caps-in-pod",
+                        command = shown(argv),
+                        pod = format!("{ns}/{}", r(&e.pod))
+                    ),
                     by: by.to_owned(),
                 });
             }
@@ -170,7 +177,7 @@ impl Capabilities {
         }
         for check in &step.checks {
             if let CheckKind::Http(h) = &check.kind {
-                self.http(plan, h, &format!("a check of {by}"), caps, forwarded);
+                self.http(plan, h, &crate::t_builtin!("caps-by-check", by = by), caps, forwarded);
             }
         }
     }
@@ -192,9 +199,10 @@ impl Capabilities {
                 }
                 format!("{host}:{port}")
             }
-            _ if !captured.is_empty() => format!(
-                "the address in `{url}`, taken at run time from {}",
-                captured.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+            _ if !captured.is_empty() => crate::t_builtin!(
+                "caps-captured-address",
+                url = url.as_str(),
+                captures = captured.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
             ),
             _ => format!("`{url}`"),
         };
@@ -229,13 +237,19 @@ impl Capabilities {
             let powerful = (role_kind == "ClusterRole" && POWERFUL_ROLES.contains(&role))
                 || powerful_here.contains(&(role_kind, role));
             let scope = match &m.namespace {
-                Some(ns) if m.kind == "RoleBinding" => format!("in namespace {ns}"),
-                _ => "cluster-wide".to_owned(),
+                Some(ns) if m.kind == "RoleBinding" => crate::t_builtin!("caps-in-namespace", namespace = ns.as_str()),
+                _ => crate::t_builtin!("caps-cluster-wide"),
             };
             let subjects = subjects(&m.object);
             let u = Use {
-                what: format!("{} {} gives {role_kind} {role} to {subjects} {scope}", m.kind, m.name),
-                by: format!("template {}", m.template),
+                what: crate::t_builtin!(
+                    "caps-grant",
+                    binding = format!("{} {}", m.kind, m.name),
+                    role = format!("{role_kind} {role}"),
+                    subjects = subjects,
+                    scope = scope
+                ),
+                by: crate::t_builtin!("caps-by-template", template = m.template.as_str()),
             };
             if powerful {
                 self.grants.push(u);
@@ -253,6 +267,13 @@ impl Capabilities {
 
     /// The capabilities, one line each under a heading, for `validate`, `plan` and the prompt.
     pub fn lines(&self) -> Vec<String> {
+        let mut out = self.use_lines();
+        out.push(crate::t_builtin!("caps-reads", files = self.files.join(", ")));
+        out
+    }
+
+    /// What the lab does, without the files it reads: headings and one line per use.
+    pub fn use_lines(&self) -> Vec<String> {
         let mut out = Vec::new();
         let mut section = |title: &str, uses: &[Use]| {
             if !uses.is_empty() {
@@ -260,12 +281,11 @@ impl Capabilities {
                 out.extend(uses.iter().map(|u| format!("  {} ({})", u.what, u.by)));
             }
         };
-        section("runs programs on this machine", &self.programs);
-        section("runs commands in pods", &self.pod_commands);
-        section("sends HTTP requests to", &self.hosts);
-        section("grants powerful roles", &self.grants);
-        section("other cluster-wide grants", &self.other_grants);
-        out.push(format!("reads: {}", self.files.join(", ")));
+        section(&crate::t_builtin!("caps-programs"), &self.programs);
+        section(&crate::t_builtin!("caps-pod-commands"), &self.pod_commands);
+        section(&crate::t_builtin!("caps-hosts"), &self.hosts);
+        section(&crate::t_builtin!("caps-grants"), &self.grants);
+        section(&crate::t_builtin!("caps-other-grants"), &self.other_grants);
         out
     }
 }

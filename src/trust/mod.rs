@@ -35,14 +35,15 @@ pub enum Consent {
 
 impl Consent {
     /// The line a run shows about it, if any.
-    pub fn note(&self) -> Option<&'static str> {
-        match self {
-            Consent::NotNeeded => None,
-            Consent::Bundled => Some("trusted: a lab shipped with workshop, unchanged (docs/security.md)"),
-            Consent::Remembered => Some("trusted: you trusted this lab's content on this machine before"),
-            Consent::Given => Some("trusted: you said yes; this lab's content is remembered as trusted"),
-            Consent::Flag => Some("trusted for this run only (--trust)"),
-        }
+    pub fn note(&self) -> Option<String> {
+        let id = match self {
+            Consent::NotNeeded => return None,
+            Consent::Bundled => "trust-note-bundled",
+            Consent::Remembered => "trust-note-remembered",
+            Consent::Given => "trust-note-given",
+            Consent::Flag => "trust-note-flag",
+        };
+        Some(crate::i18n::tr_built_in(id, &crate::i18n::FluentArgs::new()))
     }
 }
 
@@ -62,6 +63,8 @@ pub fn decide(
         Scope::Lab => "run",
         Scope::Cleanup => "reset",
     };
+    // Every word of the consent comes from workshop's own catalogues, never a lab's: a lab
+    // cannot reword what it asks for (docs/security.md).
     let caps = Capabilities::of_scope(plan, scenario_path, scope);
     if !caps.need_consent() {
         return Ok(Consent::NotNeeded);
@@ -82,30 +85,38 @@ pub fn decide(
             &lab,
             scenario_path,
             what,
-            "there is no terminal to ask on",
+            &crate::t_builtin!("trust-why-no-terminal"),
             secrets,
         ));
     }
     let mut err = std::io::stderr().lock();
     let _ = writeln!(
         err,
-        "lab `{lab}` ({scenario_path}) has not been trusted on this machine. This lab:"
+        "{}",
+        crate::t_builtin!("trust-not-trusted", lab = lab.as_str(), path = scenario_path)
     );
     for line in caps.lines() {
         let _ = writeln!(err, "  {}", secrets.mask(&line));
     }
-    let _ = write!(err, "{what} it? [y/N] ");
+    let _ = write!(
+        err,
+        "{} {} ",
+        crate::t_builtin!("trust-question", what = what),
+        crate::t_builtin!("confirm-choices")
+    );
     let _ = err.flush();
     drop(err);
     let mut answer = String::new();
     let _ = std::io::stdin().lock().read_line(&mut answer);
-    if !matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
+    let answer = answer.trim().to_lowercase();
+    let yes = crate::t_builtin!("confirm-yes-words");
+    if answer.is_empty() || !yes.split_whitespace().any(|w| w == answer) {
         return Err(refused(
             &caps,
             &lab,
             scenario_path,
             what,
-            "you did not say yes",
+            &crate::t_builtin!("trust-why-not-yes"),
             secrets,
         ));
     }
@@ -113,11 +124,15 @@ pub fn decide(
         Some(s) => match s.remember(&hash, &lab, scenario_path) {
             Ok(()) => {}
             Err(e) => eprintln!(
-                "warning: cannot remember the answer in {}: {e}; you will be asked again",
-                s.path().display()
+                "{}",
+                crate::t_builtin!(
+                    "trust-cannot-remember",
+                    path = s.path().display().to_string(),
+                    error = e.to_string()
+                )
             ),
         },
-        None => eprintln!("warning: no data folder to remember the answer in; you will be asked again"),
+        None => eprintln!("{}", crate::t_builtin!("trust-no-data-folder")),
     }
     Ok(Consent::Given)
 }
@@ -137,16 +152,16 @@ pub fn known(hash: &str) -> Option<Consent> {
 /// What `validate` and `plan` say about consent for the lab of `plan` (whose capabilities are
 /// `caps`): whether `run` will ask.
 pub fn standing(plan: &Plan, caps: &Capabilities) -> String {
-    if !caps.need_consent() {
-        return "consent: not needed (it runs no programs, reaches no hosts and grants no powerful roles)".to_owned();
-    }
-    match known(&hash::lab_hash(&plan.scenario)) {
-        Some(Consent::Bundled) => "consent: not asked, a lab shipped with workshop, unchanged".to_owned(),
-        Some(_) => "consent: not asked, you trusted this content on this machine (`workshop trust --revoke` forgets it)"
-            .to_owned(),
-        None => "consent: `workshop run` asks before it runs this lab, and refuses without a terminal unless --trust is given (docs/security.md)"
-            .to_owned(),
-    }
+    let id = if !caps.need_consent() {
+        "trust-standing-not-needed"
+    } else {
+        match known(&hash::lab_hash(&plan.scenario)) {
+            Some(Consent::Bundled) => "trust-standing-bundled",
+            Some(_) => "trust-standing-remembered",
+            None => "trust-standing-asks",
+        }
+    };
+    crate::i18n::tr_built_in(id, &crate::i18n::FluentArgs::new())
 }
 
 /// The refusal: what the lab does (masked) and the three ways to consent.
@@ -159,19 +174,18 @@ fn refused(
     secrets: &Secrets,
 ) -> Diagnostics {
     let listed = caps
-        .lines()
+        .use_lines()
         .into_iter()
-        .filter(|l| !l.starts_with("reads:"))
         .map(|l| secrets.mask(&l))
         .collect::<Vec<_>>()
         .join("\n");
     Diagnostics(vec![
-        Diagnostic::new(format!(
-            "lab `{lab}` was not {what}: it has not been trusted on this machine and {why}"
-        ))
-        .expected(format!("your consent for what this lab does:\n{listed}"))
-        .hint(format!(
-            "read the lab first (`workshop plan {scenario_path}`); then {what} it on a terminal to be asked once, trust it with `workshop trust {scenario_path}`, or add --trust to trust this {what} only"
-        )),
+        Diagnostic::new(crate::t_builtin!("trust-refused", lab = lab, what = what, why = why))
+            .expected(crate::t_builtin!("trust-refused-expected", uses = listed))
+            .hint(crate::t_builtin!(
+                "trust-refused-hint",
+                path = scenario_path,
+                what = what
+            )),
     ])
 }
