@@ -165,7 +165,7 @@ impl Task {
         let (client, given_up) = match HttpClient::new(&link.url) {
             Ok(c) => (Some(c), false),
             Err(e) => {
-                inbox.push(format!("class: {e}; this run is not reported to the class"));
+                inbox.push(crate::t!("class-not-reported", error = e.localized()));
                 (None, true)
             }
         };
@@ -253,10 +253,10 @@ impl Task {
                 self.busy = !away;
                 if away && !self.warned {
                     self.warned = true;
-                    self.inbox.push(format!(
-                        "class: the class server {} is unreachable ({}); the lab goes on, and its progress will be sent when the server is back",
-                        self.link.url,
-                        short(&e)
+                    self.inbox.push(crate::t!(
+                        "class-unreachable",
+                        url = self.link.url.as_str(),
+                        why = short(&e)
                     ));
                 }
                 self.backoff = (self.backoff * 2).min(MAX_BACKOFF);
@@ -265,12 +265,11 @@ impl Task {
             Err(e) => {
                 self.given_up = true;
                 self.queue.clear();
-                let hint = match &e {
-                    HttpError::Status { hint: Some(h), .. } => format!(" ({h})"),
-                    _ => String::new(),
+                let error = match &e {
+                    HttpError::Status { hint: Some(h), .. } => format!("{} ({h})", e.localized()),
+                    _ => e.localized(),
                 };
-                self.inbox
-                    .push(format!("class: {e}{hint}; this run is not reported to the class"));
+                self.inbox.push(crate::t!("class-not-reported", error = error));
                 false
             }
         }
@@ -361,13 +360,10 @@ impl Task {
             }
         }
         if !self.queue.is_empty() && !self.given_up {
-            let (n, they) = match self.queue.len() {
-                1 => ("1 event".to_owned(), "it is"),
-                n => (format!("{n} events"), "they are"),
-            };
-            self.inbox.push(format!(
-                "class: {n} not sent yet; {they} kept in {} and sent by the next run of this lab",
-                path_of(&self.link).display()
+            self.inbox.push(crate::t!(
+                "class-not-sent-yet",
+                count = self.queue.len(),
+                path = path_of(&self.link).display().to_string()
             ));
         }
         self.save();
@@ -397,8 +393,8 @@ impl Task {
 
 fn short(e: &HttpError) -> String {
     match e {
-        HttpError::Status { status, .. } => format!("it answered {status}"),
-        other => other.to_string(),
+        HttpError::Status { status, .. } => crate::t!("class-it-answered", status = *status),
+        other => other.localized(),
     }
 }
 

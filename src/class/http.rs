@@ -47,6 +47,19 @@ impl HttpError {
             _ => false,
         }
     }
+
+    /// The error for the learner's terminal, in the learner's language (the `Display` text,
+    /// for logs, stays English).
+    pub fn localized(&self) -> String {
+        match self {
+            HttpError::BadUrl { url, why } => crate::t!("class-bad-url", url = url.as_str(), why = why.as_str()),
+            HttpError::Unreachable(why) => why.clone(),
+            HttpError::Status { status, error, .. } => {
+                crate::t!("class-server-answered", status = *status, error = error.as_str())
+            }
+            HttpError::Decode(why) => crate::t!("class-not-understood", why = why.as_str()),
+        }
+    }
 }
 
 /// A client for one class server.

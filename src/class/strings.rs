@@ -1,7 +1,7 @@
 //! Every word the boards show, in one place: the web board reads them as JSON
-//! (`GET /strings.json`), the terminal board uses them directly, and the learner's terminal
-//! shows announcements with [`Strings::announcement`]. Localising the boards means giving
-//! another [`Strings`].
+//! (`GET /strings.json`) and the terminal board uses them directly. Localising the boards
+//! means giving another [`Strings`]; what the learner's terminal says in class mode comes from
+//! the learner's catalogue (`class-*` messages in locales/).
 
 use serde::Serialize;
 
@@ -79,11 +79,6 @@ pub const EN: Strings = Strings {
 };
 
 impl Strings {
-    /// The line a learner's terminal shows for an announcement.
-    pub fn announcement(&self, text: &str) -> String {
-        format!("📣 from the instructor: {text}")
-    }
-
     /// The word of a step state.
     pub fn state(&self, s: super::board::StepState) -> &'static str {
         use super::board::StepState::*;

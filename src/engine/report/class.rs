@@ -39,7 +39,7 @@ pub struct Class {
 impl Class {
     pub fn new(report: ClassReport, steps: Vec<(String, String)>, console: Arc<dyn Reporter>) -> Class {
         Class {
-            streamer: Streamer::start(report.link.clone(), |t| crate::class::strings::EN.announcement(t)),
+            streamer: Streamer::start(report.link.clone(), |t| crate::t!("class-announcement", text = t)),
             console,
             report,
             steps,
