@@ -28,6 +28,7 @@ pub mod scenario;
 pub mod source;
 pub mod template;
 pub mod trust;
+pub mod wrap;
 
 pub use app::run;
 

@@ -133,7 +133,9 @@ impl Drop for TermiosGuard {
 }
 
 /// Writes `text` straight to the terminal with the reporter's drawing paused.
+/// Writes to the terminal, wrapped between words to its width.
 fn show(text: &str) {
+    let text = crate::wrap::to_terminal(text);
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes());
     let _ = out.flush();

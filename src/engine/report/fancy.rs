@@ -46,7 +46,13 @@ impl Fancy {
         }
     }
 
+    /// Prints the tool's own words, wrapped between words to the terminal's width.
     fn print(&self, line: impl AsRef<str>) {
+        let _ = self.multi.println(crate::wrap::to_terminal(line.as_ref()));
+    }
+
+    /// Prints a line of a step's own output as it is: kubectl's tables keep their columns.
+    fn print_output(&self, line: impl AsRef<str>) {
         let _ = self.multi.println(line.as_ref());
     }
 
@@ -116,7 +122,7 @@ impl Reporter for Fancy {
                     pb.set_message(format!("{} {}", st.step_label, dim.apply_to(truncate(line, 70))));
                 }
                 drop(st);
-                self.print(format!("    {}", dim.apply_to(line)));
+                self.print_output(format!("    {}", dim.apply_to(line)));
             }
             Event::ActionFinished { summary, .. } => {
                 if let Some(pb) = &st.step {
