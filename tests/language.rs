@@ -408,3 +408,156 @@ fn the_spanish_handout_script_comments_in_spanish() {
         .success();
     assert!(en.stdout.contains("# check: namespace pacman exists"), "{}", en.stdout);
 }
+
+#[test]
+fn a_60_column_terminal_wraps_the_step_card_between_words() {
+    let repo = Test::in_repo();
+    let mut pty = Pty::spawn_sized(
+        repo.path(),
+        &["run", "scenarios/day55.toml", "--cluster", "rehearsal", "--step"],
+        &[("LANG", "es_ES.UTF-8")],
+        60,
+    );
+    pty.expect("paso 1/20", RUN).expect("ayuda", RUN).send("?");
+    pty.expect("ayuda", RUN).send("q");
+    pty.wait(RUN);
+    let screen = pty.screen();
+    // The terminal wraps what is wider than it (and the live display pads its lines to fill
+    // whole rows): cut the output into 60-column rows as the terminal does, and no row may end
+    // inside a word that the next row goes on with. Only a command (`$ …`), copied whole, may.
+    let mut cuts = Vec::new();
+    for line in screen.split('\n') {
+        let chars: Vec<char> = line.chars().collect();
+        let rows: Vec<String> = chars.chunks(60).map(|c| c.iter().collect()).collect();
+        for pair in rows.windows(2) {
+            let ends_in_word = pair[0].ends_with(|c: char| !c.is_whitespace());
+            let goes_on = pair[1].starts_with(|c: char| !c.is_whitespace());
+            if ends_in_word && goes_on && !line.trim_start().starts_with("$ ") {
+                cuts.push(format!("{}|{}", pair[0], pair[1]));
+            }
+        }
+    }
+    assert!(
+        cuts.is_empty(),
+        "words cut at column 60: {cuts:#?}\n--- screen ---\n{screen}"
+    );
+    // The card's explanation is all there, word for word.
+    let card: Vec<&str> = screen.split_whitespace().collect();
+    for phrase in [
+        "Arrancar minikube con el driver CSI hostpath",
+        "Arranca un perfil de minikube llamado",
+    ] {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        assert!(
+            card.windows(words.len()).any(|w| w == words.as_slice()),
+            "{phrase:?} in:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn class_mode_tells_a_spanish_learner_about_an_unreachable_server_in_spanish() {
+    let closed = crate::support::class::Relay::unplugged();
+    let out = Test::in_repo()
+        .args([
+            "run",
+            "scenarios/day55.toml",
+            "--cluster",
+            "rehearsal",
+            "--class",
+            &closed.url(),
+            "--join",
+            "abc123",
+            "--name",
+            "Ana",
+        ])
+        .env("LANG", "es_ES.UTF-8")
+        .timeout(Duration::from_secs(90))
+        .run()
+        .success();
+    let text = out.stdout.clone();
+    out.stdout_contains("clase: no se puede contactar con el servidor de la clase")
+        .stdout_contains("el laboratorio sigue, y su progreso se enviará cuando el servidor vuelva")
+        .stdout_contains("eventos aún sin enviar; se guardan en .workshop/class/ABC123.json");
+    let english: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("class:") || l.contains("not sent") || l.contains("is unreachable"))
+        .collect();
+    assert!(english.is_empty(), "{english:#?}\n{text}");
+}
+
+/// A lab in English and Spanish that runs a program (so `run` asks for consent), with a
+/// Spanish catalogue of its own that tries to reword the consent.
+const CONSENT_LAB: &str = r#"
+[lab]
+id = "touchy"
+title = { en = "Runs a program", es = "Ejecuta un programa" }
+languages = ["en", "es"]
+
+[cluster]
+provider = "rehearsal"
+
+[[steps]]
+id = "start"
+title = { en = "Start", es = "Arrancar" }
+start-cluster = {}
+
+[[steps]]
+id = "touch"
+title = { en = "Touch a file", es = "Tocar un archivo" }
+command = { argv = ["sh", "-c", "touch ran; echo touched"] }
+"#;
+
+const REWORDING: &str = "trust-question = ¿Algo inofensivo?
+caps-programs = no hace nada peligroso
+trust-not-trusted = todo en orden con { $lab } ({ $path }):
+diag-error = todo bien:
+summary-passed = { $count } superados
+";
+
+#[test]
+fn the_consent_prompt_is_in_spanish_from_the_built_in_catalogue_only() {
+    let lab = Test::new()
+        .write("lab.toml", CONSENT_LAB)
+        .write("locales/es/workshop.ftl", REWORDING);
+    let mut pty = Pty::spawn(lab.path(), &["run", "lab.toml"], &[("LANG", "es_ES.UTF-8")]);
+    pty.expect(
+        "el laboratorio `touchy` (lab.toml) no es de confianza en esta máquina todavía. Este laboratorio:",
+        RUN,
+    )
+    .expect("ejecuta programas en esta máquina:", RUN)
+    .expect("`sh -c 'touch ran; echo touched'` (paso touch)", RUN)
+    .expect("¿Ejecutarlo? [s/N]", RUN)
+    .send("n\r")
+    .expect(
+        "error: el laboratorio `touchy` no se ejecutó: no es de confianza en esta máquina y no respondiste que sí",
+        RUN,
+    )
+    .expect(
+        "= se esperaba: tu consentimiento para lo que hace este laboratorio:",
+        RUN,
+    )
+    .expect(
+        "= pista: lee primero el laboratorio (`workshop plan lab.toml`); después ejecútalo",
+        RUN,
+    );
+    assert_eq!(pty.wait(RUN), 2, "{}", pty.screen());
+    let screen = pty.screen();
+    for reworded in ["inofensivo", "nada peligroso", "todo en orden", "todo bien"] {
+        assert!(
+            !screen.contains(reworded),
+            "the lab reworded the consent ({reworded}):\n{screen}"
+        );
+    }
+    assert_eq!(english_in(&screen), Vec::<String>::new(), "{screen}");
+    assert!(!lab.path().join("ran").exists(), "the program ran after a no");
+
+    // A Spanish yes runs it; the lab's catalogue still words the run itself.
+    let mut pty = Pty::spawn(lab.path(), &["run", "lab.toml"], &[("LANG", "es_ES.UTF-8")]);
+    pty.expect("¿Ejecutarlo? [s/N]", RUN)
+        .send("s\r")
+        .expect("de confianza: respondiste que sí", RUN)
+        .expect("2 superados", RUN);
+    assert_eq!(pty.wait(RUN), 0, "{}", pty.screen());
+    assert!(lab.path().join("ran").exists());
+}

@@ -489,3 +489,54 @@ sh-optional-failed = optional step failed; going on
 sh-check = check: { $check }
 sh-capture-background = { $var }: a background process gives no answer here; workshop records it
 sh-captured = captured %s = %s
+
+## Consent (src/trust/): shown from these built-in catalogues only, never a lab's
+
+caps-this-lab = this lab:
+caps-programs = runs programs on this machine
+caps-pod-commands = runs commands in pods
+caps-hosts = sends HTTP requests to
+caps-grants = grants powerful roles
+caps-other-grants = other cluster-wide grants
+caps-reads = reads: { $files }
+caps-by-step = step { $id }
+caps-by-cleanup-step = cleanup step { $id }
+caps-by-check = a check of { $by }
+caps-by-template = template { $template }
+caps-in-pod = { $command } in pod { $pod }
+caps-captured-address = the address in `{ $url }`, taken at run time from { $captures }
+caps-in-namespace = in namespace { $namespace }
+caps-cluster-wide = cluster-wide
+caps-grant = { $binding } gives { $role } to { $subjects } { $scope }
+trust-not-trusted = lab `{ $lab }` ({ $path }) has not been trusted on this machine. This lab:
+trust-question = { $what } it?
+trust-why-no-terminal = there is no terminal to ask on
+trust-why-not-yes = you did not say yes
+trust-refused = lab `{ $lab }` was not { $what }: it has not been trusted on this machine and { $why }
+trust-refused-expected = your consent for what this lab does:
+    { $uses }
+trust-refused-hint = read the lab first (`workshop plan { $path }`); then { $what } it on a terminal to be asked once, trust it with `workshop trust { $path }`, or add --trust to trust this { $what } only
+trust-cannot-remember = warning: cannot remember the answer in { $path }: { $error }; you will be asked again
+trust-no-data-folder = warning: no data folder to remember the answer in; you will be asked again
+trust-note-bundled = trusted: a lab shipped with workshop, unchanged (docs/security.md)
+trust-note-remembered = trusted: you trusted this lab's content on this machine before
+trust-note-given = trusted: you said yes; this lab's content is remembered as trusted
+trust-note-flag = trusted for this run only (--trust)
+trust-standing-not-needed = consent: not needed (it runs no programs, reaches no hosts and grants no powerful roles)
+trust-standing-bundled = consent: not asked, a lab shipped with workshop, unchanged
+trust-standing-remembered = consent: not asked, you trusted this content on this machine (`workshop trust --revoke` forgets it)
+trust-standing-asks = consent: `workshop run` asks before it runs this lab, and refuses without a terminal unless --trust is given (docs/security.md)
+
+## Class mode, in the learner's terminal
+
+class-announcement = 📣 from the instructor: { $text }
+class-not-reported = class: { $error }; this run is not reported to the class
+class-unreachable = class: the class server { $url } is unreachable ({ $why }); the lab goes on, and its progress will be sent when the server is back
+class-not-sent-yet = class: { $count ->
+    [one] 1 event not sent yet; it is
+   *[other] { $count } events not sent yet; they are
+} kept in { $path } and sent by the next run of this lab
+class-it-answered = it answered { $status }
+class-bad-url = `{ $url }` is not a class server URL: { $why }
+class-server-answered = the class server answered { $status }: { $error }
+class-not-understood = the class server's answer is not understood: { $why }

@@ -507,3 +507,66 @@ sh-optional-failed = el paso opcional falló; seguimos
 sh-check = comprobación: { $check }
 sh-capture-background = { $var }: un proceso en segundo plano no da respuesta aquí; workshop la registra
 sh-captured = capturado %s = %s
+
+## Consentimiento (src/trust/): se muestra solo desde estos catálogos integrados, nunca desde los de un laboratorio
+
+caps-this-lab = este laboratorio:
+caps-programs = ejecuta programas en esta máquina
+caps-pod-commands = ejecuta comandos en pods
+caps-hosts = envía peticiones HTTP a
+caps-grants = concede roles con muchos privilegios
+caps-other-grants = otras concesiones para todo el clúster
+caps-reads = lee: { $files }
+caps-by-step = paso { $id }
+caps-by-cleanup-step = paso de limpieza { $id }
+caps-by-check = una comprobación del { $by }
+caps-by-template = plantilla { $template }
+caps-in-pod = { $command } en el pod { $pod }
+caps-captured-address = la dirección de `{ $url }`, tomada durante la ejecución de { $captures }
+caps-in-namespace = en el namespace { $namespace }
+caps-cluster-wide = en todo el clúster
+caps-grant = { $binding } da { $role } a { $subjects } { $scope }
+trust-not-trusted = el laboratorio `{ $lab }` ({ $path }) no es de confianza en esta máquina todavía. Este laboratorio:
+trust-question = { $what ->
+    [reset] ¿Restablecerlo?
+   *[run] ¿Ejecutarlo?
+}
+trust-why-no-terminal = no hay ninguna terminal en la que preguntar
+trust-why-not-yes = no respondiste que sí
+trust-refused = el laboratorio `{ $lab }` no se { $what ->
+    [reset] restableció
+   *[run] ejecutó
+}: no es de confianza en esta máquina y { $why }
+trust-refused-expected = tu consentimiento para lo que hace este laboratorio:
+    { $uses }
+trust-refused-hint = lee primero el laboratorio (`workshop plan { $path }`); después { $what ->
+    [reset] restablécelo
+   *[run] ejecútalo
+} en una terminal para que se te pregunte una vez, confía en él con `workshop trust { $path }`, o añade --trust para confiar solo en { $what ->
+    [reset] este restablecimiento
+   *[run] esta ejecución
+}
+trust-cannot-remember = aviso: no se puede recordar la respuesta en { $path }: { $error }; se te volverá a preguntar
+trust-no-data-folder = aviso: no hay carpeta de datos en la que recordar la respuesta; se te volverá a preguntar
+trust-note-bundled = de confianza: un laboratorio que viene con workshop, sin cambios (docs/security.md)
+trust-note-remembered = de confianza: ya confiaste antes en el contenido de este laboratorio en esta máquina
+trust-note-given = de confianza: respondiste que sí; se recuerda el contenido de este laboratorio como de confianza
+trust-note-flag = de confianza solo para esta ejecución (--trust)
+trust-standing-not-needed = consentimiento: no hace falta (no ejecuta programas, no se conecta a otros hosts ni concede roles con muchos privilegios)
+trust-standing-bundled = consentimiento: no se pregunta, es un laboratorio que viene con workshop, sin cambios
+trust-standing-remembered = consentimiento: no se pregunta, ya confiaste en este contenido en esta máquina (`workshop trust --revoke` lo olvida)
+trust-standing-asks = consentimiento: `workshop run` pregunta antes de ejecutar este laboratorio, y sin terminal se niega salvo que se indique --trust (docs/security.md)
+
+## El modo clase, en la terminal del alumno
+
+class-announcement = 📣 del instructor: { $text }
+class-not-reported = clase: { $error }; esta ejecución no se comunica a la clase
+class-unreachable = clase: no se puede contactar con el servidor de la clase { $url } ({ $why }); el laboratorio sigue, y su progreso se enviará cuando el servidor vuelva
+class-not-sent-yet = clase: { $count ->
+    [one] 1 evento aún sin enviar; se guarda
+   *[other] { $count } eventos aún sin enviar; se guardan
+} en { $path } y los enviará la próxima ejecución de este laboratorio
+class-it-answered = respondió { $status }
+class-bad-url = `{ $url }` no es una URL de servidor de clase: { $why }
+class-server-answered = el servidor de la clase respondió { $status }: { $error }
+class-not-understood = no se entiende la respuesta del servidor de la clase: { $why }

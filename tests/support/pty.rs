@@ -25,10 +25,15 @@ pub struct Pty {
 impl Pty {
     /// Starts `workshop ARGS` in `dir` on a new 120×40 terminal, colors on (no NO_COLOR).
     pub fn spawn(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Pty {
+        Pty::spawn_sized(dir, args, env, 120)
+    }
+
+    /// [`Pty::spawn`] on a terminal `cols` columns wide.
+    pub fn spawn_sized(dir: &Path, args: &[&str], env: &[(&str, &str)], cols: u16) -> Pty {
         let (mut master, mut slave) = (0, 0);
         let size = libc::winsize {
             ws_row: 40,
-            ws_col: 120,
+            ws_col: cols,
             ws_xpixel: 0,
             ws_ypixel: 0,
         };
