@@ -502,6 +502,7 @@ caps-reads = reads: { $files }
 caps-by-step = step { $id }
 caps-by-cleanup-step = cleanup step { $id }
 caps-by-check = a check of { $by }
+caps-by-extra-flags = { $by }, with the lab's extra-flags
 caps-by-template = template { $template }
 caps-in-pod = { $command } in pod { $pod }
 caps-captured-address = the address in `{ $url }`, taken at run time from { $captures }

@@ -520,6 +520,7 @@ caps-reads = lee: { $files }
 caps-by-step = paso { $id }
 caps-by-cleanup-step = paso de limpieza { $id }
 caps-by-check = una comprobación del { $by }
+caps-by-extra-flags = { $by }, con los extra-flags del laboratorio
 caps-by-template = plantilla { $template }
 caps-in-pod = { $command } en el pod { $pod }
 caps-captured-address = la dirección de `{ $url }`, tomada durante la ejecución de { $captures }

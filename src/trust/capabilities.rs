@@ -170,7 +170,7 @@ impl Capabilities {
             {
                 self.programs.push(Use {
                     what: shown(command::minikube_start_args(&plan.scenario.cluster, None)),
-                    by: format!("{by}, with the lab's extra-flags"),
+                    by: crate::t_builtin!("caps-by-extra-flags", by = by),
                 });
             }
             _ => {}
