@@ -8,7 +8,7 @@
 //! never go through here.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
@@ -121,7 +121,21 @@ pub fn tr(id: &str, args: &FluentArgs) -> String {
 /// a lab's: for what a lab must not reword, such as the consent prompt (docs/security.md). A
 /// language only a lab adds is shown in English here.
 pub fn tr_built_in(id: &str, args: &FluentArgs) -> String {
-    Catalogue::build(&current(), &[]).format(id, args)
+    static BUILT: Mutex<Vec<Arc<Catalogue>>> = Mutex::new(Vec::new());
+    let lang = current();
+    let found = BUILT
+        .lock()
+        .ok()
+        .and_then(|b| b.iter().find(|c| c.lang == lang).cloned());
+    let catalogue = found.unwrap_or_else(|| {
+        // Parsed once per language: capabilities ask for many lines.
+        let c = Arc::new(Catalogue::build(&lang, &[]));
+        if let Ok(mut b) = BUILT.lock() {
+            b.push(c.clone());
+        }
+        c
+    });
+    catalogue.format(id, args)
 }
 
 /// The language messages are shown in now (`en`, `es`, or one a lab added).
