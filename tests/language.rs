@@ -561,3 +561,50 @@ fn the_consent_prompt_is_in_spanish_from_the_built_in_catalogue_only() {
     assert_eq!(pty.wait(RUN), 0, "{}", pty.screen());
     assert!(lab.path().join("ran").exists());
 }
+
+#[test]
+fn a_cluster_that_cannot_be_reached_is_explained_in_spanish() {
+    // A loopback port nobody listens on any more.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free loopback port")
+        .port();
+    let kubeconfig = format!(
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: dead\n  cluster:\n    server: http://127.0.0.1:{port}\ncontexts:\n- name: dead\n  context:\n    cluster: dead\n    user: dead\ncurrent-context: dead\nusers:\n- name: dead\n  user: {{}}\n"
+    );
+    let dead = Test::in_repo()
+        .write("dead.kubeconfig", kubeconfig)
+        .args([
+            "run",
+            "scenarios/day55.toml",
+            "--cluster",
+            "existing",
+            "--kubeconfig",
+            "dead.kubeconfig",
+        ])
+        .env("LANG", "es_ES.UTF-8")
+        .run()
+        .status(3);
+    let err = dead.stderr.clone();
+    dead.stderr_contains("error: no se puede contactar con el clúster (dead): http://127.0.0.1:")
+        .stderr_contains("= pista: ¿está en marcha el clúster? compruébalo con `kubectl cluster-info`");
+    assert!(
+        !err.contains("hint:") && !err.contains("is the cluster running"),
+        "{err}"
+    );
+
+    Test::in_repo()
+        .args([
+            "run",
+            "scenarios/day55.toml",
+            "--cluster",
+            "existing",
+            "--kubeconfig",
+            "missing.kubeconfig",
+        ])
+        .env("LANG", "es_ES.UTF-8")
+        .run()
+        .status(3)
+        .stderr_contains("error: kubeconfig: --kubeconfig missing.kubeconfig: ese archivo no existe")
+        .stderr_contains("= pista: revisa la ruta; minikube y kind escriben su kubeconfig en ~/.kube/config");
+}

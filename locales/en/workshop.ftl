@@ -541,3 +541,29 @@ class-it-answered = it answered { $status }
 class-bad-url = `{ $url }` is not a class server URL: { $why }
 class-server-answered = the class server answered { $status }: { $error }
 class-not-understood = the class server's answer is not understood: { $why }
+
+## Errors that stop a run before or between steps (src/engine/error.rs)
+
+engine-invalid = the scenario is invalid
+engine-missing-binary = `{ $name }` was not found on PATH
+engine-unreachable = cannot reach the cluster ({ $context }): { $message }
+engine-kubeconfig = kubeconfig: { $message }
+engine-port-in-use = local port { $port } on 127.0.0.1 is already in use (needed by step `{ $step }`)
+engine-rehearsal = the rehearsal cluster could not start: { $why }
+engine-busy = lab `{ $lab }` is already running from this folder ({ $holder })
+engine-lock = cannot lock the lab ({ $path }): { $message }
+engine-runtime = could not start the async runtime: { $error }
+
+## Reaching an existing cluster (src/engine/provider/existing.rs)
+
+kubeconfig-where-hint = pass --kubeconfig PATH, set KUBECONFIG, or create ~/.kube/config (minikube and kind write one)
+kubeconfig-no-such-file = --kubeconfig { $path }: there is no such file
+kubeconfig-no-such-file-hint = check the path; minikube and kind write their kubeconfig to ~/.kube/config
+kubeconfig-cannot-read = cannot read `{ $path }`: { $error }
+kubeconfig-env-missing = KUBECONFIG names { $paths }, which does not exist
+kubeconfig-env-missing-hint = point KUBECONFIG at an existing file (`export KUBECONFIG=PATH`), unset it to use ~/.kube/config, or pass --kubeconfig PATH
+kubeconfig-cannot-read-default = cannot read the kubeconfig: { $error }
+kubeconfig-no-context = there is no context `{ $context }`
+kubeconfig-no-context-hint = contexts in the kubeconfig: { $contexts }
+kubeconfig-entries-hint = check the context's cluster and user entries (`kubectl config view`)
+existing-unreachable-hint = is the cluster running? check `kubectl cluster-info`; without a cluster, try --cluster rehearsal

@@ -571,3 +571,29 @@ class-it-answered = respondió { $status }
 class-bad-url = `{ $url }` no es una URL de servidor de clase: { $why }
 class-server-answered = el servidor de la clase respondió { $status }: { $error }
 class-not-understood = no se entiende la respuesta del servidor de la clase: { $why }
+
+## Errores que detienen una ejecución antes de un paso o entre pasos (src/engine/error.rs)
+
+engine-invalid = el escenario no es válido
+engine-missing-binary = no se encontró `{ $name }` en el PATH
+engine-unreachable = no se puede contactar con el clúster ({ $context }): { $message }
+engine-kubeconfig = kubeconfig: { $message }
+engine-port-in-use = el puerto local { $port } de 127.0.0.1 ya está en uso (lo necesita el paso `{ $step }`)
+engine-rehearsal = el clúster de ensayo no pudo arrancar: { $why }
+engine-busy = el laboratorio `{ $lab }` ya se está ejecutando desde esta carpeta ({ $holder })
+engine-lock = no se puede bloquear el laboratorio ({ $path }): { $message }
+engine-runtime = no se pudo arrancar el entorno asíncrono: { $error }
+
+## Contactar con un clúster existente (src/engine/provider/existing.rs)
+
+kubeconfig-where-hint = pasa --kubeconfig RUTA, define KUBECONFIG o crea ~/.kube/config (minikube y kind escriben uno)
+kubeconfig-no-such-file = --kubeconfig { $path }: ese archivo no existe
+kubeconfig-no-such-file-hint = revisa la ruta; minikube y kind escriben su kubeconfig en ~/.kube/config
+kubeconfig-cannot-read = no se puede leer `{ $path }`: { $error }
+kubeconfig-env-missing = KUBECONFIG nombra { $paths }, que no existe
+kubeconfig-env-missing-hint = apunta KUBECONFIG a un archivo que exista (`export KUBECONFIG=RUTA`), quítala para usar ~/.kube/config, o pasa --kubeconfig RUTA
+kubeconfig-cannot-read-default = no se puede leer el kubeconfig: { $error }
+kubeconfig-no-context = no hay ningún contexto `{ $context }`
+kubeconfig-no-context-hint = contextos del kubeconfig: { $contexts }
+kubeconfig-entries-hint = revisa las entradas de cluster y user del contexto (`kubectl config view`)
+existing-unreachable-hint = ¿está en marcha el clúster? compruébalo con `kubectl cluster-info`; sin clúster, prueba --cluster rehearsal

@@ -64,16 +64,47 @@ impl EngineError {
         }
     }
 
-    /// The text printed on stderr.
+    /// The message in the learner's language (`Display`, for logs, stays English).
+    pub fn message(&self) -> String {
+        match self {
+            EngineError::Invalid(_) => crate::t!("engine-invalid"),
+            EngineError::MissingBinary { name, .. } => crate::t!("engine-missing-binary", name = name.as_str()),
+            EngineError::Unreachable { context, message, .. } => {
+                crate::t!(
+                    "engine-unreachable",
+                    context = context.as_str(),
+                    message = message.as_str()
+                )
+            }
+            EngineError::Kubeconfig { message, .. } => crate::t!("engine-kubeconfig", message = message.as_str()),
+            EngineError::PortInUse { port, step, .. } => {
+                crate::t!("engine-port-in-use", port = *port, step = step.as_str())
+            }
+            EngineError::Rehearsal(why) => crate::t!("engine-rehearsal", why = why.as_str()),
+            EngineError::Busy { lab, holder, .. } => {
+                crate::t!("engine-busy", lab = lab.as_str(), holder = holder.as_str())
+            }
+            EngineError::Lock { path, message } => {
+                crate::t!("engine-lock", path = path.as_str(), message = message.as_str())
+            }
+            EngineError::Runtime(e) => crate::t!("engine-runtime", error = e.to_string()),
+        }
+    }
+
+    /// The text printed on stderr, in the learner's language.
     pub fn render(&self, color: bool) -> String {
         match self {
             EngineError::Invalid(d) => d.render(color),
             other => {
                 let red = console::Style::new().red().bold();
                 let red = if color { red } else { red.force_styling(false) };
-                let mut s = format!("{}{other}\n", red.apply_to("error: "));
+                let mut s = format!(
+                    "{} {}\n",
+                    red.apply_to(crate::t_builtin!("diag-error")),
+                    other.message()
+                );
                 if let Some(h) = other.hint() {
-                    s.push_str(&format!("  = hint: {h}\n"));
+                    s.push_str(&format!("  = {} {h}\n", crate::t_builtin!("diag-hint")));
                 }
                 s
             }

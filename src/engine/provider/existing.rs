@@ -29,15 +29,19 @@ impl Existing {
     }
 
     fn read(&self) -> Result<Kubeconfig, EngineError> {
-        let hint = "pass --kubeconfig PATH, set KUBECONFIG, or create ~/.kube/config (minikube and kind write one)";
+        let hint = crate::t!("kubeconfig-where-hint");
         match &self.kubeconfig {
             Some(p) if !p.exists() => Err(EngineError::Kubeconfig {
-                message: format!("--kubeconfig {}: there is no such file", p.display()),
-                hint: "check the path; minikube and kind write their kubeconfig to ~/.kube/config".into(),
+                message: crate::t!("kubeconfig-no-such-file", path = p.display().to_string()),
+                hint: crate::t!("kubeconfig-no-such-file-hint"),
             }),
             Some(p) => Kubeconfig::read_from(p).map_err(|e| EngineError::Kubeconfig {
-                message: format!("cannot read `{}`: {}", p.display(), read_error(&e)),
-                hint: hint.into(),
+                message: crate::t!(
+                    "kubeconfig-cannot-read",
+                    path = p.display().to_string(),
+                    error = read_error(&e)
+                ),
+                hint,
             }),
             None => {
                 // KUBECONFIG names files (`:`-separated) that must exist, as kubectl reads them.
@@ -49,14 +53,14 @@ impl Existing {
                         .collect();
                     if !missing.is_empty() {
                         return Err(EngineError::Kubeconfig {
-                            message: format!("KUBECONFIG names {}, which does not exist", missing.join(", ")),
-                            hint: "point KUBECONFIG at an existing file (`export KUBECONFIG=PATH`), unset it to use ~/.kube/config, or pass --kubeconfig PATH".into(),
+                            message: crate::t!("kubeconfig-env-missing", paths = missing.join(", ")),
+                            hint: crate::t!("kubeconfig-env-missing-hint"),
                         });
                     }
                 }
                 Kubeconfig::read().map_err(|e| EngineError::Kubeconfig {
-                    message: format!("cannot read the kubeconfig: {}", read_error(&e)),
-                    hint: hint.into(),
+                    message: crate::t!("kubeconfig-cannot-read-default", error = read_error(&e)),
+                    hint,
                 })
             }
         }
@@ -71,8 +75,8 @@ impl Existing {
         {
             let names: Vec<&str> = kc.contexts.iter().map(|n| n.name.as_str()).collect();
             return Err(EngineError::Kubeconfig {
-                message: format!("there is no context `{c}`"),
-                hint: format!("contexts in the kubeconfig: {}", names.join(", ")),
+                message: crate::t!("kubeconfig-no-context", context = c.as_str()),
+                hint: crate::t!("kubeconfig-no-context-hint", contexts = names.join(", ")),
             });
         }
         let opts = KubeConfigOptions {
@@ -83,14 +87,9 @@ impl Existing {
             .await
             .map_err(|e| EngineError::Kubeconfig {
                 message: e.to_string(),
-                hint: "check the context's cluster and user entries (`kubectl config view`)".into(),
+                hint: crate::t!("kubeconfig-entries-hint"),
             })?;
-        Connection::connect(
-            config,
-            &context,
-            "is the cluster running? check `kubectl cluster-info`; without a cluster, try --cluster rehearsal",
-        )
-        .await
+        Connection::connect(config, &context, &crate::t!("existing-unreachable-hint")).await
     }
 }
 
