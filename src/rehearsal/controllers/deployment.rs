@@ -233,16 +233,8 @@ fn new_rs_annotations(d: &Value, rs: Option<&Value>, new_revision: i64, desired:
     (rs.is_none() || next != current).then_some(next)
 }
 
-/// Reconcile all deployments.
-pub fn reconcile(ctx: &mut Ctx) {
-    let shared = ctx.shared.clone();
-    let (deployments, _) = shared.store.list(by_kind("apps", "Deployment"), None);
-    for d in deployments.iter().filter(|d| !deleting(d)) {
-        sync(ctx, d);
-    }
-}
-
-fn sync(ctx: &mut Ctx, d: &Value) {
+/// Sync one deployment: its ReplicaSets (new, old, scaled, pruned), revisions and status.
+pub fn sync(ctx: &mut Ctx, d: &Value) {
     let shared = ctx.shared.clone();
     let d_res = by_kind("apps", "Deployment");
     let rs_res = by_kind("apps", "ReplicaSet");

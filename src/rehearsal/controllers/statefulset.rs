@@ -65,152 +65,148 @@ fn build_pod(sts: &Value, ord: i64, revision: &str, minor: u32) -> Value {
     json!({"metadata": meta, "spec": spec})
 }
 
-/// Reconcile all stateful sets.
-pub fn reconcile(ctx: &mut Ctx) {
+/// Sync one stateful set: claims and pods in order, scale-down, rolling update, status.
+pub fn sync(ctx: &mut Ctx, sts: &Value) {
     let shared = ctx.shared.clone();
     let sts_res = by_kind("apps", "StatefulSet");
     let pod_res = by_kind("", "Pod");
     let pvc_res = by_kind("", "PersistentVolumeClaim");
-    let (sets, _) = shared.store.list(sts_res, None);
-    for sts in sets.into_iter().filter(|s| !deleting(s)) {
-        let ns = namespace_of(&sts).to_string();
-        let name = name_of(&sts).to_string();
-        let desired = replicas(&sts);
-        let revision = format!(
-            "{name}-{}",
-            template_hash(sts.pointer("/spec/template").unwrap_or(&Value::Null), 0)
-        );
-        let parallel = sts.pointer("/spec/podManagementPolicy").and_then(Value::as_str) == Some("Parallel");
-        let (pods, _) = shared.store.list(pod_res, Some(&ns));
-        let mut owned: BTreeMap<i64, Arc<Value>> = pods
+    let ns = namespace_of(sts).to_string();
+    let name = name_of(sts).to_string();
+    let desired = replicas(sts);
+    let revision = format!(
+        "{name}-{}",
+        template_hash(sts.pointer("/spec/template").unwrap_or(&Value::Null), 0)
+    );
+    let parallel = sts.pointer("/spec/podManagementPolicy").and_then(Value::as_str) == Some("Parallel");
+    let (pods, _) = shared.store.list(pod_res, Some(&ns));
+    let mut owned: BTreeMap<i64, Arc<Value>> = pods
+        .into_iter()
+        .filter(|p| controlled_by(p, uid_of(sts)))
+        .filter_map(|p| ordinal(&name, name_of(&p)).map(|o| (o, p)))
+        .collect();
+    // Claims first, for every ordinal that should exist.
+    for ord in 0..desired {
+        for tpl in sts
+            .pointer("/spec/volumeClaimTemplates")
+            .and_then(Value::as_array)
             .into_iter()
-            .filter(|p| controlled_by(p, uid_of(&sts)))
-            .filter_map(|p| ordinal(&name, name_of(&p)).map(|o| (o, p)))
-            .collect();
-        // Claims first, for every ordinal that should exist.
-        for ord in 0..desired {
-            for tpl in sts
-                .pointer("/spec/volumeClaimTemplates")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                let tname = tpl
-                    .pointer("/metadata/name")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default();
-                let claim = format!("{tname}-{name}-{ord}");
-                if shared.store.get(pvc_res, &ns, &claim).is_none() {
-                    let mut pvc = tpl.clone();
-                    pvc["metadata"]["name"] = json!(claim);
-                    if let Some(labels) = sts.pointer("/spec/selector/matchLabels") {
-                        pvc["metadata"]["labels"] = labels.clone();
-                    }
-                    if api::create(&shared, pvc_res, &ns, pvc, false).is_ok() {
-                        ctx.event(
-                            sts_res,
-                            &sts,
-                            Type::Normal,
-                            "SuccessfulCreate",
-                            &format!("create Claim {claim} Pod {name}-{ord} in StatefulSet {name} success"),
-                            "statefulset-controller",
-                        );
-                    }
+            .flatten()
+        {
+            let tname = tpl
+                .pointer("/metadata/name")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            let claim = format!("{tname}-{name}-{ord}");
+            if shared.store.get(pvc_res, &ns, &claim).is_none() {
+                let mut pvc = tpl.clone();
+                pvc["metadata"]["name"] = json!(claim);
+                if let Some(labels) = sts.pointer("/spec/selector/matchLabels") {
+                    pvc["metadata"]["labels"] = labels.clone();
+                }
+                if api::create(&shared, pvc_res, &ns, pvc, false).is_ok() {
+                    ctx.event(
+                        sts_res,
+                        sts,
+                        Type::Normal,
+                        "SuccessfulCreate",
+                        &format!("create Claim {claim} Pod {name}-{ord} in StatefulSet {name} success"),
+                        "statefulset-controller",
+                    );
                 }
             }
         }
-        // Create missing pods in order.
-        for ord in 0..desired {
-            match owned.get(&ord) {
-                Some(p) if pod_ready(p) && !deleting(p) => continue,
-                Some(_) if parallel => continue,
-                Some(_) => break,
-                None => {
-                    let pod = build_pod(&sts, ord, &revision, shared.version.minor);
-                    if let Ok(created) = api::create(&shared, pod_res, &ns, pod, false) {
-                        ctx.event(
-                            sts_res,
-                            &sts,
-                            Type::Normal,
-                            "SuccessfulCreate",
-                            &format!("create Pod {name}-{ord} in StatefulSet {name} successful"),
-                            "statefulset-controller",
-                        );
-                        owned.insert(ord, Arc::new(created));
-                    }
-                    if !parallel {
-                        break;
-                    }
+    }
+    // Create missing pods in order.
+    for ord in 0..desired {
+        match owned.get(&ord) {
+            Some(p) if pod_ready(p) && !deleting(p) => continue,
+            Some(_) if parallel => continue,
+            Some(_) => break,
+            None => {
+                let pod = build_pod(sts, ord, &revision, shared.version.minor);
+                if let Ok(created) = api::create(&shared, pod_res, &ns, pod, false) {
+                    ctx.event(
+                        sts_res,
+                        sts,
+                        Type::Normal,
+                        "SuccessfulCreate",
+                        &format!("create Pod {name}-{ord} in StatefulSet {name} successful"),
+                        "statefulset-controller",
+                    );
+                    owned.insert(ord, Arc::new(created));
+                }
+                if !parallel {
+                    break;
                 }
             }
         }
-        // Scale down from the highest ordinal, one at a time.
-        let all_ready = owned.values().all(|p| pod_ready(p));
-        if let Some((&ord, p)) = owned.iter().next_back()
-            && ord >= desired
-            && (parallel || all_ready || !pod_ready(p))
-            && ctx.due(format!("{}/scaledown/{ord}", uid_of(&sts)))
-            && api::delete(&shared, pod_res, &ns, name_of(p), Propagation::Background, None, false).is_ok()
-        {
-            ctx.event(
-                sts_res,
-                &sts,
-                Type::Normal,
-                "SuccessfulDelete",
-                &format!("delete Pod {} in StatefulSet {name} successful", name_of(p)),
-                "statefulset-controller",
-            );
-            owned.remove(&ord);
+    }
+    // Scale down from the highest ordinal, one at a time.
+    let all_ready = owned.values().all(|p| pod_ready(p));
+    if let Some((&ord, p)) = owned.iter().next_back()
+        && ord >= desired
+        && (parallel || all_ready || !pod_ready(p))
+        && ctx.due(format!("{}/scaledown/{ord}", uid_of(sts)))
+        && api::delete(&shared, pod_res, &ns, name_of(p), Propagation::Background, None, false).is_ok()
+    {
+        ctx.event(
+            sts_res,
+            sts,
+            Type::Normal,
+            "SuccessfulDelete",
+            &format!("delete Pod {} in StatefulSet {name} successful", name_of(p)),
+            "statefulset-controller",
+        );
+        owned.remove(&ord);
+    }
+    // Rolling update: replace the highest outdated pod once everything is Ready.
+    let complete = (0..desired).all(|o| owned.get(&o).is_some_and(|p| pod_ready(p))) && owned.len() as i64 == desired;
+    if complete
+        && let Some((_, p)) = owned.iter().rev().find(|(_, p)| {
+            p.pointer("/metadata/labels/controller-revision-hash")
+                .and_then(Value::as_str)
+                != Some(&revision)
+        })
+        && api::delete(&shared, pod_res, &ns, name_of(p), Propagation::Background, None, false).is_ok()
+    {
+        ctx.event(
+            sts_res,
+            sts,
+            Type::Normal,
+            "SuccessfulDelete",
+            &format!("delete Pod {} in StatefulSet {name} successful", name_of(p)),
+            "statefulset-controller",
+        );
+    }
+    let (pods, _) = shared.store.list(pod_res, Some(&ns));
+    let owned: Vec<Arc<Value>> = pods.into_iter().filter(|p| controlled_by(p, uid_of(sts))).collect();
+    let ready = owned.iter().filter(|p| pod_ready(p)).count();
+    let current = owned
+        .iter()
+        .filter(|p| {
+            p.pointer("/metadata/labels/controller-revision-hash")
+                .and_then(Value::as_str)
+                == Some(&revision)
+        })
+        .count();
+    let mut status = json!({
+        "observedGeneration": sts.pointer("/metadata/generation").cloned().unwrap_or(json!(1)),
+        "replicas": owned.len(),
+        "readyReplicas": ready,
+        "currentReplicas": current,
+        "updatedReplicas": current,
+        "availableReplicas": ready,
+        "currentRevision": revision,
+        "updateRevision": revision,
+        "collisionCount": 0,
+    });
+    for key in ["readyReplicas", "currentReplicas", "updatedReplicas"] {
+        if status[key] == json!(0) {
+            status.as_object_mut().expect("object").remove(key);
         }
-        // Rolling update: replace the highest outdated pod once everything is Ready.
-        let complete =
-            (0..desired).all(|o| owned.get(&o).is_some_and(|p| pod_ready(p))) && owned.len() as i64 == desired;
-        if complete
-            && let Some((_, p)) = owned.iter().rev().find(|(_, p)| {
-                p.pointer("/metadata/labels/controller-revision-hash")
-                    .and_then(Value::as_str)
-                    != Some(&revision)
-            })
-            && api::delete(&shared, pod_res, &ns, name_of(p), Propagation::Background, None, false).is_ok()
-        {
-            ctx.event(
-                sts_res,
-                &sts,
-                Type::Normal,
-                "SuccessfulDelete",
-                &format!("delete Pod {} in StatefulSet {name} successful", name_of(p)),
-                "statefulset-controller",
-            );
-        }
-        let (pods, _) = shared.store.list(pod_res, Some(&ns));
-        let owned: Vec<Arc<Value>> = pods.into_iter().filter(|p| controlled_by(p, uid_of(&sts))).collect();
-        let ready = owned.iter().filter(|p| pod_ready(p)).count();
-        let current = owned
-            .iter()
-            .filter(|p| {
-                p.pointer("/metadata/labels/controller-revision-hash")
-                    .and_then(Value::as_str)
-                    == Some(&revision)
-            })
-            .count();
-        let mut status = json!({
-            "observedGeneration": sts.pointer("/metadata/generation").cloned().unwrap_or(json!(1)),
-            "replicas": owned.len(),
-            "readyReplicas": ready,
-            "currentReplicas": current,
-            "updatedReplicas": current,
-            "availableReplicas": ready,
-            "currentRevision": revision,
-            "updateRevision": revision,
-            "collisionCount": 0,
-        });
-        for key in ["readyReplicas", "currentReplicas", "updatedReplicas"] {
-            if status[key] == json!(0) {
-                status.as_object_mut().expect("object").remove(key);
-            }
-        }
-        if sts.get("status") != Some(&status) {
-            shared.store.mutate(sts_res, &ns, &name, |o| o["status"] = status);
-        }
+    }
+    if sts.get("status") != Some(&status) {
+        shared.store.mutate(sts_res, &ns, &name, |o| o["status"] = status);
     }
 }
