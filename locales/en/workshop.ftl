@@ -567,3 +567,10 @@ kubeconfig-no-context = there is no context `{ $context }`
 kubeconfig-no-context-hint = contexts in the kubeconfig: { $contexts }
 kubeconfig-entries-hint = check the context's cluster and user entries (`kubectl config view`)
 existing-unreachable-hint = is the cluster running? check `kubectl cluster-info`; without a cluster, try --cluster rehearsal
+
+## A cluster that fails while a lab runs (src/engine/cluster/health.rs)
+
+health-vanished = the cluster stopped answering: { $last } since { $since }, for more than { $seconds }s
+health-replaced = the cluster was replaced (restarted without its data): { $why }
+health-unreachable = cluster unreachable since { $clock } ({ $elapsed }, { $last }); the step fails after { $grace }
+health-retrying = { $what } since { $elapsed }; retrying

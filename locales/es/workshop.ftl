@@ -597,3 +597,10 @@ kubeconfig-no-context = no hay ningún contexto `{ $context }`
 kubeconfig-no-context-hint = contextos del kubeconfig: { $contexts }
 kubeconfig-entries-hint = revisa las entradas de cluster y user del contexto (`kubectl config view`)
 existing-unreachable-hint = ¿está en marcha el clúster? compruébalo con `kubectl cluster-info`; sin clúster, prueba --cluster rehearsal
+
+## Un clúster que falla mientras se ejecuta un laboratorio (src/engine/cluster/health.rs)
+
+health-vanished = el clúster dejó de responder: { $last } desde las { $since }, durante más de { $seconds } s
+health-replaced = el clúster fue sustituido (se reinició sin sus datos): { $why }
+health-unreachable = no se puede contactar con el clúster desde las { $clock } ({ $elapsed }, { $last }); el paso falla pasados { $grace }
+health-retrying = { $what } desde hace { $elapsed }; reintentando

@@ -54,11 +54,13 @@ impl Lost {
     /// The one-line message of a step that fails for it.
     pub fn message(&self) -> String {
         match self {
-            Lost::Vanished { since, grace, last } => format!(
-                "the cluster stopped answering: {last} since {since}, for more than {}s",
-                grace.as_secs()
+            Lost::Vanished { since, grace, last } => crate::t!(
+                "health-vanished",
+                last = last.as_str(),
+                since = since.as_str(),
+                seconds = grace.as_secs()
             ),
-            Lost::Replaced { why } => format!("the cluster was replaced (restarted without its data): {why}"),
+            Lost::Replaced { why } => crate::t!("health-replaced", why = why.as_str()),
         }
     }
 }
@@ -211,18 +213,39 @@ impl Health {
         if let Some(u) = &st.unreachable
             && u.since.elapsed() >= UNREACHABLE_NOTICE
         {
-            return Some(format!(
-                "cluster unreachable since {} ({}, {}); the step fails after {}",
-                u.clock,
-                secs(u.since.elapsed()),
-                u.last,
-                secs(self.grace())
+            return Some(crate::t!(
+                "health-unreachable",
+                clock = u.clock.as_str(),
+                elapsed = secs(u.since.elapsed()),
+                last = u.last.as_str(),
+                grace = secs(self.grace())
             ));
         }
         st.trouble
             .as_ref()
             .filter(|t| t.since.elapsed() >= TROUBLE_NOTICE)
-            .map(|t| format!("{} since {}; retrying", t.what, secs(t.since.elapsed())))
+            .map(|t| {
+                crate::t!(
+                    "health-retrying",
+                    what = t.what.as_str(),
+                    elapsed = secs(t.since.elapsed())
+                )
+            })
+    }
+
+    /// What [`Health::status_line`] is about, to say it once per kind of failure: the
+    /// unreachable notice, or the failure being retried (`API answers 500`).
+    pub fn status_kind(&self) -> Option<String> {
+        let st = self.state();
+        if let Some(u) = &st.unreachable
+            && u.since.elapsed() >= UNREACHABLE_NOTICE
+        {
+            return Some("unreachable".to_owned());
+        }
+        st.trouble
+            .as_ref()
+            .filter(|t| t.since.elapsed() >= TROUBLE_NOTICE)
+            .map(|t| t.what.clone())
     }
 
     /// The failure being retried now, with its request: `API answers 500 (GET /api/v1/pods)`.

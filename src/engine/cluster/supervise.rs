@@ -60,7 +60,7 @@ pub async fn action<T>(ctx: &StepCtx<'_>, budget: Duration, fut: impl Future<Out
                     continue;
                 };
                 // "API answers 500 since 4 s; retrying": say it once per kind of failure.
-                let kind = line.split(" since ").next().unwrap_or_default().to_owned();
+                let kind = health.status_kind().unwrap_or_default();
                 if said.as_deref() != Some(kind.as_str()) {
                     match health.failing_request() {
                         Some(request) => ctx.output(&format!("{line} ({request})")),
