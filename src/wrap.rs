@@ -4,7 +4,7 @@
 //! ANSI styles. Commands (`$ …`) and the lines of a step's own output are never re-flowed: a
 //! command is copied as one line, and kubectl's tables keep their columns.
 
-use textwrap::Options;
+use textwrap::{Options, WordSplitter};
 
 /// The width of the terminal on standard output, when it is one.
 pub fn terminal_width() -> Option<usize> {
@@ -56,7 +56,9 @@ fn wrap_line(line: &str, width: usize) -> String {
     let options = Options::new(width)
         .initial_indent(lead)
         .subsequent_indent(&rest)
-        .break_words(false);
+        .break_words(false)
+        // Step ids and commands hold hyphens (`get-ingress`): never break a word there.
+        .word_splitter(WordSplitter::NoHyphenation);
     textwrap::fill(body, options)
 }
 
@@ -82,6 +84,7 @@ mod tests {
         assert_eq!(bullet, "  • uno dos tres cuatro\n    cinco seis siete\n    ocho nueve");
         let command = "  $ kubectl create -f .workshop/manifests/day55/pacman-stateful-demo.yaml";
         assert_eq!(wrap(command, 30), command);
+        assert_eq!(wrap("need get-ingress now", 12), "need\nget-ingress\nnow");
         let styled = format!("{} dos", console::style("uno").bold().force_styling(true));
         assert_eq!(wrap(&styled, 7), styled);
     }
