@@ -157,6 +157,22 @@ fn help_of_rehearsal_serve() {
 }
 
 #[test]
+fn rehearsal_serve_of_a_broken_scenario_says_what_is_wrong_and_serves_nothing() {
+    Test::new()
+        .write("bad.toml", "[lab]\nid = 3\n")
+        .args(["rehearsal", "serve", "bad.toml"])
+        .run()
+        .status(2)
+        .stderr_contains("--> bad.toml:2:6")
+        .stdout_lacks("listening on");
+    Test::new()
+        .args(["rehearsal", "serve", "nope.toml"])
+        .run()
+        .status(2)
+        .stderr_contains("cannot read scenario `nope.toml`");
+}
+
+#[test]
 fn version() {
     Test::new()
         .args(["--version"])
