@@ -211,7 +211,8 @@ fn a_check_that_times_out_shows_expected_observed_events_diagnosis_and_hint() {
         .run()
         .status(1)
         .stdout_in_order(&[
-            "✖ pvc default/data is Bound (after 2.0s)",
+            // The time it took is the 2 s timeout and however long a loaded machine adds.
+            "✖ pvc default/data is Bound (after 2.",
             "diagnosis: the claim is Pending because no StorageClass is marked default",
             "expected: pvc default/data is Bound",
             "observed: phase Pending, no class",
