@@ -64,6 +64,9 @@ impl Capabilities {
     /// answers only after consent is given).
     pub fn of_scope(plan: &Plan, scenario_path: &str, scope: Scope) -> Capabilities {
         let mut c = Capabilities::of_version(plan, scenario_path, scope);
+        if !may_vary_by_version(plan) {
+            return c;
+        }
         for minor in VERSIONS_CONSIDERED {
             if minor == plan.facts.minor {
                 continue;
@@ -302,6 +305,17 @@ fn forwarded_ports(plan: &Plan, caps: &Captures) -> BTreeSet<u16> {
         })
         .filter_map(|p| u16::try_from(p).ok())
         .collect()
+}
+
+/// Whether what the lab does may depend on the cluster's version: its scenario or a template
+/// it reads names `cluster` (the facts templates see). Conservative: a mention in a comment
+/// counts too.
+fn may_vary_by_version(plan: &Plan) -> bool {
+    let text = &plan.scenario.source.text;
+    text.contains("cluster.")
+        || text.contains("cluster[")
+        || (plan.templates.read_so_far().iter())
+            .any(|name| (plan.templates.names_used_by_file(name)).map_or(true, |names| names.contains("cluster")))
 }
 
 /// The template files the plan rendered and those they include, as paths.
