@@ -3,7 +3,8 @@
 //! in-process rehearsal cluster, for N = 100, 1000 and 5000, then the day-55 lab. For each run:
 //! the client's CPU time (the `workshop` child's user + system time) and the server's (this
 //! process's CPU time during the run: it does nothing but serve the rehearsal), and a fit of the
-//! server's CPU against N (a·N + b·N²).
+//! server's CPU and the client's against N (a·N + b·N²); and the CPU of `workshop validate`
+//! on the same lab.
 //!
 //! Run: `cargo bench --bench steps` (`WORKSHOP_BENCH_STEPS=100,1000` picks the sizes;
 //! `WORKSHOP_BIN=path` runs another `workshop` binary, to compare builds).
@@ -116,6 +117,19 @@ fn copy_day55(repo: &Path, dir: &Path) -> String {
     "scenarios/day55.toml".into()
 }
 
+/// The CPU time of `workshop validate SCENARIO` (reads, renders and analyses the whole lab).
+fn validate_cpu(dir: &Path, scenario: &str) -> Duration {
+    let before = cpu(libc::RUSAGE_CHILDREN);
+    let bin = std::env::var_os("WORKSHOP_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_workshop").into());
+    let out = Command::new(bin)
+        .args(["--color", "never", "validate", scenario])
+        .current_dir(dir)
+        .output()
+        .expect("workshop validate runs");
+    assert!(out.status.success(), "workshop validate {scenario} failed");
+    cpu(libc::RUSAGE_CHILDREN) - before
+}
+
 /// Least squares of y = a·n + b·n² (no constant: an empty lab costs nothing).
 fn fit(points: &[(f64, f64)]) -> (f64, f64) {
     let (mut s2, mut s3, mut s4, mut sy1, mut sy2) = (0.0, 0.0, 0.0, 0.0, 0.0);
@@ -147,26 +161,31 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     println!("N-step lab against the rehearsal cluster (fast pace): CPU seconds");
     println!(
-        "  {:>6}  {:>9}  {:>10}  {:>10}  {:>14}",
-        "steps", "wall", "client", "server", "server/step"
+        "  {:>6}  {:>9}  {:>10}  {:>10}  {:>14}  {:>10}",
+        "steps", "wall", "client", "server", "server/step", "validate"
     );
-    let mut points = Vec::new();
+    let (mut points, mut client_points) = (Vec::new(), Vec::new());
     for n in &sizes {
         let lab = write_lab(dir.path(), *n);
         let m = measure(&rt, dir.path(), &lab, "v1.31.0", "minikube");
+        let v = validate_cpu(dir.path(), &lab);
         println!(
-            "  {:>6}  {:>8.2}s  {:>9.2}s  {:>9.2}s  {:>11.3} ms",
+            "  {:>6}  {:>8.2}s  {:>9.2}s  {:>9.2}s  {:>11.3} ms  {:>9.2}s",
             n,
             m.wall.as_secs_f64(),
             m.client.as_secs_f64(),
             m.server.as_secs_f64(),
-            m.server.as_secs_f64() * 1000.0 / *n as f64
+            m.server.as_secs_f64() * 1000.0 / *n as f64,
+            v.as_secs_f64()
         );
         points.push((*n as f64, m.server.as_secs_f64()));
+        client_points.push((*n as f64, m.client.as_secs_f64()));
     }
     if points.len() >= 2 {
         let (a, b) = fit(&points);
         println!("  server CPU fit: {:.3} ms·N + {:.4} µs·N²", a * 1e3, b * 1e6);
+        let (a, b) = fit(&client_points);
+        println!("  client CPU fit: {:.3} ms·N + {:.4} µs·N²", a * 1e3, b * 1e6);
         if let (Some(small), Some(big)) = (
             points.iter().find(|p| p.0 == 100.0),
             points.iter().find(|p| p.0 == 1000.0),

@@ -48,6 +48,8 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
     // Background steps of earlier runs that are running again, or could not be started again.
     let mut restarted: HashSet<String> = HashSet::new();
     let mut lost: HashSet<String> = HashSet::new();
+    // The earlier steps looked at for a process to start again: each is looked at once.
+    let mut examined = 0;
     let total = steps.len();
     let mut left_out = 0;
     for (i, step) in steps.iter().enumerate() {
@@ -107,7 +109,8 @@ pub async fn run_steps(run: &RunCtx, steps: &[Step], opts: &LoopOptions) -> Summ
         let status = if let Some(why) = skip {
             StepStatus::Skipped(why)
         } else {
-            restart_background(run, &steps[..i], opts, &mut restarted, &mut lost).await;
+            restart_background(run, &steps[examined..i], opts, &mut restarted, &mut lost).await;
+            examined = i;
             if let Some(r) = &run.recorder {
                 r.step_started(run, &id).await;
             }

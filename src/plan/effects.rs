@@ -13,6 +13,8 @@
 //! Changes are known for the actions that name their objects (create, apply, patch, delete,
 //! scale, addons). A `command` or `exec` step is not known to change anything.
 
+use std::collections::HashMap;
+
 use crate::kinds;
 use crate::scenario::action::Action;
 use crate::scenario::analyze::json_of;
@@ -21,7 +23,7 @@ use crate::scenario::{Check, CheckKind, Expr, Nature, Step};
 use super::{Captures, Plan};
 
 /// Objects of one kind: one by name, or all of them, in one namespace or any.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Objects {
     /// The kind as the API names it (`Pod`); `None`: any kind.
     pub kind: Option<String>,
@@ -216,33 +218,57 @@ impl Plan {
     /// own check expects something else of the same objects (`1 Ready pod` then `10 Ready
     /// pods`), or it creates what the check expects absent. `--converge` on a lab that ran to
     /// the end would never find them "already done".
+    ///
+    /// What each check observes is rendered once, and a check is compared only with the later
+    /// checks that observe the same objects, so a long lab costs time in proportion to its
+    /// length, not its square.
     pub fn convergence_warnings(&self) -> Vec<String> {
         let caps = self.placeholder_captures();
+        let steps = &self.scenario.steps;
+        let observed: Vec<Vec<Vec<Objects>>> = (steps.iter())
+            .map(|s| s.checks.iter().map(|c| self.observes(c, &caps)).collect())
+            .collect();
+        // The checks a later one can contradict by (count, field), by what they observe, in
+        // the order of their steps.
+        let mut watching: HashMap<&[Objects], Vec<(usize, &Check)>> = HashMap::new();
+        for (si, step) in steps.iter().enumerate() {
+            for (ci, check) in step.checks.iter().enumerate() {
+                if matches!(check.kind, CheckKind::Count(_) | CheckKind::Field(_)) {
+                    watching.entry(&observed[si][ci]).or_default().push((si, check));
+                }
+            }
+        }
         let mut out = Vec::new();
-        for step in &self.scenario.steps {
+        for (si, step) in steps.iter().enumerate() {
             for (i, check) in step.checks.iter().enumerate() {
                 if self.nature(step, check) != Nature::State {
                     continue;
                 }
-                let why = self.steps_after(step).find_map(|later| {
-                    if let (CheckKind::Absent(_), Some(creator)) = (&check.kind, self.created_later(step, check))
-                        && creator.id == later.id
-                    {
-                        return Some((later, "creates it".to_owned()));
-                    }
-                    later
-                        .checks
+                let contradicted = watching.get(observed[si][i].as_slice()).and_then(|later| {
+                    let after = later.partition_point(|(sj, _)| *sj <= si);
+                    later[after..]
                         .iter()
-                        .find_map(|other| self.contradiction(check, other, &caps))
-                        .map(|w| (later, w))
+                        .find_map(|(sj, other)| self.contradiction(check, other, &caps).map(|w| (*sj, w)))
                 });
+                let created = match check.kind {
+                    CheckKind::Absent(_) => self
+                        .created_later(step, check)
+                        .and_then(|c| steps.iter().position(|s| s.id == c.id)),
+                    _ => None,
+                };
+                // The first later step that does either; creating it comes first within a step.
+                let why = match (created, contradicted) {
+                    (Some(c), Some((k, w))) if k < c => Some((k, w)),
+                    (Some(c), _) => Some((c, "creates it".to_owned())),
+                    (None, found) => found,
+                };
                 if let Some((later, why)) = why {
                     out.push(format!(
                         "step `{}`, check {} ({}): can never hold again once step `{}` has run, which {why}; where the lab's progress is not recorded, `--converge` would run `{}` again. If the check describes the moment its step ran, say so: nature = \"moment\"",
                         step.id,
                         i + 1,
                         super::describe::check(self, check, &caps),
-                        later.id,
+                        steps[later].id,
                         step.id
                     ));
                 }
@@ -251,11 +277,10 @@ impl Plan {
         out
     }
 
-    /// How `later` contradicts `check` on the same objects, if it does.
+    /// How `later` contradicts `check`, given that both observe the same objects.
     fn contradiction(&self, check: &Check, later: &Check, caps: &Captures) -> Option<String> {
-        let same = |a: &Check, b: &Check| self.observes(a, caps) == self.observes(b, caps);
         match (&check.kind, &later.kind) {
-            (CheckKind::Count(a), CheckKind::Count(b)) if same(check, later) && a.ready == b.ready => {
+            (CheckKind::Count(a), CheckKind::Count(b)) if a.ready == b.ready => {
                 let (x, y) = (
                     self.render_int(&a.equals, caps).ok()?,
                     self.render_int(&b.equals, caps).ok()?,
@@ -266,9 +291,7 @@ impl Plan {
                 );
                 (x != y && selectors.0 == selectors.1).then(|| format!("expects {y} instead of {x}"))
             }
-            (CheckKind::Field(a), CheckKind::Field(b))
-                if same(check, later) && a.path.get_ref() == b.path.get_ref() =>
-            {
+            (CheckKind::Field(a), CheckKind::Field(b)) if a.path.get_ref() == b.path.get_ref() => {
                 let value = |f: &crate::scenario::check::FieldCheck| {
                     f.equals.as_ref().and_then(|v| self.render_json(&json_of(v), caps).ok())
                 };
