@@ -119,6 +119,12 @@ fn write(path: &Path, record: &RunRecord) -> std::io::Result<()> {
     std::fs::rename(&tmp, path)
 }
 
+/// The PID of a record's temporary file (`.PID.tmp`, see [`write`]).
+fn temporary_of(path: &Path) -> Option<i32> {
+    let name = path.file_name()?.to_str()?;
+    name.strip_prefix('.')?.strip_suffix(".tmp")?.parse().ok()
+}
+
 /// True when the group of `child` still runs something and is the group recorded.
 pub fn is_ours(child: &ChildRecord) -> bool {
     let members = procinfo::group_members(child.pid);
@@ -149,6 +155,14 @@ async fn sweep_in(dir: &Path) -> Vec<String> {
     let mut notes = Vec::new();
     for entry in entries.filter_map(Result::ok) {
         let path = entry.path();
+        if let Some(pid) = temporary_of(&path) {
+            // A run killed while it wrote its record leaves `.PID.tmp` behind.
+            // SAFETY: kill(2) with signal 0 only checks that the process exists.
+            if pid != me && unsafe { libc::kill(pid, 0) } != 0 {
+                let _ = std::fs::remove_file(&path);
+            }
+            continue;
+        }
         if path.extension().is_none_or(|x| x != "json") {
             continue;
         }
@@ -191,6 +205,22 @@ async fn sweep_in(dir: &Path) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_temporary_record_of_a_dead_run_is_removed_and_a_live_one_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        // A PID that is not running: a child that has been waited for.
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let gone = child.id();
+        child.wait().unwrap();
+        let dead = dir.path().join(format!(".{gone}.tmp"));
+        let live = dir.path().join(format!(".{}.tmp", std::process::id()));
+        std::fs::write(&dead, "{").unwrap();
+        std::fs::write(&live, "{").unwrap();
+        assert!(sweep_in(dir.path()).await.is_empty());
+        assert!(!dead.exists(), "a killed run's half-written record is removed");
+        assert!(live.exists(), "a running one's is not touched");
+    }
 
     #[tokio::test]
     async fn a_dead_run_s_processes_are_stopped_and_its_record_forgotten() {
