@@ -587,16 +587,19 @@ async fn a_class_of_30_on_the_board_in_chromium() {
         std::fs::write(&path, png).expect("write the screenshot");
     }
 
-    // A failing learner's expected / observed, one click away.
+    // A failing learner's expected / observed, one click away. The click is dispatched in the
+    // page, in one step with finding the row: live updates redraw rows, so a row found by
+    // WebDriver can be replaced before its click arrives (a stale element).
     let first = &failing[0];
-    browser
+    let clicked = browser
         .client
-        .find(fantoccini::Locator::Css(&format!("[data-learner=\"{first}\"]")))
-        .await
-        .expect("the row")
-        .click()
+        .execute(
+            "const r = document.querySelector(`[data-learner=\"${arguments[0]}\"]`); if (r) { r.click(); } return !!r;",
+            vec![Value::String(first.clone())],
+        )
         .await
         .expect("click");
+    assert_eq!(clicked, Value::Bool(true), "the row of {first} is on the board");
     browser
         .until(
             "the failure's details",
