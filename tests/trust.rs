@@ -51,6 +51,22 @@ title = "Make a namespace"
 apply = { template = "ns.yaml.j2" }
 "#;
 
+/// A ClusterRoleBinding that gives cluster-admin to the default ServiceAccount.
+const ROOT_BINDING: &str = "\
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: root
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: cluster-admin
+subjects:
+- kind: ServiceAccount
+  name: default
+  namespace: default
+";
+
 const NS: &str = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: plain\n";
 
 /// A folder holding COMMAND_LAB, and the data folder its runs share.
@@ -298,20 +314,8 @@ id = "local"
 title = "Here"
 command = { argv = ["echo", "hi"] }
 "#;
-    let rbac = "\
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata:
-  name: root
-roleRef:
-  apiGroup: rbac.authorization.k8s.io
-  kind: ClusterRole
-  name: cluster-admin
-subjects:
-- kind: ServiceAccount
-  name: default
-  namespace: default
----
+    let rbac = format!(
+        "{ROOT_BINDING}---\n\
 apiVersion: rbac.authorization.k8s.io/v1
 kind: Role
 metadata:
@@ -334,7 +338,8 @@ roleRef:
 subjects:
 - kind: User
   name: alice
-";
+"
+    );
     Test::new()
         .write("lab.toml", lab)
         .write("templates/rbac.yaml.j2", rbac)
@@ -410,24 +415,14 @@ fn reads_lists_the_templates_a_template_includes() {
 /// whatever version is assumed before the cluster answers.
 #[test]
 fn a_grant_hidden_behind_a_version_check_is_still_listed() {
-    let grant = "\
-{% if cluster.minor < 20 %}apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata:
-  name: root
-roleRef:
-  apiGroup: rbac.authorization.k8s.io
-  kind: ClusterRole
-  name: cluster-admin
-subjects:
-- kind: ServiceAccount
-  name: default
-  namespace: default
-{% else %}apiVersion: v1
+    let grant = format!(
+        "{{% if cluster.minor < 20 %}}{ROOT_BINDING}{{% else %}}\
+apiVersion: v1
 kind: Namespace
 metadata:
   name: plain
-{% endif %}";
+{{% endif %}}"
+    );
     Test::new()
         .write(
             "lab.toml",

@@ -12,7 +12,7 @@ use crate::rehearsal::api;
 use crate::rehearsal::controllers::context::{Ctx, controlled_by, deleting, owner_ref, pod_ready, replicas};
 use crate::rehearsal::controllers::deployment::template_hash;
 use crate::rehearsal::events::Type;
-use crate::rehearsal::kinds::by_kind;
+use crate::rehearsal::kinds::{Resource, by_kind};
 use crate::rehearsal::store::{Propagation, name_of, namespace_of, uid_of};
 
 fn ordinal(sts_name: &str, pod_name: &str) -> Option<i64> {
@@ -66,6 +66,18 @@ fn build_pod(sts: &Value, ord: i64, revision: &str, minor: u32) -> Value {
 }
 
 /// Sync one stateful set: claims and pods in order, scale-down, rolling update, status.
+/// The Event the real controller records when it deletes one of its set's pods.
+fn deleted(ctx: &Ctx, sts_res: &Resource, sts: &Value, pod: &Value) {
+    ctx.event(
+        sts_res,
+        sts,
+        Type::Normal,
+        "SuccessfulDelete",
+        &format!("delete Pod {} in StatefulSet {} successful", name_of(pod), name_of(sts)),
+        "statefulset-controller",
+    );
+}
+
 pub fn sync(ctx: &mut Ctx, sts: &Value) {
     let shared = ctx.shared.clone();
     let sts_res = by_kind("apps", "StatefulSet");
@@ -150,14 +162,7 @@ pub fn sync(ctx: &mut Ctx, sts: &Value) {
         && ctx.due(format!("{}/scaledown/{ord}", uid_of(sts)))
         && api::delete(&shared, pod_res, &ns, name_of(p), Propagation::Background, None, false).is_ok()
     {
-        ctx.event(
-            sts_res,
-            sts,
-            Type::Normal,
-            "SuccessfulDelete",
-            &format!("delete Pod {} in StatefulSet {name} successful", name_of(p)),
-            "statefulset-controller",
-        );
+        deleted(ctx, sts_res, sts, p);
         owned.remove(&ord);
     }
     // Rolling update: replace the highest outdated pod once everything is Ready.
@@ -170,14 +175,7 @@ pub fn sync(ctx: &mut Ctx, sts: &Value) {
         })
         && api::delete(&shared, pod_res, &ns, name_of(p), Propagation::Background, None, false).is_ok()
     {
-        ctx.event(
-            sts_res,
-            sts,
-            Type::Normal,
-            "SuccessfulDelete",
-            &format!("delete Pod {} in StatefulSet {name} successful", name_of(p)),
-            "statefulset-controller",
-        );
+        deleted(ctx, sts_res, sts, p);
     }
     let (pods, _) = shared.store.list(pod_res, Some(&ns));
     let owned: Vec<Arc<Value>> = pods.into_iter().filter(|p| controlled_by(p, uid_of(sts))).collect();
