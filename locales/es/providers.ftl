@@ -1,0 +1,2 @@
+# What the clusters say (src/engine/provider/, `workshop rehearsal serve`) and class mode's HTTP
+# errors (src/class/http.rs).
