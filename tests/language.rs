@@ -4,69 +4,14 @@
 use std::time::Duration;
 
 use crate::support::pty::Pty;
-use crate::support::{REPO, Test};
+use crate::support::{REPO, Test, english};
 
 const RUN: Duration = Duration::from_secs(120);
 
-/// Phrases the tool writes in English, none of which a Spanish learner should read. (Lines that
-/// imitate kubectl's own output, `namespace/pacman created` or a `get` table, are not among them:
-/// kubectl prints those in English whatever the locale.)
-const ENGLISH: &[&str] = &[
-    "step 1/",
-    "steps)",
-    " passed",
-    " failed",
-    "skipped",
-    "needs a real cluster",
-    "checking ",
-    "waiting",
-    "cluster: REHEARSAL",
-    "cluster: minikube",
-    "REHEARSAL cluster",
-    " exists",
-    "is absent",
-    "rolled out",
-    " found",
-    "captured ",
-    "ready with",
-    "in any namespace",
-    "is Bound",
-    "has an address",
-    "objects created",
-    "scaled to",
-    "start over with",
-    "hint:",
-    "What workshop checks",
-    "Needs ",
-    "| name | value | meaning |",
-    "keeps running in the background",
-    "(within ",
-    "is valid",
-    "not ready",
-    "fix:",
-    "expected:",
-    "observed:",
-    "diagnosis:",
-    "is not set",
-    "selects nothing",
-    "the others",
-    "no address",
-    "ingress controller is",
-    "does not match",
-    "problem found",
-    "already clean",
-    "resume state",
-    "Reset lab",
-    "Go ahead",
-    "nothing was changed",
-    "problems found",
-];
-
+/// Every line of `text` a Spanish learner should not read: the tool's known English phrases and
+/// any line that reads as English prose (tests/support/english.rs).
 fn english_in(text: &str) -> Vec<String> {
-    text.lines()
-        .filter(|l| ENGLISH.iter().any(|e| l.contains(e)))
-        .map(str::to_owned)
-        .collect()
+    english::lines(text)
 }
 
 #[test]

@@ -19,6 +19,7 @@
 pub mod class;
 pub mod cluster;
 pub mod crash;
+pub mod english;
 pub mod live;
 pub mod minikube;
 pub mod pty;
