@@ -1,0 +1,1 @@
+//! Spanish for what the plan and the choice of steps say (locales/*/engine.ftl)

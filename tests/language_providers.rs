@@ -1,0 +1,1 @@
+//! Spanish for what the clusters and class mode's HTTP say (locales/*/providers.ftl)

@@ -1,0 +1,1 @@
+//! Spanish for what validate says of a scenario's meaning (locales/*/scenario.ftl)
