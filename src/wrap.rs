@@ -49,7 +49,9 @@ fn wrap_line(line: &str, width: usize) -> String {
     let hang = ["• ", "- ", "* ", "✔ ", "✖ ", "⚠ "]
         .iter()
         .find(|b| plain.starts_with(*b))
-        .map_or(0, |b| b.chars().count());
+        .map(|b| b.chars().count())
+        .or_else(|| numbered(&plain))
+        .unwrap_or(0);
     let rest = format!("{lead}{}", " ".repeat(hang));
     // A line narrower than its own indentation cannot be helped; keep the words whole.
     let width = width.max(textwrap::core::display_width(&rest) + 10);
@@ -60,6 +62,12 @@ fn wrap_line(line: &str, width: usize) -> String {
         // Step ids and commands hold hyphens (`get-ingress`): never break a word there.
         .word_splitter(WordSplitter::NoHyphenation);
     textwrap::fill(body, options)
+}
+
+/// The width of a numbered list's marker (`1. `, `12. `) at the start of `line`.
+fn numbered(line: &str) -> Option<usize> {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    (digits > 0 && line[digits..].starts_with(". ")).then_some(digits + 2)
 }
 
 #[cfg(test)]
@@ -82,6 +90,8 @@ mod tests {
     fn bullets_hang_commands_stay_whole_and_styles_take_no_room() {
         let bullet = wrap("  • uno dos tres cuatro cinco seis siete ocho nueve", 24);
         assert_eq!(bullet, "  • uno dos tres cuatro\n    cinco seis siete\n    ocho nueve");
+        let numbered = wrap("  12. uno dos tres cuatro cinco", 20);
+        assert_eq!(numbered, "  12. uno dos tres\n      cuatro cinco");
         let command = "  $ kubectl create -f .workshop/manifests/day55/pacman-stateful-demo.yaml";
         assert_eq!(wrap(command, 30), command);
         assert_eq!(wrap("need get-ingress now", 12), "need\nget-ingress\nnow");

@@ -157,7 +157,9 @@ pub fn step_card(plan: &Plan, step: &Step, lang: &str, index: usize, total: usiz
     out.push_str(&format!("{}\n", bold.apply_to(plan.text(&step.title, lang, captures))));
     if let Some(explain) = &step.explain {
         out.push('\n');
-        out.push_str(&markdown::render(&plan.text(explain, lang, captures), "  "));
+        // On a terminal, paragraphs are joined and then wrapped to its width (crate::wrap).
+        let reflow = crate::wrap::terminal_width().is_some();
+        out.push_str(&markdown::render(&plan.text(explain, lang, captures), "  ", reflow));
     }
     let mut commands = command::equivalent_argv(plan, step, &placeholders(plan, captures));
     if let Action::Create(m) | Action::Apply(m) = &step.action {
