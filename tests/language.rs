@@ -574,3 +574,38 @@ fn a_cluster_that_cannot_be_reached_is_explained_in_spanish() {
         .stderr_contains("error: kubeconfig: --kubeconfig missing.kubeconfig: ese archivo no existe")
         .stderr_contains("= pista: revisa la ruta; minikube y kind escriben su kubeconfig en ~/.kube/config");
 }
+
+#[test]
+fn a_spanish_learner_steps_through_all_of_day55_on_a_pty_and_reads_no_english() {
+    let repo = Test::in_repo();
+    let mut pty = Pty::spawn(
+        repo.path(),
+        &["run", "scenarios/day55.toml", "--cluster", "rehearsal", "--step"],
+        &[("LANG", "es_ES.UTF-8")],
+    );
+    // The keys, the help, a wrong key and a skip that later steps pay for, all in Spanish.
+    pty.expect("paso 1/20", RUN)
+        .expect("?: ayuda", RUN)
+        .send("x")
+        .expect("`x` no hace nada aquí", RUN)
+        .send("?")
+        .expect("Ctrl-C  para al momento", RUN)
+        .send("\r");
+    for n in 2..=20 {
+        pty.expect(&format!("paso {n}/20"), RUN);
+        if n == 6 {
+            // create-pacman: skipping it warns and asks; Enter runs it after all.
+            pty.send("s").expect("si lo saltas", RUN);
+        }
+        pty.send("\r");
+    }
+    pty.expect("15 correctos, 0 fallidos, 5 omitidos", RUN);
+    assert_eq!(pty.wait(RUN), 0, "{}", pty.screen());
+    let screen = pty.screen();
+    let english = english_in(&screen);
+    assert!(
+        english.is_empty(),
+        "English lines:\n{}\n--- screen ---\n{screen}",
+        english.join("\n")
+    );
+}
