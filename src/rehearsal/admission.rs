@@ -8,10 +8,10 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use serde_json::{Map, Value, json};
 
 use crate::rehearsal::kinds::{Resource, by_kind};
+use crate::rehearsal::object::{name_of, namespace_of};
 use crate::rehearsal::selector::LabelSelector;
 use crate::rehearsal::state::Shared;
 use crate::rehearsal::status::ApiError;
-use crate::rehearsal::store::{name_of, namespace_of};
 
 type Causes = Vec<(String, &'static str, String)>;
 

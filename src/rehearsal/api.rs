@@ -10,12 +10,13 @@ use crate::rehearsal::admission;
 use crate::rehearsal::convert;
 use crate::rehearsal::events;
 use crate::rehearsal::kinds::Resource;
+use crate::rehearsal::object::{name_of, rv_of};
 use crate::rehearsal::patch::{self, PatchKind};
 use crate::rehearsal::selector::LabelSelector;
 use crate::rehearsal::shape;
 use crate::rehearsal::state::Shared;
 use crate::rehearsal::status::ApiError;
-use crate::rehearsal::store::{Propagation, name_of, rv_of};
+use crate::rehearsal::store::Propagation;
 
 /// Which part of an object a write addresses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,8 +5,8 @@
 use serde_json::{Value, json};
 
 use crate::rehearsal::kinds::{Resource, by_kind};
+use crate::rehearsal::object::{name_of, namespace_of, now_rfc3339, uid_of};
 use crate::rehearsal::state::Shared;
-use crate::rehearsal::store::{name_of, namespace_of, now_rfc3339, uid_of};
 
 /// Event type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -254,7 +254,8 @@ fn the_rehearsal_s_modules_import_one_way() {
     for (from, to) in [
         ("server", "api"),
         ("api", "admission"),
-        ("admission", "store"),
+        ("admission", "object"),
+        ("store", "object"),
         ("controllers::deployment", "api"),
         ("printers", "printers::workloads"),
     ] {

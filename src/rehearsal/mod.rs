@@ -32,6 +32,7 @@ pub mod kubeconfig;
 #[cfg(test)]
 mod layers;
 pub mod media;
+pub mod object;
 pub mod openapi;
 pub mod patch;
 pub mod printers;

@@ -266,7 +266,7 @@ async fn dispatch(
             let items = select(shared, res, t.namespace.as_deref(), query)?;
             let mut deleted = Vec::new();
             for item in items {
-                let name = crate::rehearsal::store::name_of(&item).to_string();
+                let name = crate::rehearsal::object::name_of(&item).to_string();
                 if let Ok(d) = api::delete(shared, res, &ns, &name, prop, None, dry_run(query, &opts)) {
                     deleted.push(d);
                 }

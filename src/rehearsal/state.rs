@@ -9,7 +9,8 @@ use std::time::Duration;
 use serde_json::Value;
 
 use crate::rehearsal::kinds::{KubeVersion, by_kind};
-use crate::rehearsal::store::{Store, name_of};
+use crate::rehearsal::object::name_of;
+use crate::rehearsal::store::Store;
 
 /// The simulated node's InternalIP, also the address of pods' `hostIP` and of Ingresses.
 ///

@@ -6,7 +6,7 @@
 //! swaps it in. Two indexes ride along: uid to key, and owner uid to dependents (for the
 //! garbage collector), so nothing walks the whole store after a write.
 //!
-//! Depends on `kinds` and `status` only: the store knows nothing of admission, the API, the
+//! Depends on `object`, `kinds` and `status` only: the store knows nothing of admission, the API, the
 //! controllers or HTTP, which all build on it.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
@@ -18,6 +18,7 @@ use serde_json::{Value, json};
 use tokio::sync::{mpsc, watch};
 
 use crate::rehearsal::kinds::Resource;
+use crate::rehearsal::object::{name_of, namespace_of, now_rfc3339, owner_uids, rv_of, uid_of};
 use crate::rehearsal::status::ApiError;
 
 /// How many changes the store keeps for watches that resume from a resourceVersion.
@@ -92,15 +93,6 @@ struct Inner {
     history: VecDeque<Change>,
     compacted_rv: u64,
     watchers: Vec<Watcher>,
-}
-
-/// The uids an object's `metadata.ownerReferences` name.
-pub fn owner_uids(obj: &Value) -> impl Iterator<Item = &str> {
-    obj.pointer("/metadata/ownerReferences")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|r| r.get("uid").and_then(Value::as_str))
 }
 
 impl Inner {
@@ -185,37 +177,6 @@ pub enum Propagation {
     Foreground,
     /// Remove owner references from dependents, then delete.
     Orphan,
-}
-
-/// Current time as an RFC 3339 timestamp with second precision, as Kubernetes writes it.
-pub fn now_rfc3339() -> String {
-    jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
-
-/// `metadata.name`.
-pub fn name_of(obj: &Value) -> &str {
-    obj.pointer("/metadata/name")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-}
-
-/// `metadata.namespace` ("" when absent).
-pub fn namespace_of(obj: &Value) -> &str {
-    obj.pointer("/metadata/namespace")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-}
-
-/// `metadata.uid`.
-pub fn uid_of(obj: &Value) -> &str {
-    obj.pointer("/metadata/uid").and_then(Value::as_str).unwrap_or_default()
-}
-
-/// Parsed `metadata.resourceVersion`.
-pub fn rv_of(obj: &Value) -> Option<u64> {
-    obj.pointer("/metadata/resourceVersion")
-        .and_then(Value::as_str)
-        .and_then(|s| s.parse().ok())
 }
 
 fn without_meta_status(obj: &Value) -> Value {
@@ -348,6 +309,27 @@ impl Store {
             .get(owner_uid)
             .map(|set| set.iter().cloned().collect())
             .unwrap_or_default()
+    }
+
+    /// The objects of `res` in namespace `ns` whose ownerReferences name `owner_uid`, in the
+    /// order a list returns them: a controller finds what it owns through the owner index
+    /// instead of listing and filtering its whole namespace.
+    pub fn dependents_of(&self, res: &Resource, ns: &str, owner_uid: &str) -> Vec<Arc<Value>> {
+        let inner = self.lock();
+        let g = gr(res);
+        let mut keys: Vec<&Key> = inner
+            .dependents
+            .get(owner_uid)
+            .into_iter()
+            .flatten()
+            .filter_map(|uid| inner.by_uid.get(uid))
+            .filter(|(og, (ons, _))| *og == g && ons == ns)
+            .map(|(_, key)| key)
+            .collect();
+        keys.sort();
+        keys.into_iter()
+            .filter_map(|(ns, name)| inner.get(g, ns, name).cloned())
+            .collect()
     }
 
     /// Every uid in the store (for a controller's first pass).
@@ -656,162 +638,4 @@ impl Store {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rehearsal::kinds::by_kind;
-
-    fn cm(name: &str) -> Value {
-        json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": name, "namespace": "default"}, "data": {"a": "1"}})
-    }
-
-    #[test]
-    fn create_update_conflict_delete() {
-        let store = Store::new();
-        let res = by_kind("", "ConfigMap");
-        let created = store.create(res, cm("x")).expect("created");
-        assert!(!uid_of(&created).is_empty());
-        assert_eq!(store.create(res, cm("x")).map_err(|e| e.code).err(), Some(409));
-        let rv1 = rv_of(&created).expect("rv");
-        let mut changed = Value::clone(&created);
-        changed["data"]["a"] = json!("2");
-        let updated = store.update(res, changed.clone(), Some(rv1)).expect("updated");
-        assert!(rv_of(&updated).expect("rv") > rv1);
-        assert_eq!(uid_of(&updated), uid_of(&created));
-        let stale = store.update(res, changed, Some(rv1)).map_err(|e| e.reason).err();
-        assert_eq!(stale, Some("Conflict"));
-        store
-            .delete(res, "default", "x", Propagation::Background, None)
-            .expect("deleted");
-        assert!(store.get(res, "default", "x").is_none());
-    }
-
-    #[test]
-    fn generation_bumps_on_spec_change_only() {
-        let store = Store::new();
-        let res = by_kind("apps", "Deployment");
-        let d = json!({"metadata": {"name": "d", "namespace": "default"}, "spec": {"replicas": 1}});
-        let created = store.create(res, d).expect("created");
-        assert_eq!(created["metadata"]["generation"], json!(1));
-        let mut s = Value::clone(&created);
-        s["status"] = json!({"replicas": 1});
-        assert_eq!(
-            store.update(res, s, None).expect("ok")["metadata"]["generation"],
-            json!(1)
-        );
-        let bumped = store
-            .mutate(res, "default", "d", |o| o["spec"]["replicas"] = json!(3))
-            .expect("exists");
-        assert_eq!(bumped["metadata"]["generation"], json!(2));
-    }
-
-    #[test]
-    fn finalizers_hold_deletion() {
-        let store = Store::new();
-        let res = by_kind("", "ConfigMap");
-        let mut obj = cm("f");
-        obj["metadata"]["finalizers"] = json!(["example.com/hold"]);
-        store.create(res, obj).expect("created");
-        let marked = store
-            .delete(res, "default", "f", Propagation::Background, None)
-            .expect("marked");
-        assert!(marked.pointer("/metadata/deletionTimestamp").is_some());
-        assert!(store.get(res, "default", "f").is_some());
-        store.mutate(res, "default", "f", |o| o["metadata"]["finalizers"] = json!([]));
-        assert!(store.get(res, "default", "f").is_none());
-    }
-
-    #[test]
-    fn watch_replays_and_expires() {
-        let store = Store::new();
-        let res = by_kind("", "ConfigMap");
-        let a = store.create(res, cm("a")).expect("created");
-        store.create(res, cm("b")).expect("created");
-        let (backlog, _rx, _) = store.watch(res, Some("default"), None, rv_of(&a)).expect("watch");
-        assert_eq!(backlog.len(), 1);
-        assert_eq!(name_of(&backlog[0].object), "b");
-        store.compact();
-        let err = store.watch(res, None, None, rv_of(&a)).err().map(|e| e.code);
-        assert_eq!(err, Some(410));
-    }
-
-    fn owned(name: &str, owner: &Value) -> Value {
-        let mut o = cm(name);
-        o["metadata"]["ownerReferences"] = json!([{"apiVersion": "v1", "kind": "ConfigMap",
-            "name": name_of(owner), "uid": uid_of(owner)}]);
-        o
-    }
-
-    #[test]
-    fn owner_index_follows_writes() {
-        let store = Store::new();
-        let res = by_kind("", "ConfigMap");
-        let owner = store.create(res, cm("owner")).expect("created");
-        let other = store.create(res, cm("other")).expect("created");
-        let a = store.create(res, owned("a", &owner)).expect("created");
-        let b = store.create(res, owned("b", &owner)).expect("created");
-        let mut deps = store.dependents(uid_of(&owner));
-        deps.sort();
-        let mut want = vec![uid_of(&a).to_string(), uid_of(&b).to_string()];
-        want.sort();
-        assert_eq!(deps, want);
-        assert!(store.dependents(uid_of(&other)).is_empty());
-        // Moving `a` to another owner moves it in the index.
-        store
-            .mutate(res, "default", "a", |o| {
-                o["metadata"]["ownerReferences"][0]["uid"] = json!(uid_of(&other));
-            })
-            .expect("exists");
-        assert_eq!(store.dependents(uid_of(&owner)), vec![uid_of(&b).to_string()]);
-        assert_eq!(store.dependents(uid_of(&other)), vec![uid_of(&a).to_string()]);
-        // Removal drops it from both indexes.
-        store.remove(res, "default", "b");
-        assert!(store.dependents(uid_of(&owner)).is_empty());
-        assert!(store.by_uid(uid_of(&b)).is_none());
-        let (g, found) = store.by_uid(uid_of(&a)).expect("indexed by uid");
-        assert_eq!((g, name_of(&found)), (("", "configmaps"), "a"));
-    }
-
-    #[test]
-    fn pages_follow_keys_not_offsets() {
-        let store = Store::new();
-        let res = by_kind("", "ConfigMap");
-        for name in ["a", "b", "c", "d", "e"] {
-            store.create(res, cm(name)).expect("created");
-        }
-        let q = |after: Option<Key>| ListQuery {
-            namespace: Some("default"),
-            name: None,
-            after,
-            limit: Some(2),
-        };
-        let first = store.list_page(res, &q(None), |_| true);
-        let names = |p: &Page| p.items.iter().map(|o| name_of(o).to_string()).collect::<Vec<_>>();
-        assert_eq!(names(&first), ["a", "b"]);
-        let (last, remaining) = first.more.clone().expect("more to come");
-        assert_eq!(remaining, 3);
-        // An object of the first page goes away mid-listing: the next page does not shift.
-        store
-            .delete(res, "default", "a", Propagation::Background, None)
-            .expect("deleted");
-        let second = store.list_page(res, &q(Some(last)), |_| true);
-        assert_eq!(names(&second), ["c", "d"]);
-        let third = store.list_page(res, &q(second.more.map(|m| m.0)), |_| true);
-        assert_eq!(names(&third), ["e"]);
-        assert!(third.more.is_none());
-        // A name narrows the walk to one key; other namespaces are never listed.
-        let one = ListQuery {
-            namespace: Some("default"),
-            name: Some("d"),
-            after: None,
-            limit: None,
-        };
-        assert_eq!(names(&store.list_page(res, &one, |_| true)), ["d"]);
-        let elsewhere = ListQuery {
-            namespace: Some("kube-system"),
-            name: None,
-            after: None,
-            limit: None,
-        };
-        assert!(store.list_page(res, &elsewhere, |_| true).items.is_empty());
-    }
-}
+mod tests;

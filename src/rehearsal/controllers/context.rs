@@ -10,8 +10,8 @@ use serde_json::Value;
 
 use crate::rehearsal::events::{self, Type};
 use crate::rehearsal::kinds::Resource;
+use crate::rehearsal::object::uid_of;
 use crate::rehearsal::state::Shared;
-use crate::rehearsal::store::uid_of;
 
 /// Controller memory: when each paced transition falls due, and which one-off events were sent.
 pub struct Ctx {
@@ -95,7 +95,7 @@ pub fn owner_ref(res: &Resource, owner: &Value) -> Value {
     serde_json::json!({
         "apiVersion": res.api_version(),
         "kind": res.kind,
-        "name": crate::rehearsal::store::name_of(owner),
+        "name": crate::rehearsal::object::name_of(owner),
         "uid": uid_of(owner),
         "controller": true,
         "blockOwnerDeletion": true,
@@ -134,7 +134,7 @@ pub fn condition(
         .and_then(|s| s.get("conditions"))
         .and_then(Value::as_array)
         .and_then(|cs| cs.iter().find(|c| c.get("type").and_then(Value::as_str) == Some(type_)));
-    let now = crate::rehearsal::store::now_rfc3339();
+    let now = crate::rehearsal::object::now_rfc3339();
     let same_status = old.is_some_and(|c| c.get("status").and_then(Value::as_str) == Some(status_str));
     let same_all = same_status
         && old.is_some_and(|c| {

@@ -14,7 +14,8 @@ use crate::rehearsal::api::{self, ALPHANUMS};
 use crate::rehearsal::controllers::context::{Ctx, condition, controlled_by, deleting, owner_ref, replicas};
 use crate::rehearsal::events::Type;
 use crate::rehearsal::kinds::by_kind;
-use crate::rehearsal::store::{Propagation, name_of, namespace_of, uid_of};
+use crate::rehearsal::object::{name_of, namespace_of, uid_of};
+use crate::rehearsal::store::Propagation;
 
 /// The revision annotation, on Deployments and their ReplicaSets.
 pub const REVISION: &str = "deployment.kubernetes.io/revision";
@@ -245,8 +246,9 @@ pub fn sync(ctx: &mut Ctx, d: &Value) {
         return;
     };
     let paused = d.pointer("/spec/paused").and_then(Value::as_bool) == Some(true);
-    let (all_rs, _) = shared.store.list(rs_res, Some(&ns));
-    let mut owned: Vec<Arc<Value>> = all_rs
+    let mut owned: Vec<Arc<Value>> = shared
+        .store
+        .dependents_of(rs_res, &ns, uid_of(d))
         .into_iter()
         .filter(|rs| controlled_by(rs, uid_of(d)) && !deleting(rs))
         .collect();
@@ -440,8 +442,12 @@ fn update_status(ctx: &mut Ctx, d: &Value, new_name: Option<&str>, paused: bool)
     let (d_res, rs_res) = (by_kind("apps", "Deployment"), by_kind("apps", "ReplicaSet"));
     let (ns, name) = (namespace_of(d), name_of(d));
     let desired = replicas(d);
-    let (all_rs, _) = shared.store.list(rs_res, Some(ns));
-    let owned: Vec<Arc<Value>> = all_rs.into_iter().filter(|rs| controlled_by(rs, uid_of(d))).collect();
+    let owned: Vec<Arc<Value>> = shared
+        .store
+        .dependents_of(rs_res, ns, uid_of(d))
+        .into_iter()
+        .filter(|rs| controlled_by(rs, uid_of(d)))
+        .collect();
     let sum = |key: &str| owned.iter().map(|rs| status_i(rs, key)).sum::<i64>();
     let (total, ready, available) = (sum("replicas"), sum("readyReplicas"), sum("availableReplicas"));
     let new_rs = owned.iter().find(|rs| Some(name_of(rs)) == new_name);

@@ -8,8 +8,8 @@ use serde_json::{Value, json};
 
 use crate::rehearsal::controllers::context::{Ctx, condition, deleting, pod_ready, replicas};
 use crate::rehearsal::kinds::by_kind;
+use crate::rehearsal::object::{name_of, namespace_of, uid_of};
 use crate::rehearsal::selector::LabelSelector;
-use crate::rehearsal::store::{name_of, namespace_of, uid_of};
 
 /// An int-or-percent of `total`, rounded up (`GetScaledValueFromIntOrPercent(…, true)`).
 fn scaled(v: &Value, total: i64) -> Option<i64> {

@@ -6,8 +6,9 @@ use serde_json::{Map, Value, json};
 use crate::rehearsal::api;
 use crate::rehearsal::controllers::context::{Ctx, deleting, pod_ready};
 use crate::rehearsal::kinds::by_kind;
+use crate::rehearsal::object::{name_of, namespace_of, uid_of};
 use crate::rehearsal::selector::LabelSelector;
-use crate::rehearsal::store::{Propagation, name_of, namespace_of, uid_of};
+use crate::rehearsal::store::Propagation;
 
 fn resolve_port(target: &Value, pods: &[&Value]) -> Value {
     match target {

@@ -9,7 +9,8 @@ use serde_json::{Value, json};
 use crate::rehearsal::api;
 use crate::rehearsal::controllers::context::{Ctx, deleting};
 use crate::rehearsal::kinds::{Resource, storage_resources};
-use crate::rehearsal::store::{Change, EventType, Gr, Propagation, name_of, namespace_of, owner_uids, uid_of};
+use crate::rehearsal::object::{name_of, namespace_of, owner_uids, uid_of};
+use crate::rehearsal::store::{Change, EventType, Gr, Propagation};
 
 /// The uids the garbage collector has to look at.
 #[derive(Default)]

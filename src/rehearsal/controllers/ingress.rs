@@ -6,8 +6,8 @@ use serde_json::{Value, json};
 use crate::rehearsal::controllers::context::{Ctx, deleting};
 use crate::rehearsal::events::Type;
 use crate::rehearsal::kinds::by_kind;
+use crate::rehearsal::object::{name_of, namespace_of};
 use crate::rehearsal::state::NODE_IP;
-use crate::rehearsal::store::{name_of, namespace_of};
 
 /// Reconcile ingress statuses.
 pub fn reconcile(ctx: &mut Ctx) {

@@ -17,8 +17,9 @@ use std::time::Instant;
 use serde_json::Value;
 
 use crate::rehearsal::kinds::by_kind;
+use crate::rehearsal::object::name_of;
 use crate::rehearsal::state::Shared;
-use crate::rehearsal::store::{Change, EventType, name_of};
+use crate::rehearsal::store::{Change, EventType};
 use context::Ctx;
 
 pub mod context;

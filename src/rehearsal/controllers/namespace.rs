@@ -6,7 +6,8 @@ use serde_json::json;
 use crate::rehearsal::api;
 use crate::rehearsal::controllers::context::{Ctx, deleting};
 use crate::rehearsal::kinds::{by_kind, storage_resources};
-use crate::rehearsal::store::{Propagation, name_of, uid_of};
+use crate::rehearsal::object::{name_of, uid_of};
+use crate::rehearsal::store::Propagation;
 
 /// Reconcile the given namespaces (those whose objects changed).
 pub fn reconcile(ctx: &mut Ctx, names: impl IntoIterator<Item = String>) {

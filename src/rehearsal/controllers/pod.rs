@@ -9,8 +9,8 @@ use crate::rehearsal::events::Type;
 use crate::rehearsal::images::{PullFailure, pull_failure};
 use crate::rehearsal::kinds::Resource;
 use crate::rehearsal::kinds::by_kind;
+use crate::rehearsal::object::{name_of, namespace_of, now_rfc3339, uid_of};
 use crate::rehearsal::state::NODE_IP;
-use crate::rehearsal::store::{name_of, namespace_of, now_rfc3339, uid_of};
 
 const PREEMPTION: &str = "preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.";
 

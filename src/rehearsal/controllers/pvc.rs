@@ -8,7 +8,8 @@ use crate::rehearsal::api;
 use crate::rehearsal::controllers::context::{Ctx, deleting};
 use crate::rehearsal::events::Type;
 use crate::rehearsal::kinds::by_kind;
-use crate::rehearsal::store::{Propagation, name_of, namespace_of, uid_of};
+use crate::rehearsal::object::{name_of, namespace_of, uid_of};
+use crate::rehearsal::store::Propagation;
 
 const NO_CLASS: &str = "no persistent volumes available for this claim and no storage class is set";
 

@@ -8,8 +8,9 @@ use crate::rehearsal::api;
 use crate::rehearsal::controllers::context::{Ctx, controlled_by, deleting, owner_ref, pod_ready, replicas};
 use crate::rehearsal::events::Type;
 use crate::rehearsal::kinds::by_kind;
+use crate::rehearsal::object::{name_of, namespace_of, uid_of};
 use crate::rehearsal::selector::LabelSelector;
-use crate::rehearsal::store::{Propagation, name_of, namespace_of, uid_of};
+use crate::rehearsal::store::Propagation;
 
 /// Sync one replica set: create or delete pods to reach `spec.replicas`, then write status.
 pub fn sync(ctx: &mut Ctx, rs: &Value) {
@@ -22,8 +23,9 @@ pub fn sync(ctx: &mut Ctx, rs: &Value) {
         .pointer("/spec/selector")
         .map(LabelSelector::from_object)
         .unwrap_or_default();
-    let (pods, _) = shared.store.list(pod_res, Some(&ns));
-    let mut owned: Vec<Arc<Value>> = pods
+    let mut owned: Vec<Arc<Value>> = shared
+        .store
+        .dependents_of(pod_res, &ns, uid_of(rs))
         .into_iter()
         .filter(|p| controlled_by(p, uid_of(rs)) && !deleting(p))
         .collect();

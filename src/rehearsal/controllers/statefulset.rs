@@ -13,7 +13,8 @@ use crate::rehearsal::controllers::context::{Ctx, controlled_by, deleting, owner
 use crate::rehearsal::controllers::deployment::template_hash;
 use crate::rehearsal::events::Type;
 use crate::rehearsal::kinds::{Resource, by_kind};
-use crate::rehearsal::store::{Propagation, name_of, namespace_of, uid_of};
+use crate::rehearsal::object::{name_of, namespace_of, uid_of};
+use crate::rehearsal::store::Propagation;
 
 fn ordinal(sts_name: &str, pod_name: &str) -> Option<i64> {
     pod_name.strip_prefix(sts_name)?.strip_prefix('-')?.parse().ok()
@@ -91,8 +92,9 @@ pub fn sync(ctx: &mut Ctx, sts: &Value) {
         template_hash(sts.pointer("/spec/template").unwrap_or(&Value::Null), 0)
     );
     let parallel = sts.pointer("/spec/podManagementPolicy").and_then(Value::as_str) == Some("Parallel");
-    let (pods, _) = shared.store.list(pod_res, Some(&ns));
-    let mut owned: BTreeMap<i64, Arc<Value>> = pods
+    let mut owned: BTreeMap<i64, Arc<Value>> = shared
+        .store
+        .dependents_of(pod_res, &ns, uid_of(sts))
         .into_iter()
         .filter(|p| controlled_by(p, uid_of(sts)))
         .filter_map(|p| ordinal(&name, name_of(&p)).map(|o| (o, p)))
@@ -177,8 +179,12 @@ pub fn sync(ctx: &mut Ctx, sts: &Value) {
     {
         deleted(ctx, sts_res, sts, p);
     }
-    let (pods, _) = shared.store.list(pod_res, Some(&ns));
-    let owned: Vec<Arc<Value>> = pods.into_iter().filter(|p| controlled_by(p, uid_of(sts))).collect();
+    let owned: Vec<Arc<Value>> = shared
+        .store
+        .dependents_of(pod_res, &ns, uid_of(sts))
+        .into_iter()
+        .filter(|p| controlled_by(p, uid_of(sts)))
+        .collect();
     let ready = owned.iter().filter(|p| pod_ready(p)).count();
     let current = owned
         .iter()
