@@ -1,2 +1,73 @@
 # What building the plan and choosing steps say (src/plan/, src/engine/selection.rs,
 # src/engine/guided.rs): unknown `needs`, variables and manifests, --only/--from/--until, step mode.
+
+## Elegir pasos: --only, --skip, --from, --until (src/engine/selection.rs)
+
+selection-running = se ejecutan { $count } de { $total } pasos: { $ids }
+selection-reversed = --from { $from } va después de --until { $until } en el laboratorio
+selection-reversed-expected = que --from nombre un paso anterior (o igual) al de --until
+selection-reversed-hint = inviértelos: --from { $from } --until { $until }
+selection-needs-not-run = { $count ->
+    [one] el paso { $steps } necesita
+   *[other] los pasos { $steps } necesitan
+} { $needs }, que aún no { $needed ->
+    [one] se ha ejecutado
+   *[other] se han ejecutado
+} contra este clúster
+selection-needs-expected-rehearsal = que los pasos de los que dependen se completen antes; el ensayo incluido empieza vacío en cada ejecución y no guarda nada
+selection-needs-expected = que los pasos de los que dependen se completen antes (guardado en .workshop/state/)
+selection-needs-hint-rehearsal = ejecuta el laboratorio hasta él, en una sola ejecución: { $command }; o añade --force para ejecutarlo solo de todos modos
+selection-needs-hint = ejecútalos antes: { $command }; o añade --force para ejecutarlo de todos modos
+selection-unknown-step = { $flag } { $id }: el laboratorio `{ $lab }` no tiene ningún paso `{ $id }`
+selection-step-id-expected = el id de uno de los [[steps]] del laboratorio
+selection-step-id-expected-plan = el id de uno de los [[steps]] del laboratorio (`workshop plan` los lista)
+selection-cleanup-step-hint = `{ $id }` es un paso de limpieza; los pasos de limpieza se ejecutan con `workshop reset`
+selection-steps-are = los pasos son: { $ids }
+
+## Reanudar (src/engine/guided.rs, src/engine/state/)
+
+state-json-expected = el JSON que escribe `workshop run`
+state-cluster = clúster { $provider }, contexto { $context }, uid de kube-system { $uid }
+state-not-a-state-file = { $path } no es un archivo de estado de workshop ({ $error }); bórralo para empezar de nuevo
+state-cannot-read = no se puede leer { $path }: { $error }
+state-cannot-write = aviso: no se puede escribir el estado para reanudar { $path }: { $error }; --resume no sabrá nada de esta ejecución
+resume-nothing-recorded = --resume: nada que reanudar, el laboratorio `{ $lab }` no tiene progreso guardado en { $path }
+resume-nothing-recorded-expected = una ejecución anterior de este laboratorio desde esta carpeta
+resume-nothing-recorded-hint = ejecútalo sin --resume: { $command }
+resume-no-cluster = ningún clúster
+resume-cluster-not-running = un clúster { $provider } que no está en marcha
+resume-other-cluster = --resume: el progreso guardado en { $path } es de otro clúster
+resume-other-cluster-expected = el clúster guardado ({ $recorded }); esta ejecución llega a { $here }
+resume-other-cluster-hint-rehearsal = el clúster de ensayo incluido es nuevo en cada ejecución, así que no se puede reanudar; empieza de nuevo con `workshop run { $path } --cluster rehearsal`, o ensaya contra un `workshop rehearsal serve { $path } --kubeconfig RUTA` (y luego `--cluster rehearsal --kubeconfig RUTA`), que conserva su identidad entre ejecuciones
+resume-other-cluster-hint-minikube = arranca antes el clúster guardado (`minikube start -p { $profile }`) y vuelve a reanudar, o empieza de nuevo sin --resume
+resume-other-cluster-hint = apunta esta ejecución al clúster guardado (--cluster, --context, --kubeconfig), o empieza de nuevo: `workshop reset { $path }`, y luego ejecuta sin --resume
+
+## Una sola ejecución de un laboratorio a la vez, y lo que dejó una ejecución matada (src/engine/lock.rs, src/engine/leftovers.rs)
+
+lock-holder = PID { $pid }, `{ $command }`, desde { $since }
+lock-holder-starting = una ejecución que está arrancando
+lock-busy-hint = dos ejecuciones de un mismo laboratorio se pelearían por su clúster y su progreso: espera a que termine la otra, o detenla (Ctrl-C en su terminal, o `kill` con su PID); el bloqueo es { $path }
+lock-taken-over = tomé el bloqueo del laboratorio `{ $lab }` ({ $path }): quien lo tenía ({ $holder }) ya no está en marcha
+leftovers-process = `{ $command }` (grupo de procesos { $group }{ $killed ->
+    [yes] , matado tras el tiempo de gracia
+   *[no] {""}
+})
+leftovers-stopped = una ejecución anterior (PID { $pid }, `{ $command }`, desde { $since }) terminó sin detener sus procesos; detuve lo que seguía en marcha: { $stopped }
+
+## Antes del primer paso (src/engine/mod.rs, src/engine/interrupt.rs)
+
+signal-hup = SIGHUP (se cerró la terminal)
+interrupted-before-first-step = interrumpido por { $signal } antes del primer paso; no se ejecutó nada
+resume-nothing-left = todos los pasos del laboratorio `{ $lab }` ya se completaron contra este clúster; nada que reanudar (`workshop reset { $path }` empieza de nuevo)
+manifest-rendered-document = renderizado, documento { $doc }
+preflight-api-not-served = { $object } usa { $api }, que Kubernetes { $version } no sirve
+preflight-api-expected = solo APIs que el clúster sirve ({ $source ->
+    [live] según su descubrimiento
+   *[assumed] supuestas a partir de kubernetes-version
+})
+preflight-api-hint = emítelo solo donde se sirve: {"{"}% if "{ $api }" in cluster.api_versions %{"}"} … {"{"}% endif %{"}"}{ $psp ->
+    [yes] {" "}(PodSecurityPolicy se eliminó en Kubernetes 1.25)
+   *[no] {""}
+}; no se creó nada
+preflight-port-hint = detén lo que escucha ahí (`ss -ltnp | grep { $port }`), o elige otro puerto: { $choice }
+preflight-port-change = cambia local-port del paso `{ $step }`

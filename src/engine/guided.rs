@@ -53,7 +53,7 @@ pub async fn prepare(plan: &Plan, opts: &RunOptions, conn: Option<&Connection>) 
     let lab = &plan.scenario.lab.id;
     let path = state::path_for(lab);
     let recorded = state::load(&path)
-        .map_err(|why| refuse(Diagnostic::new(why).expected("the JSON that `workshop run` writes")))?;
+        .map_err(|why| refuse(Diagnostic::new(why).expected(crate::t!("state-json-expected"))))?;
     let current = match conn {
         Some(c) => c.identity().await.map(|identity| ClusterRecord {
             provider: kind.as_str().to_owned(),
@@ -71,14 +71,15 @@ pub async fn prepare(plan: &Plan, opts: &RunOptions, conn: Option<&Connection>) 
     if args.resume {
         let Some(st) = recorded.as_ref() else {
             return Err(refuse(
-                Diagnostic::new(format!(
-                    "--resume: nothing to resume, lab `{lab}` has no recorded progress in {}",
-                    path.display()
+                Diagnostic::new(crate::t!(
+                    "resume-nothing-recorded",
+                    lab = lab.as_str(),
+                    path = path.display().to_string()
                 ))
-                .expected("an earlier run of this lab from this folder")
-                .hint(format!(
-                    "start it without --resume: {}",
-                    command::shell_join(&opts.again)
+                .expected(crate::t!("resume-nothing-recorded-expected"))
+                .hint(crate::t!(
+                    "resume-nothing-recorded-hint",
+                    command = command::shell_join(&opts.again)
                 )),
             ));
         };
@@ -155,27 +156,27 @@ fn other_cluster(
         .cluster
         .as_ref()
         .map(ClusterRecord::describe)
-        .unwrap_or_else(|| "no cluster".into());
+        .unwrap_or_else(|| crate::t!("resume-no-cluster"));
     let here = current
         .map(ClusterRecord::describe)
-        .unwrap_or_else(|| format!("a {} cluster that is not running", kind.as_str()));
+        .unwrap_or_else(|| crate::t!("resume-cluster-not-running", provider = kind.as_str()));
     let hint = match (kind, current) {
-        _ if embedded => format!(
-            "the embedded rehearsal cluster is new on every run, so it cannot be resumed; start over with `workshop run {display_path} --cluster rehearsal`, or rehearse against a `workshop rehearsal serve {display_path} --kubeconfig PATH` (then `--cluster rehearsal --kubeconfig PATH`), which keeps its identity between runs"
+        _ if embedded => crate::t!("resume-other-cluster-hint-rehearsal", path = display_path),
+        (Provider::Minikube, None) => crate::t!(
+            "resume-other-cluster-hint-minikube",
+            profile = plan.scenario.cluster.profile.to_string()
         ),
-        (Provider::Minikube, None) => format!(
-            "start the recorded cluster first (`minikube start -p {}`) and resume again, or start over without --resume",
-            plan.scenario.cluster.profile
-        ),
-        _ => format!(
-            "point this run at the recorded cluster (--cluster, --context, --kubeconfig), or start over: `workshop reset {display_path}`, then run without --resume"
-        ),
+        _ => crate::t!("resume-other-cluster-hint", path = display_path),
     };
-    Diagnostic::new(format!(
-        "--resume: the progress recorded in {} belongs to another cluster",
-        path.display()
+    Diagnostic::new(crate::t!(
+        "resume-other-cluster",
+        path = path.display().to_string()
     ))
-    .expected(format!("the recorded cluster ({recorded}); this run reaches {here}"))
+    .expected(crate::t!(
+        "resume-other-cluster-expected",
+        recorded = recorded,
+        here = here
+    ))
     .hint(hint)
 }
 

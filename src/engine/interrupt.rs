@@ -52,11 +52,11 @@ impl Signal {
     }
 
     /// How the learner reads it: `Ctrl-C (SIGINT)`.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> String {
         match self {
-            Signal::Int => "Ctrl-C (SIGINT)",
-            Signal::Term => "SIGTERM",
-            Signal::Hup => "SIGHUP (the terminal closed)",
+            Signal::Int => "Ctrl-C (SIGINT)".to_owned(),
+            Signal::Term => "SIGTERM".to_owned(),
+            Signal::Hup => crate::t!("signal-hup"),
         }
     }
 

@@ -182,19 +182,20 @@ async fn sweep_in(dir: &Path) -> Vec<String> {
                 .iter()
                 .zip(results)
                 .map(|(c, how)| {
-                    let how = match how {
-                        Stopped::Killed => ", killed after the grace period",
-                        _ => "",
-                    };
-                    format!("`{}` (process group {}{how})", c.command, c.pid)
+                    crate::t!(
+                        "leftovers-process",
+                        command = c.command.as_str(),
+                        group = c.pid.to_string(),
+                        killed = if matches!(how, Stopped::Killed) { "yes" } else { "no" }
+                    )
                 })
                 .collect();
-            notes.push(format!(
-                "an earlier run (PID {}, `{}`, since {}) ended without stopping its processes; stopped what was still running: {}",
-                record.pid,
-                record.command,
-                record.since,
-                what.join(", ")
+            notes.push(crate::t!(
+                "leftovers-stopped",
+                pid = record.pid.to_string(),
+                command = record.command.as_str(),
+                since = record.since.to_string(),
+                stopped = what.join(", ")
             ));
         }
         let _ = std::fs::remove_file(&path);

@@ -36,7 +36,12 @@ pub struct Holder {
 
 impl Holder {
     fn describe(&self) -> String {
-        format!("PID {}, `{}`, since {}", self.pid, self.command, self.since)
+        crate::t!(
+            "lock-holder",
+            pid = self.pid.to_string(),
+            command = self.command.as_str(),
+            since = self.since.to_string()
+        )
     }
 }
 
@@ -82,14 +87,11 @@ impl LabLock {
                 }
                 let holder = previous
                     .map(|h| h.describe())
-                    .unwrap_or_else(|| "a run that is starting".to_owned());
+                    .unwrap_or_else(|| crate::t!("lock-holder-starting"));
                 return Err(EngineError::Busy {
                     lab: lab.to_owned(),
                     holder,
-                    hint: format!(
-                        "two runs of one lab would fight over its cluster and its progress: wait for that one to finish, or stop it (Ctrl-C in its terminal, or `kill` its PID); the lock is {}",
-                        path.display()
-                    ),
+                    hint: crate::t!("lock-busy-hint", path = path.display().to_string()),
                 });
             }
             // The holder before us may have removed the file between our open and our lock:
@@ -112,10 +114,11 @@ impl LabLock {
             file.rewind().map_err(io)?;
             file.write_all(&text).map_err(io)?;
             let note = previous.filter(|p| p.pid != holder.pid).map(|p| {
-                format!(
-                    "took over the lock of lab `{lab}` ({}): its holder ({}) is no longer running",
-                    path.display(),
-                    p.describe()
+                crate::t!(
+                    "lock-taken-over",
+                    lab = lab,
+                    path = path.display().to_string(),
+                    holder = p.describe()
                 )
             });
             return Ok((LabLock { file, path }, note));

@@ -85,10 +85,7 @@ async fn run(opts: RunOptions) -> Result<i32, EngineError> {
 /// The exit code of a run interrupted before its first step.
 pub(crate) fn interrupted_early(interrupt: &Interrupt) -> i32 {
     let signal = interrupt.signal().unwrap_or(interrupt::Signal::Int);
-    eprintln!(
-        "interrupted by {} before the first step; nothing was run",
-        signal.describe()
-    );
+    eprintln!("{}", crate::t!("interrupted-before-first-step", signal = signal.describe()));
     signal.exit_code()
 }
 
@@ -181,8 +178,12 @@ async fn run_lab(opts: &RunOptions, interrupt: &Interrupt) -> Result<i32, Engine
     if guided.nothing_left {
         house.print_notes();
         println!(
-            "every step of lab `{}` already completed against this cluster; nothing to resume (`workshop reset {display_path}` starts over)",
-            plan.scenario.lab.id
+            "{}",
+            crate::t!(
+                "resume-nothing-left",
+                lab = plan.scenario.lab.id.to_string(),
+                path = display_path.as_str()
+            )
         );
         provider.shutdown().await;
         return Ok(exit_code::SUCCESS);
@@ -447,35 +448,27 @@ fn preflight(plan: &Plan, provider: &ClusterProvider) -> Result<(), EngineError>
                 .path_of(name)
                 .map(|p| p.display().to_string())
                 .unwrap_or(name.clone());
-            let mut d = Diagnostic::new(format!(
-                "{} uses {}, which Kubernetes {} does not serve",
-                m.display_name(),
-                m.api_version,
-                plan.facts.version
+            let mut d = Diagnostic::new(crate::t!(
+                "preflight-api-not-served",
+                object = m.display_name(),
+                api = m.api_version.as_str(),
+                version = plan.facts.version.to_string()
             ))
             .with_location(Location {
                 origin,
                 line: m.line,
                 col: 1,
                 snippet: None,
-                detail: Some(format!("rendered, document {}", m.doc)),
+                detail: Some(crate::t!("manifest-rendered-document", doc = m.doc)),
             })
-            .expected(format!(
-                "only APIs the cluster serves ({})",
-                if plan.facts.live {
-                    "from its discovery"
-                } else {
-                    "assumed from kubernetes-version"
-                }
+            .expected(crate::t!(
+                "preflight-api-expected",
+                source = if plan.facts.live { "live" } else { "assumed" }
             ));
-            let removed = if m.api_version == "policy/v1beta1" {
-                " (PodSecurityPolicy was removed in Kubernetes 1.25)"
-            } else {
-                ""
-            };
-            d = d.hint(format!(
-                "emit it only where it is served: {{% if \"{}\" in cluster.api_versions %}} … {{% endif %}}{removed}; nothing was created",
-                m.api_version
+            d = d.hint(crate::t!(
+                "preflight-api-hint",
+                api = m.api_version.as_str(),
+                psp = if m.api_version == "policy/v1beta1" { "yes" } else { "no" }
             ));
             diags.push(d);
         }
@@ -494,11 +487,12 @@ fn preflight(plan: &Plan, provider: &ClusterProvider) -> Result<(), EngineError>
                     return Err(EngineError::PortInUse {
                         port,
                         step: step.id.to_string(),
-                        hint: format!(
-                            "stop what listens there (`ss -ltnp | grep {port}`), or choose another port: {}",
-                            crate::scenario::expr::variable_name(&p.local_port.to_string())
+                        hint: crate::t!(
+                            "preflight-port-hint",
+                            port = port.to_string(),
+                            choice = crate::scenario::expr::variable_name(&p.local_port.to_string())
                                 .map(|v| format!("--var {v}={}", free_port_after(port)))
-                                .unwrap_or_else(|| format!("change local-port of step `{}`", step.id))
+                                .unwrap_or_else(|| crate::t!("preflight-port-change", step = step.id.to_string()))
                         ),
                     });
                 }

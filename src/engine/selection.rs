@@ -30,10 +30,11 @@ impl Selection {
         }
         let shown: Vec<&str> = self.ids.iter().take(8).map(String::as_str).collect();
         let more = if self.ids.len() > shown.len() { ", …" } else { "" };
-        Some(format!(
-            "running {} of {total} steps: {}{more}",
-            self.ids.len(),
-            shown.join(", ")
+        Some(crate::t!(
+            "selection-running",
+            count = self.ids.len(),
+            total = total,
+            ids = format!("{}{more}", shown.join(", "))
         ))
     }
 }
@@ -77,12 +78,17 @@ pub fn select(
         && f > u
     {
         diags.push(
-            Diagnostic::new(format!(
-                "--from {} comes after --until {} in the lab",
-                steps[f].id, steps[u].id
+            Diagnostic::new(crate::t!(
+                "selection-reversed",
+                from = steps[f].id.to_string(),
+                until = steps[u].id.to_string()
             ))
-            .expected("--from names a step before (or equal to) --until")
-            .hint(format!("swap them: --from {} --until {}", steps[u].id, steps[f].id)),
+            .expected(crate::t!("selection-reversed-expected"))
+            .hint(crate::t!(
+                "selection-reversed-hint",
+                from = steps[u].id.to_string(),
+                until = steps[f].id.to_string()
+            )),
         );
     }
     if !diags.is_empty() {
@@ -123,31 +129,28 @@ pub fn select(
         for (missing, ids) in refused {
             let names: Vec<String> = missing.iter().map(|m| format!("`{m}`")).collect();
             let who: Vec<String> = ids.iter().map(|m| format!("`{m}`")).collect();
-            let (who, verb) = if who.len() == 1 {
-                (format!("step {}", who[0]), "needs")
-            } else {
-                (format!("steps {}", who.join(", ")), "need")
-            };
             diags.push(
-                Diagnostic::new(format!(
-                    "{who} {verb} {}, which {} not run against this cluster",
-                    names.join(", "),
-                    if missing.len() == 1 { "has" } else { "have" }
+                Diagnostic::new(crate::t!(
+                    "selection-needs-not-run",
+                    steps = who.join(", "),
+                    count = who.len(),
+                    needs = names.join(", "),
+                    needed = missing.len()
                 ))
                 .expected(if embedded {
-                    "the steps they depend on completed first; the built-in rehearsal starts empty on every run and records nothing"
+                    crate::t!("selection-needs-expected-rehearsal")
                 } else {
-                    "the steps they depend on completed first (recorded in .workshop/state/)"
+                    crate::t!("selection-needs-expected")
                 })
                 .hint(if embedded {
-                    format!(
-                        "run the lab up to it, in one run: {again} --until {}; or add --force to run it alone anyway",
-                        ids[0]
+                    crate::t!(
+                        "selection-needs-hint-rehearsal",
+                        command = format!("{again} --until {}", ids[0])
                     )
                 } else {
-                    format!(
-                        "run them first: {again} --from {} --until {}; or add --force to run anyway",
-                        missing[0], ids[0]
+                    crate::t!(
+                        "selection-needs-hint",
+                        command = format!("{again} --from {} --until {}", missing[0], ids[0])
                     )
                 }),
             );
@@ -199,13 +202,17 @@ impl<'a> Prerequisites<'a> {
 
 fn unknown_id(scenario: &Scenario, flag: &str, id: &str) -> Diagnostic {
     let ids: Vec<&str> = scenario.steps.iter().map(|s| s.id.as_str()).collect();
-    let d = Diagnostic::new(format!("{flag} {id}: the lab `{}` has no step `{id}`", scenario.lab.id));
+    let d = Diagnostic::new(crate::t!(
+        "selection-unknown-step",
+        flag = flag,
+        id = id,
+        lab = scenario.lab.id.to_string()
+    ));
     if scenario.cleanup.iter().any(|s| s.id.as_str() == id) {
-        return d.expected("the id of one of the lab's [[steps]]").hint(format!(
-            "`{id}` is a cleanup step; cleanup steps run with `workshop reset`"
-        ));
+        return d
+            .expected(crate::t!("selection-step-id-expected"))
+            .hint(crate::t!("selection-cleanup-step-hint", id = id));
     }
-    let hint = suggest(id, &ids).unwrap_or_else(|| format!("the steps are: {}", ids.join(", ")));
-    d.expected("the id of one of the lab's [[steps]] (`workshop plan` lists them)")
-        .hint(hint)
+    let hint = suggest(id, &ids).unwrap_or_else(|| crate::t!("selection-steps-are", ids = ids.join(", ")));
+    d.expected(crate::t!("selection-step-id-expected-plan")).hint(hint)
 }

@@ -44,9 +44,11 @@ impl ClusterRecord {
     }
 
     pub fn describe(&self) -> String {
-        format!(
-            "{} cluster, context {}, kube-system uid {}",
-            self.provider, self.context, self.identity
+        crate::t!(
+            "state-cluster",
+            provider = self.provider.as_str(),
+            context = self.context.as_str(),
+            uid = self.identity.to_string()
         )
     }
 }
@@ -153,16 +155,21 @@ pub fn load(path: &Path) -> Result<Option<State>, String> {
     match std::fs::read_to_string(path) {
         Ok(text) => {
             let mut st: State = serde_json::from_str(&text).map_err(|e| {
-                format!(
-                    "{} is not a workshop state file ({e}); delete it to start over",
-                    path.display()
+                crate::t!(
+                    "state-not-a-state-file",
+                    path = path.display().to_string(),
+                    error = e.to_string()
                 )
             })?;
             journal::replay(&journal::path_of(path), &mut st);
             Ok(Some(st))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+        Err(e) => Err(crate::t!(
+            "state-cannot-read",
+            path = path.display().to_string(),
+            error = e.to_string()
+        )),
     }
 }
 

@@ -218,9 +218,10 @@ impl Recorder {
             if !*warned {
                 *warned = true;
                 run.emit(crate::engine::event::Event::Note {
-                    text: format!(
-                        "warning: cannot write the resume state {}: {e}; --resume will not know this run",
-                        self.path.display()
+                    text: crate::t!(
+                        "state-cannot-write",
+                        path = self.path.display().to_string(),
+                        error = e.to_string()
                     ),
                 });
             }
