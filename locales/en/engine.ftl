@@ -71,3 +71,62 @@ preflight-api-hint = emit it only where it is served: {"{"}% if "{ $api }" in cl
 }; nothing was created
 preflight-port-hint = stop what listens there (`ss -ltnp | grep { $port }`), or choose another port: { $choice }
 preflight-port-change = change local-port of step `{ $step }`
+
+## What a failing action says (src/actions/, src/engine/process.rs)
+
+process-cannot-start = could not start `{ $program }`: { $error }
+process-exited = `{ $command }` exited with code { $code }
+process-timed-out = `{ $command }` did not finish within { $timeout } and was stopped
+action-argv-empty = `argv` is empty
+action-install-program = install { $program }, or check the spelling
+action-exit-code-unexpected = `{ $command }` exited with code { $code } (expected { $want })
+action-output-lacks = the output of `{ $command }` does not contain { $want }
+action-exec-output-lacks = the output does not contain { $want }
+action-doing-exec = exec in pod/{ $pod }
+action-doing-read = reading { $object }
+action-doing-read-existing = reading { $object }, which exists
+action-doing-create = creating { $object }
+action-doing-apply = applying { $object }
+action-doing-delete = deleting { $object }
+action-doing-patch = patching { $object }
+action-doing-scale = scaling { $object }
+action-doing-list = listing { $resources }
+api-hint-not-found = the object does not exist (yet): check its name and namespace, and the steps before
+api-hint-already-exists = it exists already, perhaps from an earlier run: `workshop reset` cleans up, or set `allow-existing = true`
+api-hint-conflict = someone changed it at the same time; run the step again
+api-hint-invalid = the API server rejected the object as invalid; read its message above
+api-hint-forbidden = the kube context's user may not do this (RBAC)
+forward-no-port = service/{ $service } has no port { $port }
+forward-no-selector = service/{ $service } has no selector, so no pod to forward to
+forward-listing-pods = listing the service's pods
+forward-no-ready-pod = no Ready pod behind service/{ $service }
+forward-no-ready-pod-hint = wait for the rollout first (a rollout check on the step before)
+forward-no-named-port = pod { $pod } has no port named { $name }
+forward-cannot-listen = cannot listen on { $address }: { $error }
+forward-cannot-listen-hint = another program uses the port: stop it, or pass --var local_port=…
+manifests-cannot-resolve = { $object } (document { $doc } of { $template }): { $why }
+manifests-cannot-resolve-hint = `workshop validate` with --kubernetes-version shows whether a template fits this version
+manifests-not-an-object = { $object } is not a valid object: { $error }
+manifests-answer-lost-created = the answer was lost; found it created
+manifests-exists-allowed = { $object } already exists (allowed)
+manifests-adopted = { $object } was created by this lab before the interruption (uid { $uid }): adopted
+manifests-existed-before = creating { $object }: it already exists, and this run of lab `{ $lab }` did not create it
+manifests-existed-before-hint = it is left from an earlier run of the lab, or was made by hand: `workshop reset` with this lab's scenario file removes what lab `{ $lab }` creates; then run it again
+delete-gone-already = { $object } is gone already: deleted before the interruption
+delete-before-interruption = { $object } deleted before the interruption
+delete-being-deleted = { $object } is already being deleted (uid { $uid })
+delete-answer-lost-gone = the answer was lost, found it gone
+delete-seen-gone = gone
+delete-still-there = { $object } (uid { $uid }) was still there after { $timeout }
+delete-api-failed-hint = the API server failed meanwhile: is the cluster healthy?
+delete-finalizer-hint = a finalizer may hold it: look at metadata.finalizers
+patch-not-operations = the JSON patch is not a list of operations: { $error }
+tunnel-needs-minikube = `minikube tunnel` needs the minikube provider
+tunnel-needs-minikube-hint = on another cluster, a LoadBalancer controller (such as MetalLB) gives Services their addresses
+start-cluster-templates-do-not-render = the templates do not render for this cluster
+http-invalid-url = `{ $url }` is not a valid URL: { $error }
+http-not-http = `{ $url }` is not an http:// URL
+http-cannot-build = cannot build the request to { $url }: { $error }
+http-cannot-read-answer = reading the answer from { $url }: { $error }
+http-not-loopback = `{ $host }` is not a loopback address: on the rehearsal cluster requests go only to 127.0.0.0/8, ::1 or localhost
+http-not-loopback-hint = the rehearsal runs no containers, and nothing it reaches leaves this machine; run the lab on minikube (`--cluster minikube`) to reach `{ $host }`

@@ -71,3 +71,62 @@ preflight-api-hint = emítelo solo donde se sirve: {"{"}% if "{ $api }" in clust
 }; no se creó nada
 preflight-port-hint = detén lo que escucha ahí (`ss -ltnp | grep { $port }`), o elige otro puerto: { $choice }
 preflight-port-change = cambia local-port del paso `{ $step }`
+
+## Lo que dice una acción que falla (src/actions/, src/engine/process.rs)
+
+process-cannot-start = no se pudo arrancar `{ $program }`: { $error }
+process-exited = `{ $command }` terminó con código { $code }
+process-timed-out = `{ $command }` no terminó en { $timeout } y se detuvo
+action-argv-empty = `argv` está vacío
+action-install-program = instala { $program }, o revisa cómo está escrito
+action-exit-code-unexpected = `{ $command }` terminó con código { $code } (se esperaba { $want })
+action-output-lacks = la salida de `{ $command }` no contiene { $want }
+action-exec-output-lacks = la salida no contiene { $want }
+action-doing-exec = exec en pod/{ $pod }
+action-doing-read = al leer { $object }
+action-doing-read-existing = al leer { $object }, que existe
+action-doing-create = al crear { $object }
+action-doing-apply = al aplicar { $object }
+action-doing-delete = al borrar { $object }
+action-doing-patch = al modificar { $object }
+action-doing-scale = al escalar { $object }
+action-doing-list = al listar { $resources }
+api-hint-not-found = el objeto no existe (todavía): revisa su nombre y su namespace, y los pasos anteriores
+api-hint-already-exists = ya existe, quizá de una ejecución anterior: `workshop reset` limpia, o pon `allow-existing = true`
+api-hint-conflict = alguien lo cambió a la vez; vuelve a ejecutar el paso
+api-hint-invalid = el servidor de la API rechazó el objeto por no ser válido; lee su mensaje más arriba
+api-hint-forbidden = puede que el usuario del contexto kube no tenga permiso para esto (RBAC)
+forward-no-port = service/{ $service } no tiene el puerto { $port }
+forward-no-selector = service/{ $service } no tiene selector, así que no hay ningún pod al que reenviar
+forward-listing-pods = al listar los pods del servicio
+forward-no-ready-pod = ningún pod Ready detrás de service/{ $service }
+forward-no-ready-pod-hint = espera antes a que termine el despliegue (una comprobación rollout en el paso anterior)
+forward-no-named-port = el pod { $pod } no tiene ningún puerto llamado { $name }
+forward-cannot-listen = no se puede escuchar en { $address }: { $error }
+forward-cannot-listen-hint = otro programa usa el puerto: detenlo, o pasa --var local_port=…
+manifests-cannot-resolve = { $object } (documento { $doc } de { $template }): { $why }
+manifests-cannot-resolve-hint = `workshop validate` con --kubernetes-version muestra si una plantilla encaja con esta versión
+manifests-not-an-object = { $object } no es un objeto válido: { $error }
+manifests-answer-lost-created = la respuesta se perdió; lo encontré creado
+manifests-exists-allowed = { $object } ya existe (permitido)
+manifests-adopted = { $object } lo creó este laboratorio antes de la interrupción (uid { $uid }): adoptado
+manifests-existed-before = al crear { $object }: ya existe, y no lo creó esta ejecución del laboratorio `{ $lab }`
+manifests-existed-before-hint = queda de una ejecución anterior del laboratorio, o se hizo a mano: `workshop reset` con el archivo de escenario de este laboratorio borra lo que crea el laboratorio `{ $lab }`; luego vuelve a ejecutarlo
+delete-gone-already = { $object } ya no está: se borró antes de la interrupción
+delete-before-interruption = { $object } borrado antes de la interrupción
+delete-being-deleted = { $object } ya se está borrando (uid { $uid })
+delete-answer-lost-gone = la respuesta se perdió, lo encontré borrado
+delete-seen-gone = ya no está
+delete-still-there = { $object } (uid { $uid }) seguía ahí pasados { $timeout }
+delete-api-failed-hint = el servidor de la API falló mientras tanto: ¿está sano el clúster?
+delete-finalizer-hint = puede que un finalizer lo retenga: mira metadata.finalizers
+patch-not-operations = el parche JSON no es una lista de operaciones: { $error }
+tunnel-needs-minikube = `minikube tunnel` necesita el proveedor minikube
+tunnel-needs-minikube-hint = en otro clúster, un controlador de LoadBalancer (como MetalLB) da sus direcciones a los Services
+start-cluster-templates-do-not-render = las plantillas no se renderizan para este clúster
+http-invalid-url = `{ $url }` no es una URL válida: { $error }
+http-not-http = `{ $url }` no es una URL http://
+http-cannot-build = no se puede construir la petición a { $url }: { $error }
+http-cannot-read-answer = al leer la respuesta de { $url }: { $error }
+http-not-loopback = `{ $host }` no es una dirección de loopback: en el clúster de ensayo las peticiones solo van a 127.0.0.0/8, ::1 o localhost
+http-not-loopback-hint = el ensayo no ejecuta contenedores, y nada de lo que alcanza sale de esta máquina; ejecuta el laboratorio en minikube (`--cluster minikube`) para llegar a `{ $host }`

@@ -13,10 +13,10 @@ use super::Done;
 
 pub async fn perform(ctx: &StepCtx<'_>, c: &Command) -> Result<Done, StepError> {
     let argv: Vec<String> = c.argv.iter().map(|a| ctx.render(a)).collect::<Result<_, _>>()?;
-    let (program, args) = argv.split_first().ok_or_else(|| StepError::new("`argv` is empty"))?;
+    let (program, args) = argv.split_first().ok_or_else(|| StepError::new(crate::t!("action-argv-empty")))?;
     let path = which::which(program).map_err(|_| {
-        StepError::new(format!("`{program}` was not found on PATH"))
-            .hint(format!("install {program}, or check the spelling"))
+        StepError::new(crate::t!("engine-missing-binary", name = program.as_str()))
+            .hint(crate::t!("action-install-program", program = program.as_str()))
     })?;
     if c.background {
         let display = ctx.spawn_background(&path, args)?;
@@ -40,25 +40,31 @@ pub async fn perform(ctx: &StepCtx<'_>, c: &Command) -> Result<Done, StepError> 
             } else {
                 tail
             };
-            return Err(StepError::new(format!(
-                "`{command}` exited with code {code} (expected {})",
-                c.expect.exit
+            return Err(StepError::new(crate::t!(
+                "action-exit-code-unexpected",
+                command = command,
+                code = code.to_string(),
+                want = c.expect.exit.to_string()
             ))
             .detail(tail));
         }
-        Err(e) => return Err(StepError::new(e.to_string())),
+        Err(e) => return Err(StepError::new(e.message())),
     };
     if finished.code != c.expect.exit {
-        return Err(StepError::new(format!(
-            "`{display}` exited with code {} (expected {})",
-            finished.code, c.expect.exit
+        return Err(StepError::new(crate::t!(
+            "action-exit-code-unexpected",
+            command = display.as_str(),
+            code = finished.code.to_string(),
+            want = c.expect.exit.to_string()
         )));
     }
     if let Some(want) = ctx.render_opt(c.expect.stdout_contains.as_ref())?
         && !finished.stdout.contains(&want)
     {
-        return Err(StepError::new(format!(
-            "the output of `{display}` does not contain {want:?}"
+        return Err(StepError::new(crate::t!(
+            "action-output-lacks",
+            command = display.as_str(),
+            want = format!("{want:?}")
         )));
     }
     Ok(Done {

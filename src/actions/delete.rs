@@ -20,25 +20,25 @@ pub async fn perform(ctx: &StepCtx<'_>, d: &Delete) -> Result<Done, StepError> {
         Ok(o) => o,
         // Resumed after an interruption: it was deleted before it.
         Err(kube::Error::Api(s)) if s.code == 404 && ctx.is_resumed() => {
-            ctx.output(&format!("{label} is gone already: deleted before the interruption"));
-            return Ok(Done::summary(format!("{label} deleted before the interruption")));
+            ctx.output(&crate::t!("delete-gone-already", object = label.as_str()));
+            return Ok(Done::summary(crate::t!("delete-before-interruption", object = label.as_str())));
         }
-        Err(e) => return Err(kube_error(&format!("reading {label}"), &e)),
+        Err(e) => return Err(kube_error(&crate::t!("action-doing-read", object = label.as_str()), &e)),
     };
     let uid = before.metadata.uid.clone().unwrap_or_default();
     if before.metadata.deletion_timestamp.is_some() {
         // Already going (a namespace still Terminating after an interrupted reset): deleting
         // it again is refused by the API server; waiting for it is what is left to do.
-        ctx.output(&format!("{label} is already being deleted (uid {uid})"));
+        ctx.output(&crate::t!("delete-being-deleted", object = label.as_str(), uid = uid.as_str()));
     } else {
         let uid_precondition = Some(&uid).filter(|u| !u.is_empty()).map(String::as_str);
         let deleted = reconcile::delete(&api, &name, uid_precondition)
             .await
-            .map_err(|e| kube_error(&format!("deleting {label}"), &e))?;
+            .map_err(|e| kube_error(&crate::t!("action-doing-delete", object = label.as_str()), &e))?;
         let lost = if deleted == Deleted::AnswerLost {
-            "; the answer was lost, found it gone"
+            format!("; {}", crate::t!("delete-answer-lost-gone"))
         } else {
-            ""
+            String::new()
         };
         ctx.output(&format!("{label} deleted (uid {uid}{lost})"));
     }
@@ -56,9 +56,9 @@ pub async fn perform(ctx: &StepCtx<'_>, d: &Delete) -> Result<Done, StepError> {
     let cfg = watcher::Config::default().fields(&format!("metadata.name={name}"));
     let gone = |seen: &[&kube::api::DynamicObject]| {
         if seen.iter().any(|o| o.metadata.uid.as_deref() == Some(uid.as_str())) {
-            Observation::waiting("still there")
+            Observation::waiting(crate::t!("seen-still-there", places = ""))
         } else {
-            Observation::done("gone")
+            Observation::done(crate::t!("delete-seen-gone"))
         }
     };
     let waited = wait::watch_until(ctx.cancel(), &conn, api, cfg, timeout, &|_, _| {}, gone).await;
@@ -71,17 +71,19 @@ pub async fn perform(ctx: &StepCtx<'_>, d: &Delete) -> Result<Done, StepError> {
             };
             Ok(Done::summary(crate::t!(id, object = label, uid = uid)))
         }
-        WaitEnd::Interrupted => Err(StepError::new("interrupted")),
+        WaitEnd::Interrupted => Err(StepError::new(crate::t!("status-interrupted"))),
         WaitEnd::TimedOut { last_error, .. } => {
-            let err = StepError::new(format!(
-                "{label} (uid {uid}) was still there after {}",
-                format_duration(timeout)
+            let err = StepError::new(crate::t!(
+                "delete-still-there",
+                object = label.as_str(),
+                uid = uid.as_str(),
+                timeout = format_duration(timeout)
             ));
             Err(match last_error {
                 Some(e) => err
-                    .detail(vec![format!("last API error: {e}")])
-                    .hint("the API server failed meanwhile: is the cluster healthy?"),
-                None => err.hint("a finalizer may hold it: look at metadata.finalizers"),
+                    .detail(vec![crate::t!("failure-api-error", text = e.to_string())])
+                    .hint(crate::t!("delete-api-failed-hint")),
+                None => err.hint(crate::t!("delete-finalizer-hint")),
             })
         }
     }

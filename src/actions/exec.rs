@@ -25,7 +25,7 @@ pub async fn perform(ctx: &StepCtx<'_>, e: &Exec) -> Result<Done, StepError> {
     let mut proc = pods
         .exec(&pod, command.clone(), &ap)
         .await
-        .map_err(|err| kube_error(&format!("exec in pod/{pod}"), &err))?;
+        .map_err(|err| kube_error(&crate::t!("action-doing-exec", pod = pod.as_str()), &err))?;
     let mut stdout = String::new();
     if let Some(mut out) = proc.stdout() {
         let _ = out.read_to_string(&mut stdout).await;
@@ -54,16 +54,17 @@ pub async fn perform(ctx: &StepCtx<'_>, e: &Exec) -> Result<Done, StepError> {
         None => 0,
     };
     if code != e.expect.exit {
-        return Err(StepError::new(format!(
-            "`{}` exited with {code} (expected {})",
-            command.join(" "),
-            e.expect.exit
+        return Err(StepError::new(crate::t!(
+            "action-exit-code-unexpected",
+            command = command.join(" "),
+            code = code.to_string(),
+            want = e.expect.exit.to_string()
         )));
     }
     if let Some(want) = ctx.render_opt(e.expect.stdout_contains.as_ref())?
         && !stdout.contains(&want)
     {
-        return Err(StepError::new(format!("the output does not contain {want:?}")));
+        return Err(StepError::new(crate::t!("action-exec-output-lacks", want = format!("{want:?}"))));
     }
     Ok(Done {
         summary: crate::t!(

@@ -45,9 +45,9 @@ impl Request {
         let url = ctx.render(&h.url)?;
         let uri: hyper::Uri = url
             .parse()
-            .map_err(|e| StepError::new(format!("`{url}` is not a valid URL: {e}")))?;
+            .map_err(|e: hyper::http::uri::InvalidUri| StepError::new(crate::t!("http-invalid-url", url = url.as_str(), error = e.to_string())))?;
         if uri.scheme_str() != Some("http") {
-            return Err(StepError::new(format!("`{url}` is not an http:// URL")));
+            return Err(StepError::new(crate::t!("http-not-http", url = url.as_str())));
         }
         if ctx.run.provider.is_rehearsal() {
             loopback_only(&uri)?;
@@ -93,7 +93,13 @@ impl Request {
             req = req.header(k.as_str(), v.as_str());
         }
         req.body(Full::new(self.body.clone()))
-            .map_err(|e| StepError::new(format!("cannot build the request to {}: {e}", self.url)))
+            .map_err(|e| {
+                StepError::new(crate::t!(
+                    "http-cannot-build",
+                    url = self.url.as_str(),
+                    error = e.to_string()
+                ))
+            })
     }
 
     /// Sends the request once; an error is a connection-level failure, worth retrying.
@@ -111,7 +117,13 @@ impl Request {
                 .into_body()
                 .collect()
                 .await
-                .map_err(|e| StepError::new(format!("reading the answer from {url}: {e}")))?
+                .map_err(|e| {
+                    StepError::new(crate::t!(
+                        "http-cannot-read-answer",
+                        url = url.as_str(),
+                        error = e.to_string()
+                    ))
+                })?
                 .to_bytes();
             Ok(Response {
                 status,
@@ -140,12 +152,7 @@ fn loopback_only(uri: &hyper::Uri) -> Result<(), StepError> {
     if loopback {
         Ok(())
     } else {
-        Err(StepError::new(format!(
-            "`{host}` is not a loopback address: on the rehearsal cluster requests go only to 127.0.0.0/8, ::1 or localhost"
-        ))
-        .hint(format!(
-            "the rehearsal runs no containers, and nothing it reaches leaves this machine; run the lab on minikube (`--cluster minikube`) to reach `{host}`"
-        )))
+        Err(StepError::new(crate::t!("http-not-loopback", host = host)).hint(crate::t!("http-not-loopback-hint", host = host)))
     }
 }
 
@@ -226,7 +233,7 @@ pub async fn perform(ctx: &StepCtx<'_>, h: &Http) -> Result<(String, Option<Resp
                 ctx.output(&crate::t!("http-retrying", error = e.message.as_str()));
                 tokio::select! {
                     _ = tokio::time::sleep(delay) => {}
-                    _ = ctx.cancel().cancelled() => return Err(StepError::new("interrupted")),
+                    _ = ctx.cancel().cancelled() => return Err(StepError::new(crate::t!("status-interrupted"))),
                 }
                 delay = (delay * 2).min(Duration::from_secs(2));
             }

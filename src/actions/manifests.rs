@@ -37,16 +37,17 @@ pub async fn perform(ctx: &StepCtx<'_>, m: &Manifests, mode: Mode) -> Result<Don
     let mut adopted = 0;
     for doc in &docs {
         if ctx.cancel().is_cancelled() {
-            return Err(StepError::new("interrupted"));
+            return Err(StepError::new(crate::t!("status-interrupted")));
         }
         let resolved = conn.resolve(&doc.kind, Some(&doc.api_version)).await.map_err(|why| {
-            StepError::new(format!(
-                "{} (document {} of {}): {why}",
-                doc.display_name(),
-                doc.doc,
-                doc.template
+            StepError::new(crate::t!(
+                "manifests-cannot-resolve",
+                object = doc.display_name(),
+                doc = doc.doc,
+                template = doc.template.as_str(),
+                why = why.to_string()
             ))
-            .hint("`workshop validate` with --kubernetes-version shows whether a template fits this version")
+            .hint(crate::t!("manifests-cannot-resolve-hint"))
         })?;
         let ns = if resolved.namespaced {
             Some(doc.namespace.clone().unwrap_or_else(|| "default".into()))
@@ -55,7 +56,13 @@ pub async fn perform(ctx: &StepCtx<'_>, m: &Manifests, mode: Mode) -> Result<Don
         };
         let api = conn.api(&resolved, ns.as_deref());
         let mut obj: DynamicObject = serde_json::from_value(doc.object.clone())
-            .map_err(|e| StepError::new(format!("{} is not a valid object: {e}", doc.display_name())))?;
+            .map_err(|e| {
+                StepError::new(crate::t!(
+                    "manifests-not-an-object",
+                    object = doc.display_name(),
+                    error = e.to_string()
+                ))
+            })?;
         let label = format!("{}/{}", doc.kind.to_ascii_lowercase(), doc.name);
         match mode {
             Mode::Create => {
@@ -67,31 +74,32 @@ pub async fn perform(ctx: &StepCtx<'_>, m: &Manifests, mode: Mode) -> Result<Don
                     Ok(made) => {
                         created += 1;
                         let (made, note) = match made {
-                            Created::Now(o) => (o, ""),
-                            Created::AnswerLost(o) => (o, " (the answer was lost; found it created)"),
+                            Created::Now(o) => (o, String::new()),
+                            Created::AnswerLost(o) => (o, format!(" ({})", crate::t!("manifests-answer-lost-created"))),
                         };
                         record(ctx, doc, &made).await;
                         ctx.output(&format!("{label} created{note}"));
                     }
                     Err(kube::Error::Api(s)) if s.code == 409 && m.allow_existing => {
-                        ctx.output(&format!("{label} already exists (allowed)"));
+                        ctx.output(&crate::t!("manifests-exists-allowed", object = label.as_str()));
                     }
                     Err(kube::Error::Api(s)) if s.code == 409 => {
                         let existing = api
                             .get(&doc.name)
                             .await
-                            .map_err(|e| kube_error(&format!("reading {label}, which exists"), &e))?;
+                            .map_err(|e| kube_error(&crate::t!("action-doing-read-existing", object = label.as_str()), &e))?;
                         if !created_by_this_attempt(ctx, &existing) {
                             return Err(existed_before(ctx, &label));
                         }
                         adopted += 1;
                         record(ctx, doc, &existing).await;
-                        ctx.output(&format!(
-                            "{label} was created by this lab before the interruption (uid {}): adopted",
-                            existing.metadata.uid.as_deref().unwrap_or("?")
+                        ctx.output(&crate::t!(
+                            "manifests-adopted",
+                            object = label.as_str(),
+                            uid = existing.metadata.uid.as_deref().unwrap_or("?")
                         ));
                     }
-                    Err(e) => return Err(kube_error(&format!("creating {label}"), &e)),
+                    Err(e) => return Err(kube_error(&crate::t!("action-doing-create", object = label.as_str()), &e)),
                 }
             }
             Mode::Apply => {
@@ -99,7 +107,7 @@ pub async fn perform(ctx: &StepCtx<'_>, m: &Manifests, mode: Mode) -> Result<Don
                 let applied = api
                     .patch(&doc.name, &pp, &Patch::Apply(&obj))
                     .await
-                    .map_err(|e| kube_error(&format!("applying {label}"), &e))?;
+                    .map_err(|e| kube_error(&crate::t!("action-doing-apply", object = label.as_str()), &e))?;
                 created += 1;
                 record(ctx, doc, &applied).await;
                 ctx.output(&format!("{label} serverside-applied"));
@@ -162,10 +170,10 @@ fn created_by_this_attempt(ctx: &StepCtx<'_>, obj: &DynamicObject) -> bool {
 /// would.
 fn existed_before(ctx: &StepCtx<'_>, label: &str) -> StepError {
     let lab = &ctx.plan.scenario.lab.id;
-    StepError::new(format!(
-        "creating {label}: it already exists, and this run of lab `{lab}` did not create it"
+    StepError::new(crate::t!(
+        "manifests-existed-before",
+        object = label,
+        lab = lab.to_string()
     ))
-    .hint(format!(
-        "it is left from an earlier run of the lab, or was made by hand: `workshop reset` with this lab's scenario file removes what lab `{lab}` creates; then run it again"
-    ))
+    .hint(crate::t!("manifests-existed-before-hint", lab = lab.to_string()))
 }

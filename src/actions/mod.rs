@@ -63,13 +63,11 @@ pub fn kube_error(what: &str, e: &kube::Error) -> StepError {
     let mut err = StepError::new(format!("{what}: {}", crate::engine::cluster::plain_error(e)));
     if let kube::Error::Api(s) = e {
         err.hint = match s.code {
-            404 => Some("the object does not exist (yet): check its name and namespace, and the steps before".into()),
-            409 if s.reason == "AlreadyExists" => Some(
-                "it exists already, perhaps from an earlier run: `workshop reset` cleans up, or set `allow-existing = true`".into(),
-            ),
-            409 => Some("someone changed it at the same time; run the step again".into()),
-            422 => Some("the API server rejected the object as invalid; read its message above".into()),
-            403 => Some("the kube context's user may not do this (RBAC)".into()),
+            404 => Some(crate::t!("api-hint-not-found")),
+            409 if s.reason == "AlreadyExists" => Some(crate::t!("api-hint-already-exists")),
+            409 => Some(crate::t!("api-hint-conflict")),
+            422 => Some(crate::t!("api-hint-invalid")),
+            403 => Some(crate::t!("api-hint-forbidden")),
             _ => None,
         };
     }

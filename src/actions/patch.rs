@@ -21,11 +21,11 @@ pub async fn perform(ctx: &StepCtx<'_>, p: &PatchAction) -> Result<Done, StepErr
         PatchType::Strategic => api.patch(&name, &pp, &Patch::Strategic(&body)).await,
         PatchType::Json => {
             let ops: json_patch::Patch = serde_json::from_value(body)
-                .map_err(|e| StepError::new(format!("the JSON patch is not a list of operations: {e}")))?;
+                .map_err(|e| StepError::new(crate::t!("patch-not-operations", error = e.to_string())))?;
             api.patch(&name, &pp, &Patch::<()>::Json(ops)).await
         }
     };
-    result.map_err(|e| kube_error(&format!("patching {label}"), &e))?;
+    result.map_err(|e| kube_error(&crate::t!("action-doing-patch", object = label.as_str()), &e))?;
     ctx.output(&format!("{label} patched"));
     Ok(Done::summary(crate::t!(
         "action-patched",

@@ -26,26 +26,28 @@ pub async fn perform(ctx: &StepCtx<'_>, p: &PortForward) -> Result<Done, StepErr
     let svc = services
         .get(&svc_name)
         .await
-        .map_err(|e| kube_error(&format!("reading service/{svc_name}"), &e))?;
+        .map_err(|e| kube_error(&crate::t!("action-doing-read", object = format!("service/{svc_name}")), &e))?;
     let spec = svc.spec.unwrap_or_default();
     let port = spec
         .ports
         .unwrap_or_default()
         .into_iter()
         .find(|sp| sp.port == remote)
-        .ok_or_else(|| StepError::new(format!("service/{svc_name} has no port {remote}")))?;
+        .ok_or_else(|| StepError::new(crate::t!(
+                "forward-no-port",
+                service = svc_name.as_str(),
+                port = remote.to_string()
+            )))?;
     let selector = spec.selector.unwrap_or_default();
     if selector.is_empty() {
-        return Err(StepError::new(format!(
-            "service/{svc_name} has no selector, so no pod to forward to"
-        )));
+        return Err(StepError::new(crate::t!("forward-no-selector", service = svc_name.as_str())));
     }
     let labels: Vec<String> = selector.iter().map(|(k, v)| format!("{k}={v}")).collect();
     let pods: Api<Pod> = Api::namespaced(conn.client.clone(), &ns);
     let list = pods
         .list(&ListParams::default().labels(&labels.join(",")))
         .await
-        .map_err(|e| kube_error("listing the service's pods", &e))?;
+        .map_err(|e| kube_error(&crate::t!("forward-listing-pods"), &e))?;
     let pod = list
         .items
         .into_iter()
@@ -56,8 +58,8 @@ pub async fn perform(ctx: &StepCtx<'_>, p: &PortForward) -> Result<Done, StepErr
                 .is_some_and(|cs| cs.iter().any(|c| c.type_ == "Ready" && c.status == "True"))
         })
         .ok_or_else(|| {
-            StepError::new(format!("no Ready pod behind service/{svc_name}"))
-                .hint("wait for the rollout first (a rollout check on the step before)")
+            StepError::new(crate::t!("forward-no-ready-pod", service = svc_name.as_str()))
+                .hint(crate::t!("forward-no-ready-pod-hint"))
         })?;
     let pod_name = pod.metadata.name.clone().unwrap_or_default();
     let target = match port.target_port {
@@ -69,14 +71,22 @@ pub async fn perform(ctx: &StepCtx<'_>, p: &PortForward) -> Result<Done, StepErr
             .flat_map(|c| c.ports.iter().flatten())
             .find(|cp| cp.name.as_deref() == Some(name.as_str()))
             .map(|cp| cp.container_port as u16)
-            .ok_or_else(|| StepError::new(format!("pod {pod_name} has no port named {name}")))?,
+            .ok_or_else(|| StepError::new(crate::t!(
+                    "forward-no-named-port",
+                    pod = pod_name.as_str(),
+                    name = name.as_str()
+                )))?,
         None => remote as u16,
     };
 
     let addr = SocketAddr::from(([127, 0, 0, 1], local));
     let listener = TcpListener::bind(addr).await.map_err(|e| {
-        StepError::new(format!("cannot listen on {addr}: {e}"))
-            .hint("another program uses the port: stop it, or pass --var local_port=…")
+        StepError::new(crate::t!(
+            "forward-cannot-listen",
+            address = addr.to_string(),
+            error = e.to_string()
+        ))
+        .hint(crate::t!("forward-cannot-listen-hint"))
     })?;
     let task = tokio::spawn(serve(listener, pods, pod_name.clone(), target));
     let description = format!("127.0.0.1:{local} → svc/{svc_name}:{remote} (pod {pod_name}:{target})");

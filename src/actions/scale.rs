@@ -17,7 +17,7 @@ pub async fn perform(ctx: &StepCtx<'_>, s: &Scale) -> Result<Done, StepError> {
         &Patch::Merge(&json!({ "spec": { "replicas": replicas } })),
     )
     .await
-    .map_err(|e| kube_error(&format!("scaling {label}"), &e))?;
+    .map_err(|e| kube_error(&crate::t!("action-doing-scale", object = label.as_str()), &e))?;
     ctx.output(&format!("{label} scaled"));
     Ok(Done::summary(crate::t!(
         "action-scaled",

@@ -21,7 +21,7 @@ pub async fn perform(ctx: &StepCtx<'_>) -> Result<Done, StepError> {
     let plan = ctx.run.plan();
     if plan.facts.version != facts.version || plan.facts.api_versions != facts.api_versions {
         let rebuilt = Plan::build(plan.scenario.clone(), plan.vars.clone(), facts).map_err(|d| {
-            StepError::new("the templates do not render for this cluster")
+            StepError::new(crate::t!("start-cluster-templates-do-not-render"))
                 .detail(d.render(false).lines().map(str::to_owned).collect())
         })?;
         ctx.run.secrets.learn_plan(&rebuilt);

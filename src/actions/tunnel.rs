@@ -8,8 +8,7 @@ use super::Done;
 
 pub async fn perform(ctx: &StepCtx<'_>) -> Result<Done, StepError> {
     let ClusterProvider::Minikube(m) = &ctx.run.provider else {
-        return Err(StepError::new("`minikube tunnel` needs the minikube provider")
-            .hint("on another cluster, a LoadBalancer controller (such as MetalLB) gives Services their addresses"));
+        return Err(StepError::new(crate::t!("tunnel-needs-minikube")).hint(crate::t!("tunnel-needs-minikube-hint")));
     };
     let display = ctx.spawn_background(&m.binary, &m.tunnel_args())?;
     Ok(Done::summary(crate::t!("action-background", command = display)))

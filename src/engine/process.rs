@@ -54,6 +54,30 @@ pub enum ProcessError {
     Interrupted,
 }
 
+impl ProcessError {
+    /// The message in the learner's language (`Display`, for logs, stays English).
+    pub fn message(&self) -> String {
+        match self {
+            ProcessError::Spawn { program, source } => crate::t!(
+                "process-cannot-start",
+                program = program.as_str(),
+                error = source.to_string()
+            ),
+            ProcessError::Failed { command, code, .. } => crate::t!(
+                "process-exited",
+                command = command.as_str(),
+                code = code.to_string()
+            ),
+            ProcessError::TimedOut { command, after, .. } => crate::t!(
+                "process-timed-out",
+                command = command.as_str(),
+                timeout = crate::scenario::duration::format_duration(*after)
+            ),
+            ProcessError::Interrupted => crate::t!("status-interrupted"),
+        }
+    }
+}
+
 /// The output of a finished process.
 #[derive(Debug, Clone, Default)]
 pub struct Finished {
