@@ -130,3 +130,65 @@ http-cannot-build = cannot build the request to { $url }: { $error }
 http-cannot-read-answer = reading the answer from { $url }: { $error }
 http-not-loopback = `{ $host }` is not a loopback address: on the rehearsal cluster requests go only to 127.0.0.0/8, ::1 or localhost
 http-not-loopback-hint = the rehearsal runs no containers, and nothing it reaches leaves this machine; run the lab on minikube (`--cluster minikube`) to reach `{ $host }`
+
+## Talking to the cluster's API (src/engine/cluster/)
+
+api-error-on-request = { $error } on { $request }
+discovery-kind-in = kind { $kind } in { $api }
+discovery-kind = kind { $kind }
+discovery-not-served = the cluster does not serve { $what }
+discovery-failed = the cluster's discovery failed where { $what } would be ({ $failures })
+retry-api-answers = API answers { $code }
+retry-connection-refused = connection refused
+retry-cannot-connect = cannot connect ({ $error })
+retry-connection-broken = connection broken ({ $error })
+retry-no-answer = no answer within { $seconds }s
+health-other-uid = its kube-system namespace has another uid ({ $now }, was { $was })
+health-kube-system-gone = its kube-system namespace is gone
+health-rv-backwards = its resourceVersions went backwards ({ $now } after { $high })
+
+## The object a step names, captures, and what a resumed step says (src/engine/context.rs, capture.rs, execute.rs, expectation.rs, src/checks/mod.rs)
+
+cluster-not-started = the cluster is not started yet
+cluster-not-started-hint = run the scenario's start-cluster step first, or start the cluster yourself
+scope-problem = { $problem }; expected { $expected }
+what-this-check = this check
+what-this-patch = this patch
+what-this-scale = this scale
+what-this-delete = this delete
+what-this-capture = this capture
+what-this-cleanup-step = this cleanup step
+object-no-name = { $what } names no object
+object-looking-everywhere = looking for { $kind } { $name } in every namespace
+object-nowhere = no { $kind } named { $name } in any namespace
+object-several = { $count } { $kind }s are named { $name }, in { $namespaces }; { $what } changes one
+object-several-hint = replace `all-namespaces = true` with `namespace = "…"`
+object-in-namespace = { $object } in { $namespace }
+seen-no-match = no object matches the selector
+seen-no-object = the object does not exist
+seen-several-match = { $count } objects match ({ $names }); the check needs exactly one: give { $by ->
+    [selector] a narrower selector or a name
+   *[name] a namespace
+}
+capture-reading = capture { $name }: reading { $object }
+capture-no-field = capture { $name }: { $object } has no { $path }
+capture-no-answer = capture { $name }: the action gave no answer to capture from
+capture-not-json = capture { $name }: the answer is not JSON
+capture-answer-lacks = capture { $name }: the answer has no { $path }
+expectation-moment = a moment of its step, true when it ran
+expectation-changed-by = step `{ $step }` changed it on purpose since
+converge-not-checked-again = not checked again: { $check } ({ $why })
+resume-action-done-before = done before the interruption; its checks follow
+
+## Reports (src/engine/report/)
+
+report-not-run-interrupted = the run was interrupted before it
+report-not-run-failure = the run stopped at an earlier failure
+report-not-format-path = `{ $spec }` is not FORMAT=PATH; write e.g. --report junit=report.xml
+report-unknown-format = `{ $format }` is not a report format; use junit or json
+report-needs-file = the report needs a file: --report junit=report.xml
+report-no-folder = cannot write the { $format } report to `{ $path }`: the folder `{ $folder }` does not exist
+report-no-folder-hint = create it first: mkdir -p { $folder }
+report-cannot-encode = could not encode the JSON report: { $error }
+report-cannot-write = could not write the { $format } report to `{ $path }`: { $error }
+field-check-needs-comparison = a field check needs one of `equals`, `any`, `contains` or `count`

@@ -130,3 +130,65 @@ http-cannot-build = no se puede construir la petición a { $url }: { $error }
 http-cannot-read-answer = al leer la respuesta de { $url }: { $error }
 http-not-loopback = `{ $host }` no es una dirección de loopback: en el clúster de ensayo las peticiones solo van a 127.0.0.0/8, ::1 o localhost
 http-not-loopback-hint = el ensayo no ejecuta contenedores, y nada de lo que alcanza sale de esta máquina; ejecuta el laboratorio en minikube (`--cluster minikube`) para llegar a `{ $host }`
+
+## Hablar con la API del clúster (src/engine/cluster/)
+
+api-error-on-request = { $error } en { $request }
+discovery-kind-in = el kind { $kind } en { $api }
+discovery-kind = el kind { $kind }
+discovery-not-served = el clúster no sirve { $what }
+discovery-failed = el descubrimiento del clúster falló donde estaría { $what } ({ $failures })
+retry-api-answers = la API responde { $code }
+retry-connection-refused = conexión rechazada
+retry-cannot-connect = no se puede conectar ({ $error })
+retry-connection-broken = conexión rota ({ $error })
+retry-no-answer = sin respuesta en { $seconds } s
+health-other-uid = su namespace kube-system tiene otro uid ({ $now }, antes { $was })
+health-kube-system-gone = su namespace kube-system ya no existe
+health-rv-backwards = sus resourceVersions retrocedieron ({ $now } tras { $high })
+
+## El objeto que nombra un paso, las capturas y lo que dice un paso reanudado (src/engine/context.rs, capture.rs, execute.rs, expectation.rs, src/checks/mod.rs)
+
+cluster-not-started = el clúster aún no está arrancado
+cluster-not-started-hint = ejecuta antes el paso start-cluster del escenario, o arranca tú el clúster
+scope-problem = { $problem }; se esperaba { $expected }
+what-this-check = esta comprobación
+what-this-patch = este patch
+what-this-scale = este scale
+what-this-delete = este delete
+what-this-capture = esta captura
+what-this-cleanup-step = este paso de limpieza
+object-no-name = { $what } no nombra ningún objeto
+object-looking-everywhere = al buscar { $kind } { $name } en todos los namespaces
+object-nowhere = ningún { $kind } llamado { $name } en ningún namespace
+object-several = { $count } objetos { $kind } se llaman { $name }, en { $namespaces }; { $what } cambia solo uno
+object-several-hint = sustituye `all-namespaces = true` por `namespace = "…"`
+object-in-namespace = { $object } en { $namespace }
+seen-no-match = ningún objeto coincide con el selector
+seen-no-object = el objeto no existe
+seen-several-match = { $count } objetos coinciden ({ $names }); la comprobación necesita exactamente uno: indica { $by ->
+    [selector] un selector más estrecho o un nombre
+   *[name] un namespace
+}
+capture-reading = captura { $name }: al leer { $object }
+capture-no-field = captura { $name }: { $object } no tiene { $path }
+capture-no-answer = captura { $name }: la acción no dio ninguna respuesta de la que capturar
+capture-not-json = captura { $name }: la respuesta no es JSON
+capture-answer-lacks = captura { $name }: la respuesta no tiene { $path }
+expectation-moment = un momento de su paso, cierto cuando se ejecutó
+expectation-changed-by = el paso `{ $step }` lo cambió a propósito desde entonces
+converge-not-checked-again = no se vuelve a comprobar: { $check } ({ $why })
+resume-action-done-before = hecho antes de la interrupción; siguen sus comprobaciones
+
+## Informes (src/engine/report/)
+
+report-not-run-interrupted = la ejecución se interrumpió antes de llegar a él
+report-not-run-failure = la ejecución se detuvo en un fallo anterior
+report-not-format-path = `{ $spec }` no es FORMATO=RUTA; escribe, por ejemplo, --report junit=report.xml
+report-unknown-format = `{ $format }` no es un formato de informe; usa junit o json
+report-needs-file = el informe necesita un archivo: --report junit=report.xml
+report-no-folder = no se puede escribir el informe { $format } en `{ $path }`: la carpeta `{ $folder }` no existe
+report-no-folder-hint = créala antes: mkdir -p { $folder }
+report-cannot-encode = no se pudo codificar el informe JSON: { $error }
+report-cannot-write = no se pudo escribir el informe { $format } en `{ $path }`: { $error }
+field-check-needs-comparison = una comprobación de campo necesita uno de `equals`, `any`, `contains` o `count`

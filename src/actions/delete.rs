@@ -15,7 +15,7 @@ use crate::scenario::duration::format_duration;
 use super::{Done, kube_error};
 
 pub async fn perform(ctx: &StepCtx<'_>, d: &Delete) -> Result<Done, StepError> {
-    let Object { api, name, label } = ctx.object(&d.object_ref(), "this delete").await?;
+    let Object { api, name, label } = ctx.object(&d.object_ref(), &crate::t!("what-this-delete")).await?;
     let before = match api.get(&name).await {
         Ok(o) => o,
         // Resumed after an interruption: it was deleted before it.

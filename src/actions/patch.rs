@@ -9,7 +9,7 @@ use crate::scenario::analyze::json_of;
 use super::{Done, kube_error};
 
 pub async fn perform(ctx: &StepCtx<'_>, p: &PatchAction) -> Result<Done, StepError> {
-    let Object { api, name, label } = ctx.object(&p.object_ref(), "this patch").await?;
+    let Object { api, name, label } = ctx.object(&p.object_ref(), &crate::t!("what-this-patch")).await?;
     let body = ctx.plan.render_json(&json_of(&p.patch), &ctx.captures())?;
     if crate::redact::is_secret_kind(p.kind.get_ref()) {
         // What it writes into a Secret is secret, captures included.

@@ -9,7 +9,7 @@ use crate::scenario::action::Scale;
 use super::{Done, kube_error};
 
 pub async fn perform(ctx: &StepCtx<'_>, s: &Scale) -> Result<Done, StepError> {
-    let Object { api, name, label } = ctx.object(&s.object_ref(), "this scale").await?;
+    let Object { api, name, label } = ctx.object(&s.object_ref(), &crate::t!("what-this-scale")).await?;
     let replicas = ctx.plan.render_int(&s.replicas, &ctx.captures())?;
     api.patch_scale(
         &name,

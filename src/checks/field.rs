@@ -24,7 +24,7 @@ pub async fn run(
             .comparisons()
             .first()
             .copied()
-            .ok_or_else(|| StepError::new("a field check needs one of `equals`, `any`, `contains` or `count`"))?;
+            .ok_or_else(|| StepError::new(crate::t!("field-check-needs-comparison")))?;
         let expected = Expected::render(&ctx.plan, comparison, &ctx.captures())?;
         Ok::<_, StepError>((path, expected))
     })();

@@ -217,7 +217,7 @@ pub async fn watch(
             .resolve(target.kind, target.api_version)
             .await
             .map_err(StepError::new)?;
-        let ns = ctx.scope(target, resolved.namespaced, "this check")?;
+        let ns = ctx.scope(target, resolved.namespaced, &crate::t!("what-this-check"))?;
         let name = ctx.render_opt(target.name)?;
         let labels = ctx.render_opt(target.selector)?;
         Ok::<_, StepError>((conn, resolved, name, ns, labels))
@@ -266,20 +266,16 @@ pub fn the_one<'o>(objs: &[&'o DynamicObject], by_selector: bool) -> Result<&'o 
         .collect();
     match live.as_slice() {
         [one] => Ok(one),
-        [] if by_selector => Err(Observation::waiting("no object matches the selector")),
-        [] => Err(Observation::waiting("the object does not exist")),
+        [] if by_selector => Err(Observation::waiting(crate::t!("seen-no-match"))),
+        [] => Err(Observation::waiting(crate::t!("seen-no-object"))),
         several => {
             let names: Vec<String> = several.iter().take(5).map(|o| qualified_name(o)).collect();
             let more = if several.len() > 5 { ", …" } else { "" };
-            let how = if by_selector {
-                "a narrower selector or a name"
-            } else {
-                "a namespace"
-            };
-            Err(Observation::waiting(format!(
-                "{} objects match ({}{more}); the check needs exactly one: give {how}",
-                several.len(),
-                names.join(", ")
+            Err(Observation::waiting(crate::t!(
+                "seen-several-match",
+                count = several.len(),
+                names = format!("{}{more}", names.join(", ")),
+                by = if by_selector { "selector" } else { "name" }
             )))
         }
     }

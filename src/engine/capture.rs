@@ -19,21 +19,26 @@ pub async fn take(ctx: &StepCtx<'_>, cap: &Capture, done: Option<&Done>) -> Resu
     let value = match &cap.source {
         CaptureSource::Generate { prefix } => marker(prefix),
         CaptureSource::Object { object, path } => {
-            let target = ctx.object(&object.object_ref(), "this capture").await?;
+            let target = ctx.object(&object.object_ref(), &crate::t!("what-this-capture")).await?;
             let (api, name) = (target.api, target.name);
             let obj = api.get(&name).await.map_err(|e| {
                 crate::actions::kube_error(
-                    &format!("capture {}: reading {}/{name}", cap.name, object.kind.get_ref()),
+                    &crate::t!(
+                        "capture-reading",
+                        name = cap.name.as_str(),
+                        object = format!("{}/{name}", object.kind.get_ref())
+                    ),
                     &e,
                 )
             })?;
             let doc = serde_json::to_value(&obj).unwrap_or_default();
             let found = path.select(&doc);
             let v = found.first().ok_or_else(|| {
-                StepError::new(format!(
-                    "capture {}: {}/{name} has no {path}",
-                    cap.name,
-                    object.kind.get_ref()
+                StepError::new(crate::t!(
+                    "capture-no-field",
+                    name = cap.name.as_str(),
+                    object = format!("{}/{name}", object.kind.get_ref()),
+                    path = path.to_string()
                 ))
             })?;
             let value = scalar(v);
@@ -53,20 +58,23 @@ pub async fn take(ctx: &StepCtx<'_>, cap: &Capture, done: Option<&Done>) -> Resu
         }
         CaptureSource::Response { path } => {
             let body = done.and_then(|d| d.response.as_deref()).ok_or_else(|| {
-                StepError::new(format!(
-                    "capture {}: the action gave no answer to capture from",
-                    cap.name
-                ))
+                StepError::new(crate::t!("capture-no-answer", name = cap.name.as_str()))
             })?;
             match path {
                 None => body.trim().to_owned(),
                 Some(p) => {
                     let doc: serde_json::Value = serde_json::from_str(body)
-                        .map_err(|_| StepError::new(format!("capture {}: the answer is not JSON", cap.name)))?;
+                        .map_err(|_| StepError::new(crate::t!("capture-not-json", name = cap.name.as_str())))?;
                     let found = p.select(&doc);
                     let v = found
                         .first()
-                        .ok_or_else(|| StepError::new(format!("capture {}: the answer has no {p}", cap.name)))?;
+                        .ok_or_else(|| {
+                            StepError::new(crate::t!(
+                                "capture-answer-lacks",
+                                name = cap.name.as_str(),
+                                path = p.to_string()
+                            ))
+                        })?;
                     scalar(v)
                 }
             }

@@ -25,7 +25,7 @@ pub async fn already_clean(ctx: &StepCtx<'_>) -> Option<String> {
             group_version = gv.as_str()
         ));
     }
-    let object = ctx.object(&target, "this cleanup step").await.ok()?;
+    let object = ctx.object(&target, &crate::t!("what-this-cleanup-step")).await.ok()?;
     match object.api.get_opt(&object.name).await {
         Ok(None) => Some(crate::t!("cleanup-already-gone", object = object.label.as_str())),
         _ => None,

@@ -306,8 +306,7 @@ impl StepCtx<'_> {
     /// The connection, or an error saying the cluster is not started yet.
     pub fn conn(&self) -> Result<Arc<Connection>, StepError> {
         self.run.connection().ok_or_else(|| {
-            StepError::new("the cluster is not started yet")
-                .hint("run the scenario's start-cluster step first, or start the cluster yourself")
+            StepError::new(crate::t!("cluster-not-started")).hint(crate::t!("cluster-not-started-hint"))
         })
     }
 
@@ -334,7 +333,12 @@ impl StepCtx<'_> {
     pub fn scope(&self, target: &ObjectRef<'_>, namespaced: bool, what: &str) -> Result<Option<String>, StepError> {
         if let Some(p) = target.scope_problem(namespaced) {
             return Err(
-                StepError::new(format!("{}; expected {}", p.message(target.kind, what), p.expected())).hint(p.hint()),
+                StepError::new(crate::t!(
+                    "scope-problem",
+                    problem = p.message(target.kind, what),
+                    expected = p.expected()
+                ))
+                .hint(p.hint()),
             );
         }
         match target.namespace {
@@ -356,7 +360,7 @@ impl StepCtx<'_> {
         let scope = self.scope(target, resolved.namespaced, what)?;
         let name = match target.name {
             Some(n) => self.render(n)?,
-            None => return Err(StepError::new(format!("{what} names no object"))),
+            None => return Err(StepError::new(crate::t!("object-no-name", what = what))),
         };
         let kind = target.kind.to_ascii_lowercase();
         let ns = match scope {
@@ -367,7 +371,10 @@ impl StepCtx<'_> {
                     .list(&kube::api::ListParams::default().fields(&format!("metadata.name={name}")))
                     .await
                     .map_err(|e| {
-                        crate::actions::kube_error(&format!("looking for {kind} {name} in every namespace"), &e)
+                        crate::actions::kube_error(
+                            &crate::t!("object-looking-everywhere", kind = kind.as_str(), name = name.as_str()),
+                            &e,
+                        )
                     })?;
                 let namespaces: Vec<String> = found
                     .items
@@ -376,21 +383,30 @@ impl StepCtx<'_> {
                     .collect();
                 match namespaces.as_slice() {
                     [one] => Some(one.clone()),
-                    [] => return Err(StepError::new(format!("no {kind} named {name} in any namespace"))),
+                    [] => {
+                        return Err(StepError::new(crate::t!(
+                            "object-nowhere",
+                            kind = kind.as_str(),
+                            name = name.as_str()
+                        )));
+                    }
                     several => {
-                        return Err(StepError::new(format!(
-                            "{} {kind}s are named {name}, in {}; {what} changes one",
-                            several.len(),
-                            several.join(", ")
+                        return Err(StepError::new(crate::t!(
+                            "object-several",
+                            count = several.len(),
+                            kind = kind.as_str(),
+                            name = name.as_str(),
+                            namespaces = several.join(", "),
+                            what = what
                         ))
-                        .hint("replace `all-namespaces = true` with `namespace = \"…\"`"));
+                        .hint(crate::t!("object-several-hint")));
                     }
                 }
             }
             None => None,
         };
         let label = match &ns {
-            Some(ns) if target.all_namespaces => format!("{kind}/{name} in {ns}"),
+            Some(ns) if target.all_namespaces => crate::t!("object-in-namespace", object = format!("{kind}/{name}"), namespace = ns.as_str()),
             _ => format!("{kind}/{name}"),
         };
         Ok(Object {

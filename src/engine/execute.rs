@@ -63,9 +63,10 @@ pub async fn execute(ctx: &StepCtx<'_>, opts: &LoopOptions) -> Result<StepStatus
                 check_one(ctx, *i, check).await?;
             }
             for (_, check, why) in &e.left_out {
-                ctx.output(&format!(
-                    "not checked again: {} ({why})",
-                    describe::check(&ctx.plan, check, &ctx.captures())
+                ctx.output(&crate::t!(
+                    "converge-not-checked-again",
+                    check = describe::check(&ctx.plan, check, &ctx.captures()),
+                    why = why.as_str()
                 ));
             }
             take_captures(ctx, CaptureWhen::After, &|_| Keep::Saying)
@@ -97,7 +98,7 @@ pub async fn execute(ctx: &StepCtx<'_>, opts: &LoopOptions) -> Result<StepStatus
         } else if ctx.resumed_after_action() && convergeable(step) {
             // Cut off in its checks: what it did is there (a process it started is not, so a
             // background step, never convergeable, runs again).
-            Some("done before the interruption; its checks follow".to_owned())
+            Some(crate::t!("resume-action-done-before"))
         } else {
             None
         };

@@ -29,10 +29,10 @@ pub fn of<'a>(plan: &Plan, step: &'a Step, ran: &HashSet<String>, caps: &Capture
         if plan.nature(step, check) == Nature::Moment {
             e.has_moment = true;
             e.left_out
-                .push((i, check, "a moment of its step, true when it ran".to_owned()));
+                .push((i, check, crate::t!("expectation-moment")));
         } else if let Some(by) = plan.superseded_by(check, later.iter().copied(), caps) {
             e.left_out
-                .push((i, check, format!("step `{}` changed it on purpose since", by.id)));
+                .push((i, check, crate::t!("expectation-changed-by", step = by.id.to_string())));
         } else {
             e.expected.push((i, check));
         }

@@ -371,8 +371,8 @@ async fn verify(health: &Health, client: &Client, identity: Option<&str>) {
         && uid.as_deref() != Some(was)
     {
         let why = match uid {
-            Some(now) => format!("its kube-system namespace has another uid ({now}, was {was})"),
-            None => "its kube-system namespace is gone".to_owned(),
+            Some(now) => crate::t!("health-other-uid", now = now, was = was),
+            None => crate::t!("health-kube-system-gone"),
         };
         health.declare(Lost::Replaced { why });
         return;
@@ -380,7 +380,11 @@ async fn verify(health: &Health, client: &Client, identity: Option<&str>) {
     let high = health.high_water_rv.load(Ordering::Relaxed);
     match rv.as_deref().map(str::parse::<u64>) {
         Some(Ok(now)) if now < high => health.declare(Lost::Replaced {
-            why: format!("its resourceVersions went backwards ({now} after {high})"),
+            why: crate::t!(
+                "health-rv-backwards",
+                now = now.to_string(),
+                high = high.to_string()
+            ),
         }),
         Some(Ok(now)) => health.saw_rv(&now.to_string()),
         _ => {}

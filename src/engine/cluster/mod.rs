@@ -207,16 +207,13 @@ impl Connection {
                 .collect();
         }
         let what = match api_version {
-            Some(v) => format!("kind {wanted} in {v}"),
-            None => format!("kind {wanted}"),
+            Some(v) => crate::t!("discovery-kind-in", kind = wanted, api = v),
+            None => crate::t!("discovery-kind", kind = wanted),
         };
         Err(if failures.is_empty() {
-            format!("the cluster does not serve {what}")
+            crate::t!("discovery-not-served", what = what)
         } else {
-            format!(
-                "the cluster's discovery failed where {what} would be ({})",
-                failures.join("; ")
-            )
+            crate::t!("discovery-failed", what = what, failures = failures.join("; "))
         })
     }
 
@@ -277,7 +274,7 @@ pub fn plain_error(e: &kube::Error) -> String {
         }
     };
     match retry::last_failed_request() {
-        Some(f) if f.code == code => format!("{text} on {}", f.request),
+        Some(f) if f.code == code => crate::t!("api-error-on-request", error = text, request = f.request),
         _ => text,
     }
 }

@@ -242,7 +242,7 @@ impl Failure {
     /// For the progress line: `API answers 500`, `connection refused`.
     pub(crate) fn what(&self) -> String {
         match self {
-            Failure::Status { code, .. } => format!("API answers {code}"),
+            Failure::Status { code, .. } => crate::t!("retry-api-answers", code = code.to_string()),
             Failure::Unreachable(why) | Failure::Broken(why) => why.clone(),
         }
     }
@@ -276,12 +276,12 @@ fn transport(e: &(dyn std::error::Error + 'static)) -> Failure {
     let text = text.to_lowercase();
     if connect {
         Failure::Unreachable(if text.contains("refused") {
-            "connection refused".to_owned()
+            crate::t!("retry-connection-refused")
         } else {
-            format!("cannot connect ({text})")
+            crate::t!("retry-cannot-connect", error = text)
         })
     } else {
-        Failure::Broken(format!("connection broken ({text})"))
+        Failure::Broken(crate::t!("retry-connection-broken", error = text))
     }
 }
 
@@ -337,7 +337,7 @@ async fn attempt(inner: &mut Inner, req: Request<Body>, kind: Kind) -> Result<An
     if kind == Kind::Plain {
         match tokio::time::timeout(ATTEMPT_TIMEOUT, call).await {
             Ok(r) => r,
-            Err(_) => Err(format!("no answer within {}s", ATTEMPT_TIMEOUT.as_secs()).into()),
+            Err(_) => Err(crate::t!("retry-no-answer", seconds = ATTEMPT_TIMEOUT.as_secs()).into()),
         }
     } else {
         call.await

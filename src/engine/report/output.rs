@@ -68,14 +68,14 @@ impl std::str::FromStr for ReportSpec {
 fn parse_report(s: &str) -> Result<ReportSpec, String> {
     let (format, path) = s
         .split_once('=')
-        .ok_or_else(|| format!("`{s}` is not FORMAT=PATH; write e.g. --report junit=report.xml"))?;
+        .ok_or_else(|| crate::t!("report-not-format-path", spec = s))?;
     let format = match format.trim() {
         "junit" => ReportFormat::Junit,
         "json" => ReportFormat::Json,
-        other => return Err(format!("`{other}` is not a report format; use junit or json")),
+        other => return Err(crate::t!("report-unknown-format", format = other)),
     };
     if path.trim().is_empty() {
-        return Err("the report needs a file: --report junit=report.xml".into());
+        return Err(crate::t!("report-needs-file"));
     }
     Ok(ReportSpec {
         format,
@@ -93,13 +93,13 @@ impl OutputOptions {
                 && !dir.is_dir()
             {
                 diags.push(
-                    Diagnostic::new(format!(
-                        "cannot write the {} report to `{}`: the folder `{}` does not exist",
-                        r.format.name(),
-                        r.path.display(),
-                        dir.display()
+                    Diagnostic::new(crate::t!(
+                        "report-no-folder",
+                        format = r.format.name(),
+                        path = r.path.display().to_string(),
+                        folder = dir.display().to_string()
                     ))
-                    .hint(format!("create it first: mkdir -p {}", dir.display())),
+                    .hint(crate::t!("report-no-folder-hint", folder = dir.display().to_string())),
                 );
             }
         }
@@ -174,16 +174,25 @@ impl Reporter for Files {
                 ReportFormat::Json => match serde_json::to_string_pretty(&*record) {
                     Ok(t) => t + "\n",
                     Err(e) => {
-                        eprintln!("error: could not encode the JSON report: {e}");
+                        eprintln!(
+                            "{} {}",
+                            crate::t_builtin!("diag-error"),
+                            crate::t!("report-cannot-encode", error = e.to_string())
+                        );
                         continue;
                     }
                 },
             };
             if let Err(e) = std::fs::write(&r.path, text) {
                 eprintln!(
-                    "error: could not write the {} report to `{}`: {e}",
-                    r.format.name(),
-                    r.path.display()
+                    "{} {}",
+                    crate::t_builtin!("diag-error"),
+                    crate::t!(
+                        "report-cannot-write",
+                        format = r.format.name(),
+                        path = r.path.display().to_string(),
+                        error = e.to_string()
+                    )
                 );
             }
         }

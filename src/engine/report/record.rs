@@ -361,9 +361,9 @@ impl RunRecord {
         for s in &mut self.steps {
             if s.status == "not-run" {
                 s.reason = Some(if summary.interrupted {
-                    "the run was interrupted before it".into()
+                    crate::t!("report-not-run-interrupted")
                 } else {
-                    "the run stopped at an earlier failure".into()
+                    crate::t!("report-not-run-failure")
                 });
             }
             match s.status {
