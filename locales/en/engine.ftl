@@ -192,3 +192,44 @@ report-no-folder-hint = create it first: mkdir -p { $folder }
 report-cannot-encode = could not encode the JSON report: { $error }
 report-cannot-write = could not write the { $format } report to `{ $path }`: { $error }
 field-check-needs-comparison = a field check needs one of `equals`, `any`, `contains` or `count`
+
+## Building the plan: variables, templates, kinds, numbers (src/plan/)
+
+var-given-twice = --var { $name } is given twice (`{ $first }`, then `{ $then }`)
+var-given-twice-hint = give each variable once: --var { $name }=VALUE
+var-type-hint = `{ $name }` is of type `{ $ty }` in [vars] (its default is `{ $default }`)
+var-names = this scenario's variables: { $names }
+var-unknown = --var { $name }: the scenario has no variable `{ $name }`
+var-unknown-expected = a name from the scenario's [vars]
+template-renders-nothing = template `{ $name }` renders no Kubernetes object
+template-renders-nothing-hint = check the {"{"}% if %{"}"} blocks around its documents
+kind-write-as = write the kind as `{ $kind }`
+kind-unknown-hint = use a built-in kind (Pod, Deployment, StorageClass, …) or one the scenario's manifests create
+kind-unknown = step `{ $step }` refers to unknown kind `{ $kind }`
+kind-unknown-expected = a Kubernetes kind such as Pod, StatefulSet or StorageClass
+get-unknown-resource = `get` names unknown resource `{ $resource }`
+get-unknown-resource-expected = resource names as kubectl takes them: pods, pv, pvc, sc, ns, ingress, all, …
+number-out-of-range = `{ $field }` is { $value }, outside { $low }..={ $high }
+number-expected = a whole number from { $low } to { $high }
+step-problem = step `{ $step }`: { $problem }
+not-a-whole-number = `{ $expr }` renders to `{ $text }`, which is not a whole number
+not-a-whole-number-hint = check the variable's value (`--var name=10`)
+manifest-rendered = rendered
+manifest-invalid-yaml = invalid YAML in template `{ $template }`: { $error }
+manifest-invalid-yaml-expected = a YAML document describing one Kubernetes object
+manifest-invalid-yaml-hint = check the indentation and quoting near that line of the rendered output (`workshop plan --manifests` shows it)
+manifest-missing-field = document { $doc } of template `{ $template }` has no { $field }
+manifest-missing-field-expected = every document to have apiVersion, kind and metadata.name
+manifest-not-a-mapping = document { $doc } of template `{ $template }` is not a mapping
+manifest-not-a-mapping-expected = a Kubernetes object: apiVersion, kind, metadata, …
+manifest-missing-kind-hint = add it at the top of the document, e.g. `kind: Deployment`
+manifest-missing-name-hint = every object needs `metadata: {"{"}name: …{"}"}`
+manifest-value-of = the value of `{ $var }`
+manifest-value = the value `{ $value }`
+manifest-value-changed = template `{ $template }`: { $what } does not come through as written: the rendered YAML reads it differently
+manifest-value-changed-expected = every value a template writes to stay one whole YAML value
+manifest-value-changed-hint = values are written as YAML scalars, quoted when needed; write `{"{{"} name {"}}"}` where a whole value stands (not inside quotes, a comment or a block scalar), or give the variable a stricter type such as `dns-label`
+converge-creates-it = creates it
+converge-expects-count = expects { $now } instead of { $was }
+converge-expects-field = expects { $path } to be { $now } instead of { $was }
+converge-never-holds-again = step `{ $step }`, check { $index } ({ $check }): can never hold again once step `{ $later }` has run, which { $why }; where the lab's progress is not recorded, `--converge` would run `{ $step }` again. If the check describes the moment its step ran, say so: nature = "moment"

@@ -192,3 +192,44 @@ report-no-folder-hint = créala antes: mkdir -p { $folder }
 report-cannot-encode = no se pudo codificar el informe JSON: { $error }
 report-cannot-write = no se pudo escribir el informe { $format } en `{ $path }`: { $error }
 field-check-needs-comparison = una comprobación de campo necesita uno de `equals`, `any`, `contains` o `count`
+
+## Construir el plan: variables, plantillas, kinds, números (src/plan/)
+
+var-given-twice = --var { $name } aparece dos veces (`{ $first }`, y luego `{ $then }`)
+var-given-twice-hint = da cada variable una sola vez: --var { $name }=VALOR
+var-type-hint = `{ $name }` es de tipo `{ $ty }` en [vars] (su valor por defecto es `{ $default }`)
+var-names = variables de este escenario: { $names }
+var-unknown = --var { $name }: el escenario no tiene ninguna variable `{ $name }`
+var-unknown-expected = un nombre de las [vars] del escenario
+template-renders-nothing = la plantilla `{ $name }` no genera ningún objeto de Kubernetes
+template-renders-nothing-hint = revisa los bloques {"{"}% if %{"}"} alrededor de sus documentos
+kind-write-as = escribe el kind como `{ $kind }`
+kind-unknown-hint = usa un kind incluido (Pod, Deployment, StorageClass, …) o uno que creen los manifiestos del escenario
+kind-unknown = el paso `{ $step }` nombra un kind desconocido `{ $kind }`
+kind-unknown-expected = un kind de Kubernetes como Pod, StatefulSet o StorageClass
+get-unknown-resource = `get` nombra un recurso desconocido `{ $resource }`
+get-unknown-resource-expected = nombres de recursos como los acepta kubectl: pods, pv, pvc, sc, ns, ingress, all, …
+number-out-of-range = `{ $field }` vale { $value }, fuera de { $low }..={ $high }
+number-expected = un número entero de { $low } a { $high }
+step-problem = paso `{ $step }`: { $problem }
+not-a-whole-number = `{ $expr }` se renderiza como `{ $text }`, que no es un número entero
+not-a-whole-number-hint = revisa el valor de la variable (`--var nombre=10`)
+manifest-rendered = renderizado
+manifest-invalid-yaml = YAML no válido en la plantilla `{ $template }`: { $error }
+manifest-invalid-yaml-expected = un documento YAML que describa un objeto de Kubernetes
+manifest-invalid-yaml-hint = revisa la sangría y las comillas cerca de esa línea de la salida renderizada (`workshop plan --manifests` la muestra)
+manifest-missing-field = el documento { $doc } de la plantilla `{ $template }` no tiene { $field }
+manifest-missing-field-expected = que cada documento tenga apiVersion, kind y metadata.name
+manifest-not-a-mapping = el documento { $doc } de la plantilla `{ $template }` no es un mapa
+manifest-not-a-mapping-expected = un objeto de Kubernetes: apiVersion, kind, metadata, …
+manifest-missing-kind-hint = añádelo al principio del documento, por ejemplo `kind: Deployment`
+manifest-missing-name-hint = todo objeto necesita `metadata: {"{"}name: …{"}"}`
+manifest-value-of = el valor de `{ $var }`
+manifest-value = el valor `{ $value }`
+manifest-value-changed = plantilla `{ $template }`: { $what } no llega tal como se escribió: el YAML renderizado lo lee de otra forma
+manifest-value-changed-expected = que cada valor que escribe una plantilla siga siendo un único valor YAML entero
+manifest-value-changed-hint = los valores se escriben como escalares YAML, entre comillas cuando hace falta; escribe `{"{{"} nombre {"}}"}` donde va un valor entero (no dentro de comillas, un comentario o un bloque escalar), o da a la variable un tipo más estricto como `dns-label`
+converge-creates-it = lo crea
+converge-expects-count = espera { $now } en lugar de { $was }
+converge-expects-field = espera que { $path } sea { $now } en lugar de { $was }
+converge-never-holds-again = paso `{ $step }`, comprobación { $index } ({ $check }): no puede volver a cumplirse una vez ejecutado el paso `{ $later }`, que { $why }; donde no se guarda el progreso del laboratorio, `--converge` volvería a ejecutar `{ $step }`. Si la comprobación describe el momento en que se ejecutó su paso, dilo: nature = "moment"

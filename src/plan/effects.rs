@@ -259,17 +259,17 @@ impl Plan {
                 // The first later step that does either; creating it comes first within a step.
                 let why = match (created, contradicted) {
                     (Some(c), Some((k, w))) if k < c => Some((k, w)),
-                    (Some(c), _) => Some((c, "creates it".to_owned())),
+                    (Some(c), _) => Some((c, crate::t!("converge-creates-it"))),
                     (None, found) => found,
                 };
                 if let Some((later, why)) = why {
-                    out.push(format!(
-                        "step `{}`, check {} ({}): can never hold again once step `{}` has run, which {why}; where the lab's progress is not recorded, `--converge` would run `{}` again. If the check describes the moment its step ran, say so: nature = \"moment\"",
-                        step.id,
-                        i + 1,
-                        super::describe::check(self, check, &caps),
-                        steps[later].id,
-                        step.id
+                    out.push(crate::t!(
+                        "converge-never-holds-again",
+                        step = step.id.to_string(),
+                        index = i + 1,
+                        check = super::describe::check(self, check, &caps),
+                        later = steps[later].id.to_string(),
+                        why = why
                     ));
                 }
             }
@@ -289,7 +289,13 @@ impl Plan {
                     self.rendered(a.selector.as_ref(), caps),
                     self.rendered(b.selector.as_ref(), caps),
                 );
-                (x != y && selectors.0 == selectors.1).then(|| format!("expects {y} instead of {x}"))
+                (x != y && selectors.0 == selectors.1).then(|| {
+                    crate::t!(
+                        "converge-expects-count",
+                        now = y.to_string(),
+                        was = x.to_string()
+                    )
+                })
             }
             (CheckKind::Field(a), CheckKind::Field(b)) if a.path.get_ref() == b.path.get_ref() => {
                 let value = |f: &crate::scenario::check::FieldCheck| {
@@ -297,7 +303,12 @@ impl Plan {
                 };
                 match (value(a), value(b)) {
                     (Some(x), Some(y)) if x != y => {
-                        Some(format!("expects {} to be {y} instead of {x}", a.path.get_ref()))
+                        Some(crate::t!(
+                            "converge-expects-field",
+                            path = a.path.get_ref().to_string(),
+                            now = y.to_string(),
+                            was = x.to_string()
+                        ))
                     }
                     _ => None,
                 }

@@ -69,7 +69,7 @@ pub fn parse_documents(template: &str, origin: &str, rendered: &str) -> Result<V
             line,
             col,
             snippet: lines.get(line.saturating_sub(1)).map(|t| ((*t).to_owned(), 1)),
-            detail: Some(format!("rendered, document {doc_no}")),
+            detail: Some(crate::t!("manifest-rendered-document", doc = doc_no)),
         };
         let value = match serde_norway::Deserializer::from_str(&chunk).next() {
             Some(de) => Value::deserialize(de),
@@ -80,25 +80,30 @@ pub fn parse_documents(template: &str, origin: &str, rendered: &str) -> Result<V
             Err(e) => {
                 let (msg, (l, c)) = yaml_problem(&e, chunk.lines().count().max(1));
                 problems.push(
-                    Diagnostic::new(format!("invalid YAML in template `{template}`: {msg}"))
+                    Diagnostic::new(crate::t!("manifest-invalid-yaml", template = template, error = msg))
                         .with_location(at(first_line + l, c))
-                        .expected("a YAML document describing one Kubernetes object")
-                        .hint("check the indentation and quoting near that line of the rendered output (`workshop plan --manifests` shows it)"),
+                        .expected(crate::t!("manifest-invalid-yaml-expected"))
+                        .hint(crate::t!("manifest-invalid-yaml-hint")),
                 );
                 continue;
             }
         };
         let doc_line = first_line + 1;
         let missing = |what: &str| {
-            Diagnostic::new(format!("document {doc_no} of template `{template}` has no {what}"))
-                .with_location(at(doc_line, 1))
-                .expected("every document to have apiVersion, kind and metadata.name")
+            Diagnostic::new(crate::t!(
+                "manifest-missing-field",
+                doc = doc_no,
+                template = template,
+                field = what
+            ))
+            .with_location(at(doc_line, 1))
+            .expected(crate::t!("manifest-missing-field-expected"))
         };
         let Some(obj) = value.as_object() else {
             problems.push(
-                Diagnostic::new(format!("document {doc_no} of template `{template}` is not a mapping"))
+                Diagnostic::new(crate::t!("manifest-not-a-mapping", doc = doc_no, template = template))
                     .with_location(at(doc_line, 1))
-                    .expected("a Kubernetes object: apiVersion, kind, metadata, …"),
+                    .expected(crate::t!("manifest-not-a-mapping-expected")),
             );
             continue;
         };
@@ -110,11 +115,11 @@ pub fn parse_documents(template: &str, origin: &str, rendered: &str) -> Result<V
             } else {
                 "kind"
             };
-            problems.push(missing(what).hint("add it at the top of the document, e.g. `kind: Deployment`"));
+            problems.push(missing(what).hint(crate::t!("manifest-missing-kind-hint")));
             continue;
         };
         let Some(name) = meta.and_then(|m| m.get("name")).and_then(Value::as_str) else {
-            problems.push(missing("metadata.name").hint("every object needs `metadata: {name: …}`"));
+            problems.push(missing("metadata.name").hint(crate::t!("manifest-missing-name-hint")));
             continue;
         };
         let namespace = meta
@@ -163,23 +168,23 @@ pub fn check_written(
             continue;
         }
         let what = match name_of(value) {
-            Some(var) => format!("the value of `{var}`"),
-            None => format!("the value `{}`", crate::scenario::value::shown(value)),
+            Some(var) => crate::t!("manifest-value-of", var = var),
+            None => crate::t!("manifest-value", value = crate::scenario::value::shown(value)),
         };
-        return Some(Diagnostic::new(format!(
-            "template `{template}`: {what} does not come through as written: the rendered YAML reads it differently"
+        return Some(Diagnostic::new(crate::t!(
+            "manifest-value-changed",
+            template = template,
+            what = what
         ))
         .with_location(Location {
             origin: origin.to_owned(),
             line: 1,
             col: 1,
             snippet: None,
-            detail: Some("rendered".into()),
+            detail: Some(crate::t!("manifest-rendered")),
         })
-        .expected("every value a template writes to stay one whole YAML value")
-        .hint(
-            "values are written as YAML scalars, quoted when needed; write `{{ name }}` where a whole value stands (not inside quotes, a comment or a block scalar), or give the variable a stricter type such as `dns-label`",
-        ));
+        .expected(crate::t!("manifest-value-changed-expected"))
+        .hint(crate::t!("manifest-value-changed-hint")));
     }
     None
 }

@@ -54,12 +54,13 @@ pub fn bind_vars(
     for (name, raw) in overrides {
         if let Some(first) = seen.insert(name, raw) {
             diags.push(
-                Diagnostic::new(format!(
-                    "--var {name} is given twice (`{}`, then `{}`)",
-                    shown(first),
-                    shown(raw)
+                Diagnostic::new(crate::t!(
+                    "var-given-twice",
+                    name = name.as_str(),
+                    first = shown(first),
+                    then = shown(raw)
                 ))
-                .hint(format!("give each variable once: --var {name}=VALUE")),
+                .hint(crate::t!("var-given-twice-hint", name = name.as_str())),
             );
             continue;
         }
@@ -71,20 +72,21 @@ pub fn bind_vars(
                 Err(why) => diags.push(
                     Diagnostic::new(format!("--var {name}: {why}"))
                         .expected(var.ty.expected())
-                        .hint(format!(
-                            "`{name}` is of type `{}` in [vars] (its default is `{}`)",
-                            var.ty,
-                            shown(&var.default.to_string())
+                        .hint(crate::t!(
+                            "var-type-hint",
+                            name = name.as_str(),
+                            ty = var.ty.to_string(),
+                            default = shown(&var.default.to_string())
                         )),
                 ),
             },
             None => {
                 let names: Vec<&str> = scenario.vars.iter().map(|v| v.name.as_str()).collect();
                 let hint =
-                    suggest(name, &names).unwrap_or_else(|| format!("this scenario's variables: {}", names.join(", ")));
+                    suggest(name, &names).unwrap_or_else(|| crate::t!("var-names", names = names.join(", ")));
                 diags.push(
-                    Diagnostic::new(format!("--var {name}: the scenario has no variable `{name}`"))
-                        .expected("a name from the scenario's [vars]")
+                    Diagnostic::new(crate::t!("var-unknown", name = name.as_str()))
+                        .expected(crate::t!("var-unknown-expected"))
                         .hint(hint),
                 );
             }
@@ -190,7 +192,7 @@ impl Plan {
                         }
                         if docs.is_empty() {
                             diags.push(
-                                Diagnostic::new(format!("template `{name}` renders no Kubernetes object"))
+                                Diagnostic::new(crate::t!("template-renders-nothing", name = name.as_str()))
                                     .with_location(Location {
                                         origin,
                                         line: 1,
@@ -198,7 +200,7 @@ impl Plan {
                                         snippet: None,
                                         detail: None,
                                     })
-                                    .hint("check the {% if %} blocks around its documents"),
+                                    .hint(crate::t!("template-renders-nothing-hint")),
                             );
                         }
                         plan.manifests.insert(name, docs);
@@ -234,18 +236,16 @@ impl Plan {
                 let mut candidates = kinds::kind_names();
                 candidates.extend(manifest_kinds.iter().copied());
                 let hint = match kinds::lookup(k) {
-                    Some(kk) => format!("write the kind as `{}`", kk.kind),
-                    None => suggest(k, &candidates).unwrap_or_else(|| {
-                        "use a built-in kind (Pod, Deployment, StorageClass, …) or one the scenario's manifests create".into()
-                    }),
+                    Some(kk) => crate::t!("kind-write-as", kind = kk.kind),
+                    None => suggest(k, &candidates).unwrap_or_else(|| crate::t!("kind-unknown-hint")),
                 };
                 diags.push(
                     Diagnostic::at(
                         &source,
                         &target.at,
-                        format!("step `{}` refers to unknown kind `{k}`", step.id),
+                        crate::t!("kind-unknown", step = step.id.to_string(), kind = k),
                     )
-                    .expected("a Kubernetes kind such as Pod, StatefulSet or StorageClass")
+                    .expected(crate::t!("kind-unknown-expected"))
                     .hint(hint),
                 );
             }
@@ -267,9 +267,9 @@ impl Plan {
                         Diagnostic::at(
                             &source,
                             &Span(g.resources.span()),
-                            format!("`get` names unknown resource `{r}`"),
+                            crate::t!("get-unknown-resource", resource = r),
                         )
-                        .expected("resource names as kubectl takes them: pods, pv, pvc, sc, ns, ingress, all, …"),
+                        .expected(crate::t!("get-unknown-resource-expected")),
                     );
                 }
             }
@@ -302,16 +302,26 @@ impl Plan {
             };
             let problem = match value {
                 Ok(v) if (lo..=hi).contains(&v) => None,
-                Ok(v) => Some(format!("`{field}` is {v}, outside {lo}..={hi}")),
+                Ok(v) => Some(crate::t!(
+                    "number-out-of-range",
+                    field = field,
+                    value = v.to_string(),
+                    low = lo.to_string(),
+                    high = hi.to_string()
+                )),
                 Err(e) => Some(format!("`{field}`: {e}")),
             };
             if let Some(p) = problem {
                 let d = if span.is_known() {
-                    Diagnostic::at(&self.scenario.source, &span, format!("step `{}`: {p}", step.id))
+                    Diagnostic::at(&self.scenario.source, &span, crate::t!("step-problem", step = step.id.to_string(), problem = p))
                 } else {
-                    Diagnostic::at(&self.scenario.source, &step.span, format!("step `{}`: {p}", step.id))
+                    Diagnostic::at(&self.scenario.source, &step.span, crate::t!("step-problem", step = step.id.to_string(), problem = p))
                 };
-                diags.push(d.expected(format!("a whole number from {lo} to {hi}")));
+                diags.push(d.expected(crate::t!(
+                    "number-expected",
+                    low = lo.to_string(),
+                    high = hi.to_string()
+                )));
             }
         }
     }
@@ -378,8 +388,8 @@ impl Plan {
                     name: None,
                     line: None,
                     range: None,
-                    message: format!("`{}` renders to `{text}`, which is not a whole number", e.text),
-                    hint: Some("check the variable's value (`--var name=10`)".into()),
+                    message: crate::t!("not-a-whole-number", expr = e.text.as_str(), text = text.as_str()),
+                    hint: Some(crate::t!("not-a-whole-number-hint")),
                 })
             }
         }
