@@ -140,7 +140,7 @@ pub fn assumed_version(scenario: &Scenario, override_version: Option<&str>) -> R
     match raw {
         None => Ok(KubeVersion::DEFAULT),
         Some(v) => KubeVersion::parse(v)
-            .map_err(|why| Diagnostics(vec![Diagnostic::new(why).expected("a version such as 1.31.0")])),
+            .map_err(|why| Diagnostics(vec![Diagnostic::new(why).expected(crate::t!("version-expected"))])),
     }
 }
 
@@ -425,7 +425,7 @@ fn validate(args: &ValidateArgs, color: bool) -> i32 {
     );
     let yellow = Style::new().yellow().bold();
     for w in plan.convergence_warnings() {
-        eprintln!("{} {w}", yellow.apply_to("warning:"));
+        eprintln!("{} {w}", yellow.apply_to(crate::t!("warning-label")));
     }
     let secrets = Secrets::default();
     secrets.learn_plan(&plan);
@@ -458,27 +458,35 @@ fn trust_cmd(args: &TrustArgs, color: bool) -> i32 {
     let Some(store) = crate::trust::store::Store::user() else {
         return report(
             &Diagnostics(vec![
-                Diagnostic::new("there is no user data folder to remember trusted labs in")
-                    .hint("set XDG_DATA_HOME or HOME; or pass --trust to each run"),
+                Diagnostic::new(crate::t!("trust-no-data-folder-error"))
+                    .hint(crate::t!("trust-no-data-folder-hint")),
             ]),
             color,
         );
     };
     let result = if args.revoke {
         store.forget(&hash).map(|was| match was {
-            true => format!("lab `{lab}` ({path}) is no longer trusted; `workshop run` asks again"),
-            false => format!("lab `{lab}` ({path}) was not trusted"),
+            true => crate::t!("trust-revoked", lab = lab.as_str(), path = path.as_str()),
+            false => crate::t!("trust-was-not-trusted", lab = lab.as_str(), path = path.as_str()),
         })
     } else {
         let secrets = Secrets::default();
         secrets.learn_plan(&plan);
-        println!("lab `{lab}` ({path}), content {hash}:");
+        println!(
+            "{}",
+            crate::t!(
+                "trust-content",
+                lab = lab.as_str(),
+                path = path.as_str(),
+                hash = hash.to_string()
+            )
+        );
         for line in crate::trust::Capabilities::of(&plan, &path).lines() {
             println!("  {}", secrets.mask(&line));
         }
         store
             .remember(&hash, &lab, &path)
-            .map(|()| format!("trusted: `workshop run {path}` will not ask while the lab's content stays the same"))
+            .map(|()| crate::t!("trust-remembered", path = path.as_str()))
     };
     match result {
         Ok(line) => {
@@ -487,8 +495,12 @@ fn trust_cmd(args: &TrustArgs, color: bool) -> i32 {
         }
         Err(e) => report(
             &Diagnostics(vec![
-                Diagnostic::new(format!("cannot write {}: {e}", store.path().display()))
-                    .hint("check that the folder is yours and writable"),
+                Diagnostic::new(crate::t!(
+                    "cannot-write-file",
+                    path = store.path().display().to_string(),
+                    error = e.to_string()
+                ))
+                .hint(crate::t!("cannot-write-file-hint")),
             ]),
             color,
         ),
@@ -672,18 +684,19 @@ fn list(args: &ListArgs, color: bool) -> i32 {
         None => ".".into(),
     };
     if let Err(e) = std::fs::read_dir(&dir) {
-        let d = Diagnostic::new(format!("cannot read folder `{}`: {e}", dir.display()))
-            .hint("run it from the project folder, or name the folder: workshop list path/to/scenarios");
+        let d = Diagnostic::new(crate::t!(
+            "list-cannot-read",
+            folder = dir.display().to_string(),
+            error = e.to_string()
+        ))
+        .hint(crate::t!("list-cannot-read-hint"));
         return report(&Diagnostics(vec![d]), color);
     }
     let mut files = Vec::new();
     scenario_files(&dir, 0, &mut files);
     files.sort();
     if files.is_empty() {
-        println!(
-            "no scenarios (*.toml with a [lab] table) in {} or its subfolders",
-            dir.display()
-        );
+        println!("{}", crate::t!("list-none", folder = dir.display().to_string()));
         return exit_code::SUCCESS;
     }
     let bold = Style::new().bold();
@@ -695,19 +708,15 @@ fn list(args: &ListArgs, color: bool) -> i32 {
                 bold.apply_to(&s.lab.id),
                 default_title(&s),
                 s.steps.len(),
-                if s.steps.len() == 1 { "step" } else { "steps" },
+                crate::t!("list-steps", count = s.steps.len()),
                 f.display()
             ),
             Err(d) => println!(
                 "{:<12} {:<40} {}  {}",
-                red.apply_to("(invalid)"),
-                if d.len() == 1 {
-                    "1 problem".to_owned()
-                } else {
-                    format!("{} problems", d.len())
-                },
+                red.apply_to(crate::t!("list-invalid")),
+                crate::t!("list-problems", count = d.len()),
                 f.display(),
-                format_args!("run `workshop validate {}`", f.display())
+                crate::t!("list-validate", path = f.display().to_string())
             ),
         }
     }

@@ -233,3 +233,39 @@ converge-creates-it = creates it
 converge-expects-count = expects { $now } instead of { $was }
 converge-expects-field = expects { $path } to be { $now } instead of { $was }
 converge-never-holds-again = step `{ $step }`, check { $index } ({ $check }): can never hold again once step `{ $later }` has run, which { $why }; where the lab's progress is not recorded, `--converge` would run `{ $step }` again. If the check describes the moment its step ran, say so: nature = "moment"
+
+## The commands around a run: validate's warnings, trust, list (src/app.rs)
+
+version-expected = a version such as 1.31.0
+warning-label = warning:
+trust-no-data-folder-error = there is no user data folder to remember trusted labs in
+trust-no-data-folder-hint = set XDG_DATA_HOME or HOME; or pass --trust to each run
+trust-revoked = lab `{ $lab }` ({ $path }) is no longer trusted; `workshop run` asks again
+trust-was-not-trusted = lab `{ $lab }` ({ $path }) was not trusted
+trust-content = lab `{ $lab }` ({ $path }), content { $hash }:
+trust-remembered = trusted: `workshop run { $path }` will not ask while the lab's content stays the same
+cannot-write-file = cannot write { $path }: { $error }
+cannot-write-file-hint = check that the folder is yours and writable
+list-cannot-read = cannot read folder `{ $folder }`: { $error }
+list-cannot-read-hint = run it from the project folder, or name the folder: workshop list path/to/scenarios
+list-none = no scenarios (*.toml with a [lab] table) in { $folder } or its subfolders
+list-steps = { $count ->
+    [one] step
+   *[other] steps
+}
+list-invalid = (invalid)
+list-problems = { $count ->
+    [one] 1 problem
+   *[other] { $count } problems
+}
+list-validate = run `workshop validate { $path }`
+
+## Background processes across runs (src/engine/background.rs, runner.rs, mod.rs)
+
+background-killed = { $description } (still running { $seconds } s after SIGTERM: killed)
+background-already-ended = { $description } (it had already ended)
+leftovers-cannot-record = warning: cannot record this run's processes in { $path }: { $error }; if workshop is killed, what it started is not found at the next start
+resume-restarting-background = ↻ starting `{ $id }` again: it completed in an earlier run, and its process ended with that run
+resume-check-does-not-hold = { $check } does not hold
+resume-restart-failed = ✖ `{ $id }` did not start again: { $why }; the steps that need it are skipped
+process-workshop-ended = workshop ended while the process started

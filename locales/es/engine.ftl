@@ -233,3 +233,39 @@ converge-creates-it = lo crea
 converge-expects-count = espera { $now } en lugar de { $was }
 converge-expects-field = espera que { $path } sea { $now } en lugar de { $was }
 converge-never-holds-again = paso `{ $step }`, comprobación { $index } ({ $check }): no puede volver a cumplirse una vez ejecutado el paso `{ $later }`, que { $why }; donde no se guarda el progreso del laboratorio, `--converge` volvería a ejecutar `{ $step }`. Si la comprobación describe el momento en que se ejecutó su paso, dilo: nature = "moment"
+
+## Las órdenes alrededor de una ejecución: avisos de validate, trust, list (src/app.rs)
+
+version-expected = una versión como 1.31.0
+warning-label = aviso:
+trust-no-data-folder-error = no hay carpeta de datos del usuario en la que recordar los laboratorios de confianza
+trust-no-data-folder-hint = define XDG_DATA_HOME o HOME; o pasa --trust en cada ejecución
+trust-revoked = el laboratorio `{ $lab }` ({ $path }) ya no es de confianza; `workshop run` vuelve a preguntar
+trust-was-not-trusted = el laboratorio `{ $lab }` ({ $path }) no era de confianza
+trust-content = laboratorio `{ $lab }` ({ $path }), contenido { $hash }:
+trust-remembered = de confianza: `workshop run { $path }` no preguntará mientras el contenido del laboratorio siga igual
+cannot-write-file = no se puede escribir { $path }: { $error }
+cannot-write-file-hint = comprueba que la carpeta es tuya y se puede escribir en ella
+list-cannot-read = no se puede leer la carpeta `{ $folder }`: { $error }
+list-cannot-read-hint = ejecútalo desde la carpeta del proyecto, o nombra la carpeta: workshop list ruta/a/escenarios
+list-none = no hay escenarios (*.toml con una tabla [lab]) en { $folder } ni en sus subcarpetas
+list-steps = { $count ->
+    [one] paso
+   *[other] pasos
+}
+list-invalid = (no válido)
+list-problems = { $count ->
+    [one] 1 problema
+   *[other] { $count } problemas
+}
+list-validate = ejecuta `workshop validate { $path }`
+
+## Procesos en segundo plano entre ejecuciones (src/engine/background.rs, runner.rs, mod.rs)
+
+background-killed = { $description } (seguía en marcha { $seconds } s después de SIGTERM: matado)
+background-already-ended = { $description } (ya había terminado)
+leftovers-cannot-record = aviso: no se pueden registrar los procesos de esta ejecución en { $path }: { $error }; si se mata workshop, lo que arrancó no se encontrará en el siguiente arranque
+resume-restarting-background = ↻ vuelvo a arrancar `{ $id }`: se completó en una ejecución anterior, y su proceso terminó con esa ejecución
+resume-check-does-not-hold = { $check } no se cumple
+resume-restart-failed = ✖ `{ $id }` no volvió a arrancar: { $why }; los pasos que lo necesitan se omiten
+process-workshop-ended = workshop terminó mientras el proceso arrancaba

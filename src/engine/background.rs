@@ -57,12 +57,12 @@ impl Background {
                 Handle::Child(c) => c.stop().await,
             };
             let description = match how {
-                Stopped::Killed => format!(
-                    "{} (still running {} s after SIGTERM: killed)",
-                    p.description,
-                    super::process::GRACE.as_secs()
+                Stopped::Killed => crate::t!(
+                    "background-killed",
+                    description = p.description.as_str(),
+                    seconds = super::process::GRACE.as_secs()
                 ),
-                Stopped::AlreadyEnded => format!("{} (it had already ended)", p.description),
+                Stopped::AlreadyEnded => crate::t!("background-already-ended", description = p.description.as_str()),
                 Stopped::Terminated => p.description,
             };
             (p.step, description)

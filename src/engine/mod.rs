@@ -305,9 +305,10 @@ impl Housekeeping {
         let journal = match leftovers::Journal::start() {
             Ok(j) => Some(j),
             Err(e) => {
-                notes.push(format!(
-                    "warning: cannot record this run's processes in {}: {e}; if workshop is killed, what it started is not found at the next start",
-                    leftovers::dir().display()
+                notes.push(crate::t!(
+                    "leftovers-cannot-record",
+                    path = leftovers::dir().display().to_string(),
+                    error = e.to_string()
                 ));
                 None
             }

@@ -171,7 +171,7 @@ fn die_with_parent(cmd: &mut Command) {
             }
             // The parent may have died before prctl: then nobody would ever signal us.
             if libc::getppid() != parent {
-                return Err(std::io::Error::other("workshop ended while the process started"));
+                return Err(std::io::Error::other(crate::t!("process-workshop-ended")));
             }
             Ok(())
         });

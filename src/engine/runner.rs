@@ -231,9 +231,7 @@ async fn restart_background(
             return;
         }
         run.emit(Event::Note {
-            text: format!(
-                "↻ starting `{id}` again: it completed in an earlier run, and its process ended with that run"
-            ),
+            text: crate::t!("resume-restarting-background", id = id.as_str()),
         });
         let ctx = StepCtx {
             run,
@@ -247,9 +245,9 @@ async fn restart_background(
                 for check in &step.checks {
                     let patience = ctx.scaled(check.timeout.as_std());
                     if !checks::holds(&ctx, check, patience).await {
-                        failed = Some(format!(
-                            "{} does not hold",
-                            crate::plan::describe::check(&plan, check, &ctx.captures())
+                        failed = Some(crate::t!(
+                            "resume-check-does-not-hold",
+                            check = crate::plan::describe::check(&plan, check, &ctx.captures())
                         ));
                         break;
                     }
@@ -260,7 +258,7 @@ async fn restart_background(
         if let Some(why) = problem {
             lost.insert(id.clone());
             run.emit(Event::Note {
-                text: format!("✖ `{id}` did not start again: {why}; the steps that need it are skipped"),
+                text: crate::t!("resume-restart-failed", id = id.as_str(), why = why),
             });
         }
     }
