@@ -128,6 +128,7 @@ http-invalid-url = `{ $url }` is not a valid URL: { $error }
 http-not-http = `{ $url }` is not an http:// URL
 http-cannot-build = cannot build the request to { $url }: { $error }
 http-cannot-read-answer = reading the answer from { $url }: { $error }
+http-cannot-connect = cannot connect: { $error }
 http-not-loopback = `{ $host }` is not a loopback address: on the rehearsal cluster requests go only to 127.0.0.0/8, ::1 or localhost
 http-not-loopback-hint = the rehearsal runs no containers, and nothing it reaches leaves this machine; run the lab on minikube (`--cluster minikube`) to reach `{ $host }`
 

@@ -3,7 +3,10 @@
 
 ## Elegir pasos: --only, --skip, --from, --until (src/engine/selection.rs)
 
-selection-running = se ejecutan { $count } de { $total } pasos: { $ids }
+selection-running = { $count ->
+    [one] se ejecuta
+   *[other] se ejecutan
+} { $count } de { $total } pasos: { $ids }
 selection-reversed = --from { $from } va después de --until { $until } en el laboratorio
 selection-reversed-expected = que --from nombre un paso anterior (o igual) al de --until
 selection-reversed-hint = inviértelos: --from { $from } --until { $until }
@@ -128,6 +131,7 @@ http-invalid-url = `{ $url }` no es una URL válida: { $error }
 http-not-http = `{ $url }` no es una URL http://
 http-cannot-build = no se puede construir la petición a { $url }: { $error }
 http-cannot-read-answer = al leer la respuesta de { $url }: { $error }
+http-cannot-connect = no se puede conectar: { $error }
 http-not-loopback = `{ $host }` no es una dirección de loopback: en el clúster de ensayo las peticiones solo van a 127.0.0.0/8, ::1 o localhost
 http-not-loopback-hint = el ensayo no ejecuta contenedores, y nada de lo que alcanza sale de esta máquina; ejecuta el laboratorio en minikube (`--cluster minikube`) para llegar a `{ $host }`
 

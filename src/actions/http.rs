@@ -156,7 +156,17 @@ fn loopback_only(uri: &hyper::Uri) -> Result<(), StepError> {
     }
 }
 
-fn error_chain(e: &dyn std::error::Error) -> String {
+/// What went wrong with a request, for the learner: a connection the operating system refused
+/// or cut is said in the tool's words around the system's own (`cannot connect: Connection
+/// refused (os error 111)`); anything else is the whole chain of causes.
+fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut src: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(s) = src {
+        if let Some(io) = s.downcast_ref::<std::io::Error>() {
+            return crate::t!("http-cannot-connect", error = io.to_string());
+        }
+        src = s.source();
+    }
     let mut msg = e.to_string();
     let mut src = e.source();
     while let Some(s) = src {
