@@ -458,8 +458,7 @@ fn trust_cmd(args: &TrustArgs, color: bool) -> i32 {
     let Some(store) = crate::trust::store::Store::user() else {
         return report(
             &Diagnostics(vec![
-                Diagnostic::new(crate::t!("trust-no-data-folder-error"))
-                    .hint(crate::t!("trust-no-data-folder-hint")),
+                Diagnostic::new(crate::t!("trust-no-data-folder-error")).hint(crate::t!("trust-no-data-folder-hint")),
             ]),
             color,
         );

@@ -23,7 +23,11 @@ fn assert_no_english(text: &str) {
 fn assert_no_english_but(text: &str, quoted: &[&str]) {
     let tool: String = text
         .lines()
-        .filter(|l| !l.trim_start().split_once(" | ").is_some_and(|(n, _)| n.parse::<u32>().is_ok()))
+        .filter(|l| {
+            !l.trim_start()
+                .split_once(" | ")
+                .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+        })
         .map(|l| quoted.iter().fold(l.to_owned(), |l, q| l.replace(q, "…")) + "\n")
         .collect();
     let found = english::lines(&tool);
@@ -77,7 +81,11 @@ fn refused_step_choices_and_variables_are_explained_in_spanish() {
     ];
     for (args, spanish) in cases {
         let out = day55(args).status(2);
-        assert!(out.stderr.contains(spanish), "{args:?}: missing {spanish:?} in:\n{}", out.stderr);
+        assert!(
+            out.stderr.contains(spanish),
+            "{args:?}: missing {spanish:?} in:\n{}",
+            out.stderr
+        );
         assert_no_english(&out.stderr);
     }
 }
@@ -233,7 +241,10 @@ exists = { kind = "Widget", name = "w", namespace = "default" }
 fn the_plan_of_broken_manifests_is_explained_in_spanish() {
     let out = Test::new()
         .write("lab.toml", BROKEN_MANIFESTS)
-        .write("templates/bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n")
+        .write(
+            "templates/bad.yaml",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n",
+        )
         .write("templates/nokind.yaml", "apiVersion: v1\nmetadata:\n  name: x\n")
         .args(["plan", "lab.toml"])
         .env("LANG", "es_ES.UTF-8")
@@ -307,11 +318,16 @@ fn locked_killed_resumed_and_interrupted_runs_speak_spanish() {
     first.wait_for("work | started", RUN);
     let busy = run(&[]).status(3);
     assert!(
-        busy.stderr.contains("el laboratorio `sig` ya se está ejecutando desde esta carpeta"),
+        busy.stderr
+            .contains("el laboratorio `sig` ya se está ejecutando desde esta carpeta"),
         "{}",
         busy.stderr
     );
-    assert!(busy.stderr.contains("dos ejecuciones de un mismo laboratorio"), "{}", busy.stderr);
+    assert!(
+        busy.stderr.contains("dos ejecuciones de un mismo laboratorio"),
+        "{}",
+        busy.stderr
+    );
     assert_no_english(&busy.stderr);
 
     // Killed without a chance to stop its processes: the next run stops them and says so.
@@ -339,7 +355,11 @@ fn locked_killed_resumed_and_interrupted_runs_speak_spanish() {
         "interrumpido por SIGINT",
         "↻ vuelvo a arrancar `helper`",
     ] {
-        assert!(ended.output.contains(needle), "missing {needle:?} in:\n{}", ended.output);
+        assert!(
+            ended.output.contains(needle),
+            "missing {needle:?} in:\n{}",
+            ended.output
+        );
     }
     assert!(ended.output.contains("reanuda con: "), "{}", ended.output);
     assert_no_english(&ended.output);

@@ -13,7 +13,9 @@ use super::Done;
 
 pub async fn perform(ctx: &StepCtx<'_>, c: &Command) -> Result<Done, StepError> {
     let argv: Vec<String> = c.argv.iter().map(|a| ctx.render(a)).collect::<Result<_, _>>()?;
-    let (program, args) = argv.split_first().ok_or_else(|| StepError::new(crate::t!("action-argv-empty")))?;
+    let (program, args) = argv
+        .split_first()
+        .ok_or_else(|| StepError::new(crate::t!("action-argv-empty")))?;
     let path = which::which(program).map_err(|_| {
         StepError::new(crate::t!("engine-missing-binary", name = program.as_str()))
             .hint(crate::t!("action-install-program", program = program.as_str()))

@@ -21,7 +21,10 @@ pub async fn perform(ctx: &StepCtx<'_>, d: &Delete) -> Result<Done, StepError> {
         // Resumed after an interruption: it was deleted before it.
         Err(kube::Error::Api(s)) if s.code == 404 && ctx.is_resumed() => {
             ctx.output(&crate::t!("delete-gone-already", object = label.as_str()));
-            return Ok(Done::summary(crate::t!("delete-before-interruption", object = label.as_str())));
+            return Ok(Done::summary(crate::t!(
+                "delete-before-interruption",
+                object = label.as_str()
+            )));
         }
         Err(e) => return Err(kube_error(&crate::t!("action-doing-read", object = label.as_str()), &e)),
     };
@@ -29,7 +32,11 @@ pub async fn perform(ctx: &StepCtx<'_>, d: &Delete) -> Result<Done, StepError> {
     if before.metadata.deletion_timestamp.is_some() {
         // Already going (a namespace still Terminating after an interrupted reset): deleting
         // it again is refused by the API server; waiting for it is what is left to do.
-        ctx.output(&crate::t!("delete-being-deleted", object = label.as_str(), uid = uid.as_str()));
+        ctx.output(&crate::t!(
+            "delete-being-deleted",
+            object = label.as_str(),
+            uid = uid.as_str()
+        ));
     } else {
         let uid_precondition = Some(&uid).filter(|u| !u.is_empty()).map(String::as_str);
         let deleted = reconcile::delete(&api, &name, uid_precondition)

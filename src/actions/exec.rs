@@ -64,7 +64,10 @@ pub async fn perform(ctx: &StepCtx<'_>, e: &Exec) -> Result<Done, StepError> {
     if let Some(want) = ctx.render_opt(e.expect.stdout_contains.as_ref())?
         && !stdout.contains(&want)
     {
-        return Err(StepError::new(crate::t!("action-exec-output-lacks", want = format!("{want:?}"))));
+        return Err(StepError::new(crate::t!(
+            "action-exec-output-lacks",
+            want = format!("{want:?}")
+        )));
     }
     Ok(Done {
         summary: crate::t!(

@@ -50,17 +50,20 @@ pub async fn perform(ctx: &StepCtx<'_>, g: &Get) -> Result<Done, StepError> {
         }
         let mut req = kube::core::Request::new(DynamicObject::url_path(&resolved.ar, scope))
             .list(&lp)
-            .map_err(|e| StepError::new(format!(
-                "{}: {e}",
-                crate::t!("action-doing-list", resources = resolved.ar.plural.as_str())
-            )))?;
+            .map_err(|e| {
+                StepError::new(format!(
+                    "{}: {e}",
+                    crate::t!("action-doing-list", resources = resolved.ar.plural.as_str())
+                ))
+            })?;
         req.headers_mut()
             .insert(http::header::ACCEPT, http::HeaderValue::from_static(ACCEPT_TABLE));
-        let doc: Value = conn
-            .client
-            .request(req)
-            .await
-            .map_err(|e| kube_error(&crate::t!("action-doing-list", resources = resolved.ar.plural.as_str()), &e))?;
+        let doc: Value = conn.client.request(req).await.map_err(|e| {
+            kube_error(
+                &crate::t!("action-doing-list", resources = resolved.ar.plural.as_str()),
+                &e,
+            )
+        })?;
         let prefix = if multi {
             format!("{}/", resolved.ar.kind.to_ascii_lowercase())
         } else {

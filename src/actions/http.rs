@@ -43,9 +43,9 @@ impl Request {
     /// non-http URL; on the rehearsal, an address off loopback).
     pub fn build(ctx: &StepCtx<'_>, h: &Http) -> Result<Request, StepError> {
         let url = ctx.render(&h.url)?;
-        let uri: hyper::Uri = url
-            .parse()
-            .map_err(|e: hyper::http::uri::InvalidUri| StepError::new(crate::t!("http-invalid-url", url = url.as_str(), error = e.to_string())))?;
+        let uri: hyper::Uri = url.parse().map_err(|e: hyper::http::uri::InvalidUri| {
+            StepError::new(crate::t!("http-invalid-url", url = url.as_str(), error = e.to_string()))
+        })?;
         if uri.scheme_str() != Some("http") {
             return Err(StepError::new(crate::t!("http-not-http", url = url.as_str())));
         }
@@ -92,14 +92,13 @@ impl Request {
         for (k, v) in &self.headers {
             req = req.header(k.as_str(), v.as_str());
         }
-        req.body(Full::new(self.body.clone()))
-            .map_err(|e| {
-                StepError::new(crate::t!(
-                    "http-cannot-build",
-                    url = self.url.as_str(),
-                    error = e.to_string()
-                ))
-            })
+        req.body(Full::new(self.body.clone())).map_err(|e| {
+            StepError::new(crate::t!(
+                "http-cannot-build",
+                url = self.url.as_str(),
+                error = e.to_string()
+            ))
+        })
     }
 
     /// Sends the request once; an error is a connection-level failure, worth retrying.
@@ -152,7 +151,8 @@ fn loopback_only(uri: &hyper::Uri) -> Result<(), StepError> {
     if loopback {
         Ok(())
     } else {
-        Err(StepError::new(crate::t!("http-not-loopback", host = host)).hint(crate::t!("http-not-loopback-hint", host = host)))
+        Err(StepError::new(crate::t!("http-not-loopback", host = host))
+            .hint(crate::t!("http-not-loopback-hint", host = host)))
     }
 }
 

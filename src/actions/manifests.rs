@@ -55,14 +55,13 @@ pub async fn perform(ctx: &StepCtx<'_>, m: &Manifests, mode: Mode) -> Result<Don
             None
         };
         let api = conn.api(&resolved, ns.as_deref());
-        let mut obj: DynamicObject = serde_json::from_value(doc.object.clone())
-            .map_err(|e| {
-                StepError::new(crate::t!(
-                    "manifests-not-an-object",
-                    object = doc.display_name(),
-                    error = e.to_string()
-                ))
-            })?;
+        let mut obj: DynamicObject = serde_json::from_value(doc.object.clone()).map_err(|e| {
+            StepError::new(crate::t!(
+                "manifests-not-an-object",
+                object = doc.display_name(),
+                error = e.to_string()
+            ))
+        })?;
         let label = format!("{}/{}", doc.kind.to_ascii_lowercase(), doc.name);
         match mode {
             Mode::Create => {
@@ -84,10 +83,9 @@ pub async fn perform(ctx: &StepCtx<'_>, m: &Manifests, mode: Mode) -> Result<Don
                         ctx.output(&crate::t!("manifests-exists-allowed", object = label.as_str()));
                     }
                     Err(kube::Error::Api(s)) if s.code == 409 => {
-                        let existing = api
-                            .get(&doc.name)
-                            .await
-                            .map_err(|e| kube_error(&crate::t!("action-doing-read-existing", object = label.as_str()), &e))?;
+                        let existing = api.get(&doc.name).await.map_err(|e| {
+                            kube_error(&crate::t!("action-doing-read-existing", object = label.as_str()), &e)
+                        })?;
                         if !created_by_this_attempt(ctx, &existing) {
                             return Err(existed_before(ctx, &label));
                         }
@@ -99,7 +97,12 @@ pub async fn perform(ctx: &StepCtx<'_>, m: &Manifests, mode: Mode) -> Result<Don
                             uid = existing.metadata.uid.as_deref().unwrap_or("?")
                         ));
                     }
-                    Err(e) => return Err(kube_error(&crate::t!("action-doing-create", object = label.as_str()), &e)),
+                    Err(e) => {
+                        return Err(kube_error(
+                            &crate::t!("action-doing-create", object = label.as_str()),
+                            &e,
+                        ));
+                    }
                 }
             }
             Mode::Apply => {

@@ -23,24 +23,31 @@ pub async fn perform(ctx: &StepCtx<'_>, p: &PortForward) -> Result<Done, StepErr
     let remote = ctx.plan.render_int(&p.remote_port, &captures)? as i32;
 
     let services: Api<Service> = Api::namespaced(conn.client.clone(), &ns);
-    let svc = services
-        .get(&svc_name)
-        .await
-        .map_err(|e| kube_error(&crate::t!("action-doing-read", object = format!("service/{svc_name}")), &e))?;
+    let svc = services.get(&svc_name).await.map_err(|e| {
+        kube_error(
+            &crate::t!("action-doing-read", object = format!("service/{svc_name}")),
+            &e,
+        )
+    })?;
     let spec = svc.spec.unwrap_or_default();
     let port = spec
         .ports
         .unwrap_or_default()
         .into_iter()
         .find(|sp| sp.port == remote)
-        .ok_or_else(|| StepError::new(crate::t!(
+        .ok_or_else(|| {
+            StepError::new(crate::t!(
                 "forward-no-port",
                 service = svc_name.as_str(),
                 port = remote.to_string()
-            )))?;
+            ))
+        })?;
     let selector = spec.selector.unwrap_or_default();
     if selector.is_empty() {
-        return Err(StepError::new(crate::t!("forward-no-selector", service = svc_name.as_str())));
+        return Err(StepError::new(crate::t!(
+            "forward-no-selector",
+            service = svc_name.as_str()
+        )));
     }
     let labels: Vec<String> = selector.iter().map(|(k, v)| format!("{k}={v}")).collect();
     let pods: Api<Pod> = Api::namespaced(conn.client.clone(), &ns);
@@ -71,11 +78,13 @@ pub async fn perform(ctx: &StepCtx<'_>, p: &PortForward) -> Result<Done, StepErr
             .flat_map(|c| c.ports.iter().flatten())
             .find(|cp| cp.name.as_deref() == Some(name.as_str()))
             .map(|cp| cp.container_port as u16)
-            .ok_or_else(|| StepError::new(crate::t!(
+            .ok_or_else(|| {
+                StepError::new(crate::t!(
                     "forward-no-named-port",
                     pod = pod_name.as_str(),
                     name = name.as_str()
-                )))?,
+                ))
+            })?,
         None => remote as u16,
     };
 

@@ -19,7 +19,9 @@ pub async fn take(ctx: &StepCtx<'_>, cap: &Capture, done: Option<&Done>) -> Resu
     let value = match &cap.source {
         CaptureSource::Generate { prefix } => marker(prefix),
         CaptureSource::Object { object, path } => {
-            let target = ctx.object(&object.object_ref(), &crate::t!("what-this-capture")).await?;
+            let target = ctx
+                .object(&object.object_ref(), &crate::t!("what-this-capture"))
+                .await?;
             let (api, name) = (target.api, target.name);
             let obj = api.get(&name).await.map_err(|e| {
                 crate::actions::kube_error(
@@ -57,24 +59,22 @@ pub async fn take(ctx: &StepCtx<'_>, cap: &Capture, done: Option<&Done>) -> Resu
             value
         }
         CaptureSource::Response { path } => {
-            let body = done.and_then(|d| d.response.as_deref()).ok_or_else(|| {
-                StepError::new(crate::t!("capture-no-answer", name = cap.name.as_str()))
-            })?;
+            let body = done
+                .and_then(|d| d.response.as_deref())
+                .ok_or_else(|| StepError::new(crate::t!("capture-no-answer", name = cap.name.as_str())))?;
             match path {
                 None => body.trim().to_owned(),
                 Some(p) => {
                     let doc: serde_json::Value = serde_json::from_str(body)
                         .map_err(|_| StepError::new(crate::t!("capture-not-json", name = cap.name.as_str())))?;
                     let found = p.select(&doc);
-                    let v = found
-                        .first()
-                        .ok_or_else(|| {
-                            StepError::new(crate::t!(
-                                "capture-answer-lacks",
-                                name = cap.name.as_str(),
-                                path = p.to_string()
-                            ))
-                        })?;
+                    let v = found.first().ok_or_else(|| {
+                        StepError::new(crate::t!(
+                            "capture-answer-lacks",
+                            name = cap.name.as_str(),
+                            path = p.to_string()
+                        ))
+                    })?;
                     scalar(v)
                 }
             }

@@ -305,9 +305,9 @@ impl StepCtx<'_> {
 
     /// The connection, or an error saying the cluster is not started yet.
     pub fn conn(&self) -> Result<Arc<Connection>, StepError> {
-        self.run.connection().ok_or_else(|| {
-            StepError::new(crate::t!("cluster-not-started")).hint(crate::t!("cluster-not-started-hint"))
-        })
+        self.run
+            .connection()
+            .ok_or_else(|| StepError::new(crate::t!("cluster-not-started")).hint(crate::t!("cluster-not-started-hint")))
     }
 
     pub fn captures(&self) -> Captures {
@@ -332,14 +332,12 @@ impl StepCtx<'_> {
     /// kind (found out by discovery) is refused in the words `validate` uses for built-in kinds.
     pub fn scope(&self, target: &ObjectRef<'_>, namespaced: bool, what: &str) -> Result<Option<String>, StepError> {
         if let Some(p) = target.scope_problem(namespaced) {
-            return Err(
-                StepError::new(crate::t!(
-                    "scope-problem",
-                    problem = p.message(target.kind, what),
-                    expected = p.expected()
-                ))
-                .hint(p.hint()),
-            );
+            return Err(StepError::new(crate::t!(
+                "scope-problem",
+                problem = p.message(target.kind, what),
+                expected = p.expected()
+            ))
+            .hint(p.hint()));
         }
         match target.namespace {
             Some(ns) if namespaced => Ok(Some(self.render(ns)?)),
@@ -406,7 +404,11 @@ impl StepCtx<'_> {
             None => None,
         };
         let label = match &ns {
-            Some(ns) if target.all_namespaces => crate::t!("object-in-namespace", object = format!("{kind}/{name}"), namespace = ns.as_str()),
+            Some(ns) if target.all_namespaces => crate::t!(
+                "object-in-namespace",
+                object = format!("{kind}/{name}"),
+                namespace = ns.as_str()
+            ),
             _ => format!("{kind}/{name}"),
         };
         Ok(Object {

@@ -28,8 +28,7 @@ pub fn of<'a>(plan: &Plan, step: &'a Step, ran: &HashSet<String>, caps: &Capture
     for (i, check) in step.checks.iter().enumerate() {
         if plan.nature(step, check) == Nature::Moment {
             e.has_moment = true;
-            e.left_out
-                .push((i, check, crate::t!("expectation-moment")));
+            e.left_out.push((i, check, crate::t!("expectation-moment")));
         } else if let Some(by) = plan.superseded_by(check, later.iter().copied(), caps) {
             e.left_out
                 .push((i, check, crate::t!("expectation-changed-by", step = by.id.to_string())));

@@ -52,8 +52,8 @@ pub async fn prepare(plan: &Plan, opts: &RunOptions, conn: Option<&Connection>) 
     let args = &opts.guided;
     let lab = &plan.scenario.lab.id;
     let path = state::path_for(lab);
-    let recorded = state::load(&path)
-        .map_err(|why| refuse(Diagnostic::new(why).expected(crate::t!("state-json-expected"))))?;
+    let recorded =
+        state::load(&path).map_err(|why| refuse(Diagnostic::new(why).expected(crate::t!("state-json-expected"))))?;
     let current = match conn {
         Some(c) => c.identity().await.map(|identity| ClusterRecord {
             provider: kind.as_str().to_owned(),
@@ -168,16 +168,13 @@ fn other_cluster(
         ),
         _ => crate::t!("resume-other-cluster-hint", path = display_path),
     };
-    Diagnostic::new(crate::t!(
-        "resume-other-cluster",
-        path = path.display().to_string()
-    ))
-    .expected(crate::t!(
-        "resume-other-cluster-expected",
-        recorded = recorded,
-        here = here
-    ))
-    .hint(hint)
+    Diagnostic::new(crate::t!("resume-other-cluster", path = path.display().to_string()))
+        .expected(crate::t!(
+            "resume-other-cluster-expected",
+            recorded = recorded,
+            here = here
+        ))
+        .hint(hint)
 }
 
 /// On `--resume`: asks the completed steps' checks that should still hold (state checks no

@@ -85,7 +85,10 @@ async fn run(opts: RunOptions) -> Result<i32, EngineError> {
 /// The exit code of a run interrupted before its first step.
 pub(crate) fn interrupted_early(interrupt: &Interrupt) -> i32 {
     let signal = interrupt.signal().unwrap_or(interrupt::Signal::Int);
-    eprintln!("{}", crate::t!("interrupted-before-first-step", signal = signal.describe()));
+    eprintln!(
+        "{}",
+        crate::t!("interrupted-before-first-step", signal = signal.describe())
+    );
     signal.exit_code()
 }
 

@@ -63,11 +63,9 @@ impl ProcessError {
                 program = program.as_str(),
                 error = source.to_string()
             ),
-            ProcessError::Failed { command, code, .. } => crate::t!(
-                "process-exited",
-                command = command.as_str(),
-                code = code.to_string()
-            ),
+            ProcessError::Failed { command, code, .. } => {
+                crate::t!("process-exited", command = command.as_str(), code = code.to_string())
+            }
             ProcessError::TimedOut { command, after, .. } => crate::t!(
                 "process-timed-out",
                 command = command.as_str(),

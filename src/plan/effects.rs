@@ -289,27 +289,20 @@ impl Plan {
                     self.rendered(a.selector.as_ref(), caps),
                     self.rendered(b.selector.as_ref(), caps),
                 );
-                (x != y && selectors.0 == selectors.1).then(|| {
-                    crate::t!(
-                        "converge-expects-count",
-                        now = y.to_string(),
-                        was = x.to_string()
-                    )
-                })
+                (x != y && selectors.0 == selectors.1)
+                    .then(|| crate::t!("converge-expects-count", now = y.to_string(), was = x.to_string()))
             }
             (CheckKind::Field(a), CheckKind::Field(b)) if a.path.get_ref() == b.path.get_ref() => {
                 let value = |f: &crate::scenario::check::FieldCheck| {
                     f.equals.as_ref().and_then(|v| self.render_json(&json_of(v), caps).ok())
                 };
                 match (value(a), value(b)) {
-                    (Some(x), Some(y)) if x != y => {
-                        Some(crate::t!(
-                            "converge-expects-field",
-                            path = a.path.get_ref().to_string(),
-                            now = y.to_string(),
-                            was = x.to_string()
-                        ))
-                    }
+                    (Some(x), Some(y)) if x != y => Some(crate::t!(
+                        "converge-expects-field",
+                        path = a.path.get_ref().to_string(),
+                        now = y.to_string(),
+                        was = x.to_string()
+                    )),
                     _ => None,
                 }
             }

@@ -171,20 +171,18 @@ pub fn check_written(
             Some(var) => crate::t!("manifest-value-of", var = var),
             None => crate::t!("manifest-value", value = crate::scenario::value::shown(value)),
         };
-        return Some(Diagnostic::new(crate::t!(
-            "manifest-value-changed",
-            template = template,
-            what = what
-        ))
-        .with_location(Location {
-            origin: origin.to_owned(),
-            line: 1,
-            col: 1,
-            snippet: None,
-            detail: Some(crate::t!("manifest-rendered")),
-        })
-        .expected(crate::t!("manifest-value-changed-expected"))
-        .hint(crate::t!("manifest-value-changed-hint")));
+        return Some(
+            Diagnostic::new(crate::t!("manifest-value-changed", template = template, what = what))
+                .with_location(Location {
+                    origin: origin.to_owned(),
+                    line: 1,
+                    col: 1,
+                    snippet: None,
+                    detail: Some(crate::t!("manifest-rendered")),
+                })
+                .expected(crate::t!("manifest-value-changed-expected"))
+                .hint(crate::t!("manifest-value-changed-hint")),
+        );
     }
     None
 }

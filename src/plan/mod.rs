@@ -82,8 +82,7 @@ pub fn bind_vars(
             },
             None => {
                 let names: Vec<&str> = scenario.vars.iter().map(|v| v.name.as_str()).collect();
-                let hint =
-                    suggest(name, &names).unwrap_or_else(|| crate::t!("var-names", names = names.join(", ")));
+                let hint = suggest(name, &names).unwrap_or_else(|| crate::t!("var-names", names = names.join(", ")));
                 diags.push(
                     Diagnostic::new(crate::t!("var-unknown", name = name.as_str()))
                         .expected(crate::t!("var-unknown-expected"))
@@ -313,9 +312,17 @@ impl Plan {
             };
             if let Some(p) = problem {
                 let d = if span.is_known() {
-                    Diagnostic::at(&self.scenario.source, &span, crate::t!("step-problem", step = step.id.to_string(), problem = p))
+                    Diagnostic::at(
+                        &self.scenario.source,
+                        &span,
+                        crate::t!("step-problem", step = step.id.to_string(), problem = p),
+                    )
                 } else {
-                    Diagnostic::at(&self.scenario.source, &step.span, crate::t!("step-problem", step = step.id.to_string(), problem = p))
+                    Diagnostic::at(
+                        &self.scenario.source,
+                        &step.span,
+                        crate::t!("step-problem", step = step.id.to_string(), problem = p),
+                    )
                 };
                 diags.push(d.expected(crate::t!(
                     "number-expected",

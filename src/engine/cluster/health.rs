@@ -380,11 +380,7 @@ async fn verify(health: &Health, client: &Client, identity: Option<&str>) {
     let high = health.high_water_rv.load(Ordering::Relaxed);
     match rv.as_deref().map(str::parse::<u64>) {
         Some(Ok(now)) if now < high => health.declare(Lost::Replaced {
-            why: crate::t!(
-                "health-rv-backwards",
-                now = now.to_string(),
-                high = high.to_string()
-            ),
+            why: crate::t!("health-rv-backwards", now = now.to_string(), high = high.to_string()),
         }),
         Some(Ok(now)) => health.saw_rv(&now.to_string()),
         _ => {}
