@@ -24,9 +24,9 @@ fn assert_no_english_but(text: &str, quoted: &[&str]) {
     let tool: String = text
         .lines()
         .filter(|l| {
-            !l.trim_start()
+            l.trim_start()
                 .split_once(" | ")
-                .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+                .is_none_or(|(n, _)| n.parse::<u32>().is_err())
         })
         .map(|l| quoted.iter().fold(l.to_owned(), |l, q| l.replace(q, "…")) + "\n")
         .collect();
