@@ -38,7 +38,7 @@ pub struct DoctorArgs {
 fn parse_var(s: &str) -> Result<(String, String), String> {
     match s.split_once('=') {
         Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.to_owned())),
-        _ => Err(format!("`{s}` is not NAME=VALUE")),
+        _ => Err(crate::t!("doctor-var-not-name-value", value = s)),
     }
 }
 
@@ -104,7 +104,11 @@ pub fn doctor_command(args: &DoctorArgs) -> i32 {
     let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("error: could not start the async runtime: {e}");
+            eprintln!(
+                "{} {}",
+                crate::t_builtin!("diag-error"),
+                crate::t!("engine-runtime", error = crate::os_error::io(&e))
+            );
             return exit_code::MISSING_PREREQUISITE;
         }
     };
@@ -227,7 +231,7 @@ async fn check(args: &DoctorArgs) -> (String, Vec<Item>) {
                     }
                     Ok(Err(e)) => Item::fail(
                         "rehearsal",
-                        e.to_string(),
+                        e.message(),
                         crate::t!("doctor-rehearsal-serve-fix", command = serve.as_str()),
                     ),
                     Err(_) => Item::fail(
@@ -309,7 +313,7 @@ async fn check(args: &DoctorArgs) -> (String, Vec<Item>) {
                         | crate::engine::error::EngineError::Unreachable { hint, .. } => hint.clone(),
                         _ => crate::t!("doctor-check-cluster-info"),
                     };
-                    items.push(Item::fail("kube context", format!("{name}: {e}"), fix));
+                    items.push(Item::fail("kube context", format!("{name}: {}", e.message()), fix));
                 }
                 Err(_) => items.push(Item::fail(
                     "kube context",

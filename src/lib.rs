@@ -20,6 +20,7 @@ pub mod kinds;
 pub mod language;
 pub mod logging;
 pub mod markdown;
+pub mod os_error;
 pub mod plan;
 pub mod redact;
 pub mod rehearsal;

@@ -1,1 +1,199 @@
-//! Spanish for what the clusters and class mode's HTTP say (locales/*/providers.ftl)
+//! Spanish for what the clusters and class mode's HTTP say (locales/*/providers.ftl): a learner
+//! with `LANG=es_ES.UTF-8` reads no English from minikube's provider, the rehearsal (embedded,
+//! served, attached), `doctor`, or a class server that does not answer.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use crate::support::{BIN, Test, english};
+
+const ES: (&str, &str) = ("LANG", "es_ES.UTF-8");
+
+/// A lab in English and Spanish.
+const LAB: &str = "[lab]\nid = \"t\"\ntitle = { en = \"T\", es = \"T\" }\nlanguages = [\"en\", \"es\"]\n";
+
+/// A lab that needs only an API server.
+fn lab() -> String {
+    format!(
+        "{LAB}\n[[steps]]\nid = \"look\"\ntitle = {{ en = \"Look\", es = \"Mirar\" }}\nget = {{ resources = \"namespaces\" }}\n\n[[steps.checks]]\nexists = {{ kind = \"Namespace\", name = \"default\" }}\n"
+    )
+}
+
+/// Asserts that `text` (what a Spanish learner read) has no English line.
+fn no_english(what: &str, text: &str) {
+    let found = english::lines(text);
+    assert!(
+        found.is_empty(),
+        "{what}: English lines:\n{}\n--- output ---\n{text}",
+        found.join("\n")
+    );
+}
+
+/// `workshop rehearsal serve` in Spanish with its kubeconfig at `dir/k.yaml`: the process, and
+/// its banner once it says how to stop it.
+fn serve_in_spanish(dir: &Path) -> (Child, String) {
+    let mut child = Command::new(BIN)
+        .args(["--color", "never", "rehearsal", "serve", "lab.toml", "--pace", "fast"])
+        .args(["--kubeconfig", "k.yaml"])
+        .current_dir(dir)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env(ES.0, ES.1)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start workshop rehearsal serve");
+    let out = child.stdout.take().expect("piped stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut banner = String::new();
+        for line in BufReader::new(out).lines() {
+            let Ok(line) = line else { break };
+            banner.push_str(&line);
+            banner.push('\n');
+            if line.contains("Ctrl-C") {
+                let _ = tx.send(std::mem::take(&mut banner));
+            }
+        }
+    });
+    match rx.recv_timeout(Duration::from_secs(30)) {
+        Ok(banner) => (child, banner),
+        Err(_) => {
+            let _ = child.kill();
+            panic!("`workshop rehearsal serve` said nothing of Ctrl-C within 30s");
+        }
+    }
+}
+
+#[test]
+fn rehearsal_serve_its_attached_run_and_doctor_speak_spanish_also_once_it_stopped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("lab.toml"), lab()).expect("write the lab");
+    let (mut serve, banner) = serve_in_spanish(dir.path());
+    assert!(banner.contains("Pulsa Ctrl-C para detenerlo."), "{banner}");
+    // The kubeconfig line stays parseable as in English.
+    assert!(banner.contains("  kubeconfig: "), "{banner}");
+    no_english("rehearsal serve", &banner);
+    let attached = || {
+        Test::new()
+            .current_dir(dir.path())
+            .env(ES.0, ES.1)
+            .args(["run", "lab.toml", "--cluster", "rehearsal", "--kubeconfig", "k.yaml"])
+            .run()
+    };
+    let doctor = || {
+        Test::new()
+            .current_dir(dir.path())
+            .env(ES.0, ES.1)
+            .args(["doctor", "lab.toml", "--cluster", "rehearsal", "--kubeconfig", "k.yaml"])
+            .run()
+    };
+    let run = attached().success();
+    no_english("a run attached to it", &run.stdout);
+    let ok = doctor().success();
+    no_english("doctor", &ok.stdout);
+
+    let _ = serve.kill();
+    let _ = serve.wait();
+    let stopped = attached().status(3);
+    assert!(
+        stopped.stderr.contains("¿sigue en marcha `workshop rehearsal serve"),
+        "{}",
+        stopped.stderr
+    );
+    no_english("a run attached to a stopped one", &stopped.stderr);
+    let dead = doctor().status(3);
+    assert!(
+        dead.stdout.contains("no se puede contactar con el clúster"),
+        "{}",
+        dead.stdout
+    );
+    no_english("doctor with a dead kubeconfig", &dead.stdout);
+
+    let missing = Test::new()
+        .current_dir(dir.path())
+        .env(ES.0, ES.1)
+        .args(["doctor", "--cluster", "rehearsal", "--kubeconfig", "/missing/k.yaml"])
+        .run()
+        .status(3);
+    no_english("doctor with a missing kubeconfig", &missing.stdout);
+}
+
+/// A `minikube` whose profile is stopped and whose `start` fails, as with no driver.
+const FAILING_MINIKUBE: &str = "#!/usr/bin/env bash\ncase \"$1\" in\n  status) exit 7 ;;\n  start) echo 'X  Exiting due to DRV_NOT_DETECTED'; exit 1 ;;\nesac\nexit 0\n";
+
+#[test]
+fn minikube_missing_or_failing_and_doctor_without_it_speak_spanish() {
+    // No minikube on PATH (this machine has none): the install hint, from run and doctor.
+    let bare = Test::in_repo()
+        .env(ES.0, ES.1)
+        .env("PATH", "/usr/bin:/bin")
+        .args(["run", "scenarios/day55.toml"])
+        .run()
+        .status(3);
+    assert!(bare.stderr.contains("--cluster rehearsal"), "{}", bare.stderr);
+    no_english("run without minikube", &bare.stderr);
+    let doctor = Test::in_repo()
+        .env(ES.0, ES.1)
+        .env("PATH", "/usr/bin:/bin")
+        .args(["doctor", "scenarios/day55.toml"])
+        .run()
+        .status(3);
+    no_english("doctor without minikube", &doctor.stdout);
+
+    let t = Test::new().write(
+        "lab.toml",
+        format!("{LAB}[cluster]\nprofile = \"p\"\n\n[[steps]]\nid = \"up\"\ntitle = {{ en = \"Up\", es = \"Arriba\" }}\nstart-cluster = {{}}\n"),
+    );
+    let t = t.write("bin/minikube", FAILING_MINIKUBE);
+    let bin = t.path().join("bin");
+    std::fs::set_permissions(
+        bin.join("minikube"),
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .expect("make the fake minikube executable");
+    let out = t
+        .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+        .env(ES.0, ES.1)
+        .args(["run", "lab.toml", "--trust"])
+        .run()
+        .status(1);
+    assert!(out.stdout.contains("terminó con código 1"), "{}", out.stdout);
+    assert!(out.stdout.contains("minikube logs -p p"), "{}", out.stdout);
+    // minikube's own words stay minikube's.
+    let tool: String = out
+        .stdout
+        .lines()
+        .filter(|l| !l.contains("DRV_NOT_DETECTED"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    no_english("minikube start failing", &tool);
+}
+
+#[test]
+fn a_class_server_that_does_not_answer_is_said_in_spanish_without_the_os_words() {
+    // A port that was free a moment ago: nothing listens there.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let run = |url: &str| {
+        Test::new()
+            .write("lab.toml", lab())
+            .env(ES.0, ES.1)
+            .args(["run", "lab.toml", "--cluster", "rehearsal"])
+            .args(["--class", url, "--join", "ABC", "--name", "ana"])
+            .run()
+            .success()
+    };
+    let refused = run(&format!("http://127.0.0.1:{port}"));
+    assert!(refused.stdout.contains("(conexión rechazada)"), "{}", refused.stdout);
+    assert!(!refused.stdout.contains("os error"), "{}", refused.stdout);
+    no_english("a class server that refuses", &refused.stdout);
+    let bad = run("ftp://127.0.0.1");
+    assert!(bad.stdout.contains("debe empezar por http://"), "{}", bad.stdout);
+    no_english("a class URL that is not one", &bad.stdout);
+}

@@ -249,7 +249,7 @@ impl Task {
             }
             Err(e) if e.is_transient() => {
                 self.reachable = false;
-                let away = matches!(e, HttpError::Unreachable(_));
+                let away = matches!(e, HttpError::Unreachable { .. });
                 self.busy = !away;
                 if away && !self.warned {
                     self.warned = true;

@@ -23,9 +23,10 @@ pub enum HttpError {
     /// The URL cannot be used.
     #[error("`{url}` is not a class server URL: {why}")]
     BadUrl { url: String, why: String },
-    /// No answer (refused, timed out, TLS failed).
-    #[error("{0}")]
-    Unreachable(String),
+    /// No answer (refused, timed out, TLS failed): `why` for logs, `said` in the learner's
+    /// language.
+    #[error("{why}")]
+    Unreachable { why: String, said: String },
     /// The server answered with an error.
     #[error("the class server answered {status}: {error}")]
     Status {
@@ -42,7 +43,7 @@ impl HttpError {
     /// Whether trying again later can help (the server is away or busy).
     pub fn is_transient(&self) -> bool {
         match self {
-            HttpError::Unreachable(_) => true,
+            HttpError::Unreachable { .. } => true,
             HttpError::Status { status, .. } => *status == 429 || *status >= 500,
             _ => false,
         }
@@ -53,7 +54,7 @@ impl HttpError {
     pub fn localized(&self) -> String {
         match self {
             HttpError::BadUrl { url, why } => crate::t!("class-bad-url", url = url.as_str(), why = why.as_str()),
-            HttpError::Unreachable(why) => why.clone(),
+            HttpError::Unreachable { said, .. } => said.clone(),
             HttpError::Status { status, error, .. } => {
                 crate::t!("class-server-answered", status = *status, error = error.as_str())
             }
@@ -87,16 +88,16 @@ impl HttpClient {
     /// A client for the server at `url` (`http://…` or `https://…`).
     pub fn new(url: &str) -> Result<HttpClient, HttpError> {
         let (base, _) = split_key(url.trim());
-        let bad = |why: &str| HttpError::BadUrl {
+        let bad = |why: String| HttpError::BadUrl {
             url: url.to_owned(),
-            why: why.to_owned(),
+            why,
         };
-        let uri: hyper::Uri = base.parse().map_err(|_| bad("it does not parse as a URL"))?;
+        let uri: hyper::Uri = base.parse().map_err(|_| bad(crate::t!("class-url-unparsable")))?;
         if !matches!(uri.scheme_str(), Some("http" | "https")) {
-            return Err(bad("it must start with http:// or https://"));
+            return Err(bad(crate::t!("class-url-scheme")));
         }
         if uri.host().is_none() {
-            return Err(bad("it names no host"));
+            return Err(bad(crate::t!("class-url-no-host")));
         }
         let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
         let builder = hyper_rustls::HttpsConnectorBuilder::new();
@@ -104,13 +105,11 @@ impl HttpClient {
             Ok(b) => b.https_or_http().enable_http1().build(),
             Err(e) => {
                 if uri.scheme_str() == Some("https") {
-                    return Err(bad(&format!(
-                        "no CA certificates to check it with ({e}); set SSL_CERT_FILE to the class's certificate"
-                    )));
+                    return Err(bad(crate::t!("class-url-no-ca", error = crate::os_error::io(&e))));
                 }
                 let config = rustls::ClientConfig::builder_with_provider(provider)
                     .with_safe_default_protocol_versions()
-                    .map_err(|e| bad(&e.to_string()))?
+                    .map_err(|e| bad(e.to_string()))?
                     .with_root_certificates(rustls::RootCertStore::empty())
                     .with_no_client_auth();
                 hyper_rustls::HttpsConnectorBuilder::new()
@@ -161,23 +160,23 @@ impl HttpClient {
             why: e.to_string(),
         })?;
         let exchange = async {
-            let resp = self
-                .client
-                .request(req)
-                .await
-                .map_err(|e| HttpError::Unreachable(reason(&e)))?;
+            let resp = self.client.request(req).await.map_err(|e| unreachable(&e))?;
             let status = resp.status().as_u16();
             let bytes = resp
                 .into_body()
                 .collect()
                 .await
-                .map_err(|e| HttpError::Unreachable(e.to_string()))?
+                .map_err(|e| unreachable(&e))?
                 .to_bytes();
             Ok::<_, HttpError>((status, bytes))
         };
-        let (status, bytes) = tokio::time::timeout(REQUEST_TIMEOUT, exchange)
-            .await
-            .map_err(|_| HttpError::Unreachable(format!("no answer within {}s", REQUEST_TIMEOUT.as_secs())))??;
+        let (status, bytes) =
+            tokio::time::timeout(REQUEST_TIMEOUT, exchange)
+                .await
+                .map_err(|_| HttpError::Unreachable {
+                    why: format!("no answer within {}s", REQUEST_TIMEOUT.as_secs()),
+                    said: crate::t!("class-no-answer-within", seconds = REQUEST_TIMEOUT.as_secs()),
+                })??;
         if !(200..300).contains(&status) {
             let body: Option<ErrorBody> = serde_json::from_slice(&bytes).ok();
             return Err(HttpError::Status {
@@ -193,13 +192,17 @@ impl HttpClient {
     }
 }
 
-/// The innermost cause of a failed connection (`Connection refused (os error 111)`).
-fn reason(e: &(dyn std::error::Error + 'static)) -> String {
+/// A failed connection: its innermost cause (`Connection refused (os error 111)`) for logs,
+/// and for the learner in their language.
+fn unreachable(e: &(dyn std::error::Error + 'static)) -> HttpError {
     let mut cur: &(dyn std::error::Error + 'static) = e;
     while let Some(next) = cur.source() {
         cur = next;
     }
-    cur.to_string()
+    HttpError::Unreachable {
+        why: cur.to_string(),
+        said: crate::os_error::cause(e),
+    }
 }
 
 #[cfg(test)]

@@ -44,3 +44,28 @@ pub enum RehearsalError {
     #[error("could not wait for Ctrl-C")]
     Signal(#[source] std::io::Error),
 }
+
+impl RehearsalError {
+    /// The error in the learner's language (`Display`, for logs, stays English).
+    pub fn message(&self) -> String {
+        match self {
+            RehearsalError::InvalidVersion(v) => crate::t!("rehearsal-invalid-version", version = v.as_str()),
+            RehearsalError::Bind(e) => crate::t!("rehearsal-cannot-bind", error = crate::os_error::io(e)),
+            RehearsalError::Kubeconfig { path, source } => crate::t!(
+                "rehearsal-cannot-write-kubeconfig",
+                path = path.display().to_string(),
+                error = crate::os_error::io(source)
+            ),
+            RehearsalError::UnknownAddon { name, known } => {
+                crate::t!("rehearsal-unknown-addon", addon = name.as_str(), known = known.as_str())
+            }
+            RehearsalError::Addon { action, name, message } => crate::t!(
+                "rehearsal-addon-failed",
+                enable = if *action == "enable" { "yes" } else { "no" },
+                addon = name.as_str(),
+                error = message.as_str()
+            ),
+            RehearsalError::Signal(e) => crate::t!("rehearsal-no-signal", error = crate::os_error::io(e)),
+        }
+    }
+}

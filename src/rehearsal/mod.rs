@@ -288,48 +288,71 @@ pub async fn serve_standalone(opts: RehearsalOptions) -> Result<(), RehearsalErr
     let cluster = RehearsalCluster::start(opts).await?;
     let path = cluster.kubeconfig_path().display().to_string();
     println!(
-        "workshop REHEARSAL cluster (Kubernetes {}) listening on http://{}",
-        cluster.version(),
-        cluster.addr()
+        "{}",
+        crate::t!(
+            "rehearsal-serve-listening",
+            version = cluster.version().to_string(),
+            address = format!("http://{}", cluster.addr())
+        )
     );
-    println!("  This is a REHEARSAL: the API is real, but no containers run; pods only look like they do.");
-    println!("  Addons: {}", cluster.enabled_addons().join(", "));
+    println!("  {}", crate::t!("rehearsal-serve-what"));
+    println!(
+        "  {}",
+        crate::t!("rehearsal-serve-addons", addons = cluster.enabled_addons().join(", "))
+    );
     println!("  {}", crate::t!("rehearsal-serve-node", node = node.as_str()));
     if let Some(f) = cluster.faults() {
-        println!("  Faults: {} (docs/reliability.md)", f.spec());
+        println!(
+            "  {}",
+            crate::t!("rehearsal-serve-faults", faults = f.spec().to_string())
+        );
         if let Some(at) = f.restart_at() {
+            let after = humantime::format_duration(round(at)).to_string();
             println!(
-                "          restarts without its data {} after start",
-                humantime::format_duration(round(at))
+                "          {}",
+                crate::t!("rehearsal-serve-restarts-after", after = after)
             );
         }
         if let Some(at) = f.vanish_at() {
+            let after = humantime::format_duration(round(at)).to_string();
             println!(
-                "          stops answering for good {} after start",
-                humantime::format_duration(round(at))
+                "          {}",
+                crate::t!("rehearsal-serve-vanishes-after", after = after)
             );
         }
     }
     println!("  kubeconfig: {path}");
-    println!("  Try:        kubectl --kubeconfig {path} get pods -A");
-    println!("  Press Ctrl-C to stop.");
+    println!(
+        "  {}",
+        crate::t!(
+            "rehearsal-serve-try",
+            command = format!("kubectl --kubeconfig {path} get pods -A")
+        )
+    );
+    println!("  {}", crate::t!("rehearsal-serve-stop"));
     if let Some(f) = cluster.faults() {
         let mut phase = f.phase();
         tokio::spawn(async move {
             while phase.changed().await.is_ok() {
                 let line = match *phase.borrow_and_update() {
-                    faults::Phase::Down => "the API server restarts without its data (--faults restart): port closed",
-                    faults::Phase::Restarted => "the API server is back, without its data: a fresh cluster",
-                    faults::Phase::Vanished => "the API server vanished (--faults vanish): port closed for good",
+                    faults::Phase::Down => crate::t!("rehearsal-serve-down"),
+                    faults::Phase::Restarted => crate::t!("rehearsal-serve-restarted"),
+                    faults::Phase::Vanished => crate::t!("rehearsal-serve-vanished"),
                     faults::Phase::Serving => continue,
                 };
-                println!("workshop REHEARSAL: {line}");
+                println!("{}", crate::t!("rehearsal-serve-event", event = line));
             }
         });
     }
     let result = tokio::signal::ctrl_c().await.map_err(RehearsalError::Signal);
-    let injected = cluster.faults().map(|f| format!(" Faults injected: {}.", f.injected()));
+    let injected = cluster.faults().map(|f| f.injected().to_string());
     cluster.shutdown().await;
-    println!("workshop REHEARSAL cluster stopped.{}", injected.unwrap_or_default());
+    println!(
+        "{}",
+        match injected {
+            Some(faults) => crate::t!("rehearsal-serve-stopped-faults", faults = faults),
+            None => crate::t!("rehearsal-serve-stopped"),
+        }
+    );
     result
 }

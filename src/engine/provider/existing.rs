@@ -19,7 +19,7 @@ impl Existing {
             self.read()
                 .ok()
                 .and_then(|k| k.current_context)
-                .unwrap_or_else(|| "(current)".into())
+                .unwrap_or_else(|| crate::t!("kubeconfig-current-context"))
         })
     }
 
@@ -86,18 +86,22 @@ impl Existing {
         let config = kube::Config::from_custom_kubeconfig(kc, &opts)
             .await
             .map_err(|e| EngineError::Kubeconfig {
-                message: e.to_string(),
+                // A file it names (a certificate, a key) cannot be read: the OS's words translated.
+                message: crate::os_error::within(&e)
+                    .map(|error| crate::t!("kubeconfig-unusable", error = error))
+                    .unwrap_or_else(|| e.to_string()),
                 hint: crate::t!("kubeconfig-entries-hint"),
             })?;
         Connection::connect(config, &context, &crate::t!("existing-unreachable-hint")).await
     }
 }
 
-/// A kubeconfig error without kube's `'"path"'` quoting: its cause, as the OS or YAML reader said it.
+/// A kubeconfig error without kube's `'"path"'` quoting: its cause, an OS error in the
+/// learner's language, or what the YAML reader said.
 fn read_error(e: &kube::config::KubeconfigError) -> String {
     use std::error::Error as _;
-    match e.source() {
+    crate::os_error::within(e).unwrap_or_else(|| match e.source() {
         Some(cause) => cause.to_string(),
         None => e.to_string(),
-    }
+    })
 }

@@ -86,22 +86,25 @@ impl Minikube {
         match process::run(&self.binary, &args, timeout, ctx.cancel(), |l| ctx.output(l)).await {
             Ok(_) => Ok(()),
             Err(ProcessError::Failed { command, code, tail }) => Err(ProviderFailure {
-                message: format!("`{command}` exited with code {code}"),
+                message: crate::t!("action-exited", command = command, code = code),
                 detail: tail,
-                hint: Some(format!(
-                    "read minikube's output above; `minikube logs -p {}` has more. A driver problem is the usual cause",
-                    self.profile
-                )),
+                hint: Some(crate::t!("minikube-failed-hint", profile = self.profile.as_str())),
             }),
             Err(ProcessError::TimedOut { command, after, tail }) => Err(ProviderFailure {
-                message: format!(
-                    "`{command}` did not finish within {}",
-                    crate::scenario::duration::format_duration(after)
+                message: crate::t!(
+                    "minikube-timed-out",
+                    command = command,
+                    after = crate::scenario::duration::format_duration(after)
                 ),
                 detail: tail,
-                hint: Some("give the step more time with `timeout = \"20m\"`, or run with --timeout 2".into()),
+                hint: Some(crate::t!("minikube-timed-out-hint")),
             }),
-            Err(e) => Err(ProviderFailure::new(e.to_string())),
+            Err(ProcessError::Spawn { program, source }) => Err(ProviderFailure::new(crate::t!(
+                "minikube-cannot-start",
+                program = program,
+                error = crate::os_error::io(&source)
+            ))),
+            Err(ProcessError::Interrupted) => Err(ProviderFailure::new(crate::t!("status-interrupted"))),
         }
     }
 
@@ -120,7 +123,7 @@ impl Minikube {
             crate::t!("minikube-started", profile = self.profile.as_str())
         };
         let conn = self.existing().connect().await.map_err(|e| ProviderFailure {
-            message: e.to_string(),
+            message: e.message(),
             detail: Vec::new(),
             hint: e.hint().map(str::to_owned),
         })?;

@@ -83,17 +83,11 @@ impl ClusterProvider {
     /// What to do when the cluster was lost during the run.
     pub fn lost_hint(&self, lost: &Lost) -> String {
         if let Lost::Replaced { .. } = lost {
-            return "everything the lab made went with the old cluster: start the lab over (the command is below); --resume cannot continue on another cluster".to_owned();
+            return crate::t!("lost-replaced-hint");
         }
         match self {
-            ClusterProvider::Minikube(m) => format!(
-                "is minikube still running? `minikube status -p {0}` (and `minikube start -p {0}` to start it again)",
-                m.profile
-            ),
-            ClusterProvider::Existing(e) => format!(
-                "is the cluster still running? `kubectl --context {} cluster-info`",
-                e.context_name()
-            ),
+            ClusterProvider::Minikube(m) => crate::t!("lost-minikube-hint", profile = m.profile.as_str()),
+            ClusterProvider::Existing(e) => crate::t!("lost-existing-hint", context = e.context_name()),
             ClusterProvider::Rehearsal(r) => r.vanished_hint(),
         }
     }
@@ -113,11 +107,11 @@ impl ClusterProvider {
             ClusterProvider::Minikube(m) => m.start(ctx).await,
             ClusterProvider::Existing(e) => {
                 let conn = e.connect().await.map_err(|err| ProviderFailure {
-                    message: err.to_string(),
+                    message: err.message(),
                     detail: Vec::new(),
                     hint: err.hint().map(str::to_owned),
                 })?;
-                Ok((conn, format!("using kube context {}", e.context_name())))
+                Ok((conn, crate::t!("existing-using-context", context = e.context_name())))
             }
             ClusterProvider::Rehearsal(r) => r.start(ctx).await,
         }
@@ -129,9 +123,12 @@ impl ClusterProvider {
             ClusterProvider::Minikube(m) => m.addon(ctx, name, enable).await,
             ClusterProvider::Rehearsal(r) => r.addon(name, enable).await,
             ClusterProvider::Existing(_) => Err(ProviderFailure {
-                message: format!("`minikube addons {} {name}` needs the minikube provider", if enable { "enable" } else { "disable" }),
+                message: crate::t!(
+                    "existing-addon-needs-minikube",
+                    command = format!("minikube addons {} {name}", if enable { "enable" } else { "disable" })
+                ),
                 detail: Vec::new(),
-                hint: Some("on an existing cluster, install the equivalent yourself (e.g. ingress-nginx), or mark the step `optional = true`".into()),
+                hint: Some(crate::t!("existing-addon-hint")),
             }),
         }
     }
@@ -141,8 +138,8 @@ impl ClusterProvider {
     pub fn lab_kubeconfig(&self) -> Result<LabKubeconfig, EngineError> {
         let select = |context: Option<String>, files: Vec<std::path::PathBuf>| match context {
             Some(c) => LabKubeconfig::select(&c, &files).map_err(|e| EngineError::Kubeconfig {
-                message: format!("cannot write the private kubeconfig for the lab's commands: {e}"),
-                hint: "make the temporary folder writable (TMPDIR)".into(),
+                message: crate::t!("lab-kubeconfig-cannot-write", error = crate::os_error::io(&e)),
+                hint: crate::t!("lab-kubeconfig-cannot-write-hint"),
             }),
             None => Ok(LabKubeconfig::files(&files)),
         };

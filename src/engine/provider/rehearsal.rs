@@ -92,7 +92,7 @@ impl Rehearsal {
         };
         let cluster = RehearsalCluster::start(opts)
             .await
-            .map_err(|e| EngineError::Rehearsal(e.to_string()))?;
+            .map_err(|e| EngineError::Rehearsal(e.message()))?;
         Ok(Rehearsal {
             place: Where::Embedded(cluster),
             addons,
@@ -130,8 +130,8 @@ impl Rehearsal {
                 },
                 None => EngineError::Unreachable {
                     context: conn.context.clone(),
-                    message: format!("{} is not a workshop rehearsal cluster ({why})", conn.server),
-                    hint: format!("start one with `{serve}`, or use --cluster existing for other clusters"),
+                    message: crate::t!("rehearsal-not-one", server = conn.server.as_str(), why = why),
+                    hint: crate::t!("rehearsal-not-one-hint", command = serve.as_str()),
                 },
             })?;
         let note = node_mismatch(&conn, profile).await.map(|nodes| {
@@ -191,17 +191,17 @@ impl Rehearsal {
     pub fn vanished_hint(&self) -> String {
         match &self.place {
             Where::Embedded(c) => match c.faults() {
-                Some(f) => format!(
-                    "the embedded rehearsal cluster stops answering only when told to: {FAULTS_ENV}={}",
-                    f.spec()
+                Some(f) => crate::t!(
+                    "rehearsal-vanished-faults",
+                    faults = format!("{FAULTS_ENV}={}", f.spec())
                 ),
-                None => "the embedded rehearsal cluster stopped answering; please report this".to_owned(),
+                None => crate::t!("rehearsal-vanished-embedded"),
             },
             Where::Attached {
                 kubeconfig, scenario, ..
-            } => format!(
-                "is `{}` still running? Start it again with that command",
-                serve_command(Some(scenario), kubeconfig)
+            } => crate::t!(
+                "rehearsal-vanished-attached",
+                command = serve_command(Some(scenario), kubeconfig)
             ),
         }
     }
@@ -212,7 +212,7 @@ impl Rehearsal {
                 Connection::connect(
                     c.kube_config(),
                     "workshop-rehearsal",
-                    "the rehearsal cluster should always answer; please report this",
+                    &crate::t!("rehearsal-embedded-unreachable-hint"),
                 )
                 .await
             }
@@ -231,16 +231,12 @@ impl Rehearsal {
                     // is the one a `workshop rehearsal serve` writes.
                     EngineError::Kubeconfig { message, .. } => EngineError::Kubeconfig {
                         message,
-                        hint: format!(
-                            "start the rehearsal cluster first, in another terminal: {serve}; or drop --kubeconfig to use the built-in rehearsal"
-                        ),
+                        hint: crate::t!("rehearsal-attach-no-kubeconfig-hint", command = serve.as_str()),
                     },
                     EngineError::Unreachable { context, message, .. } => EngineError::Unreachable {
                         context,
                         message,
-                        hint: format!(
-                            "is `{serve}` still running? start it again, or drop --kubeconfig to use the built-in rehearsal"
-                        ),
+                        hint: crate::t!("rehearsal-attach-unreachable-hint", command = serve.as_str()),
                     },
                     other => other,
                 })
@@ -274,10 +270,10 @@ impl Rehearsal {
                 } else {
                     c.disable_addon(name).await
                 };
-                r.map_err(|e| ProviderFailure::new(e.to_string()))
+                r.map_err(|e| ProviderFailure::new(e.message()))
             }
             Where::Attached { .. } => {
-                let conn = self.connect().await.map_err(|e| ProviderFailure::new(e.to_string()))?;
+                let conn = self.connect().await.map_err(|e| ProviderFailure::new(e.message()))?;
                 let method = if enable {
                     http::Method::POST
                 } else {
@@ -295,7 +291,7 @@ impl Rehearsal {
             self.set_addon(a, true).await?;
             ctx.output(&crate::t!("rehearsal-addon", addon = a.as_str(), enabled = "yes"));
         }
-        let conn = self.connect().await.map_err(|e| ProviderFailure::new(e.to_string()))?;
+        let conn = self.connect().await.map_err(|e| ProviderFailure::new(e.message()))?;
         let summary = if self.addons.is_empty() {
             crate::t!("rehearsal-ready")
         } else {
