@@ -24,9 +24,16 @@ use crate::trust::Scope;
 
 /// Runs the program and returns its exit code.
 pub fn run() -> i32 {
+    // The tool's words follow the locale until a command knows the lab's language; so do the
+    // flags' own checks (`--var`, `--timeout`).
+    let _ = crate::i18n::select(&[], None);
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
+            if let Some(text) = invalid_value(&e) {
+                eprint!("{text}");
+                return exit_code::INVALID;
+            }
             let _ = e.print();
             return if e.use_stderr() {
                 exit_code::INVALID
@@ -41,8 +48,6 @@ pub fn run() -> i32 {
     // The one redaction layer: commands feed it what they learn; logs and outputs mask with it.
     let secrets = Secrets::default();
     crate::logging::init(cli.verbose, color, secrets.clone());
-    // The tool's words follow the locale until a command knows the lab's language.
-    let _ = crate::i18n::select(&[], None);
     match cli.command {
         Command::Validate(args) => validate(&args, color),
         Command::Plan(args) => plan_cmd(&args, color, &secrets),
@@ -128,6 +133,24 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, Diagnostics> {
             Err(diags)
         }
     }
+}
+
+/// A flag's value that its own check refused (`--var foo`), drawn in the learner's language when
+/// it is not English; English keeps clap's own words, as `--help` does.
+fn invalid_value(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ErrorKind};
+    if e.kind() != ErrorKind::ValueValidation || crate::i18n::current() == "en" {
+        return None;
+    }
+    let arg = e.get(ContextKind::InvalidArg)?.to_string();
+    let value = e.get(ContextKind::InvalidValue)?.to_string();
+    let why = std::error::Error::source(e)?.to_string();
+    Some(format!(
+        "{} {}\n\n{}\n",
+        crate::t_builtin!("diag-error"),
+        crate::t!("cli-invalid-value", flag = arg, value = value, why = why),
+        crate::t!("cli-more-information")
+    ))
 }
 
 /// The Kubernetes version to assume before a cluster exists.

@@ -413,7 +413,7 @@ pub struct ServeArgs {
 fn parse_var(s: &str) -> Result<(String, String), String> {
     match s.split_once('=') {
         Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.to_owned())),
-        _ => Err(format!("`{s}` is not NAME=VALUE; write e.g. --var pacman_replicas=5")),
+        _ => Err(crate::t!("cli-var-not-name-value", value = s)),
     }
 }
 
@@ -422,7 +422,7 @@ fn parse_report(s: &str) -> Result<ReportSpec, String> {
 }
 
 fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
-    humantime::parse_duration(s).map_err(|e| format!("{e}; write a duration like 30s or 2m"))
+    humantime::parse_duration(s).map_err(|e| crate::t!("cli-duration", error = e.to_string()))
 }
 
 fn parse_faults(s: &str) -> Result<crate::rehearsal::faults::FaultSpec, String> {
@@ -439,10 +439,8 @@ fn parse_provider(s: &str) -> Result<Provider, String> {
 fn parse_timeout_factor(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(f) if f.is_finite() && f > 0.0 => Ok(f),
-        Ok(_) => Err(format!(
-            "`{s}` would leave no time to wait: give a factor above 0, e.g. --timeout 0.5 (half) or --timeout 2 (twice)"
-        )),
-        Err(_) => Err(format!("`{s}` is not a number: give a factor such as --timeout 2")),
+        Ok(_) => Err(crate::t!("cli-timeout-zero", value = s)),
+        Err(_) => Err(crate::t!("cli-timeout-not-a-number", value = s)),
     }
 }
 

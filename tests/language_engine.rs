@@ -75,6 +75,11 @@ fn refused_step_choices_and_variables_are_explained_in_spanish() {
             "--var playr: el escenario no tiene ninguna variable `playr`",
         ),
         (
+            &["--var", "player"],
+            "valor no válido `player` para `--var <NAME=VALUE>`: `player` no es NOMBRE=VALOR",
+        ),
+        (&["--timeout", "0"], "`0` no dejaría tiempo para esperar"),
+        (
             &["--var", "player=ana", "--var", "player=eva"],
             "--var player aparece dos veces (`ana`, y luego `eva`)",
         ),

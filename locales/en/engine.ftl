@@ -270,3 +270,12 @@ resume-restarting-background = ↻ starting `{ $id }` again: it completed in an 
 resume-check-does-not-hold = { $check } does not hold
 resume-restart-failed = ✖ `{ $id }` did not start again: { $why }; the steps that need it are skipped
 process-workshop-ended = workshop ended while the process started
+
+## Flags whose value is refused (src/cli.rs; clap's own words stay English, as --help does)
+
+cli-invalid-value = invalid value '{ $value }' for '{ $flag }': { $why }
+cli-more-information = For more information, try '--help'.
+cli-var-not-name-value = `{ $value }` is not NAME=VALUE; write e.g. --var pacman_replicas=5
+cli-duration = { $error }; write a duration like 30s or 2m
+cli-timeout-zero = `{ $value }` would leave no time to wait: give a factor above 0, e.g. --timeout 0.5 (half) or --timeout 2 (twice)
+cli-timeout-not-a-number = `{ $value }` is not a number: give a factor such as --timeout 2

@@ -273,3 +273,12 @@ resume-restarting-background = ↻ vuelvo a arrancar `{ $id }`: se completó en 
 resume-check-does-not-hold = { $check } no se cumple
 resume-restart-failed = ✖ `{ $id }` no volvió a arrancar: { $why }; los pasos que lo necesitan se omiten
 process-workshop-ended = workshop terminó mientras el proceso arrancaba
+
+## Opciones cuyo valor se rechaza (src/cli.rs; las palabras de clap siguen en inglés, como --help)
+
+cli-invalid-value = valor no válido `{ $value }` para `{ $flag }`: { $why }
+cli-more-information = Para más información, prueba `--help`.
+cli-var-not-name-value = `{ $value }` no es NOMBRE=VALOR; escribe, por ejemplo, --var pacman_replicas=5
+cli-duration = { $error }; escribe una duración como 30s o 2m
+cli-timeout-zero = `{ $value }` no dejaría tiempo para esperar: da un factor mayor que 0, por ejemplo --timeout 0.5 (la mitad) o --timeout 2 (el doble)
+cli-timeout-not-a-number = `{ $value }` no es un número: da un factor como --timeout 2
