@@ -1,5 +1,6 @@
-# What building the plan and choosing steps say (src/plan/, src/engine/selection.rs,
-# src/engine/guided.rs): unknown `needs`, variables and manifests, --only/--from/--until, step mode.
+# What the engine says around the steps: the choice of steps (--only/--from/--until/--resume),
+# the lab's lock and a killed run's leftovers, the plan's problems (src/plan/), a failing action's
+# errors (src/actions/), the cluster's API failures, reports, and the flags' own checks.
 
 ## Choosing steps: --only, --skip, --from, --until (src/engine/selection.rs)
 

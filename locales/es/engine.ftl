@@ -1,5 +1,7 @@
-# What building the plan and choosing steps say (src/plan/, src/engine/selection.rs,
-# src/engine/guided.rs): unknown `needs`, variables and manifests, --only/--from/--until, step mode.
+# Lo que dice el motor alrededor de los pasos: la elección de pasos (--only/--from/--until/--resume),
+# el bloqueo del laboratorio y lo que dejó una ejecución matada, los problemas del plan (src/plan/),
+# los errores de una acción que falla (src/actions/), los fallos de la API del clúster, los informes
+# y las comprobaciones de las opciones. Mismos mensajes y variables que locales/en/engine.ftl.
 
 ## Elegir pasos: --only, --skip, --from, --until (src/engine/selection.rs)
 
