@@ -520,7 +520,7 @@ fn trust_cmd(args: &TrustArgs, color: bool) -> i32 {
                 Diagnostic::new(crate::t!(
                     "cannot-write-file",
                     path = store.path().display().to_string(),
-                    error = e.to_string()
+                    error = crate::os_error::io(&e)
                 ))
                 .hint(crate::t!("cannot-write-file-hint")),
             ]),
@@ -709,7 +709,7 @@ fn list(args: &ListArgs, color: bool) -> i32 {
         let d = Diagnostic::new(crate::t!(
             "list-cannot-read",
             folder = dir.display().to_string(),
-            error = e.to_string()
+            error = crate::os_error::io(&e)
         ))
         .hint(crate::t!("list-cannot-read-hint"));
         return report(&Diagnostics(vec![d]), color);

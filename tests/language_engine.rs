@@ -198,7 +198,7 @@ fn the_errors_of_failing_actions_are_in_spanish() {
         "`sh -c 'exit 1'` terminó con código 1 (se esperaba 0)",
         "no se encontró `no-such-program-for-workshop` en el PATH",
         "la salida de `echo hola` no contiene \"adiós\"",
-        "GET http://127.0.0.1:1/: no se puede conectar: ",
+        "GET http://127.0.0.1:1/: no se puede conectar: conexión rechazada",
         "al leer configmap/nothing-here: ",
         "pista: el objeto no existe (todavía)",
         "al escalar deployment/nothing-here: ",

@@ -120,7 +120,7 @@ impl Request {
                     StepError::new(crate::t!(
                         "http-cannot-read-answer",
                         url = url.as_str(),
-                        error = e.to_string()
+                        error = crate::os_error::cause(&e)
                     ))
                 })?
                 .to_bytes();
@@ -163,7 +163,7 @@ fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
     let mut src: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(s) = src {
         if let Some(io) = s.downcast_ref::<std::io::Error>() {
-            return crate::t!("http-cannot-connect", error = io.to_string());
+            return crate::t!("http-cannot-connect", error = crate::os_error::io(io));
         }
         src = s.source();
     }

@@ -93,7 +93,7 @@ pub async fn perform(ctx: &StepCtx<'_>, p: &PortForward) -> Result<Done, StepErr
         StepError::new(crate::t!(
             "forward-cannot-listen",
             address = addr.to_string(),
-            error = e.to_string()
+            error = crate::os_error::io(&e)
         ))
         .hint(crate::t!("forward-cannot-listen-hint"))
     })?;

@@ -64,7 +64,7 @@ impl LabLock {
         let path = path_in(dir, lab);
         let io = |e: std::io::Error| EngineError::Lock {
             path: path.display().to_string(),
-            message: e.to_string(),
+            message: crate::os_error::io(&e),
         };
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(io)?;

@@ -311,7 +311,7 @@ impl Housekeeping {
                 notes.push(crate::t!(
                     "leftovers-cannot-record",
                     path = leftovers::dir().display().to_string(),
-                    error = e.to_string()
+                    error = crate::os_error::io(&e)
                 ));
                 None
             }

@@ -61,7 +61,7 @@ impl ProcessError {
             ProcessError::Spawn { program, source } => crate::t!(
                 "process-cannot-start",
                 program = program.as_str(),
-                error = source.to_string()
+                error = crate::os_error::io(source)
             ),
             ProcessError::Failed { command, code, .. } => {
                 crate::t!("process-exited", command = command.as_str(), code = code.to_string())

@@ -263,6 +263,12 @@ pub fn plain_error(e: &kube::Error) -> String {
             let mut msg = other.to_string();
             let mut src = std::error::Error::source(other);
             while let Some(s) = src {
+                // The operating system's error by its kind (src/os_error.rs), and nothing under it.
+                if let Some(io) = s.downcast_ref::<std::io::Error>() {
+                    msg.push_str(": ");
+                    msg.push_str(&crate::os_error::io(io));
+                    break;
+                }
                 let t = s.to_string();
                 if !msg.contains(&t) {
                     msg.push_str(": ");

@@ -262,20 +262,22 @@ pub(crate) fn transient(code: u16) -> bool {
 fn transport(e: &(dyn std::error::Error + 'static)) -> Failure {
     let mut src = Some(e);
     let mut connect = false;
-    let mut text = e.to_string();
+    let mut refused = false;
+    // The learner reads the operating system's error by its kind (src/os_error.rs).
+    let mut text = e.to_string().to_lowercase();
     while let Some(s) = src {
         if let Some(h) = s.downcast_ref::<hyper_util::client::legacy::Error>() {
             connect |= h.is_connect();
         }
         if let Some(io) = s.downcast_ref::<std::io::Error>() {
-            connect |= io.kind() == std::io::ErrorKind::ConnectionRefused;
-            text = io.to_string();
+            refused = io.kind() == std::io::ErrorKind::ConnectionRefused;
+            connect |= refused;
+            text = crate::os_error::io(io);
         }
         src = s.source();
     }
-    let text = text.to_lowercase();
     if connect {
-        Failure::Unreachable(if text.contains("refused") {
+        Failure::Unreachable(if refused || text.contains("refused") {
             crate::t!("retry-connection-refused")
         } else {
             crate::t!("retry-cannot-connect", error = text)

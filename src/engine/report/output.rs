@@ -191,7 +191,7 @@ impl Reporter for Files {
                         "report-cannot-write",
                         format = r.format.name(),
                         path = r.path.display().to_string(),
-                        error = e.to_string()
+                        error = crate::os_error::io(&e)
                     )
                 );
             }

@@ -168,7 +168,7 @@ pub fn load(path: &Path) -> Result<Option<State>, String> {
         Err(e) => Err(crate::t!(
             "state-cannot-read",
             path = path.display().to_string(),
-            error = e.to_string()
+            error = crate::os_error::io(&e)
         )),
     }
 }

@@ -221,7 +221,7 @@ impl Recorder {
                     text: crate::t!(
                         "state-cannot-write",
                         path = self.path.display().to_string(),
-                        error = e.to_string()
+                        error = crate::os_error::io(&e)
                     ),
                 });
             }
