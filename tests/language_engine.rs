@@ -190,9 +190,17 @@ fn the_errors_of_failing_actions_are_in_spanish() {
     let out = Test::new()
         .write("lab.toml", FAILING_ACTIONS)
         .args(["run", "lab.toml", "--cluster", "rehearsal", "--trust"])
+        .args(["--report", "junit=report.xml"])
         .env("LANG", "es_ES.UTF-8")
         .run()
         .success();
+    // The report's texts are in the run's language; its structure (tags, attributes) is not.
+    let junit = std::fs::read_to_string(out.path().join("report.xml")).expect("the JUnit report");
+    assert!(
+        junit.contains("el paso opcional falló, la ejecución siguió: `sh -c &apos;exit 1&apos;` terminó con código 1"),
+        "{junit}"
+    );
+    assert!(!junit.contains("optional step failed"), "{junit}");
     let text = format!("{}{}", out.stdout, out.stderr);
     for needle in [
         "`sh -c 'exit 1'` terminó con código 1 (se esperaba 0)",

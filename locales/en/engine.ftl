@@ -193,6 +193,13 @@ report-no-folder = cannot write the { $format } report to `{ $path }`: the folde
 report-no-folder-hint = create it first: mkdir -p { $folder }
 report-cannot-encode = could not encode the JSON report: { $error }
 report-cannot-write = could not write the { $format } report to `{ $path }`: { $error }
+junit-interrupted = interrupted (Ctrl-C, SIGTERM or SIGHUP, or q at a step card); --resume runs it again
+junit-not-run = not run
+junit-optional-failed = optional step failed, the run went on: { $why }
+junit-expected-observed = expected { $expected }; observed { $observed }
+junit-failed = failed
+junit-nothing = nothing
+junit-check = check: { $check }
 field-check-needs-comparison = a field check needs one of `equals`, `any`, `contains` or `count`
 
 ## Building the plan: variables, templates, kinds, numbers (src/plan/)

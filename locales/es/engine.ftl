@@ -197,6 +197,13 @@ report-no-folder = no se puede escribir el informe { $format } en `{ $path }`: l
 report-no-folder-hint = créala antes: mkdir -p { $folder }
 report-cannot-encode = no se pudo codificar el informe JSON: { $error }
 report-cannot-write = no se pudo escribir el informe { $format } en `{ $path }`: { $error }
+junit-interrupted = interrumpido (Ctrl-C, SIGTERM o SIGHUP, o q en una tarjeta de paso); --resume lo vuelve a ejecutar
+junit-not-run = no ejecutado
+junit-optional-failed = el paso opcional falló, la ejecución siguió: { $why }
+junit-expected-observed = se esperaba { $expected }; se observó { $observed }
+junit-failed = falló
+junit-nothing = nada
+junit-check = comprobación: { $check }
 field-check-needs-comparison = una comprobación de campo necesita uno de `equals`, `any`, `contains` o `count`
 
 ## Construir el plan: variables, plantillas, kinds, números (src/plan/)

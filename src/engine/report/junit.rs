@@ -64,15 +64,12 @@ fn testcase(x: &mut String, classname: &str, s: &StepRecord) {
     let output = s.output.join("\n");
     let child = match s.status {
         "failed" => Some(("failure", failure_message(s))),
-        "interrupted" => Some((
-            "error",
-            "interrupted (Ctrl-C, SIGTERM or SIGHUP, or q at a step card); --resume runs it again".to_owned(),
-        )),
-        "skipped" | "not-run" => Some(("skipped", s.reason.clone().unwrap_or_else(|| "not run".into()))),
-        "optional-failed" => Some((
+        "interrupted" => Some(("error", crate::t!("junit-interrupted"))),
+        "skipped" | "not-run" => Some((
             "skipped",
-            format!("optional step failed, the run went on: {}", failure_message(s)),
+            s.reason.clone().unwrap_or_else(|| crate::t!("junit-not-run")),
         )),
+        "optional-failed" => Some(("skipped", crate::t!("junit-optional-failed", why = failure_message(s)))),
         _ => None,
     };
     if child.is_none() && output.is_empty() {
@@ -105,12 +102,12 @@ fn failure_message(s: &StepRecord) -> String {
         return e.message.clone();
     }
     match s.checks.iter().find(|c| c.status == "failed") {
-        Some(c) => format!(
-            "expected {}; observed {}",
-            c.expected,
-            c.observed.as_deref().unwrap_or("nothing")
+        Some(c) => crate::t!(
+            "junit-expected-observed",
+            expected = c.expected.as_str(),
+            observed = observed(c)
         ),
-        None => "failed".into(),
+        None => crate::t!("junit-failed"),
     }
 }
 
@@ -122,28 +119,33 @@ fn evidence(s: &StepRecord) -> String {
         out.push(e.message.clone());
         out.extend(e.detail.iter().cloned());
         if let Some(h) = &e.hint {
-            out.push(format!("hint: {h}"));
+            out.push(crate::t!("hint-line", hint = h.as_str()));
         }
     }
     for c in s.checks.iter().filter(|c| c.status == "failed") {
-        out.push(format!("check: {}", c.description));
+        out.push(crate::t!("junit-check", check = c.description.as_str()));
         if let Some(d) = &c.diagnosis {
-            out.push(format!("diagnosis: {d}"));
+            out.push(crate::t!("failure-diagnosis", text = d.as_str()));
         }
-        out.push(format!("expected: {}", c.expected));
-        out.push(format!("observed: {}", c.observed.as_deref().unwrap_or("nothing")));
+        out.push(crate::t!("failure-expected", text = c.expected.as_str()));
+        out.push(crate::t!("failure-observed", text = observed(c)));
         if let Some(e) = &c.last_error {
-            out.push(format!("last API error: {e}"));
+            out.push(crate::t!("failure-api-error", text = e.as_str()));
         }
         if !c.events.is_empty() {
-            out.push("recent events:".into());
+            out.push(crate::t!("failure-events"));
             out.extend(c.events.iter().map(|e| format!("  {e}")));
         }
         if let Some(h) = &c.hint {
-            out.push(format!("hint: {h}"));
+            out.push(crate::t!("hint-line", hint = h.as_str()));
         }
     }
     out.join("\n")
+}
+
+/// What a failed check saw, or that it saw nothing.
+fn observed(c: &super::record::CheckRecord) -> String {
+    c.observed.clone().unwrap_or_else(|| crate::t!("junit-nothing"))
 }
 
 fn secs(ms: u64) -> String {
