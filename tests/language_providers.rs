@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use crate::support::class::ClassServer;
 use crate::support::{BIN, Test, english};
 
 const ES: (&str, &str) = ("LANG", "es_ES.UTF-8");
@@ -196,4 +197,19 @@ fn a_class_server_that_does_not_answer_is_said_in_spanish_without_the_os_words()
     let bad = run("ftp://127.0.0.1");
     assert!(bad.stdout.contains("debe empezar por http://"), "{}", bad.stdout);
     no_english("a class URL that is not one", &bad.stdout);
+}
+
+#[test]
+fn a_class_server_refusing_a_wrong_join_code_is_said_in_spanish() {
+    let work = tempfile::tempdir().expect("temp");
+    let server = ClassServer::start(work.path(), &[]);
+    let out = Test::new()
+        .write("lab.toml", lab())
+        .env(ES.0, ES.1)
+        .args(["run", "lab.toml", "--cluster", "rehearsal"])
+        .args(["--class", &server.base, "--join", "NOPE99", "--name", "ana"])
+        .run()
+        .success();
+    assert!(out.stdout.contains("este código no es el de la clase"), "{}", out.stdout);
+    no_english("a wrong join code", &out.stdout);
 }

@@ -97,3 +97,9 @@ os-quota-exceeded = disk quota exceeded
 os-file-too-large = file too large
 os-out-of-memory = out of memory
 os-error-code = system error { $code }
+
+## A class server's refusals a learner can meet, by their code (src/class/protocol.rs)
+
+class-refused-wrong-join-code = this join code is not the class's; ask the instructor for the code `workshop class serve` printed
+class-refused-bad-name = a learner's name is 1 to { $max } printable characters
+class-refused-not-a-learner = not a learner of this class; join first with the join code

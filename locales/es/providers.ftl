@@ -97,3 +97,9 @@ os-quota-exceeded = cuota de disco superada
 os-file-too-large = archivo demasiado grande
 os-out-of-memory = sin memoria
 os-error-code = error del sistema { $code }
+
+## Las negativas de un servidor de clase que puede recibir un alumno, por su código (src/class/protocol.rs)
+
+class-refused-wrong-join-code = este código no es el de la clase; pide al instructor el código que mostró `workshop class serve`
+class-refused-bad-name = el nombre de un alumno tiene de 1 a { $max } caracteres imprimibles
+class-refused-not-a-learner = no eres alumno de esta clase; únete primero con el código de la clase

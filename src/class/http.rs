@@ -13,7 +13,7 @@ use hyper_util::rt::TokioExecutor;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::protocol::ErrorBody;
+use super::protocol::{BAD_NAME, ErrorBody, MAX_NAME, NOT_A_LEARNER, WRONG_JOIN_CODE};
 
 /// How long one request may take.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
@@ -33,6 +33,8 @@ pub enum HttpError {
         status: u16,
         error: String,
         hint: Option<String>,
+        /// What the refusal is (protocol::ErrorBody::code), to say it in the learner's language.
+        code: Option<String>,
     },
     /// The server's answer is not what was expected.
     #[error("the class server's answer is not understood: {0}")]
@@ -55,8 +57,16 @@ impl HttpError {
         match self {
             HttpError::BadUrl { url, why } => crate::t!("class-bad-url", url = url.as_str(), why = why.as_str()),
             HttpError::Unreachable { said, .. } => said.clone(),
-            HttpError::Status { status, error, .. } => {
-                crate::t!("class-server-answered", status = *status, error = error.as_str())
+            HttpError::Status {
+                status, error, code, ..
+            } => {
+                let error = match code.as_deref() {
+                    Some(WRONG_JOIN_CODE) => crate::t!("class-refused-wrong-join-code"),
+                    Some(BAD_NAME) => crate::t!("class-refused-bad-name", max = MAX_NAME),
+                    Some(NOT_A_LEARNER) => crate::t!("class-refused-not-a-learner"),
+                    _ => error.clone(),
+                };
+                crate::t!("class-server-answered", status = *status, error = error)
             }
             HttpError::Decode(why) => crate::t!("class-not-understood", why = why.as_str()),
         }
@@ -185,7 +195,8 @@ impl HttpClient {
                     .as_ref()
                     .map(|b| b.error.clone())
                     .unwrap_or_else(|| String::from_utf8_lossy(&bytes).chars().take(200).collect()),
-                hint: body.and_then(|b| b.hint),
+                hint: body.as_ref().and_then(|b| b.hint.clone()),
+                code: body.and_then(|b| b.code),
             });
         }
         serde_json::from_slice(&bytes).map_err(|e| HttpError::Decode(e.to_string()))

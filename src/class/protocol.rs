@@ -83,10 +83,21 @@ pub struct Announce {
     pub text: String,
 }
 
-/// An error answer: `{"error": "…", "hint": "…"}`.
+/// An error answer: `{"error": "…", "hint": "…", "code": "…"}`. The text is the server's
+/// (English); a refusal a learner can meet also has a `code`, which the learner's run says in
+/// the learner's language.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ErrorBody {
     pub error: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
+
+/// [`ErrorBody::code`]: the join code is not the class's.
+pub const WRONG_JOIN_CODE: &str = "wrong-join-code";
+/// [`ErrorBody::code`]: the learner's name cannot be shown (empty, too long, control characters).
+pub const BAD_NAME: &str = "bad-name";
+/// [`ErrorBody::code`]: the request has no learner's token of this class.
+pub const NOT_A_LEARNER: &str = "not-a-learner";

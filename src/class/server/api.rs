@@ -60,14 +60,18 @@ struct KeyQuery {
 }
 
 fn error(status: StatusCode, error: impl Into<String>, hint: Option<&str>) -> Response {
-    let mut r = (
+    answer(
         status,
-        Json(ErrorBody {
+        ErrorBody {
             error: error.into(),
             hint: hint.map(str::to_owned),
-        }),
+            code: None,
+        },
     )
-        .into_response();
+}
+
+fn answer(status: StatusCode, body: ErrorBody) -> Response {
+    let mut r = (status, Json(body)).into_response();
     if status == StatusCode::TOO_MANY_REQUESTS {
         r.headers_mut()
             .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
@@ -78,8 +82,8 @@ fn error(status: StatusCode, error: impl Into<String>, hint: Option<&str>) -> Re
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
         let status = match &self {
-            Refusal::BadRequest(_) => StatusCode::BAD_REQUEST,
-            Refusal::Unauthorized(_) => StatusCode::FORBIDDEN,
+            Refusal::BadRequest(_) | Refusal::BadName => StatusCode::BAD_REQUEST,
+            Refusal::Unauthorized(_) | Refusal::WrongJoinCode | Refusal::NotALearner => StatusCode::FORBIDDEN,
             Refusal::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
             Refusal::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Refusal::Store(e) => {
@@ -87,7 +91,14 @@ impl IntoResponse for Refusal {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
         };
-        error(status, self.to_string(), None)
+        answer(
+            status,
+            ErrorBody {
+                error: self.to_string(),
+                hint: None,
+                code: self.code().map(str::to_owned),
+            },
+        )
     }
 }
 
@@ -117,7 +128,7 @@ fn instructor(state: &ClassState, q: &KeyQuery, headers: &HeaderMap) -> Result<(
 fn learner(state: &ClassState, headers: &HeaderMap) -> Result<i64, Refusal> {
     bearer(headers)
         .and_then(|t| state.learner_for(t))
-        .ok_or_else(|| Refusal::Unauthorized("not a learner of this class; join first with the join code".into()))
+        .ok_or(Refusal::NotALearner)
 }
 
 async fn class(State(state): State<Arc<ClassState>>, q: Query<KeyQuery>, headers: HeaderMap) -> Response {

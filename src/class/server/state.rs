@@ -10,7 +10,10 @@ use jiff::Timestamp;
 use serde_json::Value;
 
 use super::super::board::{Board, View};
-use super::super::protocol::{Accepted, Announcement, Batch, Joined, MAX_ANNOUNCEMENT, MAX_BATCH, MAX_NAME};
+use super::super::protocol::{
+    Accepted, Announcement, BAD_NAME, Batch, Joined, MAX_ANNOUNCEMENT, MAX_BATCH, MAX_NAME, NOT_A_LEARNER,
+    WRONG_JOIN_CODE,
+};
 use super::super::store::{ClassRecord, Store, StoreError};
 use super::limits::Limiter;
 use super::live::Live;
@@ -31,8 +34,30 @@ pub enum Refusal {
     TooMany(String),
     #[error("{0}")]
     TooLarge(String),
+    /// A join code that is not the class's.
+    #[error("this join code is not the class's; ask the instructor for the code `workshop class serve` printed")]
+    WrongJoinCode,
+    /// A learner's name the board cannot show.
+    #[error("a learner's name is 1 to {MAX_NAME} printable characters")]
+    BadName,
+    /// A request without a learner's token.
+    #[error("not a learner of this class; join first with the join code")]
+    NotALearner,
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+impl Refusal {
+    /// What the refusal is, for a client to say in its user's language (`code` of the
+    /// error body); `None` for refusals only a faulty client meets.
+    pub fn code(&self) -> Option<&'static str> {
+        match self {
+            Refusal::WrongJoinCode => Some(WRONG_JOIN_CODE),
+            Refusal::BadName => Some(BAD_NAME),
+            Refusal::NotALearner => Some(NOT_A_LEARNER),
+            _ => None,
+        }
+    }
 }
 
 pub struct ClassState {
@@ -119,10 +144,7 @@ impl ClassState {
                 .as_bytes()
                 .ct_eq(self.class.code.as_bytes()),
         ) {
-            return Err(Refusal::Unauthorized(
-                "this join code is not the class's; ask the instructor for the code `workshop class serve` printed"
-                    .into(),
-            ));
+            return Err(Refusal::WrongJoinCode);
         }
         let name = clean_name(name)?;
         let store = self.store();
@@ -285,9 +307,7 @@ fn rebuild(store: &mut Store, title: &str) -> Result<Board, StoreError> {
 fn clean_name(name: &str) -> Result<String, Refusal> {
     let name: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() || name.chars().count() > MAX_NAME || name.chars().any(char::is_control) {
-        return Err(Refusal::BadRequest(format!(
-            "a learner's name is 1 to {MAX_NAME} printable characters"
-        )));
+        return Err(Refusal::BadName);
     }
     Ok(name)
 }
@@ -335,13 +355,13 @@ mod tests {
     #[test]
     fn join_needs_the_code_and_names_are_made_unique() {
         let (_d, s) = state();
-        assert!(matches!(s.join("WRONG1", "Ana"), Err(Refusal::Unauthorized(_))));
+        assert!(matches!(s.join("WRONG1", "Ana"), Err(Refusal::WrongJoinCode)));
         let a = s.join(&s.class.code.to_lowercase(), "  Ana ").unwrap();
         let b = s.join(&s.class.code, "Ana").unwrap();
         assert_eq!((a.name.as_str(), b.name.as_str()), ("Ana", "Ana (2)"));
         assert_ne!(a.token, b.token);
         assert_eq!(s.learner_for(&a.token), Some(a.learner));
-        assert!(matches!(s.join(&s.class.code, " "), Err(Refusal::BadRequest(_))));
+        assert!(matches!(s.join(&s.class.code, " "), Err(Refusal::BadName)));
     }
 
     #[test]
