@@ -210,6 +210,10 @@ fn a_class_server_refusing_a_wrong_join_code_is_said_in_spanish() {
         .args(["--class", &server.base, "--join", "NOPE99", "--name", "ana"])
         .run()
         .success();
-    assert!(out.stdout.contains("este código no es el de la clase"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("este código no es el de la clase"),
+        "{}",
+        out.stdout
+    );
     no_english("a wrong join code", &out.stdout);
 }
