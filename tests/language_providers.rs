@@ -112,6 +112,8 @@ fn rehearsal_serve_its_attached_run_and_doctor_speak_spanish_also_once_it_stoppe
         "{}",
         dead.stdout
     );
+    assert!(dead.stdout.contains("conexión rechazada"), "{}", dead.stdout);
+    assert!(!dead.stdout.contains("os error"), "{}", dead.stdout);
     no_english("doctor with a dead kubeconfig", &dead.stdout);
 
     let missing = Test::new()
