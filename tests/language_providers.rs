@@ -2,15 +2,13 @@
 //! with `LANG=es_ES.UTF-8` reads no English from minikube's provider, the rehearsal (embedded,
 //! served, attached), `doctor`, or a class server that does not answer.
 
-use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
-
 use crate::support::class::ClassServer;
-use crate::support::{BIN, Test, english};
+use crate::support::serve::Serve;
+use crate::support::{Test, english};
 
 const ES: (&str, &str) = ("LANG", "es_ES.UTF-8");
+/// [`ES`], with no other locale variable of the test's own environment before it.
+const SPANISH_ONLY: &[(&str, &str)] = &[ES, ("LC_ALL", ""), ("LC_MESSAGES", "")];
 
 /// A lab in English and Spanish.
 const LAB: &str = "[lab]\nid = \"t\"\ntitle = { en = \"T\", es = \"T\" }\nlanguages = [\"en\", \"es\"]\n";
@@ -32,48 +30,14 @@ fn no_english(what: &str, text: &str) {
     );
 }
 
-/// `workshop rehearsal serve` in Spanish with its kubeconfig at `dir/k.yaml`: the process, and
-/// its banner once it says how to stop it.
-fn serve_in_spanish(dir: &Path) -> (Child, String) {
-    let mut child = Command::new(BIN)
-        .args(["--color", "never", "rehearsal", "serve", "lab.toml", "--pace", "fast"])
-        .args(["--kubeconfig", "k.yaml"])
-        .current_dir(dir)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env(ES.0, ES.1)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start workshop rehearsal serve");
-    let out = child.stdout.take().expect("piped stdout");
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut banner = String::new();
-        for line in BufReader::new(out).lines() {
-            let Ok(line) = line else { break };
-            banner.push_str(&line);
-            banner.push('\n');
-            if line.contains("Ctrl-C") {
-                let _ = tx.send(std::mem::take(&mut banner));
-            }
-        }
-    });
-    match rx.recv_timeout(Duration::from_secs(30)) {
-        Ok(banner) => (child, banner),
-        Err(_) => {
-            let _ = child.kill();
-            panic!("`workshop rehearsal serve` said nothing of Ctrl-C within 30s");
-        }
-    }
-}
-
 #[test]
 fn rehearsal_serve_its_attached_run_and_doctor_speak_spanish_also_once_it_stopped() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("lab.toml"), lab()).expect("write the lab");
-    let (mut serve, banner) = serve_in_spanish(dir.path());
+    let lab_file = dir.path().join("lab.toml");
+    let lab_file = lab_file.to_str().expect("a UTF-8 temp path");
+    let serve = Serve::start_with_env(dir.path(), "k.yaml", &[lab_file, "--pace", "fast"], SPANISH_ONLY);
+    let banner = serve.banner.clone();
     assert!(banner.contains("Pulsa Ctrl-C para detenerlo."), "{banner}");
     // The kubeconfig line stays parseable as in English.
     assert!(banner.contains("  kubeconfig: "), "{banner}");
@@ -97,8 +61,7 @@ fn rehearsal_serve_its_attached_run_and_doctor_speak_spanish_also_once_it_stoppe
     let ok = doctor().success();
     no_english("doctor", &ok.stdout);
 
-    let _ = serve.kill();
-    let _ = serve.wait();
+    drop(serve);
     let stopped = attached().status(3);
     assert!(
         stopped.stderr.contains("¿sigue en marcha `workshop rehearsal serve"),

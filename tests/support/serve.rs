@@ -12,7 +12,7 @@ use super::BIN;
 pub struct Serve {
     child: Child,
     pub kubeconfig: PathBuf,
-    /// What it printed up to "Press Ctrl-C to stop.".
+    /// What it printed up to "Press Ctrl-C to stop." (in its language).
     pub banner: String,
 }
 
@@ -32,12 +32,18 @@ impl Serve {
 
     /// [`Serve::start`] with more flags (`--pace`, `--faults`, `--version` …).
     pub fn start_with(dir: &Path, name: &str, extra: &[&str]) -> Serve {
+        Serve::start_with_env(dir, name, extra, &[])
+    }
+
+    /// [`Serve::start_with`] with more environment (`LANG` …).
+    pub fn start_with_env(dir: &Path, name: &str, extra: &[&str], env: &[(&str, &str)]) -> Serve {
         let kubeconfig = dir.join(name);
         let mut cmd = Command::new(BIN);
         cmd.args(["--color", "never", "rehearsal", "serve"])
             .args(extra)
             .arg("--kubeconfig")
-            .arg(&kubeconfig);
+            .arg(&kubeconfig)
+            .envs(env.iter().copied());
         let (child, banner) = listening(cmd, "workshop rehearsal serve");
         Serve {
             child,
@@ -98,7 +104,8 @@ fn listening(mut cmd: Command, what: &str) -> (Child, String) {
             let Ok(line) = line else { break };
             banner.push_str(&line);
             banner.push('\n');
-            if line.contains("Press Ctrl-C") {
+            // "Press Ctrl-C to stop.", in every language.
+            if line.contains("Ctrl-C") {
                 let _ = tx.send(std::mem::take(&mut banner));
             }
         }
