@@ -491,7 +491,10 @@ pub async fn lifecycle<S, F>(
             .await
             .is_err()
         {
+            // Aborting only asks; the task (and the port it holds) is gone once it is awaited,
+            // so the phase below is never announced while the port still answers.
             serving.abort();
+            let _ = serving.await;
         }
         if vanish {
             tracing::warn!(
