@@ -660,3 +660,52 @@ fn a_captured_value_that_json_would_escape_stops_the_script_before_the_patch() {
     let patch = calls.iter().find(|c| c[1] == "patch").expect("a patch");
     assert_eq!(patch.last().unwrap(), r#"{"metadata":{"labels":{"by":"settings"}}}"#);
 }
+
+#[test]
+fn handouts_carry_what_the_lab_does_besides_kubectl_as_the_consent_lists_it() {
+    const PROGRAM: &str = r#"
+[lab]
+id = "programs"
+title = "A lab that runs a program"
+
+[[steps]]
+id = "touch"
+title = "Touch a file"
+command = { argv = ["touch", "marker"] }
+"#;
+    const KUBECTL_ONLY: &str = r#"
+[lab]
+id = "quiet"
+title = "A lab that only asks the cluster"
+
+[[steps]]
+id = "list"
+title = "List namespaces"
+get = { resources = "namespaces" }
+"#;
+    for (format, heading, item) in [
+        (
+            "md",
+            "## What this lab does on your machine",
+            "  - `touch marker` (step touch)",
+        ),
+        (
+            "sh",
+            "# What this script does besides kubectl",
+            "#     `touch marker` (step touch)",
+        ),
+    ] {
+        let out = Test::new()
+            .write("lab.toml", PROGRAM)
+            .args(["export", "lab.toml", "--format", format])
+            .run()
+            .success();
+        out.stdout_contains(heading).stdout_contains(item);
+        let quiet = Test::new()
+            .write("lab.toml", KUBECTL_ONLY)
+            .args(["export", "lab.toml", "--format", format])
+            .run()
+            .success();
+        assert!(!quiet.stdout.contains(heading), "{}", quiet.stdout);
+    }
+}

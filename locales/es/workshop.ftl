@@ -176,6 +176,8 @@ confirm-yes-words = s si sí y yes
 
 ## El material para el alumno (export --format md)
 
+md-capabilities = Lo que este laboratorio hace en tu máquina
+md-capabilities-intro = Además de kubectl en el clúster del laboratorio, los comandos de abajo hacen estas cosas. `workshop run` las enumera y pregunta antes de ejecutar un laboratorio que las hace (salvo un laboratorio incluido en workshop, sin cambios).
 md-banner = Laboratorio `{ $lab }` · { $cluster } · Kubernetes { $version } · generado por `workshop export` a partir de `{ $source }`; ejecútalo con comprobaciones: `workshop run { $source }`
 md-variables = Variables
 md-variables-name = nombre
@@ -494,6 +496,8 @@ sh-generated = Generado por `workshop export --format sh` a partir de { $source 
     mismos pasos y demuestra cada uno con comprobaciones. Aquí las comprobaciones son comentarios, y esperas
     donde kubectl o curl pueden esperar.
 sh-variables = Variables: { $vars }
+sh-capabilities = Lo que este script hace además de kubectl en el clúster del laboratorio (`workshop run` pregunta
+    antes de ejecutar un laboratorio que hace estas cosas; este script las hace sobre la marcha):
 sh-create-allowing-existing = `kubectl create` que deja en paz los objetos que ya existen (`allow-existing` en el laboratorio):
     solo falla cuando se informa de un error distinto de AlreadyExists.
 sh-json-plain = Un valor capturado entra en un documento JSON más abajo solo si no contiene nada que JSON tenga que escapar.

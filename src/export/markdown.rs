@@ -31,6 +31,27 @@ pub fn markdown(plan: &Plan, lang: &str, source: &str) -> String {
             source = source
         )
     );
+    let uses = crate::trust::Capabilities::of(plan, source).use_lines();
+    if !uses.is_empty() {
+        let _ = writeln!(
+            out,
+            "## {}\n\n{}\n",
+            crate::t!("md-capabilities"),
+            crate::t!("md-capabilities-intro")
+        );
+        for l in &uses {
+            // A heading line (`runs programs on this machine:`), then one item per use.
+            match l.strip_prefix("  ") {
+                Some(item) => {
+                    let _ = writeln!(out, "  - {item}");
+                }
+                None => {
+                    let _ = writeln!(out, "- {l}");
+                }
+            }
+        }
+        out.push('\n');
+    }
     if !s.vars.is_empty() {
         let _ = writeln!(
             out,

@@ -73,6 +73,13 @@ pub fn shell(plan: &Plan, lang: &str, source: &str, secrets: &Secrets) -> Result
             .collect();
         out.push_str(&comment_lines(&crate::t!("sh-variables", vars = c(&list.join(" ")))));
     }
+    let uses = crate::trust::Capabilities::of(plan, source).use_lines();
+    if !uses.is_empty() {
+        out.push_str(&comment_lines(&crate::t!("sh-capabilities")));
+        for l in &uses {
+            let _ = writeln!(out, "#   {}", c(l));
+        }
+    }
     let _ = writeln!(out, "set -euo pipefail\n");
     let all_steps = || s.steps.iter().chain(&s.cleanup);
     if all_steps().any(|st| matches!(&st.action, Action::Create(m) if m.allow_existing)) {
