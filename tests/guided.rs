@@ -611,7 +611,7 @@ fn exported_markdown_in_spanish_to_a_file() {
         .args(["--format", "md", "--lang", "es", "-o", "day55.es.md"])
         .run()
         .success()
-        .stderr_contains("wrote day55.es.md");
+        .stderr_contains("guardado en day55.es.md");
     let md = std::fs::read_to_string(out.path().join("day55.es.md")).unwrap();
     for needle in [
         "# Estado e Ingress",

@@ -491,6 +491,17 @@ cleanup-already-gone = ya estaba limpio: { $object } no existe
 
 ## El script de bash de `workshop export --format sh` (sus comentarios y los mensajes que escribe)
 
+export-cannot-script = no se puede exportar el laboratorio como script: { $why }
+export-cannot-script-hint = el manual en Markdown (--format md) muestra cada paso sin ejecutar nada
+export-word-nul = { $what } contiene un carácter NUL, que ningún argumento de un comando puede llevar
+export-word-transformed = { $what } transforma un valor capturado (¿un filtro sobre una captura?), algo que un script no puede repetir
+export-cannot-write = -o { $path }: no se puede escribir el manual: { $why }
+export-cannot-write-hint = elige un archivo en una carpeta que exista y en la que puedas escribir
+export-wrote = guardado en { $path }
+export-what-step = el paso `{ $step }`
+export-what-capture = la captura `{ $capture }`
+export-what-pause = la pausa del paso `{ $step }`
+export-what-check = una comprobación
 sh-intro = Laboratorio { $lab }: los comandos minikube/kubectl/curl equivalentes a cada paso, en orden.
 sh-generated = Generado por `workshop export --format sh` a partir de { $source }; `workshop run` ejecuta los
     mismos pasos y demuestra cada uno con comprobaciones. Aquí las comprobaciones son comentarios, y esperas

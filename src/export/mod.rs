@@ -56,8 +56,8 @@ pub fn export_command(args: &ExportArgs, color: bool, secrets: &Secrets) -> i32 
             Ok(text) => text,
             Err(e) => {
                 return report(Diagnostics(vec![
-                    Diagnostic::new(format!("cannot export the lab as a script: {e}"))
-                        .hint("the Markdown handout (--format md) shows every step without running anything"),
+                    Diagnostic::new(crate::t!("export-cannot-script", why = e.message()))
+                        .hint(crate::t!("export-cannot-script-hint")),
                 ]));
             }
         },
@@ -78,12 +78,16 @@ pub fn export_command(args: &ExportArgs, color: bool, secrets: &Secrets) -> i32 
             });
             match written {
                 Ok(()) => {
-                    eprintln!("wrote {}", path.display());
+                    eprintln!("{}", crate::t!("export-wrote", path = path.display().to_string()));
                     exit_code::SUCCESS
                 }
                 Err(e) => report(Diagnostics(vec![
-                    Diagnostic::new(format!("-o {}: cannot write the handout: {e}", path.display()))
-                        .hint("choose a file in a folder that exists and that you can write to"),
+                    Diagnostic::new(crate::t!(
+                        "export-cannot-write",
+                        path = path.display().to_string(),
+                        why = e.to_string()
+                    ))
+                    .hint(crate::t!("export-cannot-write-hint")),
                 ])),
             }
         }

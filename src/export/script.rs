@@ -144,7 +144,7 @@ pub fn shell(plan: &Plan, lang: &str, source: &str, secrets: &Secrets) -> Result
 
 /// The commands of a step as words; an allow-existing create calls the idempotent function.
 fn step_commands(plan: &Plan, step: &Step, vars: &CaptureVars) -> Result<Vec<Vec<Word>>, WordError> {
-    let what = format!("step `{}`", step.id);
+    let what = crate::t!("export-what-step", step = step.id.as_str());
     // A patch of a Secret carries the values it writes: the script recreates the Secret.
     let keeps_secrets = matches!(&step.action, Action::Patch(p) if crate::redact::is_secret_kind(p.kind.get_ref()));
     let mut cmds = Vec::new();
@@ -188,7 +188,10 @@ fn sh_step(
     }
     if let Some(p) = &step.pause {
         let text = pause_text(plan, p, lang, &vars.tokens());
-        let prompt = vars.word(&format!("the pause of step `{}`", step.id), &format!("{text} "))?;
+        let prompt = vars.word(
+            &crate::t!("export-what-pause", step = step.id.as_str()),
+            &format!("{text} "),
+        )?;
         let _ = writeln!(out, "read -r -p {} _ || true", prompt.shell());
     }
     if let Action::Create(m) | Action::Apply(m) = &step.action {
@@ -334,12 +337,12 @@ fn wait_for(plan: &Plan, check: &Check, vars: &CaptureVars) -> Result<Option<Vec
         }
         _ => return Ok(None),
     };
-    vars.words("a check", &argv).map(Some)
+    vars.words(&crate::t!("export-what-check"), &argv).map(Some)
 }
 
 fn sh_capture(out: &mut String, plan: &Plan, step: &Step, cap: &Capture, vars: &CaptureVars) -> Result<(), WordError> {
     let var = vars.var(&cap.name);
-    let what = format!("capture `{}`", cap.name);
+    let what = crate::t!("export-what-capture", capture = cap.name.as_str());
     let mut secret = is_secret_name(&cap.name);
     match &cap.source {
         CaptureSource::Generate { prefix } => {

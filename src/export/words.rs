@@ -132,6 +132,16 @@ pub enum WordError {
     Transformed(String),
 }
 
+impl WordError {
+    /// The error in the learner's language (the `Display` form stays English, for logs).
+    pub fn message(&self) -> String {
+        match self {
+            WordError::Nul(what) => crate::t!("export-word-nul", what = what.as_str()),
+            WordError::Transformed(what) => crate::t!("export-word-transformed", what = what.as_str()),
+        }
+    }
+}
+
 /// The shell variables that stand for a plan's captures, and the redaction of what is written.
 #[derive(Debug, Clone)]
 pub struct CaptureVars {
