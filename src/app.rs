@@ -54,11 +54,11 @@ pub fn run() -> i32 {
         Command::List(args) => list(&args, color),
         Command::Run(args) => match run_options(args, color, secrets) {
             Ok(opts) => crate::engine::run_command(opts),
-            Err(d) => report(&d, color),
+            Err(e) => e.report(color),
         },
         Command::Reset(args) => match reset_options(args, color, secrets) {
             Ok(opts) => crate::engine::reset::reset_command(opts),
-            Err(d) => report(&d, color),
+            Err(e) => e.report(color),
         },
         Command::Export(args) => crate::export::export_command(&args, color, &secrets),
         Command::Trust(args) => trust_cmd(&args, color),
@@ -169,7 +169,7 @@ pub fn assumed_version(scenario: &Scenario, override_version: Option<&str>) -> R
 
 /// `workshop run`'s flags, in the engine's terms: the scenario read and validated, its
 /// variables bound, the language picked.
-fn run_options(args: RunArgs, color: bool, secrets: Secrets) -> Result<RunOptions, Diagnostics> {
+fn run_options(args: RunArgs, color: bool, secrets: Secrets) -> Result<RunOptions, NotPrepared> {
     let Lab {
         scenario,
         vars,
@@ -235,6 +235,32 @@ struct Lab {
     consent: crate::trust::Consent,
 }
 
+/// Why a lab was not prepared for `run` or `reset`: the scenario or the command line is wrong,
+/// or the lab was refused consent. Each has its own exit code.
+enum NotPrepared {
+    Invalid(Diagnostics),
+    Refused(crate::trust::Refused),
+}
+
+impl From<Diagnostics> for NotPrepared {
+    fn from(d: Diagnostics) -> Self {
+        NotPrepared::Invalid(d)
+    }
+}
+
+impl NotPrepared {
+    /// Shows the problems and returns the exit code.
+    fn report(&self, color: bool) -> i32 {
+        match self {
+            NotPrepared::Invalid(d) => report(d, color),
+            NotPrepared::Refused(r) => {
+                report(&r.0, color);
+                exit_code::REFUSED
+            }
+        }
+    }
+}
+
 impl Lab {
     fn prepare(
         args: &crate::cli::ScenarioArgs,
@@ -242,7 +268,7 @@ impl Lab {
         (cluster, kubernetes_version, pace): (&ClusterArgs, Option<String>, PaceArg),
         (trust, scope): (bool, Scope),
         secrets: &Secrets,
-    ) -> Result<Lab, Diagnostics> {
+    ) -> Result<Lab, NotPrepared> {
         speak_asked(lang);
         let scenario = load_scenario(&args.scenario)?;
         let vars = plan::bind_vars(&scenario, &args.vars)?;
@@ -253,7 +279,8 @@ impl Lab {
         let facts = ClusterFacts::assumed(target.assumed, target.provider.as_str());
         let plan = Plan::build(scenario.clone(), vars.clone(), facts)?;
         secrets.learn_plan(&plan);
-        let consent = crate::trust::decide(&plan, &scenario_path, trust, scope, secrets)?;
+        let consent =
+            crate::trust::decide(&plan, &scenario_path, trust, scope, secrets).map_err(NotPrepared::Refused)?;
         Ok(Lab {
             scenario,
             vars,
@@ -266,7 +293,7 @@ impl Lab {
 }
 
 /// `workshop reset`'s flags, in the engine's terms.
-fn reset_options(args: ResetArgs, color: bool, secrets: Secrets) -> Result<ResetOptions, Diagnostics> {
+fn reset_options(args: ResetArgs, color: bool, secrets: Secrets) -> Result<ResetOptions, NotPrepared> {
     let Lab {
         scenario,
         vars,

@@ -16,7 +16,7 @@ use crate::scenario::Provider;
 #[derive(Debug, Parser)]
 #[command(name = "workshop", version = crate::VERSION, propagate_version = true, max_term_width = 100)]
 #[command(
-    after_help = "Examples:\n  workshop validate scenarios/day55.toml\n  workshop plan scenarios/day55.toml --var pacman_replicas=5\n  workshop run scenarios/day55.toml --cluster rehearsal\n  workshop run scenarios/day55.toml --step --lang es\n  workshop run scenarios/day55.toml --resume\n  workshop export scenarios/day55.toml --format sh -o day55.sh\n\nExit codes: 0 success, 1 a step failed, 2 invalid scenario or usage (or a lab refused: not trusted, see `workshop trust`), 3 missing prerequisite, 130 interrupted (Ctrl-C, or q in --step mode), 143 stopped by SIGTERM, 129 by SIGHUP (the terminal closed)."
+    after_help = "Examples:\n  workshop validate scenarios/day55.toml\n  workshop plan scenarios/day55.toml --var pacman_replicas=5\n  workshop run scenarios/day55.toml --cluster rehearsal\n  workshop run scenarios/day55.toml --step --lang es\n  workshop run scenarios/day55.toml --resume\n  workshop export scenarios/day55.toml --format sh -o day55.sh\n\nExit codes: 0 success, 1 a step failed, 2 invalid scenario or usage, 3 missing prerequisite, 4 a lab refused consent (not trusted, see `workshop trust`), 130 interrupted (Ctrl-C, or q in --step mode), 143 stopped by SIGTERM, 129 by SIGHUP (the terminal closed)."
 )]
 pub struct Cli {
     /// When to use colors and spinners: auto (a terminal without NO_COLOR), always, never.

@@ -8,6 +8,9 @@ pub const STEP_FAILED: i32 = 1;
 pub const INVALID: i32 = 2;
 /// A prerequisite is missing: a binary such as `minikube`, or an unreachable cluster.
 pub const MISSING_PREREQUISITE: i32 = 3;
+/// The lab needs consent for what it does (programs, hosts, grants) and did not get it: no
+/// terminal to ask and no `--trust`, or the answer was not yes. Nothing ran.
+pub const REFUSED: i32 = 4;
 /// Interrupted by Ctrl-C (SIGINT, 128 + 2), or stopped at a `--step` card with `q`.
 pub const INTERRUPTED: i32 = 130;
 /// Stopped by SIGTERM (128 + 15).

@@ -507,7 +507,7 @@ fn the_consent_prompt_is_in_spanish_from_the_built_in_catalogue_only() {
         "= pista: lee primero el laboratorio (`workshop plan lab.toml`); después ejecútalo",
         RUN,
     );
-    assert_eq!(pty.wait(RUN), 2, "{}", pty.screen());
+    assert_eq!(pty.wait(RUN), 4, "{}", pty.screen());
     let screen = pty.screen();
     for reworded in ["inofensivo", "nada peligroso", "todo en orden", "todo bien"] {
         assert!(

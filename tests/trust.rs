@@ -88,7 +88,7 @@ fn a_lab_that_runs_a_program_is_refused_without_a_terminal_naming_what_it_runs()
     in_dir(dir.path(), &data)
         .args(["run", "lab.toml"])
         .run()
-        .status(2)
+        .status(4)
         .stderr_contains("error: lab `touchy` was not run: it has not been trusted on this machine and there is no terminal to ask on")
         .stderr_contains("runs programs on this machine:")
         .stderr_contains("`sh -c 'touch ran; echo touched'` (step touch)")
@@ -110,7 +110,7 @@ fn trust_runs_the_lab_for_that_run_only() {
         .stdout_contains("touch | touched");
     assert!(dir.path().join("ran").exists());
     std::fs::remove_file(dir.path().join("ran")).expect("remove the mark");
-    in_dir(dir.path(), &data).args(["run", "lab.toml"]).run().status(2);
+    in_dir(dir.path(), &data).args(["run", "lab.toml"]).run().status(4);
     assert!(!dir.path().join("ran").exists(), "--trust was remembered");
 }
 
@@ -153,7 +153,7 @@ fn yes_at_the_terminal_runs_the_lab_and_is_remembered_until_the_lab_changes() {
     in_dir(dir.path(), &data)
         .args(["run", "lab.toml"])
         .run()
-        .status(2)
+        .status(4)
         .stderr_contains("`sh -c 'touch ran; echo touched; id'` (step touch)");
     in_dir(dir.path(), &data)
         .args(["plan", "lab.toml"])
@@ -171,7 +171,7 @@ fn no_at_the_terminal_runs_nothing_and_is_not_remembered() {
         "was not run: it has not been trusted on this machine and you did not say yes",
         SCREEN,
     );
-    assert_eq!(pty.wait(SCREEN), 2, "{}", pty.screen());
+    assert_eq!(pty.wait(SCREEN), 4, "{}", pty.screen());
     assert!(!dir.path().join("ran").exists(), "the program ran after a no");
     assert!(!data.join("trusted-labs").exists(), "a no is not remembered");
 }
@@ -203,7 +203,7 @@ fn workshop_trust_remembers_the_lab_and_revoke_forgets_it() {
         .run()
         .success()
         .stdout_contains("lab `touchy` (lab.toml) is no longer trusted");
-    in_dir(dir.path(), &data).args(["run", "lab.toml"]).run().status(2);
+    in_dir(dir.path(), &data).args(["run", "lab.toml"]).run().status(4);
 }
 
 #[test]
@@ -223,7 +223,7 @@ fn reset_asks_only_for_what_the_cleanup_steps_do() {
     in_dir(dir.path(), &data)
         .args(["reset", "lab.toml", "--yes"])
         .run()
-        .status(2)
+        .status(4)
         .stderr_contains("error: lab `touchy` was not reset")
         .stderr_contains("`rm -f ran` (cleanup step untouch)")
         .stderr_contains("add --trust to trust this reset only");
@@ -265,7 +265,7 @@ fn an_unchanged_copy_of_day55_is_the_bundled_lab_and_a_changed_one_is_not() {
         .write("day55.toml", changed)
         .args(["run", "day55.toml", "--cluster", "rehearsal"])
         .run()
-        .status(2)
+        .status(4)
         .stderr_contains("error: lab `day55` was not run: it has not been trusted on this machine")
         .stderr_contains("`sh -c 'id > PWNED'` (step extra)")
         .stderr_contains("`minikube tunnel -p mc-demo` (step tunnel)");

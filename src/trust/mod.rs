@@ -58,7 +58,7 @@ pub fn decide(
     trust: bool,
     scope: Scope,
     secrets: &Secrets,
-) -> Result<Consent, Diagnostics> {
+) -> Result<Consent, Refused> {
     let what = match scope {
         Scope::Lab => "run",
         Scope::Cleanup => "reset",
@@ -164,22 +164,20 @@ pub fn standing(plan: &Plan, caps: &Capabilities) -> String {
     crate::i18n::tr_built_in(id, &crate::i18n::FluentArgs::new())
 }
 
+/// A lab that was not allowed to run: what it does and the three ways to consent. Its own type,
+/// so the command exits with [`crate::exit_code::REFUSED`], not as an invalid scenario.
+#[derive(Debug)]
+pub struct Refused(pub Diagnostics);
+
 /// The refusal: what the lab does (masked) and the three ways to consent.
-fn refused(
-    caps: &Capabilities,
-    lab: &str,
-    scenario_path: &str,
-    what: &str,
-    why: &str,
-    secrets: &Secrets,
-) -> Diagnostics {
+fn refused(caps: &Capabilities, lab: &str, scenario_path: &str, what: &str, why: &str, secrets: &Secrets) -> Refused {
     let listed = caps
         .use_lines()
         .into_iter()
         .map(|l| secrets.mask(&l))
         .collect::<Vec<_>>()
         .join("\n");
-    Diagnostics(vec![
+    Refused(Diagnostics(vec![
         Diagnostic::new(crate::t_builtin!("trust-refused", lab = lab, what = what, why = why))
             .expected(crate::t_builtin!("trust-refused-expected", uses = listed))
             .hint(crate::t_builtin!(
@@ -187,5 +185,5 @@ fn refused(
                 path = scenario_path,
                 what = what
             )),
-    ])
+    ]))
 }
