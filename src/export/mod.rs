@@ -85,7 +85,7 @@ pub fn export_command(args: &ExportArgs, color: bool, secrets: &Secrets) -> i32 
                     Diagnostic::new(crate::t!(
                         "export-cannot-write",
                         path = path.display().to_string(),
-                        why = e.to_string()
+                        why = crate::os_error::io(&e)
                     ))
                     .hint(crate::t!("export-cannot-write-hint")),
                 ])),
