@@ -4,9 +4,7 @@
 ## minikube (src/engine/provider/minikube.rs)
 
 minikube-failed-hint = read minikube's output above; `minikube logs -p { $profile }` has more. A driver problem is the usual cause
-minikube-timed-out = `{ $command }` did not finish within { $after }
 minikube-timed-out-hint = give the step more time with `timeout = "20m"`, or run with --timeout 2
-minikube-cannot-start = could not start `{ $program }`: { $error }
 
 ## A cluster lost during a run, an existing cluster (src/engine/provider/mod.rs, existing.rs)
 

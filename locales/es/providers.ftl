@@ -4,9 +4,7 @@
 ## minikube (src/engine/provider/minikube.rs)
 
 minikube-failed-hint = lee la salida de minikube más arriba; `minikube logs -p { $profile }` da más detalles. Lo habitual es un problema del driver
-minikube-timed-out = `{ $command }` no terminó en { $after }
 minikube-timed-out-hint = da más tiempo al paso con `timeout = "20m"`, o ejecuta con --timeout 2
-minikube-cannot-start = no se pudo arrancar `{ $program }`: { $error }
 
 ## Un clúster perdido durante una ejecución, un clúster existente (src/engine/provider/mod.rs, existing.rs)
 

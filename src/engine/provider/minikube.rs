@@ -85,26 +85,22 @@ impl Minikube {
         ctx.output(&format!("$ {display}"));
         match process::run(&self.binary, &args, timeout, ctx.cancel(), |l| ctx.output(l)).await {
             Ok(_) => Ok(()),
-            Err(ProcessError::Failed { command, code, tail }) => Err(ProviderFailure {
-                message: crate::t!("action-exited", command = command, code = code),
-                detail: tail,
-                hint: Some(crate::t!("minikube-failed-hint", profile = self.profile.as_str())),
-            }),
-            Err(ProcessError::TimedOut { command, after, tail }) => Err(ProviderFailure {
-                message: crate::t!(
-                    "minikube-timed-out",
-                    command = command,
-                    after = crate::scenario::duration::format_duration(after)
-                ),
-                detail: tail,
-                hint: Some(crate::t!("minikube-timed-out-hint")),
-            }),
-            Err(ProcessError::Spawn { program, source }) => Err(ProviderFailure::new(crate::t!(
-                "minikube-cannot-start",
-                program = program,
-                error = crate::os_error::io(&source)
-            ))),
-            Err(ProcessError::Interrupted) => Err(ProviderFailure::new(crate::t!("status-interrupted"))),
+            Err(e) => {
+                let message = e.message();
+                Err(match e {
+                    ProcessError::Failed { tail, .. } => ProviderFailure {
+                        message,
+                        detail: tail,
+                        hint: Some(crate::t!("minikube-failed-hint", profile = self.profile.as_str())),
+                    },
+                    ProcessError::TimedOut { tail, .. } => ProviderFailure {
+                        message,
+                        detail: tail,
+                        hint: Some(crate::t!("minikube-timed-out-hint")),
+                    },
+                    _ => ProviderFailure::new(message),
+                })
+            }
         }
     }
 
