@@ -1,2 +1,165 @@
 # What `workshop validate` and every command that reads a scenario say about its meaning
 # (src/scenario/analyze.rs): checks, steps, variables and templates that do not fit together.
+
+## [cluster], [lab] and [vars]
+
+sc-kube-version-expected = a Kubernetes version such as "1.21.2"
+sc-kube-version-hint = minikube accepts the same form for --kubernetes-version
+sc-lab-id = lab id `{ $id }` is not a plain name
+sc-lab-id-expected = lowercase letters, digits, `-` and `_` (it names the resume state and reports)
+sc-lab-id-hint = for example `id = "day55"`
+sc-templates-folder-expected = a folder inside the scenario's folder, relative to the scenario file, holding the .j2 templates
+sc-templates-folder-hint = a lab reads only files in its own folder: keep the templates next to the scenario (`templates = "templates"`)
+sc-var-name = variable name `{ $name }` cannot be used in templates
+sc-var-name-expected = letters, digits and `_`, starting with a letter (e.g. `pacman_replicas`)
+sc-var-name-hint = templates refer to variables as {"{{"} name {"}}"}, so `-` and `.` are not allowed
+sc-var-reserved = `{ $name }` is reserved for the cluster facts
+sc-var-reserved-hint = rename the variable
+
+## Steps
+
+sc-no-steps = the scenario has no steps
+sc-no-steps-expected = at least one [[steps]] table
+sc-no-steps-hint =
+    add a step:
+    {"["}[steps]]
+    id = "first"
+    title = "First step"
+    note = {"{}"}
+sc-step-id-expected = lowercase letters, digits and `-`, starting with a letter
+sc-duplicate-step = duplicate step id `{ $id }`
+sc-duplicate-step-expected = a unique id for every step
+sc-duplicate-step-hint = `{ $id }` is first used on line { $line }; rename one of them
+sc-needs-later = step `{ $id }` needs `{ $name }`, which comes later
+sc-needs-expected = the id of an earlier step
+sc-needs-later-hint = steps run in file order; move this step after the one it needs
+sc-needs-unknown = step `{ $id }` needs `{ $name }`, which is not a step in [[{ $table }]]
+sc-keep-running = step `{ $id }` has keep-running but starts no background process
+sc-keep-running-hint = keep-running belongs on a port-forward, tunnel or background command step
+sc-no-action = step `{ $id }` has no action
+sc-no-action-hint = a step does exactly one thing, e.g. `note = {"{}"}` for a step that only explains
+sc-two-actions = step `{ $id }` has two actions: `{ $first }` and `{ $second }`
+sc-two-actions-expected = exactly one action per step
+sc-two-actions-hint = split it into two [[steps]], one per action
+
+## Actions
+
+sc-patch-json-expected = a JSON document, as `kubectl patch -p` takes it
+sc-patch-json-hint = or write the patch as a TOML table: patch = {"{"} metadata = {"{"} labels = {"{"} a = "b" {"}"} {"}"} {"}"}
+sc-patch-shape = this { $patch_type } patch body has the wrong shape
+sc-patch-json-shape-expected = a list of operations
+sc-patch-json-shape-hint = a json patch looks like [{"{"} op = "replace", path = "/spec/replicas", value = 3 {"}"}]
+sc-patch-merge-shape-expected = a table (a JSON object)
+sc-patch-merge-shape-hint = a merge patch is the part of the object to change: {"{"} metadata = {"{"} annotations = {"{"} … {"}"} {"}"} {"}"}
+sc-kind-not-scalable = `{ $kind }` cannot be scaled
+sc-kind-no-rollout = `{ $kind }` has no rollout
+sc-three-kinds = { $a }, { $b } or { $c }
+sc-write-kind-as = write the kind as `{ $kind }`
+sc-get-empty = `resources` is empty
+sc-get-empty-expected = resource names as kubectl takes them: `pods`, `pv`, `all`, `deploy,svc`
+sc-exec-empty = `command` is empty
+sc-exec-empty-expected = the program and its arguments
+sc-argv-empty = `argv` is empty
+sc-argv-empty-expected = the program and its arguments, e.g. argv = ["minikube", "status"]
+sc-argv-one-string = `argv` holds a whole command line in one string
+sc-argv-one-string-expected = one list item per argument: ["minikube", "-p", "mc-demo", "status"]
+sc-argv-one-string-hint = commands never run through a shell, so the string would be taken as the program's name
+sc-background-expect = `expect` on a background command is never checked
+sc-background-expect-expected = a background command without `expect`: it keeps running, so it has no exit code or whole output yet
+sc-background-expect-hint = check what it serves with a later step's `http` check, or drop `background = true` to wait for it
+sc-http-url = `{ $url }` is not an http:// URL
+sc-http-url-expected = a URL such as "http://127.0.0.1:9090/highscores"
+sc-http-url-hint = http steps reach lab services through a port-forward or tunnel; https is not supported
+sc-http-bodies = the request has more than one body
+sc-http-bodies-expected = at most one of `form`, `json` and `body`
+
+## Templates an apply or create step names
+
+sc-template-name-expected = a file name inside the templates folder
+sc-template-folder-empty = the folder `{ $dir }` holds no templates
+sc-template-folder-holds = templates there: { $names }
+sc-template-not-found = template `{ $name }` not found in `{ $dir }`
+sc-template-not-found-expected = a template file in the scenario's templates folder
+sc-template-uses-unknown = template `{ $template }` uses `{ $name }`, which is not a variable
+sc-template-uses-unknown-expected = a name from [vars] or `cluster`
+sc-template-uses-capture-hint = captures are not available to manifest templates; pass the value through a variable
+sc-template-uses-unknown-at-hint = `{ $name }` is used at { $place }; add it to [vars], or fix the spelling there
+sc-template-uses-unknown-hint = add `{ $name }` to [vars], or fix the spelling in the template
+
+## Checks
+
+sc-check-nothing = this check says nothing to check
+sc-check-two-kinds = this check has two kinds: `{ $first }` and `{ $second }`
+sc-check-kinds-expected = exactly one of { $keys }
+sc-check-kinds-hint = write one [[steps.checks]] table per check
+sc-no-object = this check names no object
+sc-no-object-expected = `name = "…"`, or `selector = "app=web"` matching exactly one object
+sc-name-and-selector = `name` and `selector` both pick the object
+sc-name-and-selector-expected = one of `name` and `selector`
+sc-name-and-selector-hint = a name picks one object; a selector must match exactly one
+sc-count-ready = `ready = true` counts Pods only
+sc-compare-nothing = nothing to compare the field with
+sc-compare-two = `{ $first }` and `{ $second }` cannot be combined
+sc-compare-expected = exactly one of `equals`, `any`, `contains` and `count`
+sc-compare-hint = write one check per comparison
+sc-compare-needs-several = `{ $comparison }` needs a path that selects several values; `{ $path }` selects one
+sc-compare-needs-several-expected = a path with `[*]` (every element) or `[key=value]` (the elements that match)
+sc-compare-any-hint = use `equals` to compare the one value at `{ $path }`
+sc-compare-count-hint = to count the elements of the list at `{ $path }`, write `{ $path }[*]`
+sc-path-expected = a path such as `status.readyReplicas`, `spec.containers[0].image` or `metadata.annotations["a/b"]`
+sc-not-whole-number = `{ $text }` is not a whole number
+sc-whole-number-expected = a whole number such as 10, or a template such as "{"{{"} replicas {"}}"}"
+
+## Captures
+
+sc-capture-name = capture name `{ $name }` cannot be used in templates
+sc-capture-name-expected = letters, digits and `_`, starting with a letter
+sc-capture-is-var = capture `{ $name }` has the name of a variable
+sc-capture-is-var-hint = give the capture its own name
+sc-capture-taken = capture `{ $name }` is already captured by step `{ $step }`
+sc-capture-taken-hint = give each capture its own name
+sc-capture-twice = capture `{ $name }` appears twice in this step
+sc-capture-sources = capture `{ $name }` needs exactly one source
+sc-capture-sources-expected = `generate = "prefix"`, `object = {"{"} kind, name {"}"} with path`, or `response = "path"`
+sc-capture-prefix = generate prefix `{ $prefix }` must be letters, digits and `-`
+sc-capture-generate-after = a generated marker exists before the action; `when = "after"` does not apply
+sc-capture-generate-after-hint = remove `when`
+sc-capture-no-path = capture `{ $name }` names an object but no `path`
+sc-capture-no-path-expected = path = "metadata.uid" (the field to record)
+sc-capture-response = `response` captures need an http, exec or command action in this step
+sc-capture-response-hint = capture from an object instead: object = {"{"} kind, name {"}"}, path = "…"
+sc-capture-response-before = a response exists only after the action; `when = "before"` does not apply
+
+## Names in template expressions
+
+sc-expression = in `{ $text }`: { $why }
+sc-expression-expected = a minijinja expression such as {"{{"} namespace {"}}"}
+sc-captured-after = `{ $name }` is captured by this step only after its action and checks
+sc-captured-after-hint = set `when = "before"` on the capture, or use the value in a later step
+sc-captured-later = `{ $name }` is captured only later, by step `{ $step }`
+sc-captured-later-hint = move this step after `{ $step }`, or capture the value in an earlier step
+sc-captured-expected = a name from [vars], `cluster`, or a capture of an earlier step
+sc-undefined = `{ $name }` is not defined
+sc-undefined-expected = a name from [vars], `cluster`, or an earlier capture
+sc-undefined-expected-names = a name from [vars], `cluster`, or an earlier capture: { $names }
+sc-undefined-hint = define it in [vars] (`{ $name } = "…"`), or capture it in an earlier step
+
+## Where a check, capture or action looks for its object (src/scenario/scope.rs)
+
+scope-missing = `{ $kind }` is namespaced, and { $what } does not say which namespace to look in
+scope-both = { $what } gives both `namespace` and `all-namespaces = true`
+scope-namespace-on-cluster-kind = `{ $kind }` is cluster-scoped: its objects are in no namespace
+scope-all-namespaces-on-cluster-kind = `{ $kind }` is cluster-scoped: `all-namespaces` does not apply
+scope-expected = either `namespace = "…"` or `all-namespaces = true`
+scope-cluster-kind-expected = no `namespace` and no `all-namespaces` for a cluster-scoped kind
+scope-missing-hint = add `namespace = "…"` to look in one namespace, or `all-namespaces = true` to look in every namespace (nothing is assumed: not even `default`)
+scope-both-hint = keep `namespace` to look in one namespace, or `all-namespaces = true` to look in all of them
+scope-namespace-on-cluster-kind-hint = remove `namespace`
+scope-all-namespaces-on-cluster-kind-hint = remove `all-namespaces`
+what-check = this check
+what-capture = this capture
+what-patch = this patch
+what-delete = this delete
+what-scale = this scale
+what-action = this step's action
+what-cleanup-step = this cleanup step

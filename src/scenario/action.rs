@@ -413,6 +413,20 @@ pub struct ProcessExpect {
     pub exit: i32,
     #[serde(default)]
     pub stdout_contains: Option<Expr>,
+    /// Where `expect` is written, when it is (a background command refuses one even when it
+    /// says only the default `exit = 0`).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub written: Option<Span>,
+}
+
+/// `expect`, remembering where it is written.
+fn written_expect<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ProcessExpect, D::Error> {
+    let spanned = Spanned::<ProcessExpect>::deserialize(d)?;
+    let at = Span(spanned.span());
+    let mut expect = spanned.into_inner();
+    expect.written = Some(at);
+    Ok(expect)
 }
 
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
@@ -427,7 +441,7 @@ pub struct Command {
     /// Keep it running in the background for later steps (and stop it at the end).
     #[serde(default)]
     pub background: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "written_expect")]
     pub expect: ProcessExpect,
 }
 

@@ -13,7 +13,7 @@ use super::expr::Expr;
 use super::field_path::FieldPath;
 use super::load::{ScenarioFile, is_step_field, one_of, suggest};
 use super::model::{CaptureSpec, CaptureWhen, CheckSpec, PauseSpec, StepSpec};
-use super::scope::{ObjectRef, ScopeProblem};
+use super::scope::{ObjectRef, ScopeProblem, what};
 use super::span::Span;
 use super::step_id::StepId;
 use super::text::{Text, lang_problem};
@@ -53,8 +53,8 @@ pub fn analyze_partly(file: ScenarioFile, diags: &mut Diagnostics) -> Option<Sce
         && let Err(why) = KubeVersion::parse(v.get_ref())
     {
         let d = Diagnostic::at(a.source, &Span(v.span()), why)
-            .expected("a Kubernetes version such as \"1.21.2\"")
-            .hint("minikube accepts the same form for --kubernetes-version");
+            .expected(crate::t!("sc-kube-version-expected"))
+            .hint(crate::t!("sc-kube-version-hint"));
         a.diags.push(d);
     }
     let vars = a.vars(&file.vars);
@@ -87,9 +87,9 @@ pub fn analyze_partly(file: ScenarioFile, diags: &mut Diagnostics) -> Option<Sce
         } else {
             file.lab_span.clone()
         };
-        let d = Diagnostic::at(a.source, &span, "the scenario has no steps")
-            .expected("at least one [[steps]] table")
-            .hint("add a step:\n[[steps]]\nid = \"first\"\ntitle = \"First step\"\nnote = {}");
+        let d = Diagnostic::at(a.source, &span, crate::t!("sc-no-steps"))
+            .expected(crate::t!("sc-no-steps-expected"))
+            .hint(crate::t!("sc-no-steps-hint"));
         a.diags.push(d);
     }
     let steps = a.steps(&file.steps, &var_names, file.incomplete, "steps");
@@ -151,9 +151,9 @@ impl Analyzer<'_> {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
         if !ok {
-            self.error(&Span(l.id.span()), format!("lab id `{id}` is not a plain name"))
-                .expected("lowercase letters, digits, `-` and `_` (it names the resume state and reports)")
-                .hint("for example `id = \"day55\"`");
+            self.error(&Span(l.id.span()), crate::t!("sc-lab-id", id = id.as_str()))
+                .expected(crate::t!("sc-lab-id-expected"))
+                .hint(crate::t!("sc-lab-id-hint"));
         }
         let mut languages = Vec::new();
         for lang in &l.languages {
@@ -182,8 +182,8 @@ impl Analyzer<'_> {
             Ok(dir) => Some(dir),
             Err(e) => {
                 self.error(&span, e.to_string())
-                    .expected("a folder inside the scenario's folder, relative to the scenario file, holding the .j2 templates")
-                    .hint("a lab reads only files in its own folder: keep the templates next to the scenario (`templates = \"templates\"`)");
+                    .expected(crate::t!("sc-templates-folder-expected"))
+                    .hint(crate::t!("sc-templates-folder-hint"));
                 None
             }
         }
@@ -196,15 +196,12 @@ impl Analyzer<'_> {
             let ident = n.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
                 && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
             if !ident {
-                self.error(
-                    &Span(name.span()),
-                    format!("variable name `{n}` cannot be used in templates"),
-                )
-                .expected("letters, digits and `_`, starting with a letter (e.g. `pacman_replicas`)")
-                .hint("templates refer to variables as {{ name }}, so `-` and `.` are not allowed");
+                self.error(&Span(name.span()), crate::t!("sc-var-name", name = n.as_str()))
+                    .expected(crate::t!("sc-var-name-expected"))
+                    .hint(crate::t!("sc-var-name-hint"));
             } else if RESERVED_NAMES.contains(&n.as_str()) {
-                self.error(&Span(name.span()), format!("`{n}` is reserved for the cluster facts"))
-                    .hint("rename the variable");
+                self.error(&Span(name.span()), crate::t!("sc-var-reserved", name = n.as_str()))
+                    .hint(crate::t!("sc-var-reserved-hint"));
             }
             out.push(Variable {
                 name: n.clone(),
@@ -239,14 +236,13 @@ impl Analyzer<'_> {
             let spec = spanned.get_ref();
             let id = spec.id.clone();
             if let Some(problem) = StepId::problem(id.as_str()) {
-                self.error(&id.span, problem)
-                    .expected("lowercase letters, digits and `-`, starting with a letter");
+                self.error(&id.span, problem).expected(crate::t!("sc-step-id-expected"));
             }
             if let Some(first) = seen.get(id.as_str()) {
                 let (line, _) = self.source.line_col(first.0.start);
-                self.error(&id.span, format!("duplicate step id `{id}`"))
-                    .expected("a unique id for every step")
-                    .hint(format!("`{id}` is first used on line {line}; rename one of them"));
+                self.error(&id.span, crate::t!("sc-duplicate-step", id = id.as_str()))
+                    .expected(crate::t!("sc-duplicate-step-expected"))
+                    .hint(crate::t!("sc-duplicate-step-hint", id = id.as_str(), line = line));
             } else {
                 seen.insert(id.as_str().to_owned(), id.span.clone());
             }
@@ -299,9 +295,12 @@ impl Analyzer<'_> {
                 if out.iter().any(|s| s.id.as_str() == name) {
                     needs.push(StepId::new(name.clone()));
                 } else if specs.iter().any(|s| s.get_ref().id.as_str() == name) {
-                    self.error(&nspan, format!("step `{id}` needs `{name}`, which comes later"))
-                        .expected("the id of an earlier step")
-                        .hint("steps run in file order; move this step after the one it needs");
+                    self.error(
+                        &nspan,
+                        crate::t!("sc-needs-later", id = id.as_str(), name = name.as_str()),
+                    )
+                    .expected(crate::t!("sc-needs-expected"))
+                    .hint(crate::t!("sc-needs-later-hint"));
                 } else if incomplete {
                     // The step may be one that failed to read; its problem is reported already.
                 } else {
@@ -309,9 +308,14 @@ impl Analyzer<'_> {
                     let d = self
                         .error(
                             &nspan,
-                            format!("step `{id}` needs `{name}`, which is not a step in [[{table}]]"),
+                            crate::t!(
+                                "sc-needs-unknown",
+                                id = id.as_str(),
+                                name = name.as_str(),
+                                table = table
+                            ),
                         )
-                        .expected("the id of an earlier step");
+                        .expected(crate::t!("sc-needs-expected"));
                     if let Some(s) = suggest(name, &ids) {
                         d.hint(s);
                     }
@@ -339,11 +343,8 @@ impl Analyzer<'_> {
                     && !action.is_background()
                     && !matches!(&action, Action::Command(c) if c.background)
                 {
-                    self.error(
-                        &span,
-                        format!("step `{id}` has keep-running but starts no background process"),
-                    )
-                    .hint("keep-running belongs on a port-forward, tunnel or background command step");
+                    self.error(&span, crate::t!("sc-keep-running", id = id.as_str()))
+                        .hint(crate::t!("sc-keep-running-hint"));
                 }
                 out.push(Step {
                     id,
@@ -397,9 +398,9 @@ impl Analyzer<'_> {
             // already reported.
             0 if (spec.left_out.iter()).any(|k| !k.contains('[') && !is_step_field(k)) => None,
             0 => {
-                self.error(span, format!("step `{id}` has no action"))
+                self.error(span, crate::t!("sc-no-action", id = id.as_str()))
                     .expected(one_of(Action::KEYS))
-                    .hint("a step does exactly one thing, e.g. `note = {}` for a step that only explains");
+                    .hint(crate::t!("sc-no-action-hint"));
                 None
             }
             1 => {
@@ -412,10 +413,10 @@ impl Analyzer<'_> {
                 let first = found[0].1.key();
                 self.error(
                     second_span,
-                    format!("step `{id}` has two actions: `{first}` and `{}`", second.key()),
+                    crate::t!("sc-two-actions", id = id.as_str(), first = first, second = second.key()),
                 )
-                .expected("exactly one action per step")
-                .hint("split it into two [[steps]], one per action");
+                .expected(crate::t!("sc-two-actions-expected"))
+                .hint(crate::t!("sc-two-actions-hint"));
                 None
             }
         }
@@ -427,15 +428,13 @@ impl Analyzer<'_> {
             Action::EnableAddon(a) | Action::DisableAddon(a) => self.expr(&a.name, scope, used),
             Action::Apply(m) | Action::Create(m) => self.manifests(m, scope),
             Action::Patch(p) => {
-                self.object_ref(&p.object_ref(), scope, used, "this patch");
+                self.object_ref(&p.object_ref(), scope, used, what::PATCH);
                 let body = match p.patch.parse_embedded_json() {
                     Some(Ok(v)) => Some(v),
                     Some(Err(why)) => {
                         self.error(&p.patch.span, why)
-                            .expected("a JSON document, as `kubectl patch -p` takes it")
-                            .hint(
-                                "or write the patch as a TOML table: patch = { metadata = { labels = { a = \"b\" } } }",
-                            );
+                            .expected(crate::t!("sc-patch-json-expected"))
+                            .hint(crate::t!("sc-patch-json-hint"));
                         None
                     }
                     None => Some(p.patch.value.clone()),
@@ -447,34 +446,28 @@ impl Analyzer<'_> {
                     };
                     if !ok {
                         let (exp, hint) = if p.patch_type == PatchType::Json {
-                            (
-                                "a list of operations",
-                                "a json patch looks like [{ op = \"replace\", path = \"/spec/replicas\", value = 3 }]",
-                            )
+                            ("sc-patch-json-shape-expected", "sc-patch-json-shape-hint")
                         } else {
-                            (
-                                "a table (a JSON object)",
-                                "a merge patch is the part of the object to change: { metadata = { annotations = { … } } }",
-                            )
+                            ("sc-patch-merge-shape-expected", "sc-patch-merge-shape-hint")
                         };
                         self.error(
                             &p.patch.span,
-                            format!("this {} patch body has the wrong shape", p.patch_type.as_kubectl()),
+                            crate::t!("sc-patch-shape", patch_type = p.patch_type.as_kubectl()),
                         )
-                        .expected(exp)
-                        .hint(hint);
+                        .expected(crate::t!(exp))
+                        .hint(crate::t!(hint));
                     }
                     self.json_exprs(&body, &p.patch.span, scope, used);
                 }
             }
-            Action::Delete(d) => self.object_ref(&d.object_ref(), scope, used, "this delete"),
+            Action::Delete(d) => self.object_ref(&d.object_ref(), scope, used, what::DELETE),
             Action::Scale(s) => {
-                self.object_ref(&s.object_ref(), scope, used, "this scale");
+                self.object_ref(&s.object_ref(), scope, used, what::SCALE);
                 self.int_expr(&s.replicas, scope, used);
                 self.kind_among(
                     &s.kind,
                     &["Deployment", "StatefulSet", "ReplicaSet"],
-                    "cannot be scaled",
+                    "sc-kind-not-scalable",
                 );
             }
             Action::Get(g) => {
@@ -484,8 +477,8 @@ impl Analyzer<'_> {
                     used,
                 );
                 if g.resources.get_ref().trim().is_empty() {
-                    self.error(&Span(g.resources.span()), "`resources` is empty")
-                        .expected("resource names as kubectl takes them: `pods`, `pv`, `all`, `deploy,svc`");
+                    self.error(&Span(g.resources.span()), crate::t!("sc-get-empty"))
+                        .expected(crate::t!("sc-get-empty-expected"));
                 }
             }
             Action::PortForward(p) => {
@@ -497,8 +490,8 @@ impl Analyzer<'_> {
             Action::Exec(e) => {
                 self.opt_exprs([Some(&e.pod), e.namespace.as_ref(), e.container.as_ref()], scope, used);
                 if e.command.is_empty() {
-                    self.error(span, "`command` is empty")
-                        .expected("the program and its arguments");
+                    self.error(span, crate::t!("sc-exec-empty"))
+                        .expected(crate::t!("sc-exec-empty-expected"));
                 }
                 for c in &e.command {
                     self.expr(c, scope, used);
@@ -509,12 +502,12 @@ impl Analyzer<'_> {
             }
             Action::Command(c) => {
                 if c.argv.is_empty() {
-                    self.error(span, "`argv` is empty")
-                        .expected("the program and its arguments, e.g. argv = [\"minikube\", \"status\"]");
+                    self.error(span, crate::t!("sc-argv-empty"))
+                        .expected(crate::t!("sc-argv-empty-expected"));
                 } else if c.argv[0].text.contains(' ') && c.argv.len() == 1 {
-                    self.error(&c.argv[0].span, "`argv` holds a whole command line in one string")
-                        .expected("one list item per argument: [\"minikube\", \"-p\", \"mc-demo\", \"status\"]")
-                        .hint("commands never run through a shell, so the string would be taken as the program's name");
+                    self.error(&c.argv[0].span, crate::t!("sc-argv-one-string"))
+                        .expected(crate::t!("sc-argv-one-string-expected"))
+                        .hint(crate::t!("sc-argv-one-string-hint"));
                 }
                 for a in &c.argv {
                     self.expr(a, scope, used);
@@ -522,10 +515,13 @@ impl Analyzer<'_> {
                 if let Some(s) = &c.expect.stdout_contains {
                     self.expr(s, scope, used);
                 }
-                if c.background && (c.expect.exit != 0 || c.expect.stdout_contains.is_some()) {
-                    self.error(span, "`expect` on a background command is never checked")
-                        .expected("a background command without `expect`: it keeps running, so it has no exit code or whole output yet")
-                        .hint("check what it serves with a later step's `http` check, or drop `background = true` to wait for it");
+                // Written at all, even as the default `{ exit = 0 }`: it would never be checked.
+                if c.background
+                    && let Some(at) = &c.expect.written
+                {
+                    self.error(at, crate::t!("sc-background-expect"))
+                        .expected(crate::t!("sc-background-expect-expected"))
+                        .hint(crate::t!("sc-background-expect-hint"));
                 }
             }
         }
@@ -538,8 +534,7 @@ impl Analyzer<'_> {
         let path = match templates.path_of(name) {
             Ok(p) => p,
             Err(why) => {
-                self.error(&span, why)
-                    .expected("a file name inside the templates folder");
+                self.error(&span, why).expected(crate::t!("sc-template-name-expected"));
                 return;
             }
         };
@@ -556,14 +551,17 @@ impl Analyzer<'_> {
             let candidates: Vec<&str> = names.iter().map(String::as_str).collect();
             let hint = suggest(name, &candidates).unwrap_or_else(|| {
                 if names.is_empty() {
-                    format!("the folder `{dir}` holds no templates")
+                    crate::t!("sc-template-folder-empty", dir = dir.as_str())
                 } else {
-                    format!("templates there: {}", names.join(", "))
+                    crate::t!("sc-template-folder-holds", names = names.join(", "))
                 }
             });
-            self.error(&span, format!("template `{name}` not found in `{dir}`"))
-                .expected("a template file in the scenario's templates folder")
-                .hint(hint);
+            self.error(
+                &span,
+                crate::t!("sc-template-not-found", name = name.as_str(), dir = dir.as_str()),
+            )
+            .expected(crate::t!("sc-template-not-found-expected"))
+            .hint(hint);
             return;
         }
         match templates.names_used_by_file(name) {
@@ -575,17 +573,21 @@ impl Analyzer<'_> {
                 unknown.sort();
                 for n in unknown {
                     let hint = if scope.captures.contains_key(&n) {
-                        "captures are not available to manifest templates; pass the value through a variable".to_owned()
+                        crate::t!("sc-template-uses-capture-hint")
                     } else {
                         match templates.first_use(name, &n) {
-                            Some((line, col)) => format!(
-                                "`{n}` is used at {}:{line}:{col}; add it to [vars], or fix the spelling there",
-                                templates
-                                    .path_of(name)
-                                    .map(|p| p.display().to_string())
-                                    .unwrap_or_default()
+                            Some((line, col)) => crate::t!(
+                                "sc-template-uses-unknown-at-hint",
+                                name = n.as_str(),
+                                place = format!(
+                                    "{}:{line}:{col}",
+                                    templates
+                                        .path_of(name)
+                                        .map(|p| p.display().to_string())
+                                        .unwrap_or_default()
+                                )
                             ),
-                            None => format!("add `{n}` to [vars], or fix the spelling in the template"),
+                            None => crate::t!("sc-template-uses-unknown-hint", name = n.as_str()),
                         }
                     };
                     // Not `self.error`: `templates` still borrows `self.templates`.
@@ -593,9 +595,9 @@ impl Analyzer<'_> {
                         Diagnostic::at(
                             self.source,
                             &span,
-                            format!("template `{name}` uses `{n}`, which is not a variable"),
+                            crate::t!("sc-template-uses-unknown", template = name.as_str(), name = n.as_str()),
                         )
-                        .expected("a name from [vars] or `cluster`")
+                        .expected(crate::t!("sc-template-uses-unknown-expected"))
                         .hint(hint),
                     );
                 }
@@ -611,14 +613,14 @@ impl Analyzer<'_> {
         self.expr(&h.url, scope, used);
         let url = &h.url.text;
         if !(url.contains("{{") || url.starts_with("http://")) {
-            self.error(&h.url.span, format!("`{url}` is not an http:// URL"))
-                .expected("a URL such as \"http://127.0.0.1:9090/highscores\"")
-                .hint("http steps reach lab services through a port-forward or tunnel; https is not supported");
+            self.error(&h.url.span, crate::t!("sc-http-url", url = url.as_str()))
+                .expected(crate::t!("sc-http-url-expected"))
+                .hint(crate::t!("sc-http-url-hint"));
         }
         let bodies = [!h.form.is_empty(), h.json.is_some(), h.body.is_some()];
         if bodies.iter().filter(|b| **b).count() > 1 {
-            self.error(span, "the request has more than one body")
-                .expected("at most one of `form`, `json` and `body`");
+            self.error(span, crate::t!("sc-http-bodies"))
+                .expected(crate::t!("sc-http-bodies-expected"));
         }
         for e in h.form.values().chain(h.headers.values()).chain(h.body.iter()) {
             self.expr(e, scope, used);
@@ -653,13 +655,13 @@ impl Analyzer<'_> {
     ) {
         let [one] = written else {
             let message = match written {
-                [] => "nothing to compare the field with".to_owned(),
-                [a, b, ..] => format!("`{}` and `{}` cannot be combined", a.key(), b.key()),
+                [] => crate::t!("sc-compare-nothing"),
+                [a, b, ..] => crate::t!("sc-compare-two", first = a.key(), second = b.key()),
                 [_] => unreachable!("one comparison is the valid case"),
             };
             self.error(at, message)
-                .expected("exactly one of `equals`, `any`, `contains` and `count`")
-                .hint("write one check per comparison");
+                .expected(crate::t!("sc-compare-expected"))
+                .hint(crate::t!("sc-compare-hint"));
             return;
         };
         match one {
@@ -673,15 +675,12 @@ impl Analyzer<'_> {
             let p = path_text.get_ref();
             self.error(
                 &Span(path_text.span()),
-                format!(
-                    "`{}` needs a path that selects several values; `{p}` selects one",
-                    one.key()
-                ),
+                crate::t!("sc-compare-needs-several", comparison = one.key(), path = p.as_str()),
             )
-            .expected("a path with `[*]` (every element) or `[key=value]` (the elements that match)")
+            .expected(crate::t!("sc-compare-needs-several-expected"))
             .hint(match one {
-                Comparison::Any(_) => format!("use `equals` to compare the one value at `{p}`"),
-                _ => format!("to count the elements of the list at `{p}`, write `{p}[*]`"),
+                Comparison::Any(_) => crate::t!("sc-compare-any-hint", path = p.as_str()),
+                _ => crate::t!("sc-compare-count-hint", path = p.as_str()),
             });
         }
     }
@@ -714,32 +713,26 @@ impl Analyzer<'_> {
         found.sort_by_key(|(span, _)| span.0.start);
         if found.len() != 1 {
             let (msg, at) = if found.is_empty() {
-                ("this check says nothing to check".to_owned(), span)
+                (crate::t!("sc-check-nothing"), span)
             } else {
                 (
-                    format!(
-                        "this check has two kinds: `{}` and `{}`",
-                        found[0].1.key(),
-                        found[1].1.key()
+                    crate::t!(
+                        "sc-check-two-kinds",
+                        first = found[0].1.key(),
+                        second = found[1].1.key()
                     ),
                     found[1].0.clone(),
                 )
             };
+            let keys: Vec<String> = CheckKind::KEYS.iter().map(|k| format!("`{k}`")).collect();
             self.error(&at, msg)
-                .expected(format!(
-                    "exactly one of {}",
-                    CheckKind::KEYS
-                        .iter()
-                        .map(|k| format!("`{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-                .hint("write one [[steps.checks]] table per check");
+                .expected(crate::t!("sc-check-kinds-expected", keys = keys.join(", ")))
+                .hint(crate::t!("sc-check-kinds-hint"));
             return None;
         }
         let (kspan, kind) = found.pop().expect("one check");
         if let Some(target) = kind.object_ref() {
-            self.object_ref(&target, scope, used, "this check");
+            self.object_ref(&target, scope, used, what::CHECK);
         }
         match &kind {
             CheckKind::Exists(_) | CheckKind::Absent(_) | CheckKind::Rollout(_) | CheckKind::Recreated(_) => {}
@@ -756,7 +749,7 @@ impl Analyzer<'_> {
             CheckKind::Count(cc) => {
                 self.int_expr(&cc.equals, scope, used);
                 if cc.ready && cc.kind.get_ref() != "Pod" {
-                    self.error(&Span(cc.kind.span()), "`ready = true` counts Pods only")
+                    self.error(&Span(cc.kind.span()), crate::t!("sc-count-ready"))
                         .expected("kind = \"Pod\"");
                 }
             }
@@ -766,7 +759,11 @@ impl Analyzer<'_> {
             CheckKind::Http(h) => self.http(h, &kspan, scope, used),
         }
         if let CheckKind::Rollout(r) = &kind {
-            self.kind_among(&r.kind, &["Deployment", "StatefulSet", "DaemonSet"], "has no rollout");
+            self.kind_among(
+                &r.kind,
+                &["Deployment", "StatefulSet", "DaemonSet"],
+                "sc-kind-no-rollout",
+            );
         }
         if let CheckKind::Recreated(r) = &kind {
             self.expr(&r.previous_uid, scope, used);
@@ -800,46 +797,40 @@ impl Analyzer<'_> {
                 .is_some_and(|ch| ch.is_ascii_alphabetic() || ch == '_')
                 && name.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_');
             if !ident {
-                self.error(&nspan, format!("capture name `{name}` cannot be used in templates"))
-                    .expected("letters, digits and `_`, starting with a letter");
+                self.error(&nspan, crate::t!("sc-capture-name", name = name.as_str()))
+                    .expected(crate::t!("sc-capture-name-expected"));
             }
             if vars.contains(&name) || RESERVED_NAMES.contains(&name.as_str()) {
-                self.error(&nspan, format!("capture `{name}` has the name of a variable"))
-                    .hint("give the capture its own name");
+                self.error(&nspan, crate::t!("sc-capture-is-var", name = name.as_str()))
+                    .hint(crate::t!("sc-capture-is-var-hint"));
             } else if let Some(owner) = earlier.get(&name) {
                 self.error(
                     &nspan,
-                    format!("capture `{name}` is already captured by step `{owner}`"),
+                    crate::t!("sc-capture-taken", name = name.as_str(), step = owner.as_str()),
                 )
-                .hint("give each capture its own name");
+                .hint(crate::t!("sc-capture-taken-hint"));
             } else if out.iter().any(|o| o.name == name) {
-                self.error(&nspan, format!("capture `{name}` appears twice in this step"));
+                self.error(&nspan, crate::t!("sc-capture-twice", name = name.as_str()));
             }
             let sources = [c.generate.is_some(), c.object.is_some(), c.response.is_some()];
             if sources.iter().filter(|s| **s).count() != 1 {
-                self.error(&span, format!("capture `{name}` needs exactly one source"))
-                    .expected("`generate = \"prefix\"`, `object = { kind, name } with path`, or `response = \"path\"`");
+                self.error(&span, crate::t!("sc-capture-sources", name = name.as_str()))
+                    .expected(crate::t!("sc-capture-sources-expected"));
                 continue;
             }
             let (source, when) = if let Some(prefix) = &c.generate {
                 if prefix.is_empty() || !prefix.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-') {
-                    self.error(
-                        &span,
-                        format!("generate prefix `{prefix}` must be letters, digits and `-`"),
-                    );
+                    self.error(&span, crate::t!("sc-capture-prefix", prefix = prefix.as_str()));
                 }
                 if c.when == Some(CaptureWhen::After) {
-                    self.error(
-                        &span,
-                        "a generated marker exists before the action; `when = \"after\"` does not apply",
-                    )
-                    .hint("remove `when`");
+                    self.error(&span, crate::t!("sc-capture-generate-after"))
+                        .hint(crate::t!("sc-capture-generate-after-hint"));
                 }
                 (CaptureSource::Generate { prefix: prefix.clone() }, CaptureWhen::Before)
             } else if let Some(obj) = &c.object {
                 let Some(path) = &c.path else {
-                    self.error(&span, format!("capture `{name}` names an object but no `path`"))
-                        .expected("path = \"metadata.uid\" (the field to record)");
+                    self.error(&span, crate::t!("sc-capture-no-path", name = name.as_str()))
+                        .expected(crate::t!("sc-capture-no-path-expected"));
                     continue;
                 };
                 let Some(path) = self.path(path) else { continue };
@@ -852,7 +843,7 @@ impl Analyzer<'_> {
                 };
                 let mut used = HashSet::new();
                 let o = obj.get_ref();
-                self.object_ref(&o.object_ref(), &scope, &mut used, "this capture");
+                self.object_ref(&o.object_ref(), &scope, &mut used, what::CAPTURE);
                 (
                     CaptureSource::Object {
                         object: o.clone(),
@@ -863,17 +854,11 @@ impl Analyzer<'_> {
             } else {
                 let resp = c.response.as_ref().expect("checked: one source");
                 if !has_response {
-                    self.error(
-                        &Span(resp.span()),
-                        "`response` captures need an http, exec or command action in this step",
-                    )
-                    .hint("capture from an object instead: object = { kind, name }, path = \"…\"");
+                    self.error(&Span(resp.span()), crate::t!("sc-capture-response"))
+                        .hint(crate::t!("sc-capture-response-hint"));
                 }
                 if c.when == Some(CaptureWhen::Before) {
-                    self.error(
-                        &span,
-                        "a response exists only after the action; `when = \"before\"` does not apply",
-                    );
+                    self.error(&span, crate::t!("sc-capture-response-before"));
                 }
                 let path = if matches!(resp.get_ref().trim(), "" | ".") {
                     None
@@ -911,33 +896,31 @@ impl Analyzer<'_> {
         match (name, selector) {
             (Some(_), None) | (None, Some(_)) => {}
             (None, None) => {
-                self.error(at, "this check names no object")
-                    .expected("`name = \"…\"`, or `selector = \"app=web\"` matching exactly one object");
+                self.error(at, crate::t!("sc-no-object"))
+                    .expected(crate::t!("sc-no-object-expected"));
             }
             (Some(_), Some(s)) => {
-                self.error(&s.span, "`name` and `selector` both pick the object")
-                    .expected("one of `name` and `selector`")
-                    .hint("a name picks one object; a selector must match exactly one");
+                self.error(&s.span, crate::t!("sc-name-and-selector"))
+                    .expected(crate::t!("sc-name-and-selector-expected"))
+                    .hint(crate::t!("sc-name-and-selector-hint"));
             }
         }
     }
 
-    /// Reports a kind that is not one of `allowed`; a misspelling of one of them (`Statefulset`)
-    /// gets the right spelling as its hint.
-    fn kind_among(&mut self, kind: &Spanned<String>, allowed: &[&str], what: &str) {
+    /// Reports a kind that is not one of the three `allowed`, with the message `message` (its
+    /// catalogue id); a misspelling of one of them (`Statefulset`) gets the right spelling as its
+    /// hint.
+    fn kind_among(&mut self, kind: &Spanned<String>, allowed: &[&str; 3], message: &str) {
         let k = kind.get_ref();
         if allowed.contains(&k.as_str()) {
             return;
         }
-        let expected = match allowed {
-            [a, b, c] => format!("{a}, {b} or {c}"),
-            _ => allowed.join(", "),
-        };
+        let [a, b, c] = allowed;
         let d = self
-            .error(&Span(kind.span()), format!("`{k}` {what}"))
-            .expected(expected);
+            .error(&Span(kind.span()), crate::t!(message, kind = k.as_str()))
+            .expected(crate::t!("sc-three-kinds", a = *a, b = *b, c = *c));
         if let Some(known) = crate::kinds::lookup(k).filter(|known| allowed.contains(&known.kind)) {
-            d.hint(format!("write the kind as `{}`", known.kind));
+            d.hint(crate::t!("sc-write-kind-as", kind = known.kind));
         }
     }
 
@@ -945,8 +928,7 @@ impl Analyzer<'_> {
         match FieldPath::parse(p.get_ref()) {
             Ok(fp) => Some(fp),
             Err(why) => {
-                self.error(&Span(p.span()), why)
-                    .expected("a path such as `status.readyReplicas`, `spec.containers[0].image` or `metadata.annotations[\"a/b\"]`");
+                self.error(&Span(p.span()), why).expected(crate::t!("sc-path-expected"));
                 None
             }
         }
@@ -961,8 +943,8 @@ impl Analyzer<'_> {
     fn int_expr(&mut self, i: &IntExpr, scope: &Scope, used: &mut HashSet<String>) {
         if let IntExpr::Expr(e) = i {
             if !e.is_templated() && e.text.trim().parse::<i64>().is_err() {
-                self.error(&e.span, format!("`{}` is not a whole number", e.text))
-                    .expected("a whole number such as 10, or a template such as \"{{ replicas }}\"");
+                self.error(&e.span, crate::t!("sc-not-whole-number", text = e.text.as_str()))
+                    .expected(crate::t!("sc-whole-number-expected"));
                 return;
             }
             self.expr(e, scope, used);
@@ -1012,8 +994,11 @@ impl Analyzer<'_> {
             Ok(n) => n,
             Err(err) => {
                 let d = self
-                    .error(&e.span, format!("in `{}`: {}", shortened(&e.text), err.message))
-                    .expected("a minijinja expression such as {{ namespace }}");
+                    .error(
+                        &e.span,
+                        crate::t!("sc-expression", text = shortened(&e.text), why = err.message.as_str()),
+                    )
+                    .expected(crate::t!("sc-expression-expected"));
                 if let Some(h) = err.hint {
                     d.hint(h);
                 }
@@ -1032,33 +1017,27 @@ impl Analyzer<'_> {
             }
             if let Some(owner) = scope.all_captures.get(&n) {
                 let d = if owner == scope.step {
+                    self.error(&e.span, crate::t!("sc-captured-after", name = n.as_str()))
+                        .hint(crate::t!("sc-captured-after-hint"))
+                } else {
                     self.error(
                         &e.span,
-                        format!("`{n}` is captured by this step only after its action and checks"),
+                        crate::t!("sc-captured-later", name = n.as_str(), step = owner.as_str()),
                     )
-                    .hint("set `when = \"before\"` on the capture, or use the value in a later step")
-                } else {
-                    self.error(&e.span, format!("`{n}` is captured only later, by step `{owner}`"))
-                        .hint(format!(
-                            "move this step after `{owner}`, or capture the value in an earlier step"
-                        ))
+                    .hint(crate::t!("sc-captured-later-hint", step = owner.as_str()))
                 };
-                d.expected("a name from [vars], `cluster`, or a capture of an earlier step");
+                d.expected(crate::t!("sc-captured-expected"));
                 continue;
             }
             let mut candidates: Vec<&str> = scope.vars.iter().map(String::as_str).collect();
             candidates.extend(scope.captures.keys().map(String::as_str));
             candidates.sort();
-            let hint = suggest(&n, &candidates)
-                .unwrap_or_else(|| format!("define it in [vars] (`{n} = \"…\"`), or capture it in an earlier step"));
-            self.error(&e.span, format!("`{n}` is not defined"))
+            let hint = suggest(&n, &candidates).unwrap_or_else(|| crate::t!("sc-undefined-hint", name = n.as_str()));
+            self.error(&e.span, crate::t!("sc-undefined", name = n.as_str()))
                 .expected(if candidates.is_empty() {
-                    "a name from [vars], `cluster`, or an earlier capture".to_owned()
+                    crate::t!("sc-undefined-expected")
                 } else {
-                    format!(
-                        "a name from [vars], `cluster`, or an earlier capture: {}",
-                        candidates.join(", ")
-                    )
+                    crate::t!("sc-undefined-expected-names", names = candidates.join(", "))
                 })
                 .hint(hint);
         }
@@ -1070,16 +1049,16 @@ impl Analyzer<'_> {
 pub fn object_refs(step: &Step) -> Vec<(ObjectRef<'_>, &'static str)> {
     let mut out = Vec::new();
     if let Some(o) = step.action.object_ref() {
-        out.push((o, "this step's action"));
+        out.push((o, what::ACTION));
     }
     for c in &step.checks {
         if let Some(o) = c.kind.object_ref() {
-            out.push((o, "this check"));
+            out.push((o, what::CHECK));
         }
     }
     for cap in &step.captures {
         if let CaptureSource::Object { object, .. } = &cap.source {
-            out.push((object.object_ref(), "this capture"));
+            out.push((object.object_ref(), what::CAPTURE));
         }
     }
     out

@@ -60,42 +60,61 @@ pub enum ScopeProblem {
 }
 
 impl ScopeProblem {
-    /// The message, naming the kind and what names it (`this check`, `this patch`).
+    /// The problem, for `what` (one of the phrases in [`what`], such as "this check").
     pub fn message(self, kind: &str, what: &str) -> String {
+        let what = what::shown(what);
         match self {
-            ScopeProblem::Missing => {
-                format!("`{kind}` is namespaced, and {what} does not say which namespace to look in")
-            }
-            ScopeProblem::Both => format!("{what} gives both `namespace` and `all-namespaces = true`"),
-            ScopeProblem::NamespaceOnClusterKind => {
-                format!("`{kind}` is cluster-scoped: its objects are in no namespace")
-            }
-            ScopeProblem::AllNamespacesOnClusterKind => {
-                format!("`{kind}` is cluster-scoped: `all-namespaces` does not apply")
-            }
+            ScopeProblem::Missing => crate::t!("scope-missing", kind = kind, what = what),
+            ScopeProblem::Both => crate::t!("scope-both", what = what),
+            ScopeProblem::NamespaceOnClusterKind => crate::t!("scope-namespace-on-cluster-kind", kind = kind),
+            ScopeProblem::AllNamespacesOnClusterKind => crate::t!("scope-all-namespaces-on-cluster-kind", kind = kind),
         }
     }
 
-    pub fn expected(self) -> &'static str {
+    pub fn expected(self) -> String {
         match self {
-            ScopeProblem::Missing | ScopeProblem::Both => "either `namespace = \"…\"` or `all-namespaces = true`",
+            ScopeProblem::Missing | ScopeProblem::Both => crate::t!("scope-expected"),
             ScopeProblem::NamespaceOnClusterKind | ScopeProblem::AllNamespacesOnClusterKind => {
-                "no `namespace` and no `all-namespaces` for a cluster-scoped kind"
+                crate::t!("scope-cluster-kind-expected")
             }
         }
     }
 
-    pub fn hint(self) -> &'static str {
+    pub fn hint(self) -> String {
         match self {
-            ScopeProblem::Missing => {
-                "add `namespace = \"…\"` to look in one namespace, or `all-namespaces = true` to look in every namespace (nothing is assumed: not even `default`)"
-            }
-            ScopeProblem::Both => {
-                "keep `namespace` to look in one namespace, or `all-namespaces = true` to look in all of them"
-            }
-            ScopeProblem::NamespaceOnClusterKind => "remove `namespace`",
-            ScopeProblem::AllNamespacesOnClusterKind => "remove `all-namespaces`",
+            ScopeProblem::Missing => crate::t!("scope-missing-hint"),
+            ScopeProblem::Both => crate::t!("scope-both-hint"),
+            ScopeProblem::NamespaceOnClusterKind => crate::t!("scope-namespace-on-cluster-kind-hint"),
+            ScopeProblem::AllNamespacesOnClusterKind => crate::t!("scope-all-namespaces-on-cluster-kind-hint"),
         }
+    }
+}
+
+/// What names an object, as scope messages call it: these phrases are what callers pass as
+/// `what` (the engine passes the same ones at run time), and [`shown`] gives each in the
+/// learner's language.
+pub mod what {
+    pub const CHECK: &str = "this check";
+    pub const CAPTURE: &str = "this capture";
+    pub const PATCH: &str = "this patch";
+    pub const DELETE: &str = "this delete";
+    pub const SCALE: &str = "this scale";
+    pub const ACTION: &str = "this step's action";
+    pub const CLEANUP_STEP: &str = "this cleanup step";
+
+    /// `what` in the learner's language; a phrase not listed here as it is.
+    pub fn shown(what: &str) -> String {
+        let id = match what {
+            CHECK => "what-check",
+            CAPTURE => "what-capture",
+            PATCH => "what-patch",
+            DELETE => "what-delete",
+            SCALE => "what-scale",
+            ACTION => "what-action",
+            CLEANUP_STEP => "what-cleanup-step",
+            other => return other.to_owned(),
+        };
+        crate::t!(id)
     }
 }
 
