@@ -30,17 +30,14 @@ impl KubeVersion {
                 Some(p) => p
                     .parse()
                     .map(Some)
-                    .map_err(|_| format!("`{s}` is not a Kubernetes version: the {what} part `{p}` is not a number")),
+                    .map_err(|_| crate::t!("kube-version-part", version = s, part = what, text = p)),
             }
         };
-        let major = num("major")?.ok_or_else(|| format!("`{s}` is not a Kubernetes version"))?;
-        let minor = num("minor")?
-            .ok_or_else(|| format!("`{s}` is not a Kubernetes version; write major.minor.patch such as \"1.21.2\""))?;
+        let major = num("major")?.ok_or_else(|| crate::t!("kube-version-invalid", version = s))?;
+        let minor = num("minor")?.ok_or_else(|| crate::t!("kube-version-no-minor", version = s))?;
         let patch = num("patch")?.unwrap_or(0);
         if major != 1 {
-            return Err(format!(
-                "`{s}`: only Kubernetes 1.x exists; write a version such as \"1.31.0\""
-            ));
+            return Err(crate::t!("kube-version-major", version = s));
         }
         Ok(KubeVersion { major, minor, patch })
     }

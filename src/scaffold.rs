@@ -14,28 +14,45 @@ pub struct NewArgs {
     pub name: PathBuf,
 }
 
-/// Why `workshop new` wrote nothing.
-#[derive(Debug, thiserror::Error)]
+/// Why `workshop new` wrote nothing (shown in the learner's language).
+#[derive(Debug)]
 pub enum NewError {
     /// A file the scaffold would write is already there.
-    #[error("`{0}` already exists; nothing was written")]
     Exists(PathBuf),
     /// The name gives no usable lab id.
-    #[error("`{0}` does not name a lab; use letters, digits and `-`, such as `day60`")]
     BadName(String),
     /// A file or folder could not be written.
-    #[error("cannot write `{path}`: {source}")]
-    Write {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    Write { path: PathBuf, source: std::io::Error },
+}
+
+impl std::fmt::Display for NewError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            NewError::Exists(p) => crate::t!("new-exists", path = p.display().to_string()),
+            NewError::BadName(name) => crate::t!("new-bad-name", name = name.as_str()),
+            NewError::Write { path, source } => crate::t!(
+                "new-cannot-write",
+                path = path.display().to_string(),
+                error = crate::source::io_error(source)
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for NewError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            NewError::Write { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 impl NewError {
-    fn hint(&self) -> Option<&'static str> {
+    fn hint(&self) -> Option<String> {
         match self {
-            NewError::Exists(_) => Some("choose another name, or move the existing file away first"),
+            NewError::Exists(_) => Some(crate::t!("new-exists-hint")),
             _ => None,
         }
     }
@@ -125,16 +142,23 @@ pub fn new_command(args: &NewArgs) -> i32 {
     let result = Scaffold::plan(&args.name).and_then(|s| s.write().map(|()| s));
     match result {
         Ok(s) => {
-            println!("wrote {} and {}", s.scenario.display(), s.template.display());
-            println!("next:");
+            println!(
+                "{}",
+                crate::t!(
+                    "new-wrote",
+                    scenario = s.scenario.display().to_string(),
+                    template = s.template.display().to_string()
+                )
+            );
+            println!("{}", crate::t!("new-next"));
             println!("  workshop validate {}", s.scenario.display());
             println!("  workshop run {} --cluster rehearsal", s.scenario.display());
             exit_code::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{} {e}", crate::t_builtin!("diag-error"));
             if let Some(h) = e.hint() {
-                eprintln!("hint: {h}");
+                eprintln!("{} {h}", crate::t_builtin!("diag-hint"));
             }
             exit_code::INVALID
         }

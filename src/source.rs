@@ -11,27 +11,19 @@ use crate::diagnostic::{Diagnostic, Location};
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Why a scenario or template file could not be read as text. Messages name the file, never
-/// its content.
-#[derive(Debug, thiserror::Error)]
+/// its content, in the learner's language.
+#[derive(Debug)]
 pub enum ReadError {
     /// The file could not be opened or read (missing, no permission, …).
-    #[error("cannot read `{}`: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    /// A folder, a named pipe, a device such as /dev/zero, a socket.
-    #[error("`{}` is {what}, not a regular file", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    /// A folder, a named pipe, a device such as /dev/zero, a socket (`what` says which, in
+    /// English: [`ReadError`]'s display shows it in the learner's language).
     NotRegular { path: PathBuf, what: &'static str },
     /// More than [`MAX_FILE_BYTES`].
-    #[error("`{}` is larger than 4 MiB ({size} bytes)", path.display())]
     TooLarge { path: PathBuf, size: u64 },
     /// UTF-16 text (a byte-order mark, or NUL bytes every other byte).
-    #[error("`{}` is UTF-16 text, not UTF-8", path.display())]
     Utf16 { path: PathBuf },
     /// Bytes that are not UTF-8, at a 1-based line and column.
-    #[error("`{}` is not valid UTF-8: byte 0x{byte:02X} at line {line}, column {col}", path.display())]
     InvalidUtf8 {
         path: PathBuf,
         line: usize,
@@ -42,6 +34,68 @@ pub enum ReadError {
     },
 }
 
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            ReadError::Io { path, source } => {
+                crate::t!("read-io", path = path.display().to_string(), error = io_error(source))
+            }
+            ReadError::NotRegular { path, what } => {
+                let what = match *what {
+                    "a folder" => crate::t!("read-a-folder"),
+                    "a named pipe (FIFO)" => crate::t!("read-a-fifo"),
+                    "a character device (such as /dev/zero)" => crate::t!("read-a-char-device"),
+                    "a block device" => crate::t!("read-a-block-device"),
+                    "a socket" => crate::t!("read-a-socket"),
+                    _ => crate::t!("read-not-a-file"),
+                };
+                crate::t!("read-not-regular", path = path.display().to_string(), what = what)
+            }
+            ReadError::TooLarge { path, size } => crate::t!(
+                "read-too-large",
+                path = path.display().to_string(),
+                size = size.to_string()
+            ),
+            ReadError::Utf16 { path } => crate::t!("read-utf16", path = path.display().to_string()),
+            ReadError::InvalidUtf8 {
+                path, line, col, byte, ..
+            } => crate::t!(
+                "read-invalid-utf8",
+                path = path.display().to_string(),
+                byte = format!("0x{byte:02X}"),
+                line = *line,
+                column = *col
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for ReadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ReadError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// An I/O error in the learner's language: the common kinds by name, others as the system says.
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let kind = match e.kind() {
+        K::NotFound => "not-found",
+        K::PermissionDenied => "permission-denied",
+        K::IsADirectory => "is-a-directory",
+        K::NotADirectory => "not-a-directory",
+        K::AlreadyExists => "already-exists",
+        K::ReadOnlyFilesystem => "read-only",
+        K::StorageFull => "storage-full",
+        _ => "other",
+    };
+    crate::t!("io-error", kind = kind, error = e.to_string())
+}
+
 impl ReadError {
     /// Whether the file does not exist.
     pub fn is_not_found(&self) -> bool {
@@ -49,24 +103,31 @@ impl ReadError {
     }
 
     /// A hint saying how to fix it.
-    pub fn hint(&self) -> &'static str {
+    pub fn hint(&self) -> String {
         match self {
-            ReadError::Io { .. } => "check the path and that you may read the file",
-            ReadError::NotRegular { .. } => "name a regular text file",
-            ReadError::TooLarge { .. } => {
-                "scenarios and templates may hold at most 4 MiB; split the manifests into several templates"
-            }
-            ReadError::Utf16 { .. } | ReadError::InvalidUtf8 { .. } => {
-                "save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)"
-            }
+            ReadError::Io { .. } => crate::t!("read-io-hint"),
+            ReadError::NotRegular { .. } => crate::t!("read-not-regular-hint"),
+            ReadError::TooLarge { .. } => crate::t!("read-too-large-hint"),
+            ReadError::Utf16 { .. } | ReadError::InvalidUtf8 { .. } => crate::t!("read-utf8-hint"),
         }
     }
 
-    /// The problem as a diagnostic: `path:line:col` for bytes that are not UTF-8.
+    /// The problem as a diagnostic: `path:line:col` for bytes that are not UTF-8. `what` is
+    /// `scenario` or `template`.
     pub fn diagnostic(&self, what: &str) -> Diagnostic {
+        let what = match what {
+            "scenario" => crate::t!("read-the-scenario"),
+            "template" => crate::t!("read-the-template"),
+            other => other.to_owned(),
+        };
         let message = match self {
-            ReadError::Io { path, source } => format!("cannot read {what} `{}`: {source}", path.display()),
-            _ => format!("{what} {self}"),
+            ReadError::Io { path, source } => crate::t!(
+                "read-io-what",
+                what = what,
+                path = path.display().to_string(),
+                error = io_error(source)
+            ),
+            _ => crate::t!("read-what", what = what, problem = self.to_string()),
         };
         let d = Diagnostic::new(message).hint(self.hint());
         match self {
@@ -84,8 +145,8 @@ impl ReadError {
                     snippet: Some((format!("{before}\u{fffd}"), 1)),
                     detail: None,
                 })
-                .expected("UTF-8 text"),
-            ReadError::Utf16 { .. } => d.expected("UTF-8 text"),
+                .expected(crate::t!("read-utf8-expected")),
+            ReadError::Utf16 { .. } => d.expected(crate::t!("read-utf8-expected")),
             _ => d,
         }
     }

@@ -27,16 +27,19 @@ impl TemplateError {
         let detail = e.detail().map(str::to_owned);
         let (message, hint) = match e.kind() {
             ErrorKind::UndefinedError => (
-                format!("undefined value{}", detail.map(|d| format!(": {d}")).unwrap_or_default()),
-                Some("every name a template uses must be a [vars] entry, `cluster`, or an earlier capture; `{% if x is defined %}` tests for one".to_owned()),
+                match detail {
+                    Some(d) => crate::t!("tpl-undefined-detail", detail = d),
+                    None => crate::t!("tpl-undefined"),
+                },
+                Some(crate::t!("tpl-undefined-hint")),
             ),
             ErrorKind::SyntaxError => (
-                format!("template syntax error: {}", detail.unwrap_or_default()),
-                Some("see https://docs.rs/minijinja for the syntax: {{ value }}, {% if … %}…{% endif %}".to_owned()),
+                crate::t!("tpl-syntax", detail = detail.unwrap_or_default()),
+                Some(crate::t!("tpl-syntax-hint")),
             ),
             ErrorKind::TemplateNotFound => (
-                detail.unwrap_or_else(|| "template not found".to_owned()),
-                Some("templates are loaded only from the scenario's templates folder".to_owned()),
+                detail.unwrap_or_else(|| crate::t!("tpl-not-found")),
+                Some(crate::t!("tpl-not-found-hint")),
             ),
             // The location is shown beside the message, so say only what is wrong
             // (minijinja's own text adds `invalid operation:` and `(in file:line)`).
@@ -152,7 +155,7 @@ impl Templates {
                 Err(e) if e.is_not_found() => Ok(None),
                 Err(e) => Err(minijinja::Error::new(
                     ErrorKind::InvalidOperation,
-                    format!("template {e}; {}", e.hint()),
+                    crate::t!("tpl-unreadable", problem = e.to_string(), hint = e.hint()),
                 )),
             },
             Err(why) => Err(minijinja::Error::new(ErrorKind::InvalidOperation, why)),
@@ -190,11 +193,12 @@ impl Templates {
                     name: Some(name.to_owned()),
                     line: None,
                     range: None,
-                    message: format!("template `{name}` not found in `{}`", self.dir.display()),
-                    hint: Some(
-                        "check the file name; templates are loaded only from the scenario's templates folder"
-                            .to_owned(),
+                    message: crate::t!(
+                        "sc-template-not-found",
+                        name = name,
+                        dir = self.dir.display().to_string()
                     ),
+                    hint: Some(crate::t!("tpl-file-not-found-hint")),
                 }
             } else {
                 TemplateError::from_minijinja(&e, Some(name))
@@ -316,24 +320,46 @@ pub fn template_diagnostic(e: &TemplateError, templates: &Templates, name: &str)
             }
         }
     }
-    let mut d = Diagnostic::new(format!("in template `{file}`: {}", e.message)).with_location(location);
+    let mut d = Diagnostic::new(crate::t!(
+        "tpl-in-template",
+        file = file.as_str(),
+        why = e.message.as_str()
+    ))
+    .with_location(location);
     if let Some(h) = &e.hint {
         d = d.hint(h.clone());
     }
     d
 }
 
-/// Why a scenario's templates folder cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a scenario's templates folder cannot be used (shown in the learner's language).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FolderError {
-    #[error("the templates folder `{0}` does not exist")]
     Missing(PathBuf),
-    #[error("the templates folder `{0}` is not a folder")]
     NotAFolder(PathBuf),
     /// Outside the folder that holds the scenario (after following links).
-    #[error("the templates folder `{folder}` is outside the scenario's folder `{root}`")]
-    Outside { folder: PathBuf, root: PathBuf },
+    Outside {
+        folder: PathBuf,
+        root: PathBuf,
+    },
 }
+
+impl std::fmt::Display for FolderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            FolderError::Missing(p) => crate::t!("tpl-folder-missing", folder = p.display().to_string()),
+            FolderError::NotAFolder(p) => crate::t!("tpl-folder-not-folder", folder = p.display().to_string()),
+            FolderError::Outside { folder, root } => crate::t!(
+                "tpl-folder-outside",
+                folder = folder.display().to_string(),
+                root = root.display().to_string()
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for FolderError {}
 
 /// The templates folder `rel` of the scenario at `scenario`: it must be the scenario's own
 /// folder or inside it, after links are followed, so a downloaded lab can only read its own
@@ -388,18 +414,20 @@ fn resolve_in(root: &Path, name: &str) -> Result<PathBuf, String> {
             .components()
             .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
     {
-        return Err(format!(
-            "template `{name}` is outside the templates folder; templates may only load files from `{}`",
-            root.display()
+        return Err(crate::t!(
+            "tpl-outside",
+            name = name,
+            folder = root.display().to_string()
         ));
     }
     let path = root.join(rel);
     if let (Ok(real), Ok(real_root)) = (path.canonicalize(), root.canonicalize())
         && !real.starts_with(&real_root)
     {
-        return Err(format!(
-            "template `{name}` links outside the templates folder `{}`",
-            root.display()
+        return Err(crate::t!(
+            "tpl-links-outside",
+            name = name,
+            folder = root.display().to_string()
         ));
     }
     Ok(path)

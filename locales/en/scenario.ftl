@@ -163,3 +163,157 @@ what-delete = this delete
 what-scale = this scale
 what-action = this step's action
 what-cleanup-step = this cleanup step
+
+## serde's words when a value does not fit (src/scenario/load.rs); values stay as written
+
+serde-duplicate-field = duplicate field `{ $field }`
+serde-unknown-variant = unknown variant `{ $value }`
+serde-invalid-type = invalid type: { $found }
+serde-invalid-value = invalid value: { $found }
+serde-invalid-length = invalid length { $length }
+serde-found-string = string { $value }
+serde-found-integer = integer { $value }
+serde-found-float = floating point { $value }
+serde-found-boolean = boolean { $value }
+serde-found-character = character { $value }
+serde-found-sequence = sequence
+serde-found-map = map
+serde-found-unit = unit value
+serde-found-enum = enum
+serde-either = { $first } or { $second }
+serde-expected-sequence = a sequence
+serde-expected-string = a string
+serde-expected-boolean = a boolean
+serde-expected-map = a map
+serde-expected-character = a character
+serde-expected-float = { $rust_type }
+serde-expected-integer = { $rust_type }
+serde-expected-struct = struct { $name }
+serde-expected-enum = enum { $name }
+toml-type-string = string
+toml-type-integer = integer
+toml-type-float = float
+toml-type-boolean = boolean
+toml-type-datetime = datetime
+toml-type-array = array
+toml-type-table = table
+
+## Values of the scenario: durations, numbers, texts, variables (src/scenario/*.rs)
+
+duration-is-not-one = is not a duration
+duration-invalid = `{ $text }` { duration-is-not-one } ({ $why })
+duration-zero = `{ $text }` is zero; a timeout must be longer than that, such as "30s"
+duration-expecting = a duration string such as "30s" or "5m"
+duration-invalid-character = invalid character at { $at }
+duration-number-expected = expected number at { $at }
+duration-unit-needed = time unit needed, for example { $value }sec or { $value }ms
+duration-unknown-unit = unknown time unit { $unit }, supported units: ns, us/µs, ms, sec, min, hours, days, weeks, months, years (and few variations)
+duration-overflow = number is too large or cannot be represented without a lack of precision (values below 1ns are not supported)
+duration-empty = value was empty
+value-int-expr-type = expected a whole number or a template such as "{"{{"} replicas {"}}"}", found { $found }
+value-embedded-json = the string holds JSON that does not parse: { $why } (line { $line }, column { $column } of the string)
+text-not-string = `{ $lang }` holds { $found }, not a string
+text-no-language = this text has no language in it; write at least `en = "…"`
+text-type = expected a string, or a table of strings keyed by language (en = "…", es = "…"), found { $found }
+text-expecting = a string, or a table of strings keyed by language (en = "…", es = "…")
+text-lang-code = `{ $code }` is not a language code; write a code such as "en", "es" or "pt-BR"
+provider-unknown = `{ $provider }` is not a provider; use minikube, existing or rehearsal
+pause-type = pause is true, false, or a message to show; found { $found }
+step-id-empty = a step id cannot be empty
+step-id-first = step id `{ $id }` must start with a lowercase letter
+step-id-character = step id `{ $id }` contains `{ $character }`; use lowercase letters, digits and `-` (e.g. `make-csi-default`)
+path-empty-key = `{ $path }` has an empty key before position { $position }
+path-unclosed = `{ $path }` opens `[` without a closing `]`
+path-bad-filter = `[{ $inner }]` in `{ $path }` must pick elements as [key=value], such as [name=nginx]
+path-bad-bracket = `[{ $inner }]` in `{ $path }` must be an index like [0], [*], a quoted key like ["app.kubernetes.io/name"], or [key=value]
+path-empty = the path is empty; write one such as `status.readyReplicas`
+kube-version-part = `{ $version }` is not a Kubernetes version: the { $part } part `{ $text }` is not a number
+kube-version-invalid = `{ $version }` is not a Kubernetes version
+kube-version-no-minor = `{ $version }` is not a Kubernetes version; write major.minor.patch such as "1.21.2"
+kube-version-major = `{ $version }`: only Kubernetes 1.x exists; write a version such as "1.31.0"
+
+## [vars]: types, defaults and --var values (src/scenario/value.rs, model.rs)
+
+var-default-type = a variable holds a string, a whole number or a boolean, found { $found }
+var-default-misfit = the default does not fit `type = "{ $var_type }"`: { $why }
+var-type-unknown = `{ $name }` is not a variable type; use one of { $types }
+var-not-whole-number = `{ $value }` is not a whole number
+var-not-bool = `{ $value }` is not true or false
+var-not-port = { $value } is not a port (1 to 65535)
+var-nul = `{ $value }` holds a NUL character
+var-not-dns-label = `{ $value }` is not a dns-label: { $why }
+var-not-dns-name = `{ $value }` is not a dns-name: { $why }
+var-not-image = `{ $value }` is not an image reference: { $why }
+var-not-duration = `{ $value }` is not a duration: { $why }
+var-wrong-type = a { $var_type } variable cannot hold { $kind ->
+    [string] string
+    [integer] whole number
+   *[boolean] boolean
+} { $value }
+dns-empty = it is empty
+dns-label-too-long = it is longer than 63 characters
+dns-label-characters = only lowercase letters, digits and `-` are allowed
+dns-label-ends = it must start and end with a letter or digit
+dns-name-too-long = it is longer than 253 characters
+var-type-string-expected = any text without a NUL character
+var-type-int-expected = a whole number, such as 10
+var-type-bool-expected = true or false
+var-type-port-expected = a port number from 1 to 65535
+var-type-dns-label-expected = a DNS label: at most 63 lowercase letters, digits and `-`, starting and ending with a letter or digit (e.g. `pacman`)
+var-type-dns-name-expected = a DNS name: DNS labels joined by dots, at most 253 characters (e.g. `pacman.com`)
+var-type-image-expected = a container image reference, such as `docker.io/library/mongo:4.4`
+var-type-duration-expected = a duration such as `30s`, `2m` or `1m 30s`
+
+## Templates (src/template.rs)
+
+tpl-undefined = undefined value
+tpl-undefined-detail = undefined value: { $detail }
+tpl-undefined-hint = every name a template uses must be a [vars] entry, `cluster`, or an earlier capture; `{"{%"} if x is defined {"%}"}` tests for one
+tpl-syntax = template syntax error: { $detail }
+tpl-syntax-hint = see https://docs.rs/minijinja for the syntax: {"{{"} value {"}}"}, {"{%"} if … {"%}"}…{"{%"} endif {"%}"}
+tpl-not-found = template not found
+tpl-not-found-hint = templates are loaded only from the scenario's templates folder
+tpl-file-not-found-hint = check the file name; templates are loaded only from the scenario's templates folder
+tpl-unreadable = template { $problem }; { $hint }
+tpl-in-template = in template `{ $file }`: { $why }
+tpl-folder-missing = the templates folder `{ $folder }` does not exist
+tpl-folder-not-folder = the templates folder `{ $folder }` is not a folder
+tpl-folder-outside = the templates folder `{ $folder }` is outside the scenario's folder `{ $root }`
+tpl-outside = template `{ $name }` is outside the templates folder; templates may only load files from `{ $folder }`
+tpl-links-outside = template `{ $name }` links outside the templates folder `{ $folder }`
+
+## Reading a scenario or template file (src/source.rs)
+
+read-io = cannot read `{ $path }`: { $error }
+read-io-what = cannot read { $what } `{ $path }`: { $error }
+read-what = { $what } { $problem }
+read-the-scenario = scenario
+read-the-template = template
+read-not-regular = `{ $path }` is { $what }, not a regular file
+read-a-folder = a folder
+read-a-fifo = a named pipe (FIFO)
+read-a-char-device = a character device (such as /dev/zero)
+read-a-block-device = a block device
+read-a-socket = a socket
+read-not-a-file = not a file
+read-too-large = `{ $path }` is larger than 4 MiB ({ $size } bytes)
+read-utf16 = `{ $path }` is UTF-16 text, not UTF-8
+read-invalid-utf8 = `{ $path }` is not valid UTF-8: byte { $byte } at line { $line }, column { $column }
+read-io-hint = check the path and that you may read the file
+read-not-regular-hint = name a regular text file
+read-too-large-hint = scenarios and templates may hold at most 4 MiB; split the manifests into several templates
+read-utf8-hint = save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)
+read-utf8-expected = UTF-8 text
+# What the system says (`kind` picks a translation; English keeps the system's own words).
+io-error = { $kind ->
+   *[other] { $error }
+}
+
+## workshop new (src/scaffold.rs)
+
+new-exists = `{ $path }` already exists; nothing was written
+new-exists-hint = choose another name, or move the existing file away first
+new-bad-name = `{ $name }` does not name a lab; use letters, digits and `-`, such as `day60`
+new-cannot-write = cannot write `{ $path }`: { $error }
+new-wrote = wrote { $scenario } and { $template }
+new-next = next:

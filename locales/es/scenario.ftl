@@ -163,3 +163,168 @@ what-delete = este borrado
 what-scale = este escalado
 what-action = la acción de este paso
 what-cleanup-step = este paso de limpieza
+
+## Las palabras de serde cuando un valor no encaja (src/scenario/load.rs); los valores quedan tal como se escribieron
+
+serde-duplicate-field = campo repetido `{ $field }`
+serde-unknown-variant = valor desconocido `{ $value }`
+serde-invalid-type = tipo no válido: { $found }
+serde-invalid-value = valor no válido: { $found }
+serde-invalid-length = longitud no válida: { $length }
+serde-found-string = la cadena { $value }
+serde-found-integer = el entero { $value }
+serde-found-float = el número decimal { $value }
+serde-found-boolean = el booleano { $value }
+serde-found-character = el carácter { $value }
+serde-found-sequence = una lista
+serde-found-map = una tabla
+serde-found-unit = un valor vacío
+serde-found-enum = una variante
+serde-either = { $first } o { $second }
+serde-expected-sequence = una lista
+serde-expected-string = una cadena
+serde-expected-boolean = un booleano (true o false)
+serde-expected-map = una tabla
+serde-expected-character = un carácter
+serde-expected-float = un número ({ $rust_type })
+serde-expected-integer = un número entero ({ $rust_type })
+serde-expected-struct = una tabla ({ $name })
+serde-expected-enum = uno de los valores de { $name }
+toml-type-string = una cadena
+toml-type-integer = un entero
+toml-type-float = un número decimal
+toml-type-boolean = un booleano
+toml-type-datetime = una fecha y hora
+toml-type-array = una lista
+toml-type-table = una tabla
+
+## Valores del escenario: duraciones, números, textos, variables (src/scenario/*.rs)
+
+duration-is-not-one = no es una duración
+duration-invalid = `{ $text }` { duration-is-not-one } ({ $why })
+duration-zero = `{ $text }` es cero; un límite de tiempo tiene que ser mayor, como "30s"
+duration-expecting = una duración como "30s" o "5m"
+duration-invalid-character = carácter no válido en la posición { $at }
+duration-number-expected = se esperaba un número en la posición { $at }
+duration-unit-needed = falta la unidad de tiempo, por ejemplo { $value }sec o { $value }ms
+duration-unknown-unit = unidad de tiempo desconocida { $unit }; unidades admitidas: ns, us/µs, ms, sec, min, hours, days, weeks, months, years (y algunas variantes)
+duration-overflow = el número es demasiado grande o no se puede representar sin perder precisión (no se admiten valores por debajo de 1ns)
+duration-empty = el valor está vacío
+value-int-expr-type = se esperaba un número entero o una plantilla como "{"{{"} replicas {"}}"}", y se encontró { $found }
+value-embedded-json = la cadena lleva un JSON que no se puede leer: { $why } (línea { $line }, columna { $column } de la cadena)
+text-not-string = `{ $lang }` contiene { $found }, no una cadena
+text-no-language = este texto no tiene ningún idioma; escribe al menos `en = "…"`
+text-type = se esperaba una cadena o una tabla de cadenas por idioma (en = "…", es = "…"), y se encontró { $found }
+text-expecting = una cadena o una tabla de cadenas por idioma (en = "…", es = "…")
+text-lang-code = `{ $code }` no es un código de idioma; escribe un código como "en", "es" o "pt-BR"
+provider-unknown = `{ $provider }` no es un proveedor; usa minikube, existing o rehearsal
+pause-type = pause es true, false o el mensaje que se muestra; se encontró { $found }
+step-id-empty = el id de un paso no puede estar vacío
+step-id-first = el id de paso `{ $id }` tiene que empezar por una letra minúscula
+step-id-character = el id de paso `{ $id }` contiene `{ $character }`; usa letras minúsculas, dígitos y `-` (p. ej. `make-csi-default`)
+path-empty-key = `{ $path }` tiene una clave vacía antes de la posición { $position }
+path-unclosed = `{ $path }` abre `[` sin cerrar `]`
+path-bad-filter = `[{ $inner }]` en `{ $path }` tiene que elegir elementos como [clave=valor], por ejemplo [name=nginx]
+path-bad-bracket = `[{ $inner }]` en `{ $path }` tiene que ser un índice como [0], [*], una clave entre comillas como ["app.kubernetes.io/name"] o [clave=valor]
+path-empty = la ruta está vacía; escribe una como `status.readyReplicas`
+kube-version-part = `{ $version }` no es una versión de Kubernetes: la parte { $part ->
+    [major] mayor
+    [minor] menor
+   *[other] de parche
+} `{ $text }` no es un número
+kube-version-invalid = `{ $version }` no es una versión de Kubernetes
+kube-version-no-minor = `{ $version }` no es una versión de Kubernetes; escribe mayor.menor.parche, como "1.21.2"
+kube-version-major = `{ $version }`: solo existe Kubernetes 1.x; escribe una versión como "1.31.0"
+
+## [vars]: tipos, valores por defecto y valores de --var (src/scenario/value.rs, model.rs)
+
+var-default-type = una variable guarda una cadena, un número entero o un booleano; se encontró { $found }
+var-default-misfit = el valor por defecto no encaja con `type = "{ $var_type }"`: { $why }
+var-type-unknown = `{ $name }` no es un tipo de variable; usa uno de { $types }
+var-not-whole-number = `{ $value }` no es un número entero
+var-not-bool = `{ $value }` no es true ni false
+var-not-port = { $value } no es un puerto (de 1 a 65535)
+var-nul = `{ $value }` contiene un carácter NUL
+var-not-dns-label = `{ $value }` no es un dns-label: { $why }
+var-not-dns-name = `{ $value }` no es un dns-name: { $why }
+var-not-image = `{ $value }` no es una referencia de imagen: { $why }
+var-not-duration = `{ $value }` no es una duración: { $why }
+var-wrong-type = una variable { $var_type } no puede guardar { $kind ->
+    [string] la cadena
+    [integer] el número entero
+   *[boolean] el booleano
+} { $value }
+dns-empty = está vacío
+dns-label-too-long = tiene más de 63 caracteres
+dns-label-characters = solo se permiten letras minúsculas, dígitos y `-`
+dns-label-ends = tiene que empezar y terminar con una letra o un dígito
+dns-name-too-long = tiene más de 253 caracteres
+var-type-string-expected = cualquier texto sin caracteres NUL
+var-type-int-expected = un número entero, como 10
+var-type-bool-expected = true o false
+var-type-port-expected = un número de puerto de 1 a 65535
+var-type-dns-label-expected = una etiqueta DNS: como mucho 63 letras minúsculas, dígitos y `-`, que empiece y termine con una letra o un dígito (p. ej. `pacman`)
+var-type-dns-name-expected = un nombre DNS: etiquetas DNS unidas por puntos, como mucho 253 caracteres (p. ej. `pacman.com`)
+var-type-image-expected = una referencia de imagen de contenedor, como `docker.io/library/mongo:4.4`
+var-type-duration-expected = una duración como `30s`, `2m` o `1m 30s`
+
+## Plantillas (src/template.rs)
+
+tpl-undefined = valor no definido
+tpl-undefined-detail = valor no definido: { $detail }
+tpl-undefined-hint = cada nombre que usa una plantilla tiene que ser una entrada de [vars], `cluster` o una captura anterior; `{"{%"} if x is defined {"%}"}` comprueba si existe
+tpl-syntax = error de sintaxis en la plantilla: { $detail }
+tpl-syntax-hint = consulta la sintaxis en https://docs.rs/minijinja: {"{{"} valor {"}}"}, {"{%"} if … {"%}"}…{"{%"} endif {"%}"}
+tpl-not-found = no se encuentra la plantilla
+tpl-not-found-hint = las plantillas solo se cargan desde la carpeta de plantillas del escenario
+tpl-file-not-found-hint = revisa el nombre del archivo; las plantillas solo se cargan desde la carpeta de plantillas del escenario
+tpl-unreadable = la plantilla { $problem }; { $hint }
+tpl-in-template = en la plantilla `{ $file }`: { $why }
+tpl-folder-missing = la carpeta de plantillas `{ $folder }` no existe
+tpl-folder-not-folder = la carpeta de plantillas `{ $folder }` no es una carpeta
+tpl-folder-outside = la carpeta de plantillas `{ $folder }` está fuera de la carpeta del escenario `{ $root }`
+tpl-outside = la plantilla `{ $name }` está fuera de la carpeta de plantillas; las plantillas solo pueden cargar archivos de `{ $folder }`
+tpl-links-outside = la plantilla `{ $name }` enlaza fuera de la carpeta de plantillas `{ $folder }`
+
+## Leer un archivo de escenario o de plantilla (src/source.rs)
+
+read-io = no se puede leer `{ $path }`: { $error }
+read-io-what = no se puede leer { $what } `{ $path }`: { $error }
+read-what = { $what } { $problem }
+read-the-scenario = el escenario
+read-the-template = la plantilla
+read-not-regular = `{ $path }` es { $what }, no un archivo normal
+read-a-folder = una carpeta
+read-a-fifo = una tubería con nombre (FIFO)
+read-a-char-device = un dispositivo de caracteres (como /dev/zero)
+read-a-block-device = un dispositivo de bloques
+read-a-socket = un socket
+read-not-a-file = algo que no es un archivo
+read-too-large = `{ $path }` ocupa más de 4 MiB ({ $size } bytes)
+read-utf16 = `{ $path }` es texto UTF-16, no UTF-8
+read-invalid-utf8 = `{ $path }` no es UTF-8 válido: byte { $byte } en la línea { $line }, columna { $column }
+read-io-hint = revisa la ruta y que tengas permiso para leer el archivo
+read-not-regular-hint = indica un archivo de texto normal
+read-too-large-hint = los escenarios y las plantillas ocupan como mucho 4 MiB; reparte los manifiestos en varias plantillas
+read-utf8-hint = guarda el archivo como UTF-8 (en la mayoría de editores: Guardar como, Codificación: UTF-8)
+read-utf8-expected = texto UTF-8
+# Lo que dice el sistema: los casos comunes, traducidos; los demás, con las palabras del sistema.
+io-error = { $kind ->
+    [not-found] no existe
+    [permission-denied] permiso denegado
+    [is-a-directory] es una carpeta
+    [not-a-directory] una parte de la ruta no es una carpeta
+    [already-exists] ya existe
+    [read-only] el sistema de archivos es de solo lectura
+    [storage-full] no queda espacio en el disco
+   *[other] { $error }
+}
+
+## workshop new (src/scaffold.rs)
+
+new-exists = `{ $path }` ya existe; no se ha escrito nada
+new-exists-hint = elige otro nombre, o aparta antes el archivo que ya existe
+new-bad-name = `{ $name }` no nombra un laboratorio; usa letras, dígitos y `-`, como `day60`
+new-cannot-write = no se puede escribir `{ $path }`: { $error }
+new-wrote = escritos { $scenario } y { $template }
+new-next = siguiente:

@@ -26,13 +26,27 @@ impl std::str::FromStr for Duration {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let parsed = humantime::parse_duration(s.trim()).map_err(|e| format!("`{s}` is not a duration ({e})"))?;
+        let parsed = humantime::parse_duration(s.trim())
+            .map_err(|e| crate::t!("duration-invalid", text = s, why = why_not(&e)))?;
         if parsed.is_zero() {
-            return Err(format!(
-                "`{s}` is zero; a timeout must be longer than that, such as \"30s\""
-            ));
+            return Err(crate::t!("duration-zero", text = s));
         }
         Ok(Duration(parsed))
+    }
+}
+
+/// Why humantime did not read a duration, in the learner's language.
+pub fn why_not(e: &humantime::DurationError) -> String {
+    use humantime::DurationError as E;
+    match e {
+        E::InvalidCharacter(at) => crate::t!("duration-invalid-character", at = *at),
+        E::NumberExpected(at) => crate::t!("duration-number-expected", at = *at),
+        E::UnknownUnit { unit, value, .. } if unit.is_empty() => {
+            crate::t!("duration-unit-needed", value = value.to_string())
+        }
+        E::UnknownUnit { unit, .. } => crate::t!("duration-unknown-unit", unit = format!("{unit:?}")),
+        E::NumberOverflow => crate::t!("duration-overflow"),
+        E::Empty => crate::t!("duration-empty"),
     }
 }
 
@@ -42,7 +56,7 @@ impl<'de> Deserialize<'de> for Duration {
         impl de::Visitor<'_> for V {
             type Value = Duration;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a duration string such as \"30s\" or \"5m\"")
+                f.write_str(&crate::t!("duration-expecting"))
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Duration, E> {
                 s.parse().map_err(E::custom)

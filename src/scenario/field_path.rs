@@ -44,7 +44,7 @@ impl FieldPath {
                 '.' => {
                     let after_bracket = i > 0 && bytes[i - 1] == ']';
                     if key.is_empty() && !after_bracket {
-                        return Err(format!("`{text}` has an empty key before position {i}"));
+                        return Err(crate::t!("path-empty-key", path = text, position = i));
                     }
                     flush(&mut key, &mut segments);
                     i += 1;
@@ -55,7 +55,7 @@ impl FieldPath {
                         .iter()
                         .position(|c| *c == ']')
                         .map(|p| p + i)
-                        .ok_or_else(|| format!("`{text}` opens `[` without a closing `]`"))?;
+                        .ok_or_else(|| crate::t!("path-unclosed", path = text))?;
                     let inner: String = bytes[i + 1..close].iter().collect();
                     let inner = inner.trim();
                     if inner == "*" {
@@ -71,18 +71,14 @@ impl FieldPath {
                             !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
                         };
                         if !plain(key) || value.is_empty() {
-                            return Err(format!(
-                                "`[{inner}]` in `{text}` must pick elements as [key=value], such as [name=nginx]"
-                            ));
+                            return Err(crate::t!("path-bad-filter", inner = inner, path = text));
                         }
                         segments.push(Segment::Filter {
                             key: key.to_owned(),
                             value: value.to_owned(),
                         });
                     } else {
-                        return Err(format!(
-                            "`[{inner}]` in `{text}` must be an index like [0], [*], a quoted key like [\"app.kubernetes.io/name\"], or [key=value]"
-                        ));
+                        return Err(crate::t!("path-bad-bracket", inner = inner, path = text));
                     }
                     i = close + 1;
                 }
@@ -94,7 +90,7 @@ impl FieldPath {
         }
         flush(&mut key, &mut segments);
         if segments.is_empty() {
-            return Err("the path is empty; write one such as `status.readyReplicas`".into());
+            return Err(crate::t!("path-empty"));
         }
         Ok(FieldPath {
             text: text.to_owned(),

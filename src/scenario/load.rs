@@ -174,7 +174,7 @@ fn read_vars(
             Diagnostic::at(
                 source,
                 &span,
-                crate::t!("load-vars-not-table", found = other.type_str()),
+                crate::t!("load-vars-not-table", found = type_name(other.type_str())),
             )
             .expected(crate::t!("load-vars-not-table-expected")),
         ),
@@ -322,7 +322,7 @@ fn type_error(source: &Source, e: &toml::de::Error, outer: &Span, ctx: Context) 
     } else if let Some(exp) = expected {
         d = d.expected(serde_expected(&exp));
     }
-    if message.contains("is not a duration") {
+    if message.contains(&crate::t!("duration-is-not-one")) {
         d = d
             .expected(crate::t!("load-duration-expected"))
             .hint(crate::t!("load-duration-hint"));
@@ -397,29 +397,108 @@ pub(crate) fn one_of(items: &[&str]) -> String {
     crate::t!("one-of", items = quoted.join(", "))
 }
 
-/// serde's words for a field it does not know or misses, in the learner's language; any other
-/// message of serde's as it is.
+/// serde's messages in the learner's language (the shapes of `serde::de::Error`: a field it
+/// does not know, misses or sees twice, a value of the wrong type, an invalid value or length,
+/// an unknown variant), keeping the values quoted from the file exactly; a message it does not
+/// recognise as it is.
 fn serde_message(message: &str) -> String {
-    let field = |prefix: &str| {
+    let quoted = |prefix: &str| {
         message
             .strip_prefix(prefix)
             .and_then(|r| r.strip_suffix('`'))
             .filter(|f| !f.contains('`'))
     };
-    if let Some(f) = field("unknown field `") {
+    if let Some(f) = quoted("unknown field `") {
         crate::t!("load-unknown-field", field = f)
-    } else if let Some(f) = field("missing field `") {
+    } else if let Some(f) = quoted("missing field `") {
         crate::t!("load-missing-field", field = f)
+    } else if let Some(f) = quoted("duplicate field `") {
+        crate::t!("serde-duplicate-field", field = f)
+    } else if let Some(v) = quoted("unknown variant `") {
+        crate::t!("serde-unknown-variant", value = v)
+    } else if let Some(found) = message.strip_prefix("invalid type: ") {
+        crate::t!("serde-invalid-type", found = serde_unexpected(found))
+    } else if let Some(found) = message.strip_prefix("invalid value: ") {
+        crate::t!("serde-invalid-value", found = serde_unexpected(found))
+    } else if let Some(n) = message
+        .strip_prefix("invalid length ")
+        .filter(|n| n.chars().all(|c| c.is_ascii_digit()))
+    {
+        crate::t!("serde-invalid-length", length = n)
     } else {
         message.to_owned()
     }
 }
 
-/// serde's "one of `a`, `b`" in the learner's language.
+/// What serde found (`serde::de::Unexpected` as it displays): `string "echo hi"`,
+/// `integer `3``, `sequence`, …, in the learner's language with the value as written.
+fn serde_unexpected(found: &str) -> String {
+    let value = |prefix: &str| found.strip_prefix(prefix).filter(|v| !v.is_empty());
+    if let Some(v) = value("string ") {
+        crate::t!("serde-found-string", value = v)
+    } else if let Some(v) = value("integer ") {
+        crate::t!("serde-found-integer", value = v)
+    } else if let Some(v) = value("floating point ") {
+        crate::t!("serde-found-float", value = v)
+    } else if let Some(v) = value("boolean ") {
+        crate::t!("serde-found-boolean", value = v)
+    } else if let Some(v) = value("character ") {
+        crate::t!("serde-found-character", value = v)
+    } else {
+        match found {
+            "sequence" => crate::t!("serde-found-sequence"),
+            "map" => crate::t!("serde-found-map"),
+            "unit value" => crate::t!("serde-found-unit"),
+            "enum" => crate::t!("serde-found-enum"),
+            _ => found.to_owned(),
+        }
+    }
+}
+
+/// What serde expected, in the learner's language: "one of `a`, `b`", "`a` or `b`", and the
+/// names serde and derived types give to TOML's types ("a sequence", "a string", "i32",
+/// "struct Command"); anything else (workshop's own words, already translated) as it is.
 fn serde_expected(expected: &str) -> String {
-    match expected.strip_prefix("one of ") {
-        Some(items) => crate::t!("one-of", items = items),
-        None => expected.to_owned(),
+    if let Some(items) = expected.strip_prefix("one of ") {
+        return crate::t!("one-of", items = items);
+    }
+    if let Some((a, b)) = expected.split_once("` or `")
+        && a.starts_with('`')
+        && b.ends_with('`')
+    {
+        return crate::t!("serde-either", first = format!("{a}`"), second = format!("`{b}"));
+    }
+    const INTEGERS: &[&str] = &[
+        "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize",
+    ];
+    match expected {
+        "a sequence" => crate::t!("serde-expected-sequence"),
+        "a string" | "a borrowed string" => crate::t!("serde-expected-string"),
+        "a boolean" => crate::t!("serde-expected-boolean"),
+        "a map" => crate::t!("serde-expected-map"),
+        "a character" => crate::t!("serde-expected-character"),
+        "f32" | "f64" => crate::t!("serde-expected-float", rust_type = expected),
+        t if INTEGERS.contains(&t) => crate::t!("serde-expected-integer", rust_type = t),
+        _ => match (expected.strip_prefix("struct "), expected.strip_prefix("enum ")) {
+            (Some(name), _) if !name.contains(' ') => crate::t!("serde-expected-struct", name = name),
+            (_, Some(name)) if !name.contains(' ') => crate::t!("serde-expected-enum", name = name),
+            _ => expected.to_owned(),
+        },
+    }
+}
+
+/// A TOML type as `toml` names it (`string`, `integer`, `float`, `boolean`, `datetime`,
+/// `array`, `table`), in the learner's language, to say what was found.
+pub(crate) fn type_name(type_str: &str) -> String {
+    match type_str {
+        "string" => crate::t!("toml-type-string"),
+        "integer" => crate::t!("toml-type-integer"),
+        "float" => crate::t!("toml-type-float"),
+        "boolean" => crate::t!("toml-type-boolean"),
+        "datetime" => crate::t!("toml-type-datetime"),
+        "array" => crate::t!("toml-type-array"),
+        "table" => crate::t!("toml-type-table"),
+        other => other.to_owned(),
     }
 }
 

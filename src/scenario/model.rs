@@ -73,7 +73,7 @@ impl std::str::FromStr for Provider {
             "minikube" => Ok(Provider::Minikube),
             "existing" => Ok(Provider::Existing),
             "rehearsal" => Ok(Provider::Rehearsal),
-            _ => Err(format!("`{s}` is not a provider; use minikube, existing or rehearsal")),
+            _ => Err(crate::t!("provider-unknown", provider = s)),
         }
     }
 }
@@ -136,10 +136,11 @@ pub enum VarValue {
 }
 
 impl VarValue {
+    /// The kind of value: `string`, `integer` or `boolean` (a key of the catalogue's `var-wrong-type`).
     pub fn type_name(&self) -> &'static str {
         match self {
             VarValue::String(_) => "string",
-            VarValue::Integer(_) => "whole number",
+            VarValue::Integer(_) => "integer",
             VarValue::Bool(_) => "boolean",
         }
     }
@@ -201,9 +202,9 @@ impl<'de> Deserialize<'de> for VarSpec {
             toml::Value::Integer(i) => VarValue::Integer(i),
             toml::Value::Boolean(b) => VarValue::Bool(b),
             other => {
-                return Err(de::Error::custom(format!(
-                    "a variable holds a string, a whole number or a boolean, found {}",
-                    other.type_str()
+                return Err(de::Error::custom(crate::t!(
+                    "var-default-type",
+                    found = super::load::type_name(other.type_str())
                 )));
             }
         };
@@ -212,7 +213,7 @@ impl<'de> Deserialize<'de> for VarSpec {
             None => VarType::inferred(&default),
         };
         ty.check(&default)
-            .map_err(|why| de::Error::custom(format!("the default does not fit `type = \"{ty}\"`: {why}")))?;
+            .map_err(|why| de::Error::custom(crate::t!("var-default-misfit", var_type = ty.name(), why = why)))?;
         Ok(VarSpec {
             default,
             ty,
@@ -239,9 +240,9 @@ impl<'de> Deserialize<'de> for PauseSpec {
             other @ (toml::Value::String(_) | toml::Value::Table(_)) => Text::from_value(other, span)
                 .map(PauseSpec::Message)
                 .map_err(de::Error::custom),
-            other => Err(de::Error::custom(format!(
-                "pause is true, false, or a message to show; found {}",
-                other.type_str()
+            other => Err(de::Error::custom(crate::t!(
+                "pause-type",
+                found = super::load::type_name(other.type_str())
             ))),
         }
     }

@@ -29,9 +29,9 @@ impl StepId {
     pub fn problem(s: &str) -> Option<String> {
         let mut chars = s.chars();
         match chars.next() {
-            None => return Some("a step id cannot be empty".into()),
+            None => return Some(crate::t!("step-id-empty")),
             Some(c) if !c.is_ascii_lowercase() => {
-                return Some(format!("step id `{s}` must start with a lowercase letter"));
+                return Some(crate::t!("step-id-first", id = s));
             }
             _ => {}
         }
@@ -39,9 +39,7 @@ impl StepId {
             .chars()
             .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
         {
-            return Some(format!(
-                "step id `{s}` contains `{bad}`; use lowercase letters, digits and `-` (e.g. `make-csi-default`)"
-            ));
+            return Some(crate::t!("step-id-character", id = s, character = bad.to_string()));
         }
         None
     }

@@ -73,18 +73,21 @@ impl Text {
                     }
                     match v {
                         toml::Value::String(s) => out.insert(k, at(s)),
-                        other => return Err(format!("`{k}` holds {}, not a string", other.type_str())),
+                        other => {
+                            return Err(crate::t!(
+                                "text-not-string",
+                                lang = k.as_str(),
+                                found = super::load::type_name(other.type_str())
+                            ));
+                        }
                     };
                 }
                 if out.is_empty() {
-                    return Err("this text has no language in it; write at least `en = \"…\"`".into());
+                    return Err(crate::t!("text-no-language"));
                 }
                 Ok(Text::PerLang(out))
             }
-            other => Err(format!(
-                "expected a string, or a table of strings keyed by language (en = \"…\", es = \"…\"), found {}",
-                other.type_str()
-            )),
+            other => Err(crate::t!("text-type", found = super::load::type_name(other.type_str()))),
         }
     }
 }
@@ -97,8 +100,7 @@ pub fn lang_problem(code: &str) -> Option<String> {
     };
     let base_ok = (2..=3).contains(&base.len()) && base.chars().all(|c| c.is_ascii_lowercase());
     let region_ok = region.is_none_or(|r| r.len() == 2 && r.chars().all(|c| c.is_ascii_uppercase()));
-    (!(base_ok && region_ok))
-        .then(|| format!("`{code}` is not a language code; write a code such as \"en\", \"es\" or \"pt-BR\""))
+    (!(base_ok && region_ok)).then(|| crate::t!("text-lang-code", code = code))
 }
 
 impl<'de> Deserialize<'de> for Text {
@@ -126,7 +128,7 @@ impl<'de> Deserialize<'de> for Raw {
         impl<'de> de::Visitor<'de> for V {
             type Value = Raw;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a string, or a table of strings keyed by language (en = \"…\", es = \"…\")")
+                f.write_str(&crate::t!("text-expecting"))
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Raw, E> {
                 Ok(Raw::Same(s.to_owned()))
@@ -140,9 +142,7 @@ impl<'de> Deserialize<'de> for Raw {
                     out.insert(k, v);
                 }
                 if out.is_empty() {
-                    return Err(de::Error::custom(
-                        "this text has no language in it; write at least `en = \"…\"`",
-                    ));
+                    return Err(de::Error::custom(crate::t!("text-no-language")));
                 }
                 Ok(Raw::PerLang(out))
             }

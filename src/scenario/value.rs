@@ -21,9 +21,9 @@ impl<'de> Deserialize<'de> for IntExpr {
         match v.into_inner() {
             toml::Value::Integer(i) => Ok(IntExpr::Lit(i)),
             toml::Value::String(text) => Ok(IntExpr::Expr(Expr { text, span })),
-            other => Err(de::Error::custom(format!(
-                "expected a whole number or a template such as \"{{{{ replicas }}}}\", found {}",
-                other.type_str()
+            other => Err(de::Error::custom(crate::t!(
+                "value-int-expr-type",
+                found = super::load::type_name(other.type_str())
             ))),
         }
     }
@@ -61,11 +61,7 @@ impl JsonValue {
             let what = full
                 .strip_suffix(&format!(" at line {} column {}", e.line(), e.column()))
                 .unwrap_or(&full);
-            format!(
-                "the string holds JSON that does not parse: {what} (line {}, column {} of the string)",
-                e.line(),
-                e.column()
-            )
+            crate::t!("value-embedded-json", why = what, line = e.line(), column = e.column())
         }))
     }
 }
@@ -142,18 +138,16 @@ impl VarType {
     }
 
     /// What a value of this type looks like, for `expected:` lines.
-    pub fn expected(self) -> &'static str {
+    pub fn expected(self) -> String {
         match self {
-            VarType::String => "any text without a NUL character",
-            VarType::Int => "a whole number, such as 10",
-            VarType::Bool => "true or false",
-            VarType::Port => "a port number from 1 to 65535",
-            VarType::DnsLabel => {
-                "a DNS label: at most 63 lowercase letters, digits and `-`, starting and ending with a letter or digit (e.g. `pacman`)"
-            }
-            VarType::DnsName => "a DNS name: DNS labels joined by dots, at most 253 characters (e.g. `pacman.com`)",
-            VarType::Image => "a container image reference, such as `docker.io/library/mongo:4.4`",
-            VarType::Duration => "a duration such as `30s`, `2m` or `1m 30s`",
+            VarType::String => crate::t!("var-type-string-expected"),
+            VarType::Int => crate::t!("var-type-int-expected"),
+            VarType::Bool => crate::t!("var-type-bool-expected"),
+            VarType::Port => crate::t!("var-type-port-expected"),
+            VarType::DnsLabel => crate::t!("var-type-dns-label-expected"),
+            VarType::DnsName => crate::t!("var-type-dns-name-expected"),
+            VarType::Image => crate::t!("var-type-image-expected"),
+            VarType::Duration => crate::t!("var-type-duration-expected"),
         }
     }
 
@@ -173,12 +167,12 @@ impl VarType {
             VarType::Int | VarType::Port => VarValue::Integer(
                 raw.trim()
                     .parse()
-                    .map_err(|_| format!("`{}` is not a whole number", shown(raw)))?,
+                    .map_err(|_| crate::t!("var-not-whole-number", value = shown(raw)))?,
             ),
             VarType::Bool => match raw {
                 "true" => VarValue::Bool(true),
                 "false" => VarValue::Bool(false),
-                _ => return Err(format!("`{}` is not true or false", shown(raw))),
+                _ => return Err(crate::t!("var-not-bool", value = shown(raw))),
             },
             _ => VarValue::String(raw.to_owned()),
         };
@@ -193,23 +187,34 @@ impl VarType {
         match (self, value) {
             (VarType::Int, VarValue::Integer(_)) | (VarType::Bool, VarValue::Bool(_)) => Ok(()),
             (VarType::Port, VarValue::Integer(p)) if (1..=65_535).contains(p) => Ok(()),
-            (VarType::Port, VarValue::Integer(p)) => Err(format!("{p} is not a port (1 to 65535)")),
-            (_, VarValue::String(s)) if s.contains('\0') => Err(format!("`{}` holds a NUL character", shown(s))),
+            (VarType::Port, VarValue::Integer(p)) => Err(crate::t!("var-not-port", value = p.to_string())),
+            (_, VarValue::String(s)) if s.contains('\0') => Err(crate::t!("var-nul", value = shown(s))),
             (VarType::String, VarValue::String(_)) => Ok(()),
             (VarType::DnsLabel, VarValue::String(s)) => {
-                dns_label(s).map_err(|why| format!("`{}` is not a dns-label: {why}", shown(s)))
+                dns_label(s).map_err(|why| crate::t!("var-not-dns-label", value = shown(s), why = why))
             }
             (VarType::DnsName, VarValue::String(s)) => {
-                dns_name(s).map_err(|why| format!("`{}` is not a dns-name: {why}", shown(s)))
+                dns_name(s).map_err(|why| crate::t!("var-not-dns-name", value = shown(s), why = why))
             }
             (VarType::Image, VarValue::String(s)) => s
                 .parse::<oci_spec::distribution::Reference>()
                 .map(|_| ())
-                .map_err(|why| format!("`{}` is not an image reference: {why}", shown(s))),
-            (VarType::Duration, VarValue::String(s)) => humantime::parse_duration(s.trim())
-                .map(|_| ())
-                .map_err(|why| format!("`{}` is not a duration: {why}", shown(s))),
-            (_, other) => Err(format!("a {this} variable cannot hold {} {other}", other.type_name())),
+                .map_err(|why| crate::t!("var-not-image", value = shown(s), why = why.to_string())),
+            (VarType::Duration, VarValue::String(s)) => {
+                humantime::parse_duration(s.trim()).map(|_| ()).map_err(|why| {
+                    crate::t!(
+                        "var-not-duration",
+                        value = shown(s),
+                        why = super::duration::why_not(&why)
+                    )
+                })
+            }
+            (_, other) => Err(crate::t!(
+                "var-wrong-type",
+                var_type = this,
+                kind = other.type_name(),
+                value = other.to_string()
+            )),
         }
     }
 }
@@ -219,7 +224,7 @@ impl std::str::FromStr for VarType {
     fn from_str(s: &str) -> Result<VarType, String> {
         VarType::ALL.iter().copied().find(|t| t.name() == s).ok_or_else(|| {
             let names: Vec<&str> = VarType::ALL.iter().map(|t| t.name()).collect();
-            format!("`{s}` is not a variable type; use one of {}", names.join(", "))
+            crate::t!("var-type-unknown", name = s, types = names.join(", "))
         })
     }
 }
@@ -245,29 +250,29 @@ pub fn shown(s: &str) -> String {
 }
 
 /// RFC 1123 label: 1–63 of `a-z0-9-`, alphanumeric at both ends.
-fn dns_label(s: &str) -> Result<(), &'static str> {
+fn dns_label(s: &str) -> Result<(), String> {
     if s.is_empty() {
-        return Err("it is empty");
+        return Err(crate::t!("dns-empty"));
     }
     if s.len() > 63 {
-        return Err("it is longer than 63 characters");
+        return Err(crate::t!("dns-label-too-long"));
     }
     if !s
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
-        return Err("only lowercase letters, digits and `-` are allowed");
+        return Err(crate::t!("dns-label-characters"));
     }
     if s.starts_with('-') || s.ends_with('-') {
-        return Err("it must start and end with a letter or digit");
+        return Err(crate::t!("dns-label-ends"));
     }
     Ok(())
 }
 
 /// RFC 1123 subdomain: labels joined by dots, at most 253 characters.
-fn dns_name(s: &str) -> Result<(), &'static str> {
+fn dns_name(s: &str) -> Result<(), String> {
     if s.len() > 253 {
-        return Err("it is longer than 253 characters");
+        return Err(crate::t!("dns-name-too-long"));
     }
     s.split('.').try_for_each(dns_label)
 }
