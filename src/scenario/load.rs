@@ -579,6 +579,139 @@ mod tests {
         assert!(f.steps.is_empty() && f.incomplete);
     }
 
+    /// The first problem of a step holding `body`, as (message, expected), in `lang`.
+    fn step_problem(lang: &str, body: &str) -> (String, String) {
+        let _lang = crate::i18n::scoped(lang);
+        let (_, d) = parse_str(&format!(
+            "[lab]\nid = \"x\"\ntitle = \"X\"\n[[steps]]\nid = \"a\"\ntitle = \"A\"\n{body}\n"
+        ));
+        let first = d.0.into_iter().next().expect("a problem");
+        (first.message, first.expected.unwrap_or_default())
+    }
+
+    /// Asserts `body` gives (message, expected) in English and in Spanish.
+    #[track_caller]
+    fn both(body: &str, en: (&str, &str), es: (&str, &str)) {
+        let owned = |(m, e): (&str, &str)| (m.to_owned(), e.to_owned());
+        assert_eq!(step_problem("en", body), owned(en), "English");
+        assert_eq!(step_problem("es", body), owned(es), "Spanish");
+    }
+
+    #[test]
+    fn serde_invalid_type_of_a_string_keeps_the_value_as_written() {
+        both(
+            "command = { argv = \"echo \\\"hi\\\"\" }",
+            ("invalid type: string \"echo \\\"hi\\\"\"", "a sequence"),
+            ("tipo no válido: la cadena \"echo \\\"hi\\\"\"", "una lista"),
+        );
+    }
+
+    #[test]
+    fn serde_invalid_type_of_an_integer_a_float_and_a_boolean() {
+        both(
+            "optional = 3",
+            ("invalid type: integer `3`", "a boolean"),
+            ("tipo no válido: el entero `3`", "un booleano (true o false)"),
+        );
+        both(
+            "optional = 1.5",
+            ("invalid type: floating point `1.5`", "a boolean"),
+            ("tipo no válido: el número decimal `1.5`", "un booleano (true o false)"),
+        );
+        both(
+            "note = {}\n[[steps.checks]]\nhttp = { url = \"http://127.0.0.1:1/\", expect = { status = true } }",
+            ("invalid type: boolean `true`", "u16"),
+            ("tipo no válido: el booleano `true`", "un número entero (u16)"),
+        );
+    }
+
+    #[test]
+    fn serde_invalid_type_of_a_table_or_a_list() {
+        both(
+            "needs = { a = 1 }",
+            ("invalid type: map", "a sequence"),
+            ("tipo no válido: una tabla", "una lista"),
+        );
+        both(
+            "note = {}\nexplain = [\"a\"]",
+            (
+                "invalid type: sequence",
+                "a string, or a table of strings keyed by language (en = \"…\", es = \"…\")",
+            ),
+            (
+                "tipo no válido: una lista",
+                "una cadena o una tabla de cadenas por idioma (en = \"…\", es = \"…\")",
+            ),
+        );
+        both(
+            "note = {}\n[[steps.checks]]\nexists = 3",
+            ("invalid type: integer `3`", "struct ObjectCheck"),
+            ("tipo no válido: el entero `3`", "una tabla (ObjectCheck)"),
+        );
+        both(
+            "command = { argv = [\"a\"], background = \"no\" }",
+            ("invalid type: string \"no\"", "a boolean"),
+            ("tipo no válido: la cadena \"no\"", "un booleano (true o false)"),
+        );
+    }
+
+    #[test]
+    fn serde_invalid_value_keeps_the_value() {
+        both(
+            "note = {}\n[[steps.checks]]\nhttp = { url = \"http://127.0.0.1:1/\", expect = { status = 70000 } }",
+            ("invalid value: integer `70000`", "u16"),
+            ("valor no válido: el entero `70000`", "un número entero (u16)"),
+        );
+    }
+
+    #[test]
+    fn serde_unknown_variant_with_two_or_more_choices() {
+        both(
+            "note = {}\n[[steps.capture]]\nname = \"u\"\nwhen = \"later\"\ngenerate = \"m\"",
+            ("unknown variant `later`", "`before` or `after`"),
+            ("valor desconocido `later`", "`before` o `after`"),
+        );
+        both(
+            "patch = { kind = \"Pod\", name = \"p\", namespace = \"n\", type = \"jsn\", patch = {} }",
+            ("unknown variant `jsn`", "one of `merge`, `strategic`, `json`"),
+            ("valor desconocido `jsn`", "uno de `merge`, `strategic`, `json`"),
+        );
+    }
+
+    #[test]
+    fn serde_shapes_no_scenario_reaches_yet_and_unknown_words() {
+        let in_lang = |lang: &str, raw: &str| {
+            let _lang = crate::i18n::scoped(lang);
+            let (m, e) = split_expected(raw);
+            (serde_message(&m), e.map(|e| serde_expected(&e)))
+        };
+        let raw = "invalid length 3, expected 2 elements";
+        assert_eq!(
+            in_lang("en", raw),
+            ("invalid length 3".into(), Some("2 elements".into()))
+        );
+        assert_eq!(
+            in_lang("es", raw),
+            ("longitud no válida: 3".into(), Some("2 elements".into()))
+        );
+        let raw = "duplicate field `id`";
+        assert_eq!(in_lang("en", raw).0, "duplicate field `id`");
+        assert_eq!(in_lang("es", raw).0, "campo repetido `id`");
+        let raw = "invalid type: character `x`, expected a string";
+        assert_eq!(
+            in_lang("es", raw),
+            ("tipo no válido: el carácter `x`".into(), Some("una cadena".into()))
+        );
+        let raw = "invalid type: unit value, expected a map";
+        assert_eq!(
+            in_lang("es", raw),
+            ("tipo no válido: un valor vacío".into(), Some("una tabla".into()))
+        );
+        // What is not one of serde's shapes stays as it is, in every language.
+        let raw = "integer number overflowed";
+        assert_eq!(in_lang("es", raw), (raw.into(), None));
+    }
+
     #[test]
     fn suggests_close_spellings() {
         assert_eq!(
