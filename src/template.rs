@@ -34,7 +34,7 @@ impl TemplateError {
                 Some(crate::t!("tpl-undefined-hint")),
             ),
             ErrorKind::SyntaxError => (
-                crate::t!("tpl-syntax", detail = detail.unwrap_or_default()),
+                crate::t!("tpl-syntax", detail = syntax_detail(&detail.unwrap_or_default())),
                 Some(crate::t!("tpl-syntax-hint")),
             ),
             ErrorKind::TemplateNotFound => (
@@ -52,6 +52,37 @@ impl TemplateError {
             message,
             hint,
         }
+    }
+}
+
+/// minijinja's "unexpected X, expected Y" in the learner's language, its usual tokens by name;
+/// any other detail as minijinja says it.
+fn syntax_detail(detail: &str) -> String {
+    let token = |t: &str| match t {
+        "start of variable block" => crate::t!("tpl-token-variable-start"),
+        "end of variable block" => crate::t!("tpl-token-variable-end"),
+        "start of block" => crate::t!("tpl-token-block-start"),
+        "end of block" => crate::t!("tpl-token-block-end"),
+        "end of input" => crate::t!("tpl-token-end-of-input"),
+        "identifier" => crate::t!("tpl-token-identifier"),
+        "identifier or integer" => crate::t!("tpl-token-identifier-or-integer"),
+        "expression" => crate::t!("tpl-token-expression"),
+        "string" => crate::t!("tpl-token-string"),
+        "integer" => crate::t!("tpl-token-integer"),
+        "float" => crate::t!("tpl-token-float"),
+        "template-data" => crate::t!("tpl-token-text"),
+        other => other.to_owned(),
+    };
+    let Some(rest) = detail.strip_prefix("unexpected ") else {
+        return detail.to_owned();
+    };
+    match rest.split_once(", expected ") {
+        Some((found, expected)) => crate::t!(
+            "tpl-unexpected-expected",
+            found = token(found),
+            expected = token(expected)
+        ),
+        None => crate::t!("tpl-unexpected", found = token(rest)),
     }
 }
 
@@ -449,6 +480,27 @@ mod tests {
             t.render_str("{{ namespace }}", &context! { namespace => "pacman" })
                 .unwrap(),
             "pacman"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_are_said_in_the_learners_language() {
+        let t = Templates::new("/nonexistent");
+        let message = |lang: &str, text: &str| {
+            let _lang = crate::i18n::scoped(lang);
+            t.names_used(text).unwrap_err().message
+        };
+        assert_eq!(
+            message("en", "{{ 1 + }}"),
+            "template syntax error: unexpected end of variable block"
+        );
+        assert_eq!(
+            message("es", "{{ 1 + }}"),
+            "error de sintaxis en la plantilla: no se esperaba el final del bloque de variable"
+        );
+        assert_eq!(
+            message("es", "{{ x.( }}"),
+            "error de sintaxis en la plantilla: no se esperaba `(`, sino un identificador o un entero"
         );
     }
 

@@ -73,6 +73,9 @@ fn a_spanish_learner_reads_every_analysis_problem_in_spanish_with_its_place() {
         "error: esta comprobación da a la vez `namespace` y `all-namespaces = true`",
         "error: `expect` en un comando en segundo plano nunca se comprueba\n  --> analysis.toml:86:64",
         "error: este paso captura `mine` solo después de su acción y sus comprobaciones",
+        // What serde_json and minijinja say, in the learner's words too.
+        "error: la cadena lleva un JSON que no se puede leer: se esperaba un valor (línea 1, columna 7 de la cadena)",
+        "error: en `Expr {{ 1 + }}`: error de sintaxis en la plantilla: no se esperaba el final del bloque de variable",
     ] {
         assert!(stderr.contains(needle), "missing {needle:?} in:\n{stderr}");
     }

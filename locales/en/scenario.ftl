@@ -317,3 +317,37 @@ new-bad-name = `{ $name }` does not name a lab; use letters, digits and `-`, suc
 new-cannot-write = cannot write `{ $path }`: { $error }
 new-wrote = wrote { $scenario } and { $template }
 new-next = next:
+
+## serde_json's words for a JSON document that does not parse (a patch written as a string)
+
+json-eof-list = EOF while parsing a list
+json-eof-object = EOF while parsing an object
+json-eof-string = EOF while parsing a string
+json-eof-value = EOF while parsing a value
+json-expected-colon = expected `:`
+json-expected-list-comma = expected `,` or `]`
+json-expected-object-comma = expected `,` or `{"}"}`
+json-expected-value = expected value
+json-expected-quote = expected `"`
+json-invalid-escape = invalid escape
+json-invalid-number = invalid number
+json-key-string = key must be a string
+json-trailing-comma = trailing comma
+json-trailing-characters = trailing characters
+
+## minijinja's words for a template that does not parse (src/template.rs)
+
+tpl-unexpected-expected = unexpected { $found }, expected { $expected }
+tpl-unexpected = unexpected { $found }
+tpl-token-variable-start = start of variable block
+tpl-token-variable-end = end of variable block
+tpl-token-block-start = start of block
+tpl-token-block-end = end of block
+tpl-token-end-of-input = end of input
+tpl-token-identifier = identifier
+tpl-token-identifier-or-integer = identifier or integer
+tpl-token-expression = expression
+tpl-token-string = string
+tpl-token-integer = integer
+tpl-token-float = float
+tpl-token-text = template-data

@@ -328,3 +328,37 @@ new-bad-name = `{ $name }` no nombra un laboratorio; usa letras, dígitos y `-`,
 new-cannot-write = no se puede escribir `{ $path }`: { $error }
 new-wrote = escritos { $scenario } y { $template }
 new-next = siguiente:
+
+## Las palabras de serde_json para un documento JSON que no se puede leer (un parche escrito como cadena)
+
+json-eof-list = la lista termina antes de cerrarse
+json-eof-object = el objeto termina antes de cerrarse
+json-eof-string = la cadena termina antes de cerrarse
+json-eof-value = el documento termina antes de un valor
+json-expected-colon = se esperaba `:`
+json-expected-list-comma = se esperaba `,` o `]`
+json-expected-object-comma = se esperaba `,` o `{"}"}`
+json-expected-value = se esperaba un valor
+json-expected-quote = se esperaba `"`
+json-invalid-escape = secuencia de escape no válida
+json-invalid-number = número no válido
+json-key-string = una clave tiene que ser una cadena
+json-trailing-comma = sobra una coma al final
+json-trailing-characters = sobran caracteres al final
+
+## Las palabras de minijinja para una plantilla que no se puede leer (src/template.rs)
+
+tpl-unexpected-expected = no se esperaba { $found }, sino { $expected }
+tpl-unexpected = no se esperaba { $found }
+tpl-token-variable-start = el inicio de un bloque de variable
+tpl-token-variable-end = el final del bloque de variable
+tpl-token-block-start = el inicio de un bloque
+tpl-token-block-end = el final del bloque
+tpl-token-end-of-input = el final de la entrada
+tpl-token-identifier = un identificador
+tpl-token-identifier-or-integer = un identificador o un entero
+tpl-token-expression = una expresión
+tpl-token-string = una cadena
+tpl-token-integer = un entero
+tpl-token-float = un número decimal
+tpl-token-text = texto de la plantilla

@@ -61,8 +61,35 @@ impl JsonValue {
             let what = full
                 .strip_suffix(&format!(" at line {} column {}", e.line(), e.column()))
                 .unwrap_or(&full);
-            crate::t!("value-embedded-json", why = what, line = e.line(), column = e.column())
+            crate::t!(
+                "value-embedded-json",
+                why = json_why(what),
+                line = e.line(),
+                column = e.column()
+            )
         }))
+    }
+}
+
+/// serde_json's words for what is wrong in a JSON document, in the learner's language: the
+/// common ones by name, any other as serde_json says it.
+fn json_why(what: &str) -> String {
+    match what {
+        "EOF while parsing a list" => crate::t!("json-eof-list"),
+        "EOF while parsing an object" => crate::t!("json-eof-object"),
+        "EOF while parsing a string" => crate::t!("json-eof-string"),
+        "EOF while parsing a value" => crate::t!("json-eof-value"),
+        "expected `:`" => crate::t!("json-expected-colon"),
+        "expected `,` or `]`" => crate::t!("json-expected-list-comma"),
+        "expected `,` or `}`" => crate::t!("json-expected-object-comma"),
+        "expected value" => crate::t!("json-expected-value"),
+        "expected `\"`" => crate::t!("json-expected-quote"),
+        "invalid escape" => crate::t!("json-invalid-escape"),
+        "invalid number" => crate::t!("json-invalid-number"),
+        "key must be a string" => crate::t!("json-key-string"),
+        "trailing comma" => crate::t!("json-trailing-comma"),
+        "trailing characters" => crate::t!("json-trailing-characters"),
+        other => other.to_owned(),
     }
 }
 
@@ -328,6 +355,19 @@ mod tests {
         assert!(VarType::String.check(&VarValue::Integer(3)).is_err());
         assert_eq!("dns-label".parse::<VarType>(), Ok(VarType::DnsLabel));
         assert!("label".parse::<VarType>().unwrap_err().contains("dns-label"));
+    }
+
+    #[test]
+    fn embedded_json_errors_are_said_in_the_learners_language() {
+        let v = JsonValue {
+            value: serde_json::Value::String(r#"{"a": 1,}"#.into()),
+            span: Span::default(),
+        };
+        let _es = crate::i18n::scoped("es");
+        assert_eq!(
+            v.parse_embedded_json().unwrap().unwrap_err(),
+            "la cadena lleva un JSON que no se puede leer: sobra una coma al final (línea 1, columna 9 de la cadena)"
+        );
     }
 
     #[test]
