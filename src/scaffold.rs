@@ -33,7 +33,7 @@ impl std::fmt::Display for NewError {
             NewError::Write { path, source } => crate::t!(
                 "new-cannot-write",
                 path = path.display().to_string(),
-                error = crate::source::io_error(source)
+                error = crate::os_error::io(source)
             ),
         };
         f.write_str(&text)

@@ -38,7 +38,11 @@ impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let text = match self {
             ReadError::Io { path, source } => {
-                crate::t!("read-io", path = path.display().to_string(), error = io_error(source))
+                crate::t!(
+                    "read-io",
+                    path = path.display().to_string(),
+                    error = crate::os_error::io(source)
+                )
             }
             ReadError::NotRegular { path, what } => {
                 let what = match *what {
@@ -80,22 +84,6 @@ impl std::error::Error for ReadError {
     }
 }
 
-/// An I/O error in the learner's language: the common kinds by name, others as the system says.
-pub fn io_error(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    let kind = match e.kind() {
-        K::NotFound => "not-found",
-        K::PermissionDenied => "permission-denied",
-        K::IsADirectory => "is-a-directory",
-        K::NotADirectory => "not-a-directory",
-        K::AlreadyExists => "already-exists",
-        K::ReadOnlyFilesystem => "read-only",
-        K::StorageFull => "storage-full",
-        _ => "other",
-    };
-    crate::t!("io-error", kind = kind, error = e.to_string())
-}
-
 impl ReadError {
     /// Whether the file does not exist.
     pub fn is_not_found(&self) -> bool {
@@ -125,7 +113,7 @@ impl ReadError {
                 "read-io-what",
                 what = what,
                 path = path.display().to_string(),
-                error = io_error(source)
+                error = crate::os_error::io(source)
             ),
             _ => crate::t!("read-what", what = what, problem = self.to_string()),
         };

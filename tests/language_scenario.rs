@@ -113,7 +113,7 @@ fn a_spanish_learner_reads_file_problems_and_workshop_new_in_spanish() {
     // A file that cannot be read has no line to point at: its path is in the message.
     let missing = validate("nothere.toml", "es_ES.UTF-8");
     assert!(
-        missing.starts_with("error: no se puede leer el escenario `nothere.toml`: no existe\n"),
+        missing.starts_with("error: no se puede leer el escenario `nothere.toml`: no existe ese archivo o carpeta\n"),
         "{missing}"
     );
     assert_eq!(english::lines(&missing), Vec::<String>::new(), "{missing}");

@@ -304,10 +304,6 @@ read-not-regular-hint = name a regular text file
 read-too-large-hint = scenarios and templates may hold at most 4 MiB; split the manifests into several templates
 read-utf8-hint = save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)
 read-utf8-expected = UTF-8 text
-# What the system says (`kind` picks a translation; English keeps the system's own words).
-io-error = { $kind ->
-   *[other] { $error }
-}
 
 ## workshop new (src/scaffold.rs)
 

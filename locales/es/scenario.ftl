@@ -308,17 +308,6 @@ read-not-regular-hint = indica un archivo de texto normal
 read-too-large-hint = los escenarios y las plantillas ocupan como mucho 4 MiB; reparte los manifiestos en varias plantillas
 read-utf8-hint = guarda el archivo como UTF-8 (en la mayoría de editores: Guardar como, Codificación: UTF-8)
 read-utf8-expected = texto UTF-8
-# Lo que dice el sistema: los casos comunes, traducidos; los demás, con las palabras del sistema.
-io-error = { $kind ->
-    [not-found] no existe
-    [permission-denied] permiso denegado
-    [is-a-directory] es una carpeta
-    [not-a-directory] una parte de la ruta no es una carpeta
-    [already-exists] ya existe
-    [read-only] el sistema de archivos es de solo lectura
-    [storage-full] no queda espacio en el disco
-   *[other] { $error }
-}
 
 ## workshop new (src/scaffold.rs)
 
