@@ -69,7 +69,7 @@ fn a_spanish_learner_reads_every_analysis_problem_in_spanish_with_its_place() {
         "error: `nope` no está definido",
         "error: no se encuentra la plantilla `missing.yaml.j2` en `templates`",
         "= pista: plantillas que hay: uses.yaml.j2",
-        "error: `StatefulSet` pertenece a un namespace, y este escalado no dice en qué namespace buscar",
+        "error: `StatefulSet` pertenece a un namespace, y este scale no dice en qué namespace buscar",
         "error: esta comprobación da a la vez `namespace` y `all-namespaces = true`",
         "error: `expect` en un comando en segundo plano nunca se comprueba\n  --> analysis.toml:86:64",
         "error: este paso captura `mine` solo después de su acción y sus comprobaciones",

@@ -156,13 +156,7 @@ scope-missing-hint = add `namespace = "…"` to look in one namespace, or `all-n
 scope-both-hint = keep `namespace` to look in one namespace, or `all-namespaces = true` to look in all of them
 scope-namespace-on-cluster-kind-hint = remove `namespace`
 scope-all-namespaces-on-cluster-kind-hint = remove `all-namespaces`
-what-check = this check
-what-capture = this capture
-what-patch = this patch
-what-delete = this delete
-what-scale = this scale
-what-action = this step's action
-what-cleanup-step = this cleanup step
+what-this-action = this step's action
 
 ## serde's words when a value does not fit (src/scenario/load.rs); values stay as written
 

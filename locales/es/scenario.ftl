@@ -156,13 +156,7 @@ scope-missing-hint = añade `namespace = "…"` para buscar en un namespace, o `
 scope-both-hint = deja `namespace` para buscar en un namespace, o `all-namespaces = true` para buscar en todos
 scope-namespace-on-cluster-kind-hint = quita `namespace`
 scope-all-namespaces-on-cluster-kind-hint = quita `all-namespaces`
-what-check = esta comprobación
-what-capture = esta captura
-what-patch = este parche
-what-delete = este borrado
-what-scale = este escalado
-what-action = la acción de este paso
-what-cleanup-step = este paso de limpieza
+what-this-action = la acción de este paso
 
 ## Las palabras de serde cuando un valor no encaja (src/scenario/load.rs); los valores quedan tal como se escribieron
 

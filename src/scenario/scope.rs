@@ -90,9 +90,10 @@ impl ScopeProblem {
     }
 }
 
-/// What names an object, as scope messages call it: these phrases are what callers pass as
-/// `what` (the engine passes the same ones at run time), and [`shown`] gives each in the
-/// learner's language.
+/// What names an object, as scope messages call it: these phrases are what analysis passes as
+/// `what` (and what [`object_refs`](super::analyze::object_refs) gives the plan stage), and
+/// [`shown`] gives each in the learner's language. The engine passes its words already
+/// translated (`what-this-check`), which [`shown`] leaves as they are.
 pub mod what {
     pub const CHECK: &str = "this check";
     pub const CAPTURE: &str = "this capture";
@@ -100,21 +101,18 @@ pub mod what {
     pub const DELETE: &str = "this delete";
     pub const SCALE: &str = "this scale";
     pub const ACTION: &str = "this step's action";
-    pub const CLEANUP_STEP: &str = "this cleanup step";
 
     /// `what` in the learner's language; a phrase not listed here as it is.
     pub fn shown(what: &str) -> String {
-        let id = match what {
-            CHECK => "what-check",
-            CAPTURE => "what-capture",
-            PATCH => "what-patch",
-            DELETE => "what-delete",
-            SCALE => "what-scale",
-            ACTION => "what-action",
-            CLEANUP_STEP => "what-cleanup-step",
-            other => return other.to_owned(),
-        };
-        crate::t!(id)
+        match what {
+            CHECK => crate::t!("what-this-check"),
+            CAPTURE => crate::t!("what-this-capture"),
+            PATCH => crate::t!("what-this-patch"),
+            DELETE => crate::t!("what-this-delete"),
+            SCALE => crate::t!("what-this-scale"),
+            ACTION => crate::t!("what-this-action"),
+            other => other.to_owned(),
+        }
     }
 }
 
