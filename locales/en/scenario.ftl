@@ -341,3 +341,14 @@ tpl-token-string = string
 tpl-token-integer = integer
 tpl-token-float = float
 tpl-token-text = template-data
+
+## Why a string is not a container image reference (oci-spec's reasons)
+
+image-digest-format = invalid checksum digest format
+image-digest-length = invalid checksum digest length
+image-digest-algorithm = unsupported digest algorithm
+image-name-uppercase = repository name must be lowercase
+image-name-empty = repository name must have at least one component
+image-name-too-long = repository name must not be more than 255 characters
+image-reference-format = invalid reference format
+image-tag-format = invalid tag format

@@ -345,3 +345,14 @@ tpl-token-string = una cadena
 tpl-token-integer = un entero
 tpl-token-float = un número decimal
 tpl-token-text = texto de la plantilla
+
+## Por qué una cadena no es una referencia de imagen de contenedor (las razones de oci-spec)
+
+image-digest-format = el formato del digest no es válido
+image-digest-length = la longitud del digest no es válida
+image-digest-algorithm = algoritmo de digest no soportado
+image-name-uppercase = el nombre del repositorio tiene que ir en minúsculas
+image-name-empty = el nombre del repositorio tiene que tener al menos un componente
+image-name-too-long = el nombre del repositorio no puede tener más de 255 caracteres
+image-reference-format = el formato de la referencia no es válido
+image-tag-format = el formato de la etiqueta no es válido

@@ -226,7 +226,7 @@ impl VarType {
             (VarType::Image, VarValue::String(s)) => s
                 .parse::<oci_spec::distribution::Reference>()
                 .map(|_| ())
-                .map_err(|why| crate::t!("var-not-image", value = shown(s), why = why.to_string())),
+                .map_err(|why| crate::t!("var-not-image", value = shown(s), why = image_why(&why))),
             (VarType::Duration, VarValue::String(s)) => {
                 humantime::parse_duration(s.trim()).map(|_| ()).map_err(|why| {
                     crate::t!(
@@ -259,6 +259,21 @@ impl std::str::FromStr for VarType {
 impl std::fmt::Display for VarType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())
+    }
+}
+
+/// Why a string is not an image reference, in the learner's language.
+fn image_why(e: &oci_spec::distribution::ParseError) -> String {
+    use oci_spec::distribution::ParseError as P;
+    match e {
+        P::DigestInvalidFormat => crate::t!("image-digest-format"),
+        P::DigestInvalidLength => crate::t!("image-digest-length"),
+        P::DigestUnsupported => crate::t!("image-digest-algorithm"),
+        P::NameContainsUppercase => crate::t!("image-name-uppercase"),
+        P::NameEmpty => crate::t!("image-name-empty"),
+        P::NameTooLong => crate::t!("image-name-too-long"),
+        P::ReferenceInvalidFormat => crate::t!("image-reference-format"),
+        P::TagInvalidFormat => crate::t!("image-tag-format"),
     }
 }
 
@@ -338,6 +353,17 @@ mod tests {
         );
         for bad in ["Mongo:4", "mongo 4", "mongo\nevil: 1", ""] {
             assert!(VarType::Image.check(&s(bad)).is_err(), "{bad}");
+        }
+        assert_eq!(
+            VarType::Image.check(&s("Mongo:4")).unwrap_err(),
+            "`Mongo:4` is not an image reference: invalid reference format"
+        );
+        {
+            let _es = crate::i18n::scoped("es");
+            assert_eq!(
+                VarType::Image.check(&s("Mongo:4")).unwrap_err(),
+                "`Mongo:4` no es una referencia de imagen: el formato de la referencia no es válido"
+            );
         }
         assert!(VarType::Duration.check(&s("1m 30s")).is_ok());
         assert!(VarType::Duration.check(&s("soon")).is_err());
