@@ -405,7 +405,7 @@ fn serve_options(args: ServeArgs) -> Result<crate::rehearsal::RehearsalOptions, 
         (Some(v), _) => {
             KubeVersion::parse(&v).map_err(|why| {
                 Diagnostics(vec![
-                    Diagnostic::new(format!("--version {v}: {why}")).expected("a version such as 1.31.0"),
+                    Diagnostic::new(format!("--version {v}: {why}")).expected(crate::t!("version-expected")),
                 ])
             })?;
             v

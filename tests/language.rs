@@ -609,3 +609,30 @@ fn a_spanish_learner_steps_through_all_of_day55_on_a_pty_and_reads_no_english() 
         english.join("\n")
     );
 }
+
+#[test]
+fn a_wrong_version_and_a_rehearsal_that_cannot_start_are_explained_in_spanish() {
+    let cases: &[&[&str]] = &[
+        &[
+            "run",
+            "scenarios/day55.toml",
+            "--cluster",
+            "rehearsal",
+            "--kubernetes-version",
+            "latest",
+        ],
+        &["rehearsal", "serve", "--version", "2.0"],
+        &["rehearsal", "serve", "--addons", "nope"],
+    ];
+    for args in cases {
+        let out = Test::in_repo().args(*args).env("LANG", "es_ES.UTF-8").run();
+        assert!(out.code != Some(0), "{args:?} succeeded:\n{}", out.stderr);
+        assert!(out.stderr.starts_with("error: "), "{args:?}:\n{}", out.stderr);
+        assert_eq!(
+            english_in(&out.stderr),
+            Vec::<String>::new(),
+            "{args:?}:\n{}",
+            out.stderr
+        );
+    }
+}

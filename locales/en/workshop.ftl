@@ -564,6 +564,7 @@ engine-missing-binary = `{ $name }` was not found on PATH
 engine-unreachable = cannot reach the cluster ({ $context }): { $message }
 engine-kubeconfig = kubeconfig: { $message }
 engine-port-in-use = local port { $port } on 127.0.0.1 is already in use (needed by step `{ $step }`)
+engine-rehearsal-failed = the rehearsal cluster failed: { $why }
 engine-rehearsal = the rehearsal cluster could not start: { $why }
 engine-busy = lab `{ $lab }` is already running from this folder ({ $holder })
 engine-lock = cannot lock the lab ({ $path }): { $message }

@@ -594,6 +594,7 @@ engine-missing-binary = no se encontró `{ $name }` en el PATH
 engine-unreachable = no se puede contactar con el clúster ({ $context }): { $message }
 engine-kubeconfig = kubeconfig: { $message }
 engine-port-in-use = el puerto local { $port } de 127.0.0.1 ya está en uso (lo necesita el paso `{ $step }`)
+engine-rehearsal-failed = el clúster de ensayo falló: { $why }
 engine-rehearsal = el clúster de ensayo no pudo arrancar: { $why }
 engine-busy = el laboratorio `{ $lab }` ya se está ejecutando desde esta carpeta ({ $holder })
 engine-lock = no se puede bloquear el laboratorio ({ $path }): { $message }

@@ -553,14 +553,23 @@ pub fn serve_rehearsal(opts: crate::rehearsal::RehearsalOptions) -> i32 {
     let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("error: could not start the async runtime: {e}");
+            eprintln!(
+                "{} {}",
+                crate::t_builtin!("diag-error"),
+                crate::t!("engine-runtime", error = crate::os_error::io(&e))
+            );
             return exit_code::MISSING_PREREQUISITE;
         }
     };
     match rt.block_on(crate::rehearsal::serve_standalone(opts)) {
         Ok(()) => exit_code::SUCCESS,
         Err(e) => {
-            eprintln!("error: the rehearsal cluster failed: {e}");
+            tracing::debug!("the rehearsal cluster failed: {e}");
+            eprintln!(
+                "{} {}",
+                crate::t_builtin!("diag-error"),
+                crate::t!("engine-rehearsal-failed", why = e.message())
+            );
             exit_code::MISSING_PREREQUISITE
         }
     }
