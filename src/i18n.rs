@@ -1,8 +1,8 @@
 //! The tool's own words in the learner's language, through Fluent.
 //!
-//! Every learner-facing message lives in one catalogue per language, `locales/<lang>/`, embedded in
-//! the binary (English and Spanish today). A catalogue is a few files named for the part of the tool
-//! whose words they hold ([`FILES`]); a language has the same files with the same messages. A lab adds a language, or rewords a
+//! Every learner-facing message lives in one catalogue file per language,
+//! `locales/<lang>/workshop.ftl`, embedded in the binary (English and Spanish today), in sections
+//! named for the part of the tool whose words they hold. A lab adds a language, or rewords a
 //! message, with its own `locales/<lang>/workshop.ftl` beside the scenario file (see
 //! `docs/languages.md`). Messages are looked up with [`t!`](crate::t): the run's language first,
 //! then English, so a lab's catalogue may be partial. Developer logs (`-v`) stay English and
@@ -18,27 +18,13 @@ use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
-/// The files of a built-in catalogue, by the part of the tool whose words they hold.
-pub const FILES: &[&str] = &["workshop.ftl", "scenario.ftl", "engine.ftl", "providers.ftl"];
+/// The catalogues built into the binary: (language, Fluent source).
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("en", include_str!("../locales/en/workshop.ftl")),
+    ("es", include_str!("../locales/es/workshop.ftl")),
+];
 
-macro_rules! catalogue {
-    ($lang:literal) => {
-        (
-            $lang,
-            &[
-                include_str!(concat!("../locales/", $lang, "/workshop.ftl")),
-                include_str!(concat!("../locales/", $lang, "/scenario.ftl")),
-                include_str!(concat!("../locales/", $lang, "/engine.ftl")),
-                include_str!(concat!("../locales/", $lang, "/providers.ftl")),
-            ],
-        )
-    };
-}
-
-/// The catalogues built into the binary: (language, the Fluent source of each of [`FILES`]).
-pub const BUILT_IN: &[(&str, &[&str; 4])] = &[catalogue!("en"), catalogue!("es")];
-
-/// The file name of a lab's catalogue inside `locales/<lang>/`.
+/// The file name of a catalogue inside `locales/<lang>/` (built in, and a lab's).
 pub const FILE_NAME: &str = "workshop.ftl";
 
 /// The messages of one language, with English behind them.
@@ -71,19 +57,14 @@ fn built_in(lang: &str) -> Vec<(PathBuf, String)> {
     BUILT_IN
         .iter()
         .filter(|(l, _)| *l == lang)
-        .flat_map(|(l, srcs)| {
-            FILES
-                .iter()
-                .zip(srcs.iter())
-                .map(move |(f, src)| (PathBuf::from(format!("locales/{l}/{f}")), (*src).to_owned()))
-        })
+        .map(|(l, src)| (PathBuf::from(format!("locales/{l}/{FILE_NAME}")), (*src).to_owned()))
         .collect()
 }
 
-/// The whole built-in catalogue of `lang`, all files in one source (tests compare languages).
+/// The built-in catalogue of `lang` (tests compare languages).
 #[cfg(test)]
 fn built_in_source(lang: &str) -> String {
-    built_in(lang).into_iter().map(|(_, s)| s + "\n").collect()
+    built_in(lang).into_iter().map(|(_, s)| s).collect()
 }
 
 impl Catalogue {
@@ -373,11 +354,9 @@ mod tests {
 
     #[test]
     fn the_built_in_catalogues_parse() {
-        for (lang, srcs) in BUILT_IN {
-            for (file, src) in FILES.iter().zip(srcs.iter()) {
-                if let Err((_, errors)) = fluent_syntax::parser::parse(*src) {
-                    panic!("locales/{lang}/{file}: {errors:?}");
-                }
+        for (lang, src) in BUILT_IN {
+            if let Err((_, errors)) = fluent_syntax::parser::parse(*src) {
+                panic!("locales/{lang}/{FILE_NAME}: {errors:?}");
             }
         }
     }
@@ -386,26 +365,15 @@ mod tests {
     fn every_message_exists_in_every_language_with_the_same_variables() {
         let english = messages_and_variables(&built_in_source("en"));
         assert!(english.len() > 50, "{}", english.len());
-        // Each file holds the same messages in every language, so a translator finds them.
-        let ids_of = |src: &str| {
-            messages_and_variables(src)
-                .into_iter()
-                .map(|(i, _)| i)
-                .collect::<Vec<_>>()
-        };
-        for (lang, srcs) in &BUILT_IN[1..] {
-            for (i, file) in FILES.iter().enumerate() {
-                assert_eq!(
-                    ids_of(BUILT_IN[0].1[i]),
-                    ids_of(srcs[i]),
-                    "locales/en/{file} and locales/{lang}/{file}"
-                );
-            }
-            let other = messages_and_variables(&built_in_source(lang));
-            let mut ids = ids_of(&built_in_source(lang));
+        for (lang, src) in BUILT_IN {
+            // A second definition would silently win over the first.
+            let mut ids: Vec<String> = messages_and_variables(src).into_iter().map(|(i, _)| i).collect();
             let all = ids.len();
             ids.dedup();
-            assert_eq!(ids.len(), all, "locales/{lang}: a message id is in two files");
+            assert_eq!(ids.len(), all, "locales/{lang}: a message id is defined twice");
+        }
+        for (lang, _) in &BUILT_IN[1..] {
+            let other = messages_and_variables(&built_in_source(lang));
             let ids = |v: &[(String, Vec<String>)]| v.iter().map(|(i, _)| i.clone()).collect::<Vec<_>>();
             let missing: Vec<_> = ids(&english).into_iter().filter(|i| !ids(&other).contains(i)).collect();
             let extra: Vec<_> = ids(&other).into_iter().filter(|i| !ids(&english).contains(i)).collect();

@@ -1,7 +1,7 @@
 //! The operating system's errors in the learner's language.
 //!
 //! An `std::io::Error` reaches the learner by its kind (`connection refused`, `conexión
-//! rechazada`) from the catalogue (locales/*/providers.ftl), never as the OS's own English text
+//! rechazada`) from the catalogue (locales/*/workshop.ftl), never as the OS's own English text
 //! (`Connection refused (os error 111)`), which goes to the developer log (`-v`) instead. An
 //! error of a kind the catalogue does not name is said by its OS code; one a program made
 //! itself (no OS code) keeps its text.

@@ -1,4 +1,4 @@
-//! Spanish for what the plan and the choice of steps say (locales/*/engine.ftl): the refusals of
+//! Spanish for what the plan and the choice of steps say (locales/*/workshop.ftl): the refusals of
 //! `--only`/`--from`/`--until`/`--resume`/`--var`, a manifest that does not parse, the errors of
 //! a failing action, step mode on a terminal, and what an interrupted, locked or killed run says.
 

@@ -1,4 +1,4 @@
-//! Spanish for what the clusters and class mode's HTTP say (locales/*/providers.ftl): a learner
+//! Spanish for what the clusters and class mode's HTTP say (locales/*/workshop.ftl): a learner
 //! with `LANG=es_ES.UTF-8` reads no English from minikube's provider, the rehearsal (embedded,
 //! served, attached), `doctor`, or a class server that does not answer.
 

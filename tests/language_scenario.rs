@@ -1,4 +1,4 @@
-//! Spanish for what validate says of a scenario's meaning (locales/*/scenario.ftl): a corpus of
+//! Spanish for what validate says of a scenario's meaning (locales/*/workshop.ftl): a corpus of
 //! broken labs (tests/data/broken-labs/) that triggers nearly every problem `validate` reports,
 //! read by a Spanish learner (no English) and by an English one (the words pinned as they were).
 

@@ -620,3 +620,760 @@ health-vanished = el clúster dejó de responder: { $last } desde las { $since }
 health-replaced = el clúster fue sustituido (se reinició sin sus datos): { $why }
 health-unreachable = no se puede contactar con el clúster desde las { $clock } ({ $elapsed }, { $last }); el paso falla pasados { $grace }
 health-retrying = { $what } desde hace { $elapsed }; reintentando
+
+### What `workshop validate` and every command that reads a scenario say about its meaning
+### (src/scenario/analyze.rs): checks, steps, variables and templates that do not fit together.
+
+## [cluster], [lab] y [vars]
+
+sc-kube-version-expected = una versión de Kubernetes como "1.21.2"
+sc-kube-version-hint = minikube acepta la misma forma en --kubernetes-version
+sc-lab-id = el id de laboratorio `{ $id }` no es un nombre simple
+sc-lab-id-expected = letras minúsculas, dígitos, `-` y `_` (da nombre al estado para reanudar y a los informes)
+sc-lab-id-hint = por ejemplo `id = "day55"`
+sc-templates-folder-expected = una carpeta dentro de la del escenario, relativa al archivo del escenario, con las plantillas .j2
+sc-templates-folder-hint = un laboratorio solo lee archivos de su propia carpeta: deja las plantillas junto al escenario (`templates = "templates"`)
+sc-var-name = el nombre de variable `{ $name }` no se puede usar en las plantillas
+sc-var-name-expected = letras, dígitos y `_`, empezando por una letra (p. ej. `pacman_replicas`)
+sc-var-name-hint = las plantillas se refieren a las variables como {"{{"} nombre {"}}"}, así que `-` y `.` no están permitidos
+sc-var-reserved = `{ $name }` está reservado para los datos del clúster
+sc-var-reserved-hint = cambia el nombre de la variable
+
+## Pasos
+
+sc-no-steps = el escenario no tiene pasos
+sc-no-steps-expected = al menos una tabla [[steps]]
+sc-no-steps-hint =
+    añade un paso:
+    {"["}[steps]]
+    id = "primero"
+    title = "Primer paso"
+    note = {"{}"}
+sc-step-id-expected = letras minúsculas, dígitos y `-`, empezando por una letra
+sc-duplicate-step = id de paso repetido `{ $id }`
+sc-duplicate-step-expected = un id distinto para cada paso
+sc-duplicate-step-hint = `{ $id }` ya se usa en la línea { $line }; cambia el nombre de uno de los dos
+sc-needs-later = el paso `{ $id }` necesita `{ $name }`, que va después
+sc-needs-expected = el id de un paso anterior
+sc-needs-later-hint = los pasos se ejecutan en el orden del archivo; mueve este paso detrás del que necesita
+sc-needs-unknown = el paso `{ $id }` necesita `{ $name }`, que no es ningún paso de [[{ $table }]]
+sc-keep-running = el paso `{ $id }` tiene keep-running pero no arranca ningún proceso en segundo plano
+sc-keep-running-hint = keep-running va en un paso de port-forward, tunnel o comando en segundo plano
+sc-no-action = el paso `{ $id }` no tiene acción
+sc-no-action-hint = cada paso hace exactamente una cosa; p. ej. `note = {"{}"}` para un paso que solo explica
+sc-two-actions = el paso `{ $id }` tiene dos acciones: `{ $first }` y `{ $second }`
+sc-two-actions-expected = exactamente una acción por paso
+sc-two-actions-hint = divídelo en dos [[steps]], uno por acción
+
+## Acciones
+
+sc-patch-json-expected = un documento JSON, tal como lo recibe `kubectl patch -p`
+sc-patch-json-hint = o escribe el parche como una tabla TOML: patch = {"{"} metadata = {"{"} labels = {"{"} a = "b" {"}"} {"}"} {"}"}
+sc-patch-shape = el cuerpo de este parche { $patch_type } no tiene la forma correcta
+sc-patch-json-shape-expected = una lista de operaciones
+sc-patch-json-shape-hint = un parche json tiene esta forma: [{"{"} op = "replace", path = "/spec/replicas", value = 3 {"}"}]
+sc-patch-merge-shape-expected = una tabla (un objeto JSON)
+sc-patch-merge-shape-hint = un parche merge es la parte del objeto que cambia: {"{"} metadata = {"{"} annotations = {"{"} … {"}"} {"}"} {"}"}
+sc-kind-not-scalable = `{ $kind }` no se puede escalar
+sc-kind-no-rollout = `{ $kind }` no tiene despliegue (rollout)
+sc-three-kinds = { $a }, { $b } o { $c }
+sc-write-kind-as = escribe el tipo como `{ $kind }`
+sc-get-empty = `resources` está vacío
+sc-get-empty-expected = nombres de recursos tal como los acepta kubectl: `pods`, `pv`, `all`, `deploy,svc`
+sc-exec-empty = `command` está vacío
+sc-exec-empty-expected = el programa y sus argumentos
+sc-argv-empty = `argv` está vacío
+sc-argv-empty-expected = el programa y sus argumentos, p. ej. argv = ["minikube", "status"]
+sc-argv-one-string = `argv` lleva una línea de comandos entera en una sola cadena
+sc-argv-one-string-expected = un elemento de la lista por argumento: ["minikube", "-p", "mc-demo", "status"]
+sc-argv-one-string-hint = los comandos nunca pasan por una shell, así que la cadena entera se tomaría como el nombre del programa
+sc-background-expect = `expect` en un comando en segundo plano nunca se comprueba
+sc-background-expect-expected = un comando en segundo plano sin `expect`: sigue ejecutándose, así que aún no tiene código de salida ni su salida completa
+sc-background-expect-hint = comprueba lo que sirve con una comprobación `http` en un paso posterior, o quita `background = true` para esperar a que termine
+sc-http-url = `{ $url }` no es una URL http://
+sc-http-url-expected = una URL como "http://127.0.0.1:9090/highscores"
+sc-http-url-hint = los pasos http llegan a los servicios del laboratorio a través de un port-forward o un tunnel; https no está soportado
+sc-http-bodies = la petición tiene más de un cuerpo
+sc-http-bodies-expected = como mucho uno de `form`, `json` y `body`
+
+## Las plantillas que nombra un paso apply o create
+
+sc-template-name-expected = un nombre de archivo dentro de la carpeta de plantillas
+sc-template-folder-empty = la carpeta `{ $dir }` no tiene plantillas
+sc-template-folder-holds = plantillas que hay: { $names }
+sc-template-not-found = no se encuentra la plantilla `{ $name }` en `{ $dir }`
+sc-template-not-found-expected = un archivo de plantilla en la carpeta de plantillas del escenario
+sc-template-uses-unknown = la plantilla `{ $template }` usa `{ $name }`, que no es una variable
+sc-template-uses-unknown-expected = un nombre de [vars] o `cluster`
+sc-template-uses-capture-hint = las capturas no llegan a las plantillas de manifiestos; pasa el valor mediante una variable
+sc-template-uses-unknown-at-hint = `{ $name }` se usa en { $place }; añádela a [vars] o corrige ahí cómo está escrita
+sc-template-uses-unknown-hint = añade `{ $name }` a [vars] o corrige cómo está escrita en la plantilla
+
+## Comprobaciones
+
+sc-check-nothing = esta comprobación no dice qué comprobar
+sc-check-two-kinds = esta comprobación tiene dos tipos: `{ $first }` y `{ $second }`
+sc-check-kinds-expected = exactamente uno de { $keys }
+sc-check-kinds-hint = escribe una tabla [[steps.checks]] por comprobación
+sc-no-object = esta comprobación no nombra ningún objeto
+sc-no-object-expected = `name = "…"`, o `selector = "app=web"` que coincida con exactamente un objeto
+sc-name-and-selector = `name` y `selector` eligen los dos el objeto
+sc-name-and-selector-expected = uno de `name` y `selector`
+sc-name-and-selector-hint = un nombre elige un objeto; un selector debe coincidir con exactamente uno
+sc-count-ready = `ready = true` solo cuenta Pods
+sc-compare-nothing = no hay nada con qué comparar el campo
+sc-compare-two = `{ $first }` y `{ $second }` no se pueden combinar
+sc-compare-expected = exactamente uno de `equals`, `any`, `contains` y `count`
+sc-compare-hint = escribe una comprobación por comparación
+sc-compare-needs-several = `{ $comparison }` necesita una ruta que seleccione varios valores; `{ $path }` selecciona uno
+sc-compare-needs-several-expected = una ruta con `[*]` (todos los elementos) o `[key=value]` (los elementos que coinciden)
+sc-compare-any-hint = usa `equals` para comparar el único valor de `{ $path }`
+sc-compare-count-hint = para contar los elementos de la lista de `{ $path }`, escribe `{ $path }[*]`
+sc-path-expected = una ruta como `status.readyReplicas`, `spec.containers[0].image` o `metadata.annotations["a/b"]`
+sc-not-whole-number = `{ $text }` no es un número entero
+sc-whole-number-expected = un número entero como 10, o una plantilla como "{"{{"} replicas {"}}"}"
+
+## Capturas
+
+sc-capture-name = el nombre de captura `{ $name }` no se puede usar en las plantillas
+sc-capture-name-expected = letras, dígitos y `_`, empezando por una letra
+sc-capture-is-var = la captura `{ $name }` tiene el nombre de una variable
+sc-capture-is-var-hint = dale a la captura un nombre propio
+sc-capture-taken = `{ $name }` ya lo captura el paso `{ $step }`
+sc-capture-taken-hint = dale a cada captura un nombre propio
+sc-capture-twice = la captura `{ $name }` aparece dos veces en este paso
+sc-capture-sources = la captura `{ $name }` necesita exactamente un origen
+sc-capture-sources-expected = `generate = "prefijo"`, `object = {"{"} kind, name {"}"}` con `path`, o `response = "ruta"`
+sc-capture-prefix = el prefijo de generate `{ $prefix }` solo puede tener letras, dígitos y `-`
+sc-capture-generate-after = un marcador generado existe antes de la acción; `when = "after"` no tiene sentido aquí
+sc-capture-generate-after-hint = quita `when`
+sc-capture-no-path = la captura `{ $name }` nombra un objeto pero no tiene `path`
+sc-capture-no-path-expected = path = "metadata.uid" (el campo que se guarda)
+sc-capture-response = las capturas con `response` necesitan una acción http, exec o command en este paso
+sc-capture-response-hint = captura de un objeto en su lugar: object = {"{"} kind, name {"}"}, path = "…"
+sc-capture-response-before = una respuesta solo existe después de la acción; `when = "before"` no tiene sentido aquí
+
+## Nombres en las expresiones de plantilla
+
+sc-expression = en `{ $text }`: { $why }
+sc-expression-expected = una expresión de minijinja como {"{{"} namespace {"}}"}
+sc-captured-after = este paso captura `{ $name }` solo después de su acción y sus comprobaciones
+sc-captured-after-hint = pon `when = "before"` en la captura, o usa el valor en un paso posterior
+sc-captured-later = `{ $name }` se captura más tarde, en el paso `{ $step }`
+sc-captured-later-hint = mueve este paso detrás de `{ $step }`, o captura el valor en un paso anterior
+sc-captured-expected = un nombre de [vars], `cluster` o una captura de un paso anterior
+sc-undefined = `{ $name }` no está definido
+sc-undefined-expected = un nombre de [vars], `cluster` o una captura anterior
+sc-undefined-expected-names = un nombre de [vars], `cluster` o una captura anterior: { $names }
+sc-undefined-hint = defínelo en [vars] (`{ $name } = "…"`) o captúralo en un paso anterior
+
+## Dónde busca su objeto una comprobación, una captura o una acción (src/scenario/scope.rs)
+
+scope-missing = `{ $kind }` pertenece a un namespace, y { $what } no dice en qué namespace buscar
+scope-both = { $what } da a la vez `namespace` y `all-namespaces = true`
+scope-namespace-on-cluster-kind = `{ $kind }` es de ámbito de clúster: sus objetos no están en ningún namespace
+scope-all-namespaces-on-cluster-kind = `{ $kind }` es de ámbito de clúster: `all-namespaces` no tiene sentido aquí
+scope-expected = o bien `namespace = "…"`, o bien `all-namespaces = true`
+scope-cluster-kind-expected = ni `namespace` ni `all-namespaces` para un tipo de ámbito de clúster
+scope-missing-hint = añade `namespace = "…"` para buscar en un namespace, o `all-namespaces = true` para buscar en todos (no se supone nada, ni siquiera `default`)
+scope-both-hint = deja `namespace` para buscar en un namespace, o `all-namespaces = true` para buscar en todos
+scope-namespace-on-cluster-kind-hint = quita `namespace`
+scope-all-namespaces-on-cluster-kind-hint = quita `all-namespaces`
+what-this-action = la acción de este paso
+
+## Las palabras de serde cuando un valor no encaja (src/scenario/load.rs); los valores quedan tal como se escribieron
+
+serde-duplicate-field = campo repetido `{ $field }`
+serde-unknown-variant = valor desconocido `{ $value }`
+serde-invalid-type = tipo no válido: { $found }
+serde-invalid-value = valor no válido: { $found }
+serde-invalid-length = longitud no válida: { $length }
+serde-found-string = la cadena { $value }
+serde-found-integer = el entero { $value }
+serde-found-float = el número decimal { $value }
+serde-found-boolean = el booleano { $value }
+serde-found-character = el carácter { $value }
+serde-found-sequence = una lista
+serde-found-map = una tabla
+serde-found-unit = un valor vacío
+serde-found-enum = una variante
+serde-either = { $first } o { $second }
+serde-expected-sequence = una lista
+serde-expected-string = una cadena
+serde-expected-boolean = un booleano (true o false)
+serde-expected-map = una tabla
+serde-expected-character = un carácter
+serde-expected-float = un número ({ $rust_type })
+serde-expected-integer = un número entero ({ $rust_type })
+serde-expected-struct = una tabla ({ $name })
+serde-expected-enum = uno de los valores de { $name }
+toml-type-string = una cadena
+toml-type-integer = un entero
+toml-type-float = un número decimal
+toml-type-boolean = un booleano
+toml-type-datetime = una fecha y hora
+toml-type-array = una lista
+toml-type-table = una tabla
+
+## Valores del escenario: duraciones, números, textos, variables (src/scenario/*.rs)
+
+duration-is-not-one = no es una duración
+duration-invalid = `{ $text }` { duration-is-not-one } ({ $why })
+duration-zero = `{ $text }` es cero; un límite de tiempo tiene que ser mayor, como "30s"
+duration-expecting = una duración como "30s" o "5m"
+duration-invalid-character = carácter no válido en la posición { $at }
+duration-number-expected = se esperaba un número en la posición { $at }
+duration-unit-needed = falta la unidad de tiempo, por ejemplo { $value }sec o { $value }ms
+duration-unknown-unit = unidad de tiempo desconocida { $unit }; unidades admitidas: ns, us/µs, ms, sec, min, hours, days, weeks, months, years (y algunas variantes)
+duration-overflow = el número es demasiado grande o no se puede representar sin perder precisión (no se admiten valores por debajo de 1ns)
+duration-empty = el valor está vacío
+value-int-expr-type = se esperaba un número entero o una plantilla como "{"{{"} replicas {"}}"}", y se encontró { $found }
+value-embedded-json = la cadena lleva un JSON que no se puede leer: { $why } (línea { $line }, columna { $column } de la cadena)
+text-not-string = `{ $lang }` contiene { $found }, no una cadena
+text-no-language = este texto no tiene ningún idioma; escribe al menos `en = "…"`
+text-type = se esperaba una cadena o una tabla de cadenas por idioma (en = "…", es = "…"), y se encontró { $found }
+text-expecting = una cadena o una tabla de cadenas por idioma (en = "…", es = "…")
+text-lang-code = `{ $code }` no es un código de idioma; escribe un código como "en", "es" o "pt-BR"
+provider-unknown = `{ $provider }` no es un proveedor; usa minikube, existing o rehearsal
+pause-type = pause es true, false o el mensaje que se muestra; se encontró { $found }
+step-id-empty = el id de un paso no puede estar vacío
+step-id-first = el id de paso `{ $id }` tiene que empezar por una letra minúscula
+step-id-character = el id de paso `{ $id }` contiene `{ $character }`; usa letras minúsculas, dígitos y `-` (p. ej. `make-csi-default`)
+path-empty-key = `{ $path }` tiene una clave vacía antes de la posición { $position }
+path-unclosed = `{ $path }` abre `[` sin cerrar `]`
+path-bad-filter = `[{ $inner }]` en `{ $path }` tiene que elegir elementos como [clave=valor], por ejemplo [name=nginx]
+path-bad-bracket = `[{ $inner }]` en `{ $path }` tiene que ser un índice como [0], [*], una clave entre comillas como ["app.kubernetes.io/name"] o [clave=valor]
+path-empty = la ruta está vacía; escribe una como `status.readyReplicas`
+kube-version-part = `{ $version }` no es una versión de Kubernetes: la parte { $part ->
+    [major] mayor
+    [minor] menor
+   *[other] de parche
+} `{ $text }` no es un número
+kube-version-invalid = `{ $version }` no es una versión de Kubernetes
+kube-version-no-minor = `{ $version }` no es una versión de Kubernetes; escribe mayor.menor.parche, como "1.21.2"
+kube-version-major = `{ $version }`: solo existe Kubernetes 1.x; escribe una versión como "1.31.0"
+
+## [vars]: tipos, valores por defecto y valores de --var (src/scenario/value.rs, model.rs)
+
+var-default-type = una variable guarda una cadena, un número entero o un booleano; se encontró { $found }
+var-default-misfit = el valor por defecto no encaja con `type = "{ $var_type }"`: { $why }
+var-type-unknown = `{ $name }` no es un tipo de variable; usa uno de { $types }
+var-not-whole-number = `{ $value }` no es un número entero
+var-not-bool = `{ $value }` no es true ni false
+var-not-port = { $value } no es un puerto (de 1 a 65535)
+var-nul = `{ $value }` contiene un carácter NUL
+var-not-dns-label = `{ $value }` no es un dns-label: { $why }
+var-not-dns-name = `{ $value }` no es un dns-name: { $why }
+var-not-image = `{ $value }` no es una referencia de imagen: { $why }
+var-not-duration = `{ $value }` no es una duración: { $why }
+var-wrong-type = una variable { $var_type } no puede guardar { $kind ->
+    [string] la cadena
+    [integer] el número entero
+   *[boolean] el booleano
+} { $value }
+dns-empty = está vacío
+dns-label-too-long = tiene más de 63 caracteres
+dns-label-characters = solo se permiten letras minúsculas, dígitos y `-`
+dns-label-ends = tiene que empezar y terminar con una letra o un dígito
+dns-name-too-long = tiene más de 253 caracteres
+var-type-string-expected = cualquier texto sin caracteres NUL
+var-type-int-expected = un número entero, como 10
+var-type-bool-expected = true o false
+var-type-port-expected = un número de puerto de 1 a 65535
+var-type-dns-label-expected = una etiqueta DNS: como mucho 63 letras minúsculas, dígitos y `-`, que empiece y termine con una letra o un dígito (p. ej. `pacman`)
+var-type-dns-name-expected = un nombre DNS: etiquetas DNS unidas por puntos, como mucho 253 caracteres (p. ej. `pacman.com`)
+var-type-image-expected = una referencia de imagen de contenedor, como `docker.io/library/mongo:4.4`
+var-type-duration-expected = una duración como `30s`, `2m` o `1m 30s`
+
+## Plantillas (src/template.rs)
+
+tpl-undefined = valor no definido
+tpl-undefined-detail = valor no definido: { $detail }
+tpl-undefined-hint = cada nombre que usa una plantilla tiene que ser una entrada de [vars], `cluster` o una captura anterior; `{"{%"} if x is defined {"%}"}` comprueba si existe
+tpl-syntax = error de sintaxis en la plantilla: { $detail }
+tpl-syntax-hint = consulta la sintaxis en https://docs.rs/minijinja: {"{{"} valor {"}}"}, {"{%"} if … {"%}"}…{"{%"} endif {"%}"}
+tpl-not-found = no se encuentra la plantilla
+tpl-not-found-hint = las plantillas solo se cargan desde la carpeta de plantillas del escenario
+tpl-file-not-found-hint = revisa el nombre del archivo; las plantillas solo se cargan desde la carpeta de plantillas del escenario
+tpl-unreadable = la plantilla { $problem }; { $hint }
+tpl-in-template = en la plantilla `{ $file }`: { $why }
+tpl-folder-missing = la carpeta de plantillas `{ $folder }` no existe
+tpl-folder-not-folder = la carpeta de plantillas `{ $folder }` no es una carpeta
+tpl-folder-outside = la carpeta de plantillas `{ $folder }` está fuera de la carpeta del escenario `{ $root }`
+tpl-outside = la plantilla `{ $name }` está fuera de la carpeta de plantillas; las plantillas solo pueden cargar archivos de `{ $folder }`
+tpl-links-outside = la plantilla `{ $name }` enlaza fuera de la carpeta de plantillas `{ $folder }`
+
+## Leer un archivo de escenario o de plantilla (src/source.rs)
+
+read-io = no se puede leer `{ $path }`: { $error }
+read-io-what = no se puede leer { $what } `{ $path }`: { $error }
+read-what = { $what } { $problem }
+read-the-scenario = el escenario
+read-the-template = la plantilla
+read-not-regular = `{ $path }` es { $what }, no un archivo normal
+read-a-folder = una carpeta
+read-a-fifo = una tubería con nombre (FIFO)
+read-a-char-device = un dispositivo de caracteres (como /dev/zero)
+read-a-block-device = un dispositivo de bloques
+read-a-socket = un socket
+read-not-a-file = algo que no es un archivo
+read-too-large = `{ $path }` ocupa más de 4 MiB ({ $size } bytes)
+read-utf16 = `{ $path }` es texto UTF-16, no UTF-8
+read-invalid-utf8 = `{ $path }` no es UTF-8 válido: byte { $byte } en la línea { $line }, columna { $column }
+read-io-hint = revisa la ruta y que tengas permiso para leer el archivo
+read-not-regular-hint = indica un archivo de texto normal
+read-too-large-hint = los escenarios y las plantillas ocupan como mucho 4 MiB; reparte los manifiestos en varias plantillas
+read-utf8-hint = guarda el archivo como UTF-8 (en la mayoría de editores: Guardar como, Codificación: UTF-8)
+read-utf8-expected = texto UTF-8
+
+## workshop new (src/scaffold.rs)
+
+new-exists = `{ $path }` ya existe; no se ha escrito nada
+new-exists-hint = elige otro nombre, o aparta antes el archivo que ya existe
+new-bad-name = `{ $name }` no nombra un laboratorio; usa letras, dígitos y `-`, como `day60`
+new-cannot-write = no se puede escribir `{ $path }`: { $error }
+new-wrote = escritos { $scenario } y { $template }
+new-next = siguiente:
+
+## Las palabras de serde_json para un documento JSON que no se puede leer (un parche escrito como cadena)
+
+json-eof-list = la lista termina antes de cerrarse
+json-eof-object = el objeto termina antes de cerrarse
+json-eof-string = la cadena termina antes de cerrarse
+json-eof-value = el documento termina antes de un valor
+json-expected-colon = se esperaba `:`
+json-expected-list-comma = se esperaba `,` o `]`
+json-expected-object-comma = se esperaba `,` o `{"}"}`
+json-expected-value = se esperaba un valor
+json-expected-quote = se esperaba `"`
+json-invalid-escape = secuencia de escape no válida
+json-invalid-number = número no válido
+json-key-string = una clave tiene que ser una cadena
+json-trailing-comma = sobra una coma al final
+json-trailing-characters = sobran caracteres al final
+
+## Las palabras de minijinja para una plantilla que no se puede leer (src/template.rs)
+
+tpl-unexpected-expected = no se esperaba { $found }, sino { $expected }
+tpl-unexpected = no se esperaba { $found }
+tpl-token-variable-start = el inicio de un bloque de variable
+tpl-token-variable-end = el final del bloque de variable
+tpl-token-block-start = el inicio de un bloque
+tpl-token-block-end = el final del bloque
+tpl-token-end-of-input = el final de la entrada
+tpl-token-identifier = un identificador
+tpl-token-identifier-or-integer = un identificador o un entero
+tpl-token-expression = una expresión
+tpl-token-string = una cadena
+tpl-token-integer = un entero
+tpl-token-float = un número decimal
+tpl-token-text = texto de la plantilla
+
+## Por qué una cadena no es una referencia de imagen de contenedor (las razones de oci-spec)
+
+image-digest-format = el formato del digest no es válido
+image-digest-length = la longitud del digest no es válida
+image-digest-algorithm = algoritmo de digest no soportado
+image-name-uppercase = el nombre del repositorio tiene que ir en minúsculas
+image-name-empty = el nombre del repositorio tiene que tener al menos un componente
+image-name-too-long = el nombre del repositorio no puede tener más de 255 caracteres
+image-reference-format = el formato de la referencia no es válido
+image-tag-format = el formato de la etiqueta no es válido
+
+### Lo que dice el motor alrededor de los pasos: la elección de pasos (--only/--from/--until/--resume),
+### el bloqueo del laboratorio y lo que dejó una ejecución matada, los problemas del plan (src/plan/),
+### los errores de una acción que falla (src/actions/), los fallos de la API del clúster, los informes
+### y las comprobaciones de las opciones.
+
+## Elegir pasos: --only, --skip, --from, --until (src/engine/selection.rs)
+
+selection-running = { $count ->
+    [one] se ejecuta
+   *[other] se ejecutan
+} { $count } de { $total } pasos: { $ids }
+selection-reversed = --from { $from } va después de --until { $until } en el laboratorio
+selection-reversed-expected = que --from nombre un paso anterior (o igual) al de --until
+selection-reversed-hint = inviértelos: --from { $from } --until { $until }
+selection-needs-not-run = { $count ->
+    [one] el paso { $steps } necesita
+   *[other] los pasos { $steps } necesitan
+} { $needs }, que aún no { $needed ->
+    [one] se ha ejecutado
+   *[other] se han ejecutado
+} contra este clúster
+selection-needs-expected-rehearsal = que los pasos de los que dependen se completen antes; el ensayo incluido empieza vacío en cada ejecución y no guarda nada
+selection-needs-expected = que los pasos de los que dependen se completen antes (guardado en .workshop/state/)
+selection-needs-hint-rehearsal = ejecuta el laboratorio hasta él, en una sola ejecución: { $command }; o añade --force para ejecutarlo solo de todos modos
+selection-needs-hint = ejecútalos antes: { $command }; o añade --force para ejecutarlo de todos modos
+selection-unknown-step = { $flag } { $id }: el laboratorio `{ $lab }` no tiene ningún paso `{ $id }`
+selection-step-id-expected = el id de uno de los [[steps]] del laboratorio
+selection-step-id-expected-plan = el id de uno de los [[steps]] del laboratorio (`workshop plan` los lista)
+selection-cleanup-step-hint = `{ $id }` es un paso de limpieza; los pasos de limpieza se ejecutan con `workshop reset`
+selection-steps-are = los pasos son: { $ids }
+
+## Reanudar (src/engine/guided.rs, src/engine/state/)
+
+state-json-expected = el JSON que escribe `workshop run`
+state-cluster = clúster { $provider }, contexto { $context }, uid de kube-system { $uid }
+state-not-a-state-file = { $path } no es un archivo de estado de workshop ({ $error }); bórralo para empezar de nuevo
+state-cannot-read = no se puede leer { $path }: { $error }
+state-cannot-write = aviso: no se puede escribir el estado para reanudar { $path }: { $error }; --resume no sabrá nada de esta ejecución
+resume-nothing-recorded = --resume: nada que reanudar, el laboratorio `{ $lab }` no tiene progreso guardado en { $path }
+resume-nothing-recorded-expected = una ejecución anterior de este laboratorio desde esta carpeta
+resume-nothing-recorded-hint = ejecútalo sin --resume: { $command }
+resume-no-cluster = ningún clúster
+resume-cluster-not-running = un clúster { $provider } que no está en marcha
+resume-other-cluster = --resume: el progreso guardado en { $path } es de otro clúster
+resume-other-cluster-expected = el clúster guardado ({ $recorded }); esta ejecución llega a { $here }
+resume-other-cluster-hint-rehearsal = el clúster de ensayo incluido es nuevo en cada ejecución, así que no se puede reanudar; empieza de nuevo con `workshop run { $path } --cluster rehearsal`, o ensaya contra un `workshop rehearsal serve { $path } --kubeconfig RUTA` (y luego `--cluster rehearsal --kubeconfig RUTA`), que conserva su identidad entre ejecuciones
+resume-other-cluster-hint-minikube = arranca antes el clúster guardado (`minikube start -p { $profile }`) y vuelve a reanudar, o empieza de nuevo sin --resume
+resume-other-cluster-hint = apunta esta ejecución al clúster guardado (--cluster, --context, --kubeconfig), o empieza de nuevo: `workshop reset { $path }`, y luego ejecuta sin --resume
+
+## Una sola ejecución de un laboratorio a la vez, y lo que dejó una ejecución matada (src/engine/lock.rs, src/engine/leftovers.rs)
+
+lock-holder = PID { $pid }, `{ $command }`, desde { $since }
+lock-holder-starting = una ejecución que está arrancando
+lock-busy-hint = dos ejecuciones de un mismo laboratorio se pelearían por su clúster y su progreso: espera a que termine la otra, o detenla (Ctrl-C en su terminal, o `kill` con su PID); el bloqueo es { $path }
+lock-taken-over = tomé el bloqueo del laboratorio `{ $lab }` ({ $path }): quien lo tenía ({ $holder }) ya no está en marcha
+leftovers-process = `{ $command }` (grupo de procesos { $group }{ $killed ->
+    [yes] , matado tras el tiempo de gracia
+   *[no] {""}
+})
+leftovers-stopped = una ejecución anterior (PID { $pid }, `{ $command }`, desde { $since }) terminó sin detener sus procesos; detuve lo que seguía en marcha: { $stopped }
+
+## Antes del primer paso (src/engine/mod.rs, src/engine/interrupt.rs)
+
+signal-hup = SIGHUP (se cerró la terminal)
+interrupted-before-first-step = interrumpido por { $signal } antes del primer paso; no se ejecutó nada
+resume-nothing-left = todos los pasos del laboratorio `{ $lab }` ya se completaron contra este clúster; nada que reanudar (`workshop reset { $path }` empieza de nuevo)
+manifest-rendered-document = renderizado, documento { $doc }
+preflight-api-not-served = { $object } usa { $api }, que Kubernetes { $version } no sirve
+preflight-api-expected = solo APIs que el clúster sirve ({ $source ->
+    [live] según su descubrimiento
+   *[assumed] supuestas a partir de kubernetes-version
+})
+preflight-api-hint = emítelo solo donde se sirve: {"{"}% if "{ $api }" in cluster.api_versions %{"}"} … {"{"}% endif %{"}"}{ $psp ->
+    [yes] {" "}(PodSecurityPolicy se eliminó en Kubernetes 1.25)
+   *[no] {""}
+}; no se creó nada
+preflight-port-hint = detén lo que escucha ahí (`ss -ltnp | grep { $port }`), o elige otro puerto: { $choice }
+preflight-port-change = cambia local-port del paso `{ $step }`
+
+## Lo que dice una acción que falla (src/actions/, src/engine/process.rs)
+
+process-cannot-start = no se pudo arrancar `{ $program }`: { $error }
+process-exited = `{ $command }` terminó con código { $code }
+process-timed-out = `{ $command }` no terminó en { $timeout } y se detuvo
+action-argv-empty = `argv` está vacío
+action-install-program = instala { $program }, o revisa cómo está escrito
+action-exit-code-unexpected = `{ $command }` terminó con código { $code } (se esperaba { $want })
+action-output-lacks = la salida de `{ $command }` no contiene { $want }
+action-exec-output-lacks = la salida no contiene { $want }
+action-doing-exec = exec en pod/{ $pod }
+action-doing-read = al leer { $object }
+action-doing-read-existing = al leer { $object }, que existe
+action-doing-create = al crear { $object }
+action-doing-apply = al aplicar { $object }
+action-doing-delete = al borrar { $object }
+action-doing-patch = al modificar { $object }
+action-doing-scale = al escalar { $object }
+action-doing-list = al listar { $resources }
+api-hint-not-found = el objeto no existe (todavía): revisa su nombre y su namespace, y los pasos anteriores
+api-hint-already-exists = ya existe, quizá de una ejecución anterior: `workshop reset` limpia, o pon `allow-existing = true`
+api-hint-conflict = alguien lo cambió a la vez; vuelve a ejecutar el paso
+api-hint-invalid = el servidor de la API rechazó el objeto por no ser válido; lee su mensaje más arriba
+api-hint-forbidden = puede que el usuario del contexto kube no tenga permiso para esto (RBAC)
+forward-no-port = service/{ $service } no tiene el puerto { $port }
+forward-no-selector = service/{ $service } no tiene selector, así que no hay ningún pod al que reenviar
+forward-listing-pods = al listar los pods del servicio
+forward-no-ready-pod = ningún pod Ready detrás de service/{ $service }
+forward-no-ready-pod-hint = espera antes a que termine el despliegue (una comprobación rollout en el paso anterior)
+forward-no-named-port = el pod { $pod } no tiene ningún puerto llamado { $name }
+forward-cannot-listen = no se puede escuchar en { $address }: { $error }
+forward-cannot-listen-hint = otro programa usa el puerto: detenlo, o pasa --var local_port=…
+manifests-cannot-resolve = { $object } (documento { $doc } de { $template }): { $why }
+manifests-cannot-resolve-hint = `workshop validate` con --kubernetes-version muestra si una plantilla encaja con esta versión
+manifests-not-an-object = { $object } no es un objeto válido: { $error }
+manifests-answer-lost-created = la respuesta se perdió; lo encontré creado
+manifests-exists-allowed = { $object } ya existe (permitido)
+manifests-adopted = { $object } lo creó este laboratorio antes de la interrupción (uid { $uid }): adoptado
+manifests-existed-before = al crear { $object }: ya existe, y no lo creó esta ejecución del laboratorio `{ $lab }`
+manifests-existed-before-hint = queda de una ejecución anterior del laboratorio, o se hizo a mano: `workshop reset` con el archivo de escenario de este laboratorio borra lo que crea el laboratorio `{ $lab }`; luego vuelve a ejecutarlo
+delete-gone-already = { $object } ya no está: se borró antes de la interrupción
+delete-before-interruption = { $object } borrado antes de la interrupción
+delete-being-deleted = { $object } ya se está borrando (uid { $uid })
+delete-answer-lost-gone = la respuesta se perdió, lo encontré borrado
+delete-seen-gone = ya no está
+delete-still-there = { $object } (uid { $uid }) seguía ahí pasados { $timeout }
+delete-api-failed-hint = el servidor de la API falló mientras tanto: ¿está sano el clúster?
+delete-finalizer-hint = puede que un finalizer lo retenga: mira metadata.finalizers
+patch-not-operations = el parche JSON no es una lista de operaciones: { $error }
+tunnel-needs-minikube = `minikube tunnel` necesita el proveedor minikube
+tunnel-needs-minikube-hint = en otro clúster, un controlador de LoadBalancer (como MetalLB) da sus direcciones a los Services
+start-cluster-templates-do-not-render = las plantillas no se renderizan para este clúster
+http-invalid-url = `{ $url }` no es una URL válida: { $error }
+http-not-http = `{ $url }` no es una URL http://
+http-cannot-build = no se puede construir la petición a { $url }: { $error }
+http-cannot-read-answer = al leer la respuesta de { $url }: { $error }
+http-cannot-connect = no se puede conectar: { $error }
+http-not-loopback = `{ $host }` no es una dirección de loopback: en el clúster de ensayo las peticiones solo van a 127.0.0.0/8, ::1 o localhost
+http-not-loopback-hint = el ensayo no ejecuta contenedores, y nada de lo que alcanza sale de esta máquina; ejecuta el laboratorio en minikube (`--cluster minikube`) para llegar a `{ $host }`
+
+## Hablar con la API del clúster (src/engine/cluster/)
+
+api-error-on-request = { $error } en { $request }
+discovery-kind-in = el kind { $kind } en { $api }
+discovery-kind = el kind { $kind }
+discovery-not-served = el clúster no sirve { $what }
+discovery-failed = el descubrimiento del clúster falló donde estaría { $what } ({ $failures })
+retry-api-answers = la API responde { $code }
+retry-connection-refused = conexión rechazada
+retry-cannot-connect = no se puede conectar ({ $error })
+retry-connection-broken = conexión rota ({ $error })
+retry-no-answer = sin respuesta en { $seconds } s
+health-other-uid = su namespace kube-system tiene otro uid ({ $now }, antes { $was })
+health-kube-system-gone = su namespace kube-system ya no existe
+health-rv-backwards = sus resourceVersions retrocedieron ({ $now } tras { $high })
+
+## El objeto que nombra un paso, las capturas y lo que dice un paso reanudado (src/engine/context.rs, capture.rs, execute.rs, expectation.rs, src/checks/mod.rs)
+
+cluster-not-started = el clúster aún no está arrancado
+cluster-not-started-hint = ejecuta antes el paso start-cluster del escenario, o arranca tú el clúster
+scope-problem = { $problem }; se esperaba { $expected }
+what-this-check = esta comprobación
+what-this-patch = este patch
+what-this-scale = este scale
+what-this-delete = este delete
+what-this-capture = esta captura
+what-this-cleanup-step = este paso de limpieza
+object-no-name = { $what } no nombra ningún objeto
+object-looking-everywhere = al buscar { $kind } { $name } en todos los namespaces
+object-nowhere = ningún { $kind } llamado { $name } en ningún namespace
+object-several = { $count } objetos { $kind } se llaman { $name }, en { $namespaces }; { $what } cambia solo uno
+object-several-hint = sustituye `all-namespaces = true` por `namespace = "…"`
+object-in-namespace = { $object } en { $namespace }
+seen-no-match = ningún objeto coincide con el selector
+seen-no-object = el objeto no existe
+seen-several-match = { $count } objetos coinciden ({ $names }); la comprobación necesita exactamente uno: indica { $by ->
+    [selector] un selector más estrecho o un nombre
+   *[name] un namespace
+}
+capture-reading = captura { $name }: al leer { $object }
+capture-no-field = captura { $name }: { $object } no tiene { $path }
+capture-no-answer = captura { $name }: la acción no dio ninguna respuesta de la que capturar
+capture-not-json = captura { $name }: la respuesta no es JSON
+capture-answer-lacks = captura { $name }: la respuesta no tiene { $path }
+expectation-moment = un momento de su paso, cierto cuando se ejecutó
+expectation-changed-by = el paso `{ $step }` lo cambió a propósito desde entonces
+converge-not-checked-again = no se vuelve a comprobar: { $check } ({ $why })
+resume-action-done-before = hecho antes de la interrupción; siguen sus comprobaciones
+
+## Informes (src/engine/report/)
+
+report-not-run-interrupted = la ejecución se interrumpió antes de llegar a él
+report-not-run-failure = la ejecución se detuvo en un fallo anterior
+report-not-format-path = `{ $spec }` no es FORMATO=RUTA; escribe, por ejemplo, --report junit=report.xml
+report-unknown-format = `{ $format }` no es un formato de informe; usa junit o json
+report-needs-file = el informe necesita un archivo: --report junit=report.xml
+report-no-folder = no se puede escribir el informe { $format } en `{ $path }`: la carpeta `{ $folder }` no existe
+report-no-folder-hint = créala antes: mkdir -p { $folder }
+report-cannot-encode = no se pudo codificar el informe JSON: { $error }
+report-cannot-write = no se pudo escribir el informe { $format } en `{ $path }`: { $error }
+junit-interrupted = interrumpido (Ctrl-C, SIGTERM o SIGHUP, o q en una tarjeta de paso); --resume lo vuelve a ejecutar
+junit-not-run = no ejecutado
+junit-optional-failed = el paso opcional falló, la ejecución siguió: { $why }
+junit-expected-observed = se esperaba { $expected }; se observó { $observed }
+junit-failed = falló
+junit-nothing = nada
+junit-check = comprobación: { $check }
+field-check-needs-comparison = una comprobación de campo necesita uno de `equals`, `any`, `contains` o `count`
+
+## Construir el plan: variables, plantillas, kinds, números (src/plan/)
+
+var-given-twice = --var { $name } aparece dos veces (`{ $first }`, y luego `{ $then }`)
+var-given-twice-hint = da cada variable una sola vez: --var { $name }=VALOR
+var-type-hint = `{ $name }` es de tipo `{ $ty }` en [vars] (su valor por defecto es `{ $default }`)
+var-names = variables de este escenario: { $names }
+var-unknown = --var { $name }: el escenario no tiene ninguna variable `{ $name }`
+var-unknown-expected = un nombre de las [vars] del escenario
+template-renders-nothing = la plantilla `{ $name }` no genera ningún objeto de Kubernetes
+template-renders-nothing-hint = revisa los bloques {"{"}% if %{"}"} alrededor de sus documentos
+kind-write-as = escribe el kind como `{ $kind }`
+kind-unknown-hint = usa un kind incluido (Pod, Deployment, StorageClass, …) o uno que creen los manifiestos del escenario
+kind-unknown = el paso `{ $step }` nombra un kind desconocido `{ $kind }`
+kind-unknown-expected = un kind de Kubernetes como Pod, StatefulSet o StorageClass
+get-unknown-resource = `get` nombra un recurso desconocido `{ $resource }`
+get-unknown-resource-expected = nombres de recursos como los acepta kubectl: pods, pv, pvc, sc, ns, ingress, all, …
+number-out-of-range = `{ $field }` vale { $value }, fuera de { $low }..={ $high }
+number-expected = un número entero de { $low } a { $high }
+step-problem = paso `{ $step }`: { $problem }
+not-a-whole-number = `{ $expr }` se renderiza como `{ $text }`, que no es un número entero
+not-a-whole-number-hint = revisa el valor de la variable (`--var nombre=10`)
+manifest-rendered = renderizado
+manifest-invalid-yaml = YAML no válido en la plantilla `{ $template }`: { $error }
+manifest-invalid-yaml-expected = un documento YAML que describa un objeto de Kubernetes
+manifest-invalid-yaml-hint = revisa la sangría y las comillas cerca de esa línea de la salida renderizada (`workshop plan --manifests` la muestra)
+manifest-missing-field = el documento { $doc } de la plantilla `{ $template }` no tiene { $field }
+manifest-missing-field-expected = que cada documento tenga apiVersion, kind y metadata.name
+manifest-not-a-mapping = el documento { $doc } de la plantilla `{ $template }` no es un mapa
+manifest-not-a-mapping-expected = un objeto de Kubernetes: apiVersion, kind, metadata, …
+manifest-missing-kind-hint = añádelo al principio del documento, por ejemplo `kind: Deployment`
+manifest-missing-name-hint = todo objeto necesita `metadata: {"{"}name: …{"}"}`
+manifest-value-of = el valor de `{ $var }`
+manifest-value = el valor `{ $value }`
+manifest-value-changed = plantilla `{ $template }`: { $what } no llega tal como se escribió: el YAML renderizado lo lee de otra forma
+manifest-value-changed-expected = que cada valor que escribe una plantilla siga siendo un único valor YAML entero
+manifest-value-changed-hint = los valores se escriben como escalares YAML, entre comillas cuando hace falta; escribe `{"{{"} nombre {"}}"}` donde va un valor entero (no dentro de comillas, un comentario o un bloque escalar), o da a la variable un tipo más estricto como `dns-label`
+converge-creates-it = lo crea
+converge-expects-count = espera { $now } en lugar de { $was }
+converge-expects-field = espera que { $path } sea { $now } en lugar de { $was }
+converge-never-holds-again = paso `{ $step }`, comprobación { $index } ({ $check }): no puede volver a cumplirse una vez ejecutado el paso `{ $later }`, que { $why }; donde no se guarda el progreso del laboratorio, `--converge` volvería a ejecutar `{ $step }`. Si la comprobación describe el momento en que se ejecutó su paso, dilo: nature = "moment"
+
+## Las órdenes alrededor de una ejecución: avisos de validate, trust, list (src/app.rs)
+
+version-expected = una versión como 1.31.0
+warning-label = aviso:
+trust-no-data-folder-error = no hay carpeta de datos del usuario en la que recordar los laboratorios de confianza
+trust-no-data-folder-hint = define XDG_DATA_HOME o HOME; o pasa --trust en cada ejecución
+trust-revoked = el laboratorio `{ $lab }` ({ $path }) ya no es de confianza; `workshop run` vuelve a preguntar
+trust-was-not-trusted = el laboratorio `{ $lab }` ({ $path }) no era de confianza
+trust-content = laboratorio `{ $lab }` ({ $path }), contenido { $hash }:
+trust-remembered = de confianza: `workshop run { $path }` no preguntará mientras el contenido del laboratorio siga igual
+cannot-write-file = no se puede escribir { $path }: { $error }
+cannot-write-file-hint = comprueba que la carpeta es tuya y se puede escribir en ella
+list-cannot-read = no se puede leer la carpeta `{ $folder }`: { $error }
+list-cannot-read-hint = ejecútalo desde la carpeta del proyecto, o nombra la carpeta: workshop list ruta/a/escenarios
+list-none = no hay escenarios (*.toml con una tabla [lab]) en { $folder } ni en sus subcarpetas
+list-steps = { $count ->
+    [one] paso
+   *[other] pasos
+}
+list-invalid = (no válido)
+list-problems = { $count ->
+    [one] 1 problema
+   *[other] { $count } problemas
+}
+list-validate = ejecuta `workshop validate { $path }`
+
+## Procesos en segundo plano entre ejecuciones (src/engine/background.rs, runner.rs, mod.rs)
+
+background-killed = { $description } (seguía en marcha { $seconds } s después de SIGTERM: matado)
+background-already-ended = { $description } (ya había terminado)
+leftovers-cannot-record = aviso: no se pueden registrar los procesos de esta ejecución en { $path }: { $error }; si se mata workshop, lo que arrancó no se encontrará en el siguiente arranque
+resume-restarting-background = ↻ vuelvo a arrancar `{ $id }`: se completó en una ejecución anterior, y su proceso terminó con esa ejecución
+resume-check-does-not-hold = { $check } no se cumple
+resume-restart-failed = ✖ `{ $id }` no volvió a arrancar: { $why }; los pasos que lo necesitan se omiten
+process-workshop-ended = workshop terminó mientras el proceso arrancaba
+
+## Opciones cuyo valor se rechaza (src/cli.rs; las palabras de clap siguen en inglés, como --help)
+
+cli-invalid-value = valor no válido `{ $value }` para `{ $flag }`: { $why }
+cli-more-information = Para más información, prueba `--help`.
+cli-var-not-name-value = `{ $value }` no es NOMBRE=VALOR; escribe, por ejemplo, --var pacman_replicas=5
+cli-duration = { $error }; escribe una duración como 30s o 2m
+cli-timeout-zero = `{ $value }` no dejaría tiempo para esperar: da un factor mayor que 0, por ejemplo --timeout 0.5 (la mitad) o --timeout 2 (el doble)
+cli-timeout-not-a-number = `{ $value }` no es un número: da un factor como --timeout 2
+
+### Lo que dicen los clústeres (src/engine/provider/, `workshop rehearsal serve`) y los errores HTTP
+### del modo clase (src/class/http.rs).
+
+## minikube (src/engine/provider/minikube.rs)
+
+minikube-failed-hint = lee la salida de minikube más arriba; `minikube logs -p { $profile }` da más detalles. Lo habitual es un problema del driver
+minikube-timed-out-hint = da más tiempo al paso con `timeout = "20m"`, o ejecuta con --timeout 2
+
+## Un clúster perdido durante una ejecución, un clúster existente (src/engine/provider/mod.rs, existing.rs)
+
+lost-replaced-hint = todo lo que creó el laboratorio se fue con el clúster antiguo: empieza el laboratorio de nuevo (el comando está abajo); --resume no puede continuar en otro clúster
+lost-minikube-hint = ¿sigue en marcha minikube? `minikube status -p { $profile }` (y `minikube start -p { $profile }` para arrancarlo de nuevo)
+lost-existing-hint = ¿sigue en marcha el clúster? `kubectl --context { $context } cluster-info`
+existing-using-context = uso el contexto kube { $context }
+existing-addon-needs-minikube = `{ $command }` necesita el proveedor minikube
+existing-addon-hint = en un clúster existente, instala tú el equivalente (p. ej. ingress-nginx), o marca el paso con `optional = true`
+lab-kubeconfig-cannot-write = no se puede escribir el kubeconfig privado de los comandos del laboratorio: { $error }
+lab-kubeconfig-cannot-write-hint = haz que se pueda escribir en la carpeta temporal (TMPDIR)
+kubeconfig-current-context = (actual)
+kubeconfig-unusable = no se puede usar el contexto kube: { $error }
+
+## El clúster de ensayo, incluido o conectado (src/engine/provider/rehearsal.rs, src/rehearsal/error.rs)
+
+rehearsal-not-one = { $server } no es un clúster de ensayo de workshop ({ $why })
+rehearsal-not-one-hint = arranca uno con `{ $command }`, o usa --cluster existing para otros clústeres
+rehearsal-vanished-faults = el clúster de ensayo incluido solo deja de responder cuando se le pide: { $faults }
+rehearsal-vanished-embedded = el clúster de ensayo incluido dejó de responder; por favor, informa de ello
+rehearsal-vanished-attached = ¿sigue en marcha `{ $command }`? Arráncalo de nuevo con ese comando
+rehearsal-embedded-unreachable-hint = el clúster de ensayo siempre debería responder; por favor, informa de ello
+rehearsal-attach-no-kubeconfig-hint = arranca primero el clúster de ensayo, en otra terminal: { $command }; o quita --kubeconfig para usar el ensayo incluido
+rehearsal-attach-unreachable-hint = ¿sigue en marcha `{ $command }`? arráncalo de nuevo, o quita --kubeconfig para usar el ensayo incluido
+rehearsal-invalid-version = versión de Kubernetes "{ $version }" no válida para el clúster de ensayo (se esperaba algo como v1.31.0)
+rehearsal-cannot-bind = el servidor de la API del ensayo no pudo escuchar en 127.0.0.1: { $error }
+rehearsal-cannot-write-kubeconfig = no se pudo escribir el kubeconfig del ensayo { $path }: { $error }
+rehearsal-unknown-addon = addon de minikube desconocido "{ $addon }"; el clúster de ensayo emula: { $known }
+rehearsal-addon-failed = no se pudo { $enable ->
+    [yes] activar
+   *[no] desactivar
+} el addon { $addon }: { $error }
+rehearsal-no-signal = no se puede esperar a Ctrl-C: { $error }
+
+## workshop rehearsal serve (src/rehearsal/mod.rs)
+
+rehearsal-serve-listening = clúster de ENSAYO de workshop (Kubernetes { $version }) escuchando en { $address }
+rehearsal-serve-what = Esto es un ENSAYO: la API es real, pero no se ejecuta ningún contenedor; los pods solo lo aparentan.
+rehearsal-serve-addons = Addons: { $addons }
+rehearsal-serve-faults = Fallos: { $faults } (docs/reliability.md)
+rehearsal-serve-restarts-after = se reinicia sin sus datos { $after } después de arrancar
+rehearsal-serve-vanishes-after = deja de responder para siempre { $after } después de arrancar
+rehearsal-serve-try = Prueba:     { $command }
+rehearsal-serve-stop = Pulsa Ctrl-C para detenerlo.
+rehearsal-serve-down = el servidor de la API se reinicia sin sus datos (--faults restart): puerto cerrado
+rehearsal-serve-restarted = el servidor de la API ha vuelto, sin sus datos: un clúster nuevo
+rehearsal-serve-vanished = el servidor de la API desapareció (--faults vanish): puerto cerrado para siempre
+rehearsal-serve-event = ENSAYO de workshop: { $event }
+rehearsal-serve-stopped = clúster de ENSAYO de workshop detenido.
+rehearsal-serve-stopped-faults = clúster de ENSAYO de workshop detenido. Fallos inyectados: { $faults }.
+
+## workshop doctor (src/doctor.rs)
+
+doctor-var-not-name-value = `{ $value }` no es NOMBRE=VALOR
+
+## El cliente HTTP del modo clase (src/class/http.rs)
+
+class-url-unparsable = no se puede leer como URL
+class-url-scheme = debe empezar por http:// o https://
+class-url-no-host = no nombra ningún host
+class-url-no-ca = no hay certificados de CA con los que comprobarlo ({ $error }); define SSL_CERT_FILE con el certificado de la clase
+class-no-answer-within = sin respuesta en { $seconds } s
+
+## Los errores del sistema operativo, por tipo (src/os_error.rs); su texto original va a los registros de -v
+
+os-not-found = no existe ese archivo o carpeta
+os-permission-denied = permiso denegado
+os-connection-refused = conexión rechazada
+os-connection-reset = la otra parte reinició la conexión
+os-connection-aborted = conexión interrumpida
+os-not-connected = sin conexión
+os-addr-in-use = la dirección ya está en uso
+os-addr-not-available = la dirección no está disponible en esta máquina
+os-broken-pipe = la otra parte cerró la conexión (tubería rota)
+os-already-exists = ya existe
+os-timed-out = se agotó el tiempo de espera
+os-interrupted = interrumpido por una señal
+os-unexpected-eof = la conexión se cerró antes de completar la respuesta
+os-host-unreachable = no se puede llegar al host
+os-network-unreachable = no se puede llegar a la red
+os-network-down = la red no está activa
+os-is-a-directory = es una carpeta
+os-not-a-directory = no es una carpeta
+os-directory-not-empty = la carpeta no está vacía
+os-read-only-filesystem = sistema de archivos de solo lectura
+os-storage-full = no queda espacio en el dispositivo
+os-quota-exceeded = cuota de disco superada
+os-file-too-large = archivo demasiado grande
+os-out-of-memory = sin memoria
+os-error-code = error del sistema { $code }
+
+## Las negativas de un servidor de clase que puede recibir un alumno, por su código (src/class/protocol.rs)
+
+class-refused-wrong-join-code = este código no es el de la clase; pide al instructor el código que mostró `workshop class serve`
+class-refused-bad-name = el nombre de un alumno tiene de 1 a { $max } caracteres imprimibles
+class-refused-not-a-learner = no eres alumno de esta clase; únete primero con el código de la clase
