@@ -8,12 +8,6 @@ use crate::support::{REPO, Test, english};
 
 const RUN: Duration = Duration::from_secs(120);
 
-/// Every line of `text` a Spanish learner should not read: the tool's known English phrases and
-/// any line that reads as English prose (tests/support/english.rs).
-fn english_in(text: &str) -> Vec<String> {
-    english::lines(text)
-}
-
 #[test]
 fn a_learner_with_a_spanish_locale_reads_day55_on_the_rehearsal_in_spanish() {
     let mut pty = Pty::spawn(
@@ -27,12 +21,7 @@ fn a_learner_with_a_spanish_locale_reads_day55_on_the_rehearsal_in_spanish() {
     assert_eq!(pty.wait(RUN), 0, "{}", pty.screen());
     let screen = pty.screen();
     assert!(screen.contains("existe"), "{screen}");
-    let english = english_in(&screen);
-    assert!(
-        english.is_empty(),
-        "English lines:\n{}\n--- screen ---\n{screen}",
-        english.join("\n")
-    );
+    english::assert_none("the screen", &screen);
 }
 
 #[test]
@@ -55,7 +44,7 @@ fn plain_output_plan_handout_and_doctor_speak_spanish_with_lang_es() {
         .filter(|l| !l.contains(" | "))
         .collect::<Vec<_>>()
         .join("\n");
-    assert_eq!(english_in(&tool), Vec::<String>::new(), "{out}");
+    english::assert_none("the output", &tool);
 
     let plan = Test::in_repo()
         .args(["plan", "scenarios/day55.toml"])
@@ -67,7 +56,7 @@ fn plain_output_plan_handout_and_doctor_speak_spanish_with_lang_es() {
         "{}",
         plan.stdout
     );
-    assert_eq!(english_in(&plan.stdout), Vec::<String>::new(), "{}", plan.stdout);
+    english::assert_none("the output", &plan.stdout);
 
     let md = Test::in_repo()
         .args(["export", "scenarios/day55.toml", "--format", "md", "--lang", "es"])
@@ -81,7 +70,7 @@ fn plain_output_plan_handout_and_doctor_speak_spanish_with_lang_es() {
     ] {
         assert!(md.stdout.contains(needle), "missing {needle:?} in:\n{}", md.stdout);
     }
-    assert_eq!(english_in(&md.stdout), Vec::<String>::new());
+    english::assert_none("the output", &md.stdout);
 
     let doctor = Test::in_repo()
         .args(["doctor", "scenarios/day55.toml", "--cluster", "rehearsal"])
@@ -93,7 +82,7 @@ fn plain_output_plan_handout_and_doctor_speak_spanish_with_lang_es() {
         "{}",
         doctor.stdout
     );
-    assert_eq!(english_in(&doctor.stdout), Vec::<String>::new(), "{}", doctor.stdout);
+    english::assert_none("the output", &doctor.stdout);
 }
 
 #[test]
@@ -218,12 +207,7 @@ fn a_failing_check_says_what_it_expected_observed_and_diagnosed_in_spanish() {
         .expect("se observó: aún sin dirección", RUN);
     assert_eq!(pty.wait(RUN), 1, "{}", pty.screen());
     let screen = pty.screen();
-    let english = english_in(&screen);
-    assert!(
-        english.is_empty(),
-        "English lines:\n{}\n--- screen ---\n{screen}",
-        english.join("\n")
-    );
+    english::assert_none("the screen", &screen);
 }
 
 #[test]
@@ -249,7 +233,7 @@ fn a_broken_scenario_is_explained_in_spanish_with_its_place() {
             "= pista: ¿querías decir `apply`?",
             "1 problema encontrado",
         ]);
-        assert_eq!(english_in(&err), Vec::<String>::new(), "{err}");
+        english::assert_none("the output", &err);
     }
 }
 
@@ -265,7 +249,7 @@ fn reset_asks_and_reports_in_spanish() {
         .stdout_contains("(7 pasos)")
         .stdout_contains("ya estaba limpio: namespace/pacman no existe")
         .stdout_contains("no hay estado para reanudar que borrar");
-    assert_eq!(english_in(&out), Vec::<String>::new(), "{out}");
+    english::assert_none("the output", &out);
 
     // Without --yes, on a terminal: the question and its answer in Spanish.
     let repo = Test::in_repo();
@@ -281,7 +265,7 @@ fn reset_asks_and_reports_in_spanish() {
         .expect("no se ha cambiado nada", RUN);
     assert_eq!(pty.wait(RUN), 0, "{}", pty.screen());
     let screen = pty.screen();
-    assert_eq!(english_in(&screen), Vec::<String>::new(), "{screen}");
+    english::assert_none("the output", &screen);
 }
 
 /// What the bash script says in its own words (not the lab's manifests, whose comments are the
@@ -333,7 +317,7 @@ fn the_spanish_handout_script_comments_in_spanish() {
     ];
     let english: Vec<&str> = script_words(&script)
         .into_iter()
-        .filter(|l| SCRIPT_ENGLISH.iter().any(|e| l.contains(e)) || !english_in(l).is_empty())
+        .filter(|l| SCRIPT_ENGLISH.iter().any(|e| l.contains(e)) || !english::lines(l).is_empty())
         .collect();
     assert!(english.is_empty(), "English in the Spanish script: {english:#?}");
     // The translated words are quoted so bash still reads the script.
@@ -515,7 +499,7 @@ fn the_consent_prompt_is_in_spanish_from_the_built_in_catalogue_only() {
             "the lab reworded the consent ({reworded}):\n{screen}"
         );
     }
-    assert_eq!(english_in(&screen), Vec::<String>::new(), "{screen}");
+    english::assert_none("the output", &screen);
     assert!(!lab.path().join("ran").exists(), "the program ran after a no");
 
     // A Spanish yes runs it; the lab's catalogue still words the run itself.
@@ -602,12 +586,7 @@ fn a_spanish_learner_steps_through_all_of_day55_on_a_pty_and_reads_no_english() 
     pty.expect("15 correctos, 0 fallidos, 5 omitidos", RUN);
     assert_eq!(pty.wait(RUN), 0, "{}", pty.screen());
     let screen = pty.screen();
-    let english = english_in(&screen);
-    assert!(
-        english.is_empty(),
-        "English lines:\n{}\n--- screen ---\n{screen}",
-        english.join("\n")
-    );
+    english::assert_none("the screen", &screen);
 }
 
 #[test]
@@ -628,11 +607,6 @@ fn a_wrong_version_and_a_rehearsal_that_cannot_start_are_explained_in_spanish() 
         let out = Test::in_repo().args(*args).env("LANG", "es_ES.UTF-8").run();
         assert!(out.code != Some(0), "{args:?} succeeded:\n{}", out.stderr);
         assert!(out.stderr.starts_with("error: "), "{args:?}:\n{}", out.stderr);
-        assert_eq!(
-            english_in(&out.stderr),
-            Vec::<String>::new(),
-            "{args:?}:\n{}",
-            out.stderr
-        );
+        english::assert_none(&args.join(" "), &out.stderr);
     }
 }

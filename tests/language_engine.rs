@@ -21,21 +21,11 @@ fn assert_no_english(text: &str) {
 /// messages) and the lines of the scenario shown under a problem (`23 | exists = …`).
 #[track_caller]
 fn assert_no_english_but(text: &str, quoted: &[&str]) {
-    let tool: String = text
+    let tool: String = english::without_source_lines(text)
         .lines()
-        .filter(|l| {
-            l.trim_start()
-                .split_once(" | ")
-                .is_none_or(|(n, _)| n.parse::<u32>().is_err())
-        })
         .map(|l| quoted.iter().fold(l.to_owned(), |l, q| l.replace(q, "…")) + "\n")
         .collect();
-    let found = english::lines(&tool);
-    assert!(
-        found.is_empty(),
-        "English lines:\n{}\n--- output ---\n{text}",
-        found.join("\n")
-    );
+    english::assert_none("the output", &tool);
 }
 
 /// day55 in Spanish (from the locale), as a learner types it.

@@ -20,16 +20,6 @@ fn lab() -> String {
     )
 }
 
-/// Asserts that `text` (what a Spanish learner read) has no English line.
-fn no_english(what: &str, text: &str) {
-    let found = english::lines(text);
-    assert!(
-        found.is_empty(),
-        "{what}: English lines:\n{}\n--- output ---\n{text}",
-        found.join("\n")
-    );
-}
-
 #[test]
 fn rehearsal_serve_its_attached_run_and_doctor_speak_spanish_also_once_it_stopped() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -41,7 +31,7 @@ fn rehearsal_serve_its_attached_run_and_doctor_speak_spanish_also_once_it_stoppe
     assert!(banner.contains("Pulsa Ctrl-C para detenerlo."), "{banner}");
     // The kubeconfig line stays parseable as in English.
     assert!(banner.contains("  kubeconfig: "), "{banner}");
-    no_english("rehearsal serve", &banner);
+    english::assert_none("rehearsal serve", &banner);
     let attached = || {
         Test::new()
             .current_dir(dir.path())
@@ -57,9 +47,9 @@ fn rehearsal_serve_its_attached_run_and_doctor_speak_spanish_also_once_it_stoppe
             .run()
     };
     let run = attached().success();
-    no_english("a run attached to it", &run.stdout);
+    english::assert_none("a run attached to it", &run.stdout);
     let ok = doctor().success();
-    no_english("doctor", &ok.stdout);
+    english::assert_none("doctor", &ok.stdout);
 
     drop(serve);
     let stopped = attached().status(3);
@@ -68,7 +58,7 @@ fn rehearsal_serve_its_attached_run_and_doctor_speak_spanish_also_once_it_stoppe
         "{}",
         stopped.stderr
     );
-    no_english("a run attached to a stopped one", &stopped.stderr);
+    english::assert_none("a run attached to a stopped one", &stopped.stderr);
     let dead = doctor().status(3);
     assert!(
         dead.stdout.contains("no se puede contactar con el clúster"),
@@ -77,7 +67,7 @@ fn rehearsal_serve_its_attached_run_and_doctor_speak_spanish_also_once_it_stoppe
     );
     assert!(dead.stdout.contains("conexión rechazada"), "{}", dead.stdout);
     assert!(!dead.stdout.contains("os error"), "{}", dead.stdout);
-    no_english("doctor with a dead kubeconfig", &dead.stdout);
+    english::assert_none("doctor with a dead kubeconfig", &dead.stdout);
 
     let missing = Test::new()
         .current_dir(dir.path())
@@ -85,7 +75,7 @@ fn rehearsal_serve_its_attached_run_and_doctor_speak_spanish_also_once_it_stoppe
         .args(["doctor", "--cluster", "rehearsal", "--kubeconfig", "/missing/k.yaml"])
         .run()
         .status(3);
-    no_english("doctor with a missing kubeconfig", &missing.stdout);
+    english::assert_none("doctor with a missing kubeconfig", &missing.stdout);
 }
 
 /// A `minikube` whose profile is stopped and whose `start` fails, as with no driver.
@@ -101,14 +91,14 @@ fn minikube_missing_or_failing_and_doctor_without_it_speak_spanish() {
         .run()
         .status(3);
     assert!(bare.stderr.contains("--cluster rehearsal"), "{}", bare.stderr);
-    no_english("run without minikube", &bare.stderr);
+    english::assert_none("run without minikube", &bare.stderr);
     let doctor = Test::in_repo()
         .env(ES.0, ES.1)
         .env("PATH", "/usr/bin:/bin")
         .args(["doctor", "scenarios/day55.toml"])
         .run()
         .status(3);
-    no_english("doctor without minikube", &doctor.stdout);
+    english::assert_none("doctor without minikube", &doctor.stdout);
 
     let t = Test::new().write(
         "lab.toml",
@@ -136,7 +126,7 @@ fn minikube_missing_or_failing_and_doctor_without_it_speak_spanish() {
         .filter(|l| !l.contains("DRV_NOT_DETECTED"))
         .collect::<Vec<_>>()
         .join("\n");
-    no_english("minikube start failing", &tool);
+    english::assert_none("minikube start failing", &tool);
 }
 
 #[test]
@@ -158,10 +148,10 @@ fn a_class_server_that_does_not_answer_is_said_in_spanish_without_the_os_words()
     let refused = run(&format!("http://127.0.0.1:{port}"));
     assert!(refused.stdout.contains("(conexión rechazada)"), "{}", refused.stdout);
     assert!(!refused.stdout.contains("os error"), "{}", refused.stdout);
-    no_english("a class server that refuses", &refused.stdout);
+    english::assert_none("a class server that refuses", &refused.stdout);
     let bad = run("ftp://127.0.0.1");
     assert!(bad.stdout.contains("debe empezar por http://"), "{}", bad.stdout);
-    no_english("a class URL that is not one", &bad.stdout);
+    english::assert_none("a class URL that is not one", &bad.stdout);
 }
 
 #[test]
@@ -180,5 +170,5 @@ fn a_class_server_refusing_a_wrong_join_code_is_said_in_spanish() {
         "{}",
         out.stdout
     );
-    no_english("a wrong join code", &out.stdout);
+    english::assert_none("a wrong join code", &out.stdout);
 }

@@ -31,26 +31,10 @@ fn validate(file: &str, lang: &str) -> String {
         .stderr
 }
 
-/// The tool's words in a rendering of problems: without the quoted lines of the learner's own
-/// file (`12 | exists = …`), which are whatever the file says.
-fn tool_words(stderr: &str) -> String {
-    let quoted = |l: &str| {
-        let t = l.trim_start();
-        let digits = t.chars().take_while(char::is_ascii_digit).count();
-        digits > 0 && t[digits..].starts_with(" |")
-    };
-    stderr.lines().filter(|l| !quoted(l)).collect::<Vec<_>>().join("\n")
-}
-
 /// Asserts a Spanish learner reads no English in `stderr`, and that every problem still says
 /// where it is (`file:line:col`).
 fn assert_spanish(stderr: &str, file: &str, problems: usize) {
-    let english = english::lines(&tool_words(stderr));
-    assert!(
-        english.is_empty(),
-        "English lines:\n{}\n--- stderr ---\n{stderr}",
-        english.join("\n")
-    );
+    english::assert_none(file, &english::without_source_lines(stderr));
     assert!(
         stderr.ends_with(&format!("{problems} problemas encontrados\n")),
         "{stderr}"

@@ -114,6 +114,31 @@ pub fn lines(text: &str) -> Vec<String> {
     all
 }
 
+/// `text` without the lines that quote the learner's own scenario under a problem
+/// (`12 | exists = …`): those are whatever the file says.
+pub fn without_source_lines(text: &str) -> String {
+    text.lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            let digits = t.chars().take_while(char::is_ascii_digit).count();
+            !(digits > 0 && t[digits..].starts_with(" |"))
+        })
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// Fails, showing every line of `text` a Spanish learner should not read and the whole
+/// `text`, when there is one. `what` names whose output it is.
+#[track_caller]
+pub fn assert_none(what: &str, text: &str) {
+    let found = lines(text);
+    assert!(
+        found.is_empty(),
+        "{what}: English lines:\n{}\n--- output ---\n{text}",
+        found.join("\n")
+    );
+}
+
 #[test]
 fn prose_finds_english_sentences_and_passes_spanish_and_kubectl() {
     assert_eq!(
