@@ -297,6 +297,17 @@ fn what_a_sigkilled_run_left_running_is_stopped_at_the_next_start() {
     killed.wait_for("work | started", SCREEN);
     let mark = killed.mark().to_owned();
     let pid = killed.pid();
+    // `started` is echoed before the shell forks its sleeps: on a loaded machine a SIGKILL
+    // right away could end the shell before it has any. Kill once both sleeps run.
+    let sleeps = |mark: &str| {
+        let all = crate::support::live::processes_marked(mark);
+        all.iter().filter(|(_, cmd)| cmd == "sleep 1000").count()
+    };
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while sleeps(&mark) < 2 && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(sleeps(&mark), 2, "the lab's two sleeps started");
     killed.signal(libc::SIGKILL);
     assert_eq!(killed.finish(SCREEN).code, None, "ended by SIGKILL");
     // Its direct children die with it (PR_SET_PDEATHSIG); what `sh` started lives on. The
