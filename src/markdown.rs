@@ -257,16 +257,14 @@ impl Renderer<'_> {
         self.out.push('\n');
     }
 
-    /// The room a line inside a list leaves for its item's bullets.
+    /// The room a line inside a list leaves for its item's bullet: the innermost list's
+    /// indentation and the width of its marker.
     fn hang(&self) -> String {
-        let mut width = 0;
-        for (depth, l) in self.lists.iter().enumerate() {
-            width = 2 * depth
-                + match l {
-                    Some(n) => format!("{}. ", n.saturating_sub(1)).len(),
-                    None => 2,
-                };
-        }
+        let width = match self.lists.last() {
+            None => 0,
+            Some(Some(n)) => 2 * (self.lists.len() - 1) + format!("{}. ", n.saturating_sub(1)).len(),
+            Some(None) => 2 * (self.lists.len() - 1) + 2,
+        };
         " ".repeat(width)
     }
 }
