@@ -573,7 +573,7 @@ fn plan_cmd(args: &PlanArgs, color: bool, secrets: &Secrets) -> i32 {
     let text = format!(
         "{}{}",
         render_plan(&plan, &lang, args.explain, args.manifests),
-        capabilities_block(&plan, &path)
+        crate::wrap::to_terminal(&capabilities_block(&plan, &path))
     );
     print!("{}", secrets.mask(&text));
     exit_code::SUCCESS
@@ -657,9 +657,10 @@ pub fn render_plan(plan: &Plan, lang: &str, explain: bool, manifests: bool) -> S
             );
             let pad = " ".repeat(width + 2);
             if explain && let Some(e) = &step.explain {
-                for line in plan.text(e, lang, &caps).trim().lines() {
-                    let _ = writeln!(out, "{pad}{}", dim.apply_to(line));
-                }
+                // The step card's Markdown rendering: on a terminal, paragraphs re-flowed (and
+                // wrapped below); piped, the author's line breaks.
+                let reflow = crate::wrap::terminal_width().is_some();
+                out.push_str(&crate::markdown::render(plan.text(e, lang, &caps).trim(), &pad, reflow));
             }
             for cmd in command::equivalent(plan, step, &caps) {
                 let _ = writeln!(out, "{pad}{} {}", cyan.apply_to("$"), cmd);
@@ -697,6 +698,9 @@ pub fn render_plan(plan: &Plan, lang: &str, explain: bool, manifests: bool) -> S
         }
         let _ = writeln!(out);
     }
+    // On a terminal, wrapped between words to its width (commands stay whole); the manifests
+    // below are YAML and keep their lines.
+    let mut out = crate::wrap::to_terminal(&out);
     if manifests {
         let mut names: Vec<&String> = plan.manifests.keys().collect();
         names.sort();

@@ -180,3 +180,58 @@ fn plan_of_an_invalid_scenario_exits_2() {
         .stdout("")
         .stderr_contains(" --> lab.toml:2:6\n");
 }
+
+/// `plan --explain` renders a step's explanation like the `--step` card: piped, the author's
+/// lines as written (Markdown markers kept without colours); on a 60-column terminal, each
+/// paragraph re-flowed and wrapped between words, and the list items hanging under their text.
+#[test]
+fn explanations_are_rendered_like_the_step_card_and_re_flowed_on_a_terminal() {
+    Test::in_repo()
+        .args(["plan", "scenarios/day55.toml", "--explain"])
+        .run()
+        .success()
+        .stdout_contains(
+            "    Starts a minikube profile named `mc-demo` pinned to **Kubernetes 1.21.2** on **containerd**,\n    with two addons switched on from the first boot:\n",
+        )
+        .stdout_contains("    • `volumesnapshots` adds the snapshot API the CSI driver expects.\n")
+        .stdout_lacks("{{");
+
+    let repo = Test::in_repo();
+    let mut pty = crate::support::pty::Pty::spawn_sized(
+        repo.path(),
+        &["plan", "scenarios/day55.toml", "--explain"],
+        &[("LANG", "C.UTF-8")],
+        60,
+    );
+    let limit = std::time::Duration::from_secs(30);
+    pty.expect("create-ingress", limit);
+    assert_eq!(pty.wait(limit), 0);
+    let lines: Vec<String> = pty
+        .screen()
+        .lines()
+        .map(|l| console::strip_ansi_codes(l).trim_end().to_owned())
+        .collect();
+    let too_wide: Vec<&String> = lines
+        .iter()
+        // A command is copied whole, and one word longer than the line cannot be helped.
+        .filter(|l| l.chars().count() > 60 && !l.trim_start().starts_with("$ ") && l.trim().contains(' '))
+        .collect();
+    let start = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("Starts a minikube profile"))
+        .unwrap_or_else(|| panic!("the first explanation:\n{}", lines.join("\n")));
+    let paragraph: Vec<&String> = lines[start..].iter().take_while(|l| !l.trim().is_empty()).collect();
+    assert!(too_wide.is_empty(), "lines wider than the terminal: {too_wide:#?}");
+    assert!(paragraph.len() >= 2, "{paragraph:#?}");
+    for pair in paragraph.windows(2) {
+        let next_word = pair[1].split_whitespace().next().unwrap_or("");
+        assert!(
+            pair[0].chars().count() + 1 + next_word.chars().count() > 60,
+            "ragged paragraph: {:?} ends though {next_word:?} fits\n{}",
+            pair[0],
+            paragraph.iter().map(|l| l.as_str()).collect::<Vec<_>>().join("\n")
+        );
+    }
+    // The bold markers are drawn as bold, not printed.
+    assert!(paragraph.iter().all(|l| !l.contains("**")), "{paragraph:#?}");
+}
