@@ -16,6 +16,15 @@ fn learner<'a>(view: &'a Value, name: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no learner {name} on the board: {view:#}"))
 }
 
+/// Whether a step's state on the board can follow `was` as the run goes on.
+fn moved_on(was: &str, is: &str) -> bool {
+    match was {
+        "pending" => is != "pending",
+        "running" => !matches!(is, "pending" | "running"),
+        _ => false,
+    }
+}
+
 fn states(l: &Value) -> Vec<String> {
     l["cells"]
         .as_array()
@@ -477,7 +486,22 @@ async fn a_class_of_30_on_the_board_in_chromium() {
                     "{} lost events in the restart",
                     l["name"]
                 );
-                assert_eq!(states(again), states(l), "{}'s steps survive the restart", l["name"]);
+                if l["run"] == "running" {
+                    // Olga may still be running (on a slow machine): her steps may have moved
+                    // on between the two looks, never back.
+                    let (was, is) = (states(l), states(again));
+                    let back: Vec<String> = (was.iter().zip(&is))
+                        .filter(|(w, i)| w != i && !moved_on(w, i))
+                        .map(|(w, i)| format!("{w} → {i}"))
+                        .collect();
+                    assert!(
+                        back.is_empty(),
+                        "{}'s steps went back in the restart: {back:?}",
+                        l["name"]
+                    );
+                } else {
+                    assert_eq!(states(again), states(l), "{}'s steps survive the restart", l["name"]);
+                }
             }
             // Cy resumes.
             let resumed = LearnerRun::start(

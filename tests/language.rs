@@ -514,11 +514,8 @@ fn the_consent_prompt_is_in_spanish_from_the_built_in_catalogue_only() {
 
 #[test]
 fn a_cluster_that_cannot_be_reached_is_explained_in_spanish() {
-    // A loopback port nobody listens on any more.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free loopback port")
-        .port();
+    // A loopback port nothing listens on.
+    let port = crate::support::unused_port();
     let kubeconfig = format!(
         "apiVersion: v1\nkind: Config\nclusters:\n- name: dead\n  cluster:\n    server: http://127.0.0.1:{port}\ncontexts:\n- name: dead\n  context:\n    cluster: dead\n    user: dead\ncurrent-context: dead\nusers:\n- name: dead\n  user: {{}}\n"
     );

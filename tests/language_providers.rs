@@ -131,11 +131,8 @@ fn minikube_missing_or_failing_and_doctor_without_it_speak_spanish() {
 
 #[test]
 fn a_class_server_that_does_not_answer_is_said_in_spanish_without_the_os_words() {
-    // A port that was free a moment ago: nothing listens there.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port();
+    // A port nothing listens on.
+    let port = crate::support::unused_port();
     let run = |url: &str| {
         Test::new()
             .write("lab.toml", lab())

@@ -12,6 +12,12 @@ use std::time::{Duration, Instant};
 
 use super::{BIN, REPO};
 
+/// Where a class server listens: a port no other socket takes while the server is down for a
+/// restart (see [`super::unused_port`]).
+fn listen_address() -> String {
+    format!("127.0.0.1:{}", super::unused_port())
+}
+
 /// A `workshop class serve` process.
 pub struct ClassServer {
     child: Child,
@@ -29,7 +35,7 @@ impl ClassServer {
     pub fn start(dir: &Path, extra: &[&str]) -> ClassServer {
         ClassServer::start_at(
             dir.join("class.db"),
-            "127.0.0.1:0",
+            &listen_address(),
             extra.iter().map(|s| s.to_string()).collect(),
             Vec::new(),
         )
@@ -38,7 +44,7 @@ impl ClassServer {
     pub fn start_with_env(dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> ClassServer {
         ClassServer::start_at(
             dir.join("class.db"),
-            "127.0.0.1:0",
+            &listen_address(),
             extra.iter().map(|s| s.to_string()).collect(),
             env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
         )
@@ -287,12 +293,10 @@ pub struct Relay {
 impl Relay {
     /// A port for the relay, not listening yet.
     pub fn unplugged() -> Relay {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .expect("a free port")
-            .local_addr()
-            .expect("addr")
-            .port();
-        Relay { port, stop: None }
+        Relay {
+            port: super::unused_port(),
+            stop: None,
+        }
     }
 
     /// Starts relaying to `target` (host:port).
@@ -365,11 +369,7 @@ pub fn browser_binaries() -> (PathBuf, PathBuf) {
 impl Browser {
     pub async fn start(width: u32, height: u32) -> Browser {
         let (driver_bin, chromium) = browser_binaries();
-        let port = TcpListener::bind("127.0.0.1:0")
-            .expect("port")
-            .local_addr()
-            .expect("addr")
-            .port();
+        let port = super::unused_port();
         let driver = Command::new(driver_bin)
             .args([format!("--port={port}"), "--allowed-ips=127.0.0.1".into()])
             .stdin(Stdio::null())

@@ -446,3 +446,28 @@ fn assert_same(stream: &str, expected: &str, actual: &str, command_line: &str) {
 pub const DATA_DIR_VAR: &str = "WORKSHOP_DATA_DIR";
 
 pub const LAB: &str = "[lab]\nid = \"t\"\ntitle = \"T\"\n";
+
+/// A port on 127.0.0.1 that nothing listens on and that the kernel never hands out by itself:
+/// it lies below the ephemeral range (`net.ipv4.ip_local_port_range`), so neither another test's
+/// `bind(127.0.0.1:0)` nor an outgoing connection's source port can take it while a test holds
+/// it unused (a learner offline, a class server down for a restart, a cluster that is gone). A
+/// port from `bind(:0)` is ephemeral: dropped, it can be reused within seconds.
+pub fn unused_port() -> u16 {
+    let low = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+        .ok()
+        .and_then(|r| r.split_whitespace().next().and_then(|p| p.parse::<u16>().ok()))
+        .unwrap_or(32768);
+    // Above the well-known ports and below the ephemeral range; tried until one is free, and
+    // never twice in one test binary.
+    static GIVEN: std::sync::Mutex<Vec<u16>> = std::sync::Mutex::new(Vec::new());
+    let (from, to) = (10_000.min(low / 2), low);
+    let mut given = GIVEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    for _ in 0..1000 {
+        let port = fastrand::u16(from..to);
+        if !given.contains(&port) && std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            given.push(port);
+            return port;
+        }
+    }
+    panic!("no free port on 127.0.0.1 between {from} and {to}");
+}
