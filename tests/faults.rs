@@ -254,6 +254,31 @@ async fn a_vanished_server_refuses_connections() {
 }
 
 #[tokio::test]
+async fn a_server_vanishing_at_a_path_answers_until_then_and_nothing_after() {
+    let (cluster, client) = start("vanish=@/apis/apps").await;
+    let (code, _, _) = within(
+        "a core request",
+        send(&client, "GET", "/api/v1/namespaces", Value::Null),
+    )
+    .await
+    .expect("answered before the path is asked");
+    assert_eq!(code, 200);
+    let mut phase = cluster.faults().expect("faults").phase();
+    assert_eq!(*phase.borrow(), Phase::Serving);
+    let asked = within(
+        "the vanishing request",
+        send(&client, "GET", "/apis/apps/v1", Value::Null),
+    )
+    .await;
+    assert!(asked.is_err(), "the request to the path gets no answer: {asked:?}");
+    within("the vanishing", phase.wait_for(|p| *p == Phase::Vanished))
+        .await
+        .expect("phase");
+    assert!(refused(cluster.addr()).await);
+    cluster.shutdown().await;
+}
+
+#[tokio::test]
 async fn a_watch_from_a_resource_version_never_reached_fails_like_an_api_server() {
     let (cluster, client) = start("seed=1").await;
     let cms: Api<ConfigMap> = Api::default_namespaced(client.clone());

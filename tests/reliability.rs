@@ -346,6 +346,53 @@ fn an_attached_rehearsal_that_vanished_fails_after_the_grace_naming_the_serve_co
         .stdout_contains("once the cluster answers again, resume with: ");
 }
 
+/// The cluster vanishes while the run attaches: it answers the connection's first requests,
+/// then nothing from the first discovery request on (`vanish=@/apis`). `--unreachable-grace`
+/// holds from there too, not only in the steps (it was the default 30 s until the first step).
+#[test]
+fn a_rehearsal_that_vanishes_while_the_run_attaches_fails_after_the_grace_it_was_given() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let serve = Serve::start_with(
+        dir.path(),
+        "r.kubeconfig",
+        &[
+            &format!("{}/scenarios/day55.toml", crate::support::REPO),
+            "--pace",
+            "fast",
+            "--faults",
+            "vanish=@/apis",
+        ],
+    );
+    assert!(
+        serve
+            .banner
+            .contains("stops answering for good at the first request to /apis"),
+        "{}",
+        serve.banner
+    );
+    Test::in_repo()
+        .args([
+            "run",
+            "scenarios/day55.toml",
+            "--cluster",
+            "rehearsal",
+            "--unreachable-grace",
+            "2s",
+            "--kubeconfig",
+        ])
+        .arg(serve.kubeconfig.clone())
+        .timeout(Duration::from_secs(60))
+        .run()
+        .status(1)
+        .stdout_contains("start-cluster: ✖ the cluster stopped answering: connection refused since ")
+        .stdout_contains(", for more than 2s\n")
+        .stdout_contains(&format!(
+            "hint: is `workshop rehearsal serve scenarios/day55.toml --kubeconfig {}` still running? Start it again with that command",
+            serve.kubeconfig_str()
+        ))
+        .stdout_contains("19 later steps not run");
+}
+
 const FLAKY_APPLY: &str = r#"
 [lab]
 id = "flaky"

@@ -1285,6 +1285,7 @@ rehearsal-serve-addons = Addons: { $addons }
 rehearsal-serve-faults = Faults: { $faults } (docs/reliability.md)
 rehearsal-serve-restarts-after = restarts without its data { $after } after start
 rehearsal-serve-vanishes-after = stops answering for good { $after } after start
+rehearsal-serve-vanishes-on = stops answering for good at the first request to { $path }
 rehearsal-serve-try = Try:        { $command }
 rehearsal-serve-stop = Press Ctrl-C to stop.
 rehearsal-serve-down = the API server restarts without its data (--faults restart): port closed

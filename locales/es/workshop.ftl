@@ -1323,6 +1323,7 @@ rehearsal-serve-addons = Addons: { $addons }
 rehearsal-serve-faults = Fallos: { $faults } (docs/reliability.md)
 rehearsal-serve-restarts-after = se reinicia sin sus datos { $after } después de arrancar
 rehearsal-serve-vanishes-after = deja de responder para siempre { $after } después de arrancar
+rehearsal-serve-vanishes-on = deja de responder para siempre en la primera petición a { $path }
 rehearsal-serve-try = Prueba:     { $command }
 rehearsal-serve-stop = Pulsa Ctrl-C para detenerlo.
 rehearsal-serve-down = el servidor de la API se reinicia sin sus datos (--faults restart): puerto cerrado

@@ -356,7 +356,7 @@ async fn prepare(
     opts: &RunOptions,
 ) -> Result<Prepared, EngineError> {
     let kind = opts.target.provider;
-    let conn = provider.connect_if_running().await?;
+    let conn = provider.connect_if_running(opts.target.unreachable_grace).await?;
     let plan = build_plan(scenario, vars, kind, opts.target.assumed, conn.as_ref()).await?;
     preflight(&plan, provider)?;
     let guided = guided::prepare(&plan, opts, conn.as_ref()).await?;

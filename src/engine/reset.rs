@@ -103,7 +103,7 @@ async fn reset(args: ResetOptions) -> Result<i32, EngineError> {
     let house = super::Housekeeping::begin(&scenario.lab.id, true).await?;
     let ready = async {
         let provider = make_provider(&scenario, &target, &display_path).await?;
-        match provider.connect_if_running().await {
+        match provider.connect_if_running(target.unreachable_grace).await {
             Ok(c) => Ok((provider, c)),
             Err(e) => {
                 provider.shutdown().await;

@@ -7,7 +7,9 @@
 //! with 410 Gone (as an ERROR event or as the HTTP status), drop the answer to a write it
 //! processed, or end a watch stream early. [`lifecycle`] serves the port and, at the chosen
 //! time, restarts the server without its data (port closed for `down`, then a fresh cluster
-//! with new uids and resourceVersions from 1) or makes it vanish (port closed for good).
+//! with new uids and resourceVersions from 1) or makes it vanish (port closed for good); a
+//! vanishing can also come at the first request to a path (`vanish=@/apis`), which the
+//! middleware announces and leaves unanswered.
 //!
 //! Every choice is reproducible: a request's draws come from the seed, the request's method and
 //! path, and how many times that method and path were asked before, so the same client
@@ -123,6 +125,10 @@ pub struct Faults {
     phase: tokio::sync::watch::Sender<Phase>,
     restart_at: Option<Duration>,
     vanish_at: Option<Duration>,
+    /// Set by the first request to the `vanish=@PATH` path; from then on nothing is answered.
+    vanishing: std::sync::atomic::AtomicBool,
+    /// Wakes the lifecycle to close the port for good (`vanish=@PATH`).
+    vanish_now: tokio::sync::Notify,
 }
 
 /// A point drawn uniformly in a duration range.
@@ -162,6 +168,8 @@ impl Faults {
             phase: tokio::sync::watch::channel(Phase::Serving).0,
             restart_at,
             vanish_at,
+            vanishing: std::sync::atomic::AtomicBool::new(false),
+            vanish_now: tokio::sync::Notify::new(),
         }
     }
 
@@ -404,6 +412,17 @@ pub async fn middleware(State(faults): State<Arc<Faults>>, req: Request, next: N
         resumes: watch && !rv.is_empty() && rv != "0" && !flag("sendInitialEvents"),
     };
     let spec = faults.spec();
+    if let Some(on) = &spec.vanish_on {
+        use std::sync::atomic::Ordering;
+        if path.starts_with(on.as_str()) && !faults.vanishing.swap(true, Ordering::SeqCst) {
+            tracing::debug!(%method, %path, "faults: the server vanishes at this request");
+            // A permit is kept if the lifecycle is not waiting at this very moment.
+            faults.vanish_now.notify_one();
+        }
+        if faults.vanishing.load(Ordering::SeqCst) {
+            return Response::new(lost_body());
+        }
+    }
     let d = draw(spec, &mut faults.rng(&shape.key()), &shape);
     if let Some(delay) = d.delay {
         faults.count(|i| i.delayed += 1);
@@ -477,13 +496,20 @@ pub async fn lifecycle<S, F>(
                 None => std::future::pending().await,
             }
         };
-        tokio::select! {
+        let asked = async {
+            match faults.spec.vanish_on {
+                Some(_) => faults.vanish_now.notified().await,
+                None => std::future::pending().await,
+            }
+        };
+        let vanish = tokio::select! {
             () = shared.shutdown.cancelled() => {
                 let _ = tokio::time::timeout(Duration::from_secs(5), &mut serving).await;
                 return;
             }
-            () = until => {}
-        }
+            () = until => vanish,
+            () = asked => true,
+        };
         // Close the port, lose the data (which ends every open watch), let requests finish.
         epoch.cancel();
         shared.store.reset();

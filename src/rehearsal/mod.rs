@@ -320,6 +320,12 @@ pub async fn serve_standalone(opts: RehearsalOptions) -> Result<(), RehearsalErr
                 crate::t!("rehearsal-serve-vanishes-after", after = after)
             );
         }
+        if let Some(path) = &f.spec().vanish_on {
+            println!(
+                "          {}",
+                crate::t!("rehearsal-serve-vanishes-on", path = path.as_str())
+            );
+        }
     }
     println!("  kubeconfig: {path}");
     println!(

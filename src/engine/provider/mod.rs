@@ -92,13 +92,19 @@ impl ClusterProvider {
         }
     }
 
-    /// The connection to a cluster that already runs, if any (before `start-cluster`).
-    pub async fn connect_if_running(&self) -> Result<Option<Connection>, EngineError> {
-        match self {
-            ClusterProvider::Minikube(m) => m.connect_if_running().await,
-            ClusterProvider::Existing(e) => e.connect().await.map(Some),
-            ClusterProvider::Rehearsal(r) => r.connect().await.map(Some),
+    /// The connection to a cluster that already runs, if any (before `start-cluster`). It may
+    /// refuse connections for `grace` (`--unreachable-grace`) before its requests fail: from
+    /// the first request after connecting (reading the cluster's facts), not only in the steps.
+    pub async fn connect_if_running(&self, grace: std::time::Duration) -> Result<Option<Connection>, EngineError> {
+        let conn = match self {
+            ClusterProvider::Minikube(m) => m.connect_if_running().await?,
+            ClusterProvider::Existing(e) => Some(e.connect().await?),
+            ClusterProvider::Rehearsal(r) => Some(r.connect().await?),
+        };
+        if let Some(c) = &conn {
+            c.health().set_grace(grace);
         }
+        Ok(conn)
     }
 
     /// The `start-cluster` action.

@@ -18,6 +18,8 @@
 //!        / "restart=" DURATION [".." DURATION]   at that time after start, restart without data
 //!        / "down=" DURATION             how long a restart keeps the port closed (default 3s)
 //!        / "vanish=" DURATION [".." DURATION]    at that time after start, stop answering for good
+//!        / "vanish=@" PATH              at the first request whose path starts with PATH, stop
+//!                                       answering for good (that request gets no answer)
 //! PERCENT  = NUMBER "%"
 //! DURATION = a humantime duration: 300ms, 2s, 1m30s
 //! ```
@@ -76,6 +78,8 @@ pub struct FaultSpec {
     pub down: Duration,
     /// When (after start) the server stops answering for good.
     pub vanish: Option<(Duration, Duration)>,
+    /// The server stops answering for good at the first request whose path starts with this.
+    pub vanish_on: Option<String>,
     text: String,
 }
 
@@ -95,6 +99,7 @@ impl Default for FaultSpec {
             restart: None,
             down: Duration::from_secs(3),
             vanish: None,
+            vanish_on: None,
             text: String::new(),
         }
     }
@@ -116,7 +121,7 @@ pub struct FaultSpecError {
     pub hint: String,
 }
 
-const GRAMMAR_HINT: &str = "items are key=value separated by commas: seed=N, 429|500|502|503|504=P%[@PATH], retry-after=SECONDS, lost=P%[@PATH], cut=N[..M] or cut=DURATION, gone=P%, gone-status=P%, latency=D[..D], restart=D[..D], down=D, vanish=D[..D] (docs/reliability.md)";
+const GRAMMAR_HINT: &str = "items are key=value separated by commas: seed=N, 429|500|502|503|504=P%[@PATH], retry-after=SECONDS, lost=P%[@PATH], cut=N[..M] or cut=DURATION, gone=P%, gone-status=P%, latency=D[..D], restart=D[..D], down=D, vanish=D[..D] or vanish=@PATH (docs/reliability.md)";
 
 impl FaultSpec {
     /// The seed with another value (for the fault matrix: same faults, another seed).
@@ -192,7 +197,17 @@ impl std::str::FromStr for FaultSpec {
                 "gone-status" => out.gone_status = percent()?,
                 "latency" => out.latency = Some(range()?),
                 "restart" => out.restart = Some(range()?),
-                "vanish" => out.vanish = Some(range()?),
+                "vanish" => match value.strip_prefix('@') {
+                    Some(path) if path.trim().starts_with('/') => {
+                        (out.vanish, out.vanish_on) = (None, Some(path.trim().to_owned()))
+                    }
+                    Some(_) => {
+                        return Err(fail(format!(
+                            "vanish: expected a path like @/apis after the @, found `{value}`"
+                        )));
+                    }
+                    None => (out.vanish, out.vanish_on) = (Some(range()?), None),
+                },
                 "down" => {
                     out.down = humantime::parse_duration(value)
                         .map_err(|_| fail(format!("down: expected a duration like 3s, found `{value}`")))?
@@ -319,6 +334,13 @@ mod tests {
         assert_eq!((cut.cut_after, cut.cut_events), (Some(ms(2000)), None));
         assert_eq!(cut.vanish, Some((ms(5000), ms(5000))));
         assert_eq!(cut.seed, 1, "seed 1 by default");
+        let on: FaultSpec = "vanish=@/apis".parse().expect("valid");
+        assert_eq!((on.vanish, on.vanish_on.as_deref()), (None, Some("/apis")));
+        let e = "seed=2,vanish=@apis".parse::<FaultSpec>().expect_err("no path");
+        assert_eq!(
+            (e.column, e.message.as_str()),
+            (8, "vanish: expected a path like @/apis after the @, found `@apis`")
+        );
     }
 
     #[test]
