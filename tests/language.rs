@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::support::pty::Pty;
+use crate::support::pty::{Pty, assert_reflowed_paragraph};
 use crate::support::{REPO, Test, english};
 
 const RUN: Duration = Duration::from_secs(120);
@@ -372,25 +372,7 @@ fn a_60_column_terminal_wraps_the_step_card_between_words() {
     );
     // The explanation's paragraphs are re-flowed, not wrapped line by line as the author broke
     // them: inside a paragraph, no line ends while the next line's first word would still fit.
-    let lines: Vec<String> = screen
-        .lines()
-        .map(|l| console::strip_ansi_codes(l).trim_end().to_owned())
-        .collect();
-    let start = lines
-        .iter()
-        .position(|l| l.contains("Arranca un perfil"))
-        .expect("the explanation's first paragraph");
-    let paragraph: Vec<&String> = lines[start..].iter().take_while(|l| !l.trim().is_empty()).collect();
-    assert!(paragraph.len() >= 2, "{paragraph:#?}");
-    for pair in paragraph.windows(2) {
-        let next_word = pair[1].split_whitespace().next().unwrap_or("");
-        assert!(
-            pair[0].chars().count() + 1 + next_word.chars().count() > 60,
-            "ragged paragraph: {:?} ends though {next_word:?} fits\n{}",
-            pair[0],
-            paragraph.iter().map(|l| l.as_str()).collect::<Vec<_>>().join("\n")
-        );
-    }
+    assert_reflowed_paragraph(&screen, "Arranca un perfil", 60);
     // The card's explanation is all there, word for word.
     let card: Vec<&str> = screen.split_whitespace().collect();
     for phrase in [

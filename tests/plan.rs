@@ -1,6 +1,7 @@
 //! `workshop plan` on the shipped day-55 lab: every command of the lab, in the lab's order.
 
 use crate::support::Test;
+use crate::support::pty::assert_reflowed_paragraph;
 
 /// The commands of the lab as a learner types them, in order.
 const DAY55_COMMANDS: &[&str] = &[
@@ -216,22 +217,8 @@ fn explanations_are_rendered_like_the_step_card_and_re_flowed_on_a_terminal() {
         // A command is copied whole, and one word longer than the line cannot be helped.
         .filter(|l| l.chars().count() > 60 && !l.trim_start().starts_with("$ ") && l.trim().contains(' '))
         .collect();
-    let start = lines
-        .iter()
-        .position(|l| l.trim_start().starts_with("Starts a minikube profile"))
-        .unwrap_or_else(|| panic!("the first explanation:\n{}", lines.join("\n")));
-    let paragraph: Vec<&String> = lines[start..].iter().take_while(|l| !l.trim().is_empty()).collect();
     assert!(too_wide.is_empty(), "lines wider than the terminal: {too_wide:#?}");
-    assert!(paragraph.len() >= 2, "{paragraph:#?}");
-    for pair in paragraph.windows(2) {
-        let next_word = pair[1].split_whitespace().next().unwrap_or("");
-        assert!(
-            pair[0].chars().count() + 1 + next_word.chars().count() > 60,
-            "ragged paragraph: {:?} ends though {next_word:?} fits\n{}",
-            pair[0],
-            paragraph.iter().map(|l| l.as_str()).collect::<Vec<_>>().join("\n")
-        );
-    }
+    let paragraph = assert_reflowed_paragraph(&pty.screen(), "Starts a minikube profile", 60);
     // The bold markers are drawn as bold, not printed.
     assert!(paragraph.iter().all(|l| !l.contains("**")), "{paragraph:#?}");
 }

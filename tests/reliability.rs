@@ -306,6 +306,32 @@ fn day55_fails_at_once_when_the_cluster_restarts_without_its_data() {
         .stdout_lacks("--resume\n");
 }
 
+/// day55 attached to `serve` with `--unreachable-grace grace`: it fails (exit 1) saying the
+/// cluster stopped answering for more than the grace, with the serve command as the hint.
+fn attached_run_fails_after_the_grace(serve: &Serve, grace: &str) -> crate::support::Output {
+    Test::in_repo()
+        .args([
+            "run",
+            "scenarios/day55.toml",
+            "--cluster",
+            "rehearsal",
+            "--unreachable-grace",
+            grace,
+            "--kubeconfig",
+        ])
+        .arg(serve.kubeconfig.clone())
+        .timeout(Duration::from_secs(90))
+        .run()
+        .status(1)
+        .stdout_contains("✖ the cluster stopped answering: connection refused since ")
+        .stdout_contains(&format!(", for more than {grace}\n"))
+        .stdout_contains(&format!(
+            "hint: is `workshop rehearsal serve scenarios/day55.toml --kubeconfig {}` still running? Start it again with that command",
+            serve.kubeconfig_str()
+        ))
+        .stdout_contains("once the cluster answers again, resume with: ")
+}
+
 #[test]
 fn an_attached_rehearsal_that_vanished_fails_after_the_grace_naming_the_serve_command() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -323,27 +349,7 @@ fn an_attached_rehearsal_that_vanished_fails_after_the_grace_naming_the_serve_co
             "vanish=4s",
         ],
     );
-    Test::in_repo()
-        .args([
-            "run",
-            "scenarios/day55.toml",
-            "--cluster",
-            "rehearsal",
-            "--unreachable-grace",
-            "3s",
-            "--kubeconfig",
-        ])
-        .arg(serve.kubeconfig.clone())
-        .timeout(Duration::from_secs(90))
-        .run()
-        .status(1)
-        .stdout_contains("✖ the cluster stopped answering: connection refused since ")
-        .stdout_contains(", for more than 3s")
-        .stdout_contains(&format!(
-            "hint: is `workshop rehearsal serve scenarios/day55.toml --kubeconfig {}` still running? Start it again with that command",
-            serve.kubeconfig_str()
-        ))
-        .stdout_contains("once the cluster answers again, resume with: ");
+    attached_run_fails_after_the_grace(&serve, "3s");
 }
 
 /// The cluster vanishes while the run attaches: it answers the connection's first requests,
@@ -352,44 +358,19 @@ fn an_attached_rehearsal_that_vanished_fails_after_the_grace_naming_the_serve_co
 #[test]
 fn a_rehearsal_that_vanishes_while_the_run_attaches_fails_after_the_grace_it_was_given() {
     let dir = tempfile::tempdir().expect("temp dir");
+    let scenario = format!("{}/scenarios/day55.toml", crate::support::REPO);
     let serve = Serve::start_with(
         dir.path(),
         "r.kubeconfig",
-        &[
-            &format!("{}/scenarios/day55.toml", crate::support::REPO),
-            "--pace",
-            "fast",
-            "--faults",
-            "vanish=@/apis",
-        ],
+        &[&scenario, "--pace", "fast", "--faults", "vanish=@/apis"],
     );
+    let banner = &serve.banner;
     assert!(
-        serve
-            .banner
-            .contains("stops answering for good at the first request to /apis"),
-        "{}",
-        serve.banner
+        banner.contains("stops answering for good at the first request to /apis"),
+        "{banner}"
     );
-    Test::in_repo()
-        .args([
-            "run",
-            "scenarios/day55.toml",
-            "--cluster",
-            "rehearsal",
-            "--unreachable-grace",
-            "2s",
-            "--kubeconfig",
-        ])
-        .arg(serve.kubeconfig.clone())
-        .timeout(Duration::from_secs(60))
-        .run()
-        .status(1)
-        .stdout_contains("start-cluster: ✖ the cluster stopped answering: connection refused since ")
-        .stdout_contains(", for more than 2s\n")
-        .stdout_contains(&format!(
-            "hint: is `workshop rehearsal serve scenarios/day55.toml --kubeconfig {}` still running? Start it again with that command",
-            serve.kubeconfig_str()
-        ))
+    attached_run_fails_after_the_grace(&serve, "2s")
+        .stdout_contains("start-cluster: ✖ the cluster stopped answering")
         .stdout_contains("19 later steps not run");
 }
 

@@ -139,3 +139,34 @@ impl Drop for Pty {
         let _ = self.child.wait();
     }
 }
+
+/// The paragraph of `screen` that starts with the line beginning with `first` (up to the next
+/// blank line), asserted re-flowed to `width` columns: at least two lines, and no line ends
+/// while the next line's first word would still fit on it.
+#[track_caller]
+pub fn assert_reflowed_paragraph(screen: &str, first: &str, width: usize) -> Vec<String> {
+    let lines: Vec<String> = screen
+        .lines()
+        .map(|l| console::strip_ansi_codes(l).trim_end().to_owned())
+        .collect();
+    let start = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with(first))
+        .unwrap_or_else(|| panic!("no line starts with {first:?}:\n{screen}"));
+    let paragraph: Vec<String> = lines[start..]
+        .iter()
+        .take_while(|l| !l.trim().is_empty())
+        .cloned()
+        .collect();
+    assert!(paragraph.len() >= 2, "{paragraph:#?}");
+    for pair in paragraph.windows(2) {
+        let next_word = pair[1].split_whitespace().next().unwrap_or("");
+        assert!(
+            pair[0].chars().count() + 1 + next_word.chars().count() > width,
+            "ragged paragraph: {:?} ends though {next_word:?} fits\n{}",
+            pair[0],
+            paragraph.join("\n")
+        );
+    }
+    paragraph
+}
