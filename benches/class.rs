@@ -114,7 +114,7 @@ impl Server {
             .expect("class serve");
         let mut banner = String::new();
         let mut out = BufReader::new(child.stdout.take().expect("stdout"));
-        while !banner.contains("Press Ctrl-C") {
+        while !banner.contains("Ctrl-C") {
             let mut line = String::new();
             if out.read_line(&mut line).expect("read") == 0 {
                 panic!("class serve ended: {banner}");

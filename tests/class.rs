@@ -269,15 +269,25 @@ fn pull_mode_checks_every_learners_cluster_and_fills_the_board() {
         Some(true),
         "{b:#}"
     );
-    // Checking again replaces the row, it does not add a learner.
-    Test::in_repo()
+    // Checking again replaces the row, it does not add a learner; in Spanish, all of it is.
+    let again = Test::in_repo()
         .args(["class", "check", "scenarios/day55.toml", "--kubeconfigs"])
         .arg(&kubeconfigs)
         .args(["--class", &server.board_url(), "--patience", "1s"])
+        .env("LANG", "es_ES.UTF-8")
         .timeout(Duration::from_secs(90))
         .run()
-        .success();
+        .success()
+        .stdout_contains("2 alumnos · 1 con problemas · 1 terminados")
+        .stdout_contains("    esperado: ");
+    crate::support::english::assert_none("class check in Spanish", &again.stdout);
     assert_eq!(server.class_json()["learners"].as_array().map(Vec::len), Some(2));
+    let ana = learner(&server.class_json(), "ana").clone();
+    let skipped: Vec<&str> = (ana["cells"].as_array().expect("cells").iter())
+        .filter_map(|c| c["reason"].as_str())
+        .collect();
+    assert!(!skipped.is_empty(), "{ana:#}");
+    crate::support::english::assert_none("the reasons of steps pull mode skips", &skipped.join("\n"));
 }
 
 #[test]

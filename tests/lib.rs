@@ -15,6 +15,7 @@ mod hints;
 mod interrupt;
 mod kubectl;
 mod language;
+mod language_class;
 mod language_engine;
 mod language_providers;
 mod language_scenario;

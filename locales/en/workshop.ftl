@@ -557,6 +557,95 @@ class-bad-url = `{ $url }` is not a class server URL: { $why }
 class-server-answered = the class server answered { $status }: { $error }
 class-not-understood = the class server's answer is not understood: { $why }
 
+## Class mode, on the instructor's side: the boards' words (src/class/strings.rs, served to the
+## web board as /strings.json and drawn by the terminal board) and what `class serve`, `class
+## board`, `class announce` and `class check` say
+
+board-title = Class board
+board-learners = learners
+board-learner = Learner
+board-stuck = stuck
+board-finished = finished
+board-offline = offline
+board-on-step = on step
+board-waiting-on = waiting on
+board-past = past
+board-expected = expected
+board-observed = observed
+board-hint = hint
+board-diagnosis = diagnosis
+board-events = recent events
+board-steps = steps
+board-announce = Announce
+board-announce-placeholder = An announcement or a hint for every learner (shown at their next step)
+board-announcements = Announcements
+board-no-learners = No learner has joined yet.
+board-join-line = Learners join with
+board-live = live
+board-reconnecting = reconnecting…
+board-pending = pending
+board-running = running
+board-passed = passed
+board-failed = failed
+board-skipped = skipped
+board-interrupted = interrupted
+board-reset = reset
+board-pull = checked by the instructor
+board-close = Close
+board-seconds = s
+board-minutes = min
+board-optional-failed = optional step failed
+board-already-done = already done
+board-wrong-key = the instructor key is missing or wrong; use the board URL `workshop class serve` printed (it ends in ?key=…)
+board-reconnecting-because = { $reconnecting } ({ $error })
+
+class-default-title = Class
+class-serve-new = new, kept in { $data }
+class-serve-reopened = reopened from { $data } ({ $count ->
+    [one] 1 learner
+   *[other] { $count } learners
+})
+class-serve-open = Class "{ $title }" is open ({ $opened }).
+class-serve-board-label = Board for the instructor:
+class-serve-join-label = Learners join with:
+class-serve-scenario = SCENARIO
+class-serve-your-name = YOUR-NAME
+class-serve-every-address = (it listens on every address: give learners this machine's name or address instead of the one above, or pass --public-url)
+class-serve-stop = Press Ctrl-C to stop; the class stays in its database, and `workshop class serve` with the same --data reopens it.
+class-serve-stopped = class server stopped; everything is kept in { $data }
+class-serve-cannot-listen = cannot listen on { $addr }: { $error }
+class-serve-cannot-listen-hint = another program listens on port { $port }; choose another with --listen 127.0.0.1:PORT
+class-serve-data-hint = --data names the class's SQLite file; give a new file for a new class
+class-store-cannot-open = cannot open the class database `{ $path }`: { $error }
+class-store-version = the class database `{ $path }` has layout version { $found }; this workshop knows version { $known }
+class-store-failed = the class database failed: { $error }
+class-tls-cannot-read-cert = cannot read the certificate `{ $path }`: { $error }
+class-tls-cannot-read-cert-hint = --tls-cert takes a PEM file (-----BEGIN CERTIFICATE-----), the server's certificate first
+class-tls-no-cert = `{ $path }` holds no certificate
+class-tls-no-cert-hint = --tls-cert takes a PEM file with at least one -----BEGIN CERTIFICATE----- block
+class-tls-cannot-read-key = cannot read the private key `{ $path }`: { $error }
+class-tls-cannot-read-key-hint = --tls-key takes a PEM private key (PKCS#8, PKCS#1 or SEC1)
+class-tls-mismatch = the certificate and key do not make a TLS configuration: { $error }
+class-tls-mismatch-hint = check that --tls-key is the private key of the certificate in --tls-cert
+class-no-instructor-key = no instructor key in `{ $url }`
+class-no-instructor-key-hint = use the board URL `workshop class serve` printed (…/?key=KEY), or pass --key KEY
+class-lang-unknown = --lang { $asked }: workshop does not speak `{ $asked }`
+class-lang-unknown-expected = one of workshop's languages: { $offered }
+class-announced = announced; every learner sees it at their next step
+class-check-not-checked = ! { $name }: not checked: { $error }
+class-check-filled = the class board at { $url } shows these results
+class-check-cannot-fill = could not fill the class board: { $error }
+class-check-stopped = the check stopped: { $error }
+class-check-cannot-read-folder = cannot read the folder `{ $path }`: { $error }
+class-check-cannot-read-folder-hint = --kubeconfigs takes a folder with one kubeconfig file per learner
+class-check-empty-folder = the folder `{ $path }` has no kubeconfig file
+class-check-empty-folder-hint = put one kubeconfig file per learner in it (ana.yaml, bo.yaml, …)
+class-check-no-checks = has no check of the cluster's state
+class-check-needs-container = reaches a container, which pull mode does not
+class-check-needs-capture = needs a value captured during the learner's run
+class-check-undone = its check no longer holds: a later step changed it
+class-check-unchecked = not checked
+
 ## Errors that stop a run before or between steps (src/engine/error.rs)
 
 engine-invalid = the scenario is invalid

@@ -587,6 +587,95 @@ class-bad-url = `{ $url }` no es una URL de servidor de clase: { $why }
 class-server-answered = el servidor de la clase respondió { $status }: { $error }
 class-not-understood = no se entiende la respuesta del servidor de la clase: { $why }
 
+## El modo clase, del lado del instructor: las palabras de los tableros (src/class/strings.rs,
+## servidas al tablero web como /strings.json y dibujadas por el tablero de terminal) y lo que
+## dicen `class serve`, `class board`, `class announce` y `class check`
+
+board-title = Tablero de la clase
+board-learners = alumnos
+board-learner = Alumno
+board-stuck = con problemas
+board-finished = terminados
+board-offline = sin conexión
+board-on-step = en el paso
+board-waiting-on = esperando a
+board-past = superado
+board-expected = esperado
+board-observed = observado
+board-hint = pista
+board-diagnosis = diagnóstico
+board-events = eventos recientes
+board-steps = pasos
+board-announce = Anunciar
+board-announce-placeholder = Un aviso o una pista para todos los alumnos (lo verán en su próximo paso)
+board-announcements = Avisos
+board-no-learners = Todavía no se ha unido ningún alumno.
+board-join-line = Los alumnos se unen con
+board-live = en directo
+board-reconnecting = reconectando…
+board-pending = pendiente
+board-running = en curso
+board-passed = correcto
+board-failed = falló
+board-skipped = omitido
+board-interrupted = interrumpido
+board-reset = restablecido
+board-pull = comprobado por el instructor
+board-close = Cerrar
+board-seconds = s
+board-minutes = min
+board-optional-failed = falló un paso opcional
+board-already-done = ya estaba hecho
+board-wrong-key = falta la clave del instructor o no es la correcta; usa la URL del tablero que mostró `workshop class serve` (termina en ?key=…)
+board-reconnecting-because = { $reconnecting } ({ $error })
+
+class-default-title = Clase
+class-serve-new = nueva, guardada en { $data }
+class-serve-reopened = reabierta desde { $data } ({ $count ->
+    [one] 1 alumno
+   *[other] { $count } alumnos
+})
+class-serve-open = La clase "{ $title }" está abierta ({ $opened }).
+class-serve-board-label = Tablero del instructor:
+class-serve-join-label = Los alumnos se unen con:
+class-serve-scenario = ESCENARIO
+class-serve-your-name = TU-NOMBRE
+class-serve-every-address = (escucha en todas las direcciones: da a los alumnos el nombre o la dirección de esta máquina en lugar de la de arriba, o indica --public-url)
+class-serve-stop = Pulsa Ctrl-C para detenerlo; la clase queda en su base de datos, y `workshop class serve` con el mismo --data la reabre.
+class-serve-stopped = servidor de la clase detenido; todo queda guardado en { $data }
+class-serve-cannot-listen = no se puede escuchar en { $addr }: { $error }
+class-serve-cannot-listen-hint = otro programa escucha en el puerto { $port }; elige otro con --listen 127.0.0.1:PUERTO
+class-serve-data-hint = --data indica el archivo SQLite de la clase; da un archivo nuevo para una clase nueva
+class-store-cannot-open = no se puede abrir la base de datos de la clase `{ $path }`: { $error }
+class-store-version = la base de datos de la clase `{ $path }` tiene la versión de formato { $found }; este workshop conoce la versión { $known }
+class-store-failed = falló la base de datos de la clase: { $error }
+class-tls-cannot-read-cert = no se puede leer el certificado `{ $path }`: { $error }
+class-tls-cannot-read-cert-hint = --tls-cert espera un archivo PEM (-----BEGIN CERTIFICATE-----), con el certificado del servidor primero
+class-tls-no-cert = `{ $path }` no contiene ningún certificado
+class-tls-no-cert-hint = --tls-cert espera un archivo PEM con al menos un bloque -----BEGIN CERTIFICATE-----
+class-tls-cannot-read-key = no se puede leer la clave privada `{ $path }`: { $error }
+class-tls-cannot-read-key-hint = --tls-key espera una clave privada PEM (PKCS#8, PKCS#1 o SEC1)
+class-tls-mismatch = el certificado y la clave no forman una configuración TLS: { $error }
+class-tls-mismatch-hint = comprueba que --tls-key sea la clave privada del certificado de --tls-cert
+class-no-instructor-key = no hay clave de instructor en `{ $url }`
+class-no-instructor-key-hint = usa la URL del tablero que mostró `workshop class serve` (…/?key=CLAVE), o indica --key CLAVE
+class-lang-unknown = --lang { $asked }: workshop no habla `{ $asked }`
+class-lang-unknown-expected = uno de los idiomas de workshop: { $offered }
+class-announced = anunciado; cada alumno lo verá en su próximo paso
+class-check-not-checked = ! { $name }: sin comprobar: { $error }
+class-check-filled = el tablero de la clase en { $url } muestra estos resultados
+class-check-cannot-fill = no se pudo llenar el tablero de la clase: { $error }
+class-check-stopped = la comprobación se detuvo: { $error }
+class-check-cannot-read-folder = no se puede leer la carpeta `{ $path }`: { $error }
+class-check-cannot-read-folder-hint = --kubeconfigs espera una carpeta con un archivo kubeconfig por alumno
+class-check-empty-folder = la carpeta `{ $path }` no tiene ningún archivo kubeconfig
+class-check-empty-folder-hint = pon en ella un archivo kubeconfig por alumno (ana.yaml, bo.yaml, …)
+class-check-no-checks = no comprueba el estado del clúster
+class-check-needs-container = llega a un contenedor, algo que el modo de comprobación no hace
+class-check-needs-capture = necesita un valor capturado durante la ejecución del alumno
+class-check-undone = su comprobación ya no se cumple: un paso posterior la cambió
+class-check-unchecked = sin comprobar
+
 ## Errores que detienen una ejecución antes de un paso o entre pasos (src/engine/error.rs)
 
 engine-invalid = el escenario no es válido

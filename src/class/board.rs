@@ -60,6 +60,8 @@ struct Cell {
     state: StepState,
     elapsed_ms: Option<u64>,
     reason: Option<String>,
+    /// A note the boards say in their own language (a key of `strings::Strings`).
+    note: Option<&'static str>,
 }
 
 /// One learner, as folded from their events.
@@ -219,10 +221,12 @@ impl Board {
                     "interrupted" => StepState::Interrupted,
                     _ => StepState::Skipped,
                 };
-                let reason = match status.as_str() {
-                    "optional-failed" => Some("optional step failed".to_owned()),
-                    "already-done" => Some("already done".to_owned()),
-                    _ => s("reason"),
+                // The learner's own reason is in the learner's language; the board's notes
+                // are said in the board's (`strings::Strings`).
+                let (reason, note) = match status.as_str() {
+                    "optional-failed" => (None, Some("optional_failed")),
+                    "already-done" => (None, Some("already_done")),
+                    _ => (s("reason"), None),
                 };
                 if matches!(state, StepState::Passed | StepState::Skipped)
                     && l.failure.as_ref().is_some_and(|f| f.step == step)
@@ -235,6 +239,7 @@ impl Board {
                         state,
                         elapsed_ms: e.get("elapsed_ms").and_then(Value::as_u64),
                         reason,
+                        note,
                     },
                 );
                 l.check = None;
@@ -333,6 +338,7 @@ impl Learner {
                     state: c.state,
                     elapsed_ms: c.elapsed_ms,
                     reason: c.reason.clone(),
+                    note: c.note.map(str::to_owned),
                 };
             }
         }
@@ -448,6 +454,9 @@ pub struct CellView {
     pub state: StepState,
     pub elapsed_ms: Option<u64>,
     pub reason: Option<String>,
+    /// `optional_failed` or `already_done`: a word of the boards' (`strings::Strings`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[cfg(test)]

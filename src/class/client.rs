@@ -425,6 +425,7 @@ mod tests {
             tls: None,
             public_url: None,
             scenario: None,
+            lang_fixed: false,
         })
         .await
         .expect("the class server starts on loopback")

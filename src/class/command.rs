@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::exit_code;
 
 use super::client::ClassLink;
@@ -59,6 +60,12 @@ pub struct ServeArgs {
     /// The scenario learners run, for the printed join line.
     #[arg(long, value_name = "PATH")]
     pub scenario: Option<String>,
+
+    /// The language of what this command prints and of the web board, whatever the browser
+    /// asks: en, es, ES, es_ES, … (default: LANG here, and the browser's language on the board;
+    /// docs/class.md).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -73,6 +80,11 @@ pub struct BoardArgs {
     /// Print the board once and exit (the default when standard output is not a terminal).
     #[arg(long)]
     pub once: bool,
+
+    /// The language of workshop's words here: en, es, ES, es_ES, … (default: LANG;
+    /// docs/languages.md).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -86,6 +98,11 @@ pub struct AnnounceArgs {
     /// The instructor key, when the URL has none.
     #[arg(long, value_name = "KEY", env = "WORKSHOP_CLASS_KEY")]
     pub key: Option<String>,
+
+    /// The language of workshop's words here: en, es, ES, es_ES, … (default: LANG;
+    /// docs/languages.md).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 /// `--class URL --join CODE --name NAME` on `run` and `reset`.
@@ -119,58 +136,103 @@ impl JoinArgs {
 
 /// Runs a `workshop class` subcommand; returns the exit code.
 pub fn run(cmd: ClassCommand, color: bool) -> i32 {
+    // The pull mode's `--lang` is the lab's language too: it is chosen with the lab.
+    let asked = match &cmd {
+        ClassCommand::Serve(a) => a.lang.as_deref(),
+        ClassCommand::Board(a) => a.lang.as_deref(),
+        ClassCommand::Announce(a) => a.lang.as_deref(),
+        ClassCommand::Check(_) => None,
+    };
+    if let Err(d) = speak(asked) {
+        eprint!("{}", d.render(color));
+        return exit_code::INVALID;
+    }
     match cmd {
-        ClassCommand::Serve(a) => super::server::serve_command(super::server::ServeOptions {
-            listen: a.listen,
-            data: a.data,
-            title: a.title,
-            tls: a.tls_cert.zip(a.tls_key),
-            public_url: a.public_url,
-            scenario: a.scenario,
-        }),
+        ClassCommand::Serve(a) => super::server::serve_command(
+            super::server::ServeOptions {
+                listen: a.listen,
+                data: a.data,
+                title: a.title,
+                tls: a.tls_cert.zip(a.tls_key),
+                public_url: a.public_url,
+                scenario: a.scenario,
+                lang_fixed: a.lang.is_some(),
+            },
+            color,
+        ),
         ClassCommand::Board(a) => super::tui::board_command(&a, color),
-        ClassCommand::Announce(a) => announce(&a),
+        ClassCommand::Announce(a) => announce(&a, color),
         ClassCommand::Check(a) => super::pull::check_command(a, color),
     }
 }
 
-/// The server and the instructor key from a board URL and `--key`, or an error to print.
-pub fn instructor(url: &str, key: Option<&str>) -> Result<(super::http::HttpClient, String), String> {
+/// Speaks `--lang` (the locale's language stays when there is none). With no lab around, the
+/// languages are workshop's own; one it does not speak is an error.
+fn speak(asked: Option<&str>) -> Result<(), Diagnostics> {
+    let Some(asked) = asked else { return Ok(()) };
+    let langs = crate::i18n::languages(&[]);
+    let found = crate::language::parse_tag(asked).and_then(|t| crate::language::best_match(&t, &langs));
+    match found {
+        Some(l) => crate::i18n::select(&[&l], None).map(|_| ()),
+        None => Err(Diagnostics(vec![
+            Diagnostic::new(crate::t!("class-lang-unknown", asked = asked))
+                .expected(crate::t!("class-lang-unknown-expected", offered = langs.join(", "))),
+        ])),
+    }
+}
+
+/// The server and the instructor key from a board URL and `--key`, or the problem.
+pub fn instructor(url: &str, key: Option<&str>) -> Result<(super::http::HttpClient, String), Diagnostics> {
     let (_, in_url) = super::http::split_key(url);
     let key = key.map(str::to_owned).or(in_url).ok_or_else(|| {
-        format!("error: no instructor key in `{url}`\n  hint: use the board URL `workshop class serve` printed (…/?key=KEY), or pass --key KEY")
+        Diagnostics(vec![
+            Diagnostic::new(crate::t!("class-no-instructor-key", url = url))
+                .hint(crate::t!("class-no-instructor-key-hint")),
+        ])
     })?;
-    let client = super::http::HttpClient::new(url).map_err(|e| format!("error: {e}"))?;
+    let client = super::http::HttpClient::new(url).map_err(|e| Diagnostics(vec![Diagnostic::new(e.localized())]))?;
     Ok((client, key))
 }
 
-fn announce(a: &AnnounceArgs) -> i32 {
+/// An error of the class server's HTTP API for the instructor, in the instructor's language,
+/// with the server's hint when it gave one.
+pub fn http_problem(e: &super::http::HttpError) -> Diagnostic {
+    tracing::debug!("class server: {e}");
+    let d = Diagnostic::new(e.localized());
+    match e {
+        super::http::HttpError::Status { hint: Some(h), .. } => d.hint(h.clone()),
+        _ => d,
+    }
+}
+
+/// The async runtime did not start: said, and the exit code.
+pub fn no_runtime(e: &std::io::Error, color: bool) -> i32 {
+    let d = Diagnostic::new(crate::t!("engine-runtime", error = crate::os_error::io(e)));
+    eprint!("{}", d.render(color));
+    exit_code::MISSING_PREREQUISITE
+}
+
+fn announce(a: &AnnounceArgs, color: bool) -> i32 {
     let (client, key) = match instructor(&a.url, a.key.as_deref()) {
         Ok(x) => x,
-        Err(e) => {
-            eprintln!("{e}");
+        Err(d) => {
+            eprint!("{}", d.render(color));
             return exit_code::INVALID;
         }
     };
     let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("error: could not start the async runtime: {e}");
-            return exit_code::MISSING_PREREQUISITE;
-        }
+        Err(e) => return no_runtime(&e, color),
     };
     let body = super::protocol::Announce { text: a.text.clone() };
     let r: Result<super::protocol::Announcement, _> = rt.block_on(client.post("/api/announcements", Some(&key), &body));
     match r {
         Ok(_) => {
-            println!("announced; every learner sees it at their next step");
+            println!("{}", crate::t!("class-announced"));
             exit_code::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
-            if let super::http::HttpError::Status { hint: Some(h), .. } = &e {
-                eprintln!("  hint: {h}");
-            }
+            eprint!("{}", http_problem(&e).render(color));
             exit_code::MISSING_PREREQUISITE
         }
     }

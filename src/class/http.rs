@@ -13,7 +13,7 @@ use hyper_util::rt::TokioExecutor;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::protocol::{BAD_NAME, ErrorBody, MAX_NAME, NOT_A_LEARNER, WRONG_JOIN_CODE};
+use super::protocol::{BAD_NAME, ErrorBody, MAX_NAME, NOT_A_LEARNER, WRONG_JOIN_CODE, WRONG_KEY};
 
 /// How long one request may take.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
@@ -64,6 +64,7 @@ impl HttpError {
                     Some(WRONG_JOIN_CODE) => crate::t!("class-refused-wrong-join-code"),
                     Some(BAD_NAME) => crate::t!("class-refused-bad-name", max = MAX_NAME),
                     Some(NOT_A_LEARNER) => crate::t!("class-refused-not-a-learner"),
+                    Some(WRONG_KEY) => crate::t!("board-wrong-key"),
                     _ => error.clone(),
                 };
                 crate::t!("class-server-answered", status = *status, error = error)

@@ -101,3 +101,6 @@ pub const WRONG_JOIN_CODE: &str = "wrong-join-code";
 pub const BAD_NAME: &str = "bad-name";
 /// [`ErrorBody::code`]: the request has no learner's token of this class.
 pub const NOT_A_LEARNER: &str = "not-a-learner";
+/// [`ErrorBody::code`]: the instructor's key is missing or wrong (the web board says it with
+/// its `wrong_key` word).
+pub const WRONG_KEY: &str = "wrong-key";

@@ -28,8 +28,9 @@ use crate::exit_code;
 use crate::scenario::{CheckKind, Provider, Scenario, Step, VarValue};
 
 use super::board::Board;
-use super::http::HttpClient;
+use super::http::{HttpClient, HttpError};
 use super::protocol::{Accepted, Batch, JoinRequest, Joined, MAX_BATCH, Sequenced};
+use crate::diagnostic::Diagnostic;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -99,15 +100,15 @@ impl Reporter for Quiet {
 }
 
 /// Why a step cannot be judged from outside the run, if it cannot.
-fn not_checkable(step: &Step, capturing: &HashSet<&str>) -> Option<&'static str> {
+fn not_checkable(step: &Step, capturing: &HashSet<&str>) -> Option<String> {
     if step.checks.is_empty() {
-        Some("has no check of the cluster's state")
+        Some(crate::t!("class-check-no-checks"))
     } else if step.needs_real_cluster() {
-        Some("reaches a container, which pull mode does not")
+        Some(crate::t!("class-check-needs-container"))
     } else if step.checks.iter().any(|c| matches!(c.kind, CheckKind::Recreated(_)))
         || step.needs.iter().any(|n| capturing.contains(n.as_str()))
     {
-        Some("needs a value captured during the learner's run")
+        Some(crate::t!("class-check-needs-capture"))
     } else {
         None
     }
@@ -141,7 +142,7 @@ pub async fn check_all(
         out.push(task.await.unwrap_or_else(|e| PullResult {
             name: t.name.clone(),
             events: Vec::new(),
-            error: Some(format!("the check stopped: {e}")),
+            error: Some(crate::t!("class-check-stopped", error = e.to_string())),
         }));
     }
     out
@@ -164,12 +165,12 @@ async fn check_one(
     };
     let conn = match existing.connect().await {
         Ok(c) => c,
-        Err(e) => return failed(e.to_string()),
+        Err(e) => return failed(e.message()),
     };
     let assumed = crate::facts::KubeVersion::DEFAULT;
     let plan = match crate::engine::build_plan(scenario.clone(), vars, Provider::Existing, assumed, Some(&conn)).await {
         Ok(p) => p,
-        Err(e) => return failed(e.to_string()),
+        Err(e) => return failed(e.message()),
     };
     let steps = plan.scenario.steps.clone();
     let lab = plan.scenario.lab.clone();
@@ -237,11 +238,9 @@ async fn check_one(
         });
         let before = reached.is_some_and(|r| i <= r);
         let status = match (&verdicts[i], not_checkable(step, &capturing)) {
-            (_, Some(why)) => StepStatus::Skipped(why.to_owned()),
+            (_, Some(why)) => StepStatus::Skipped(why),
             (Some(Ok(())), _) => StepStatus::Passed,
-            (Some(Err(_)), _) if before => {
-                StepStatus::Skipped("its check no longer holds: a later step changed it".to_owned())
-            }
+            (Some(Err(_)), _) if before => StepStatus::Skipped(crate::t!("class-check-undone")),
             (Some(Err((n, failure))), _) => {
                 let description = step
                     .checks
@@ -257,7 +256,7 @@ async fn check_one(
                 });
                 StepStatus::Failed
             }
-            (None, None) => StepStatus::Skipped("not checked".to_owned()),
+            (None, None) => StepStatus::Skipped(crate::t!("class-check-unchecked")),
         };
         let stop = status == StepStatus::Failed;
         match &status {
@@ -305,13 +304,18 @@ async fn check_one(
 }
 
 /// The learners of `--kubeconfigs DIR` or `--contexts`.
-pub fn targets(args: &CheckArgs) -> Result<Vec<PullTarget>, String> {
+pub fn targets(args: &CheckArgs) -> Result<Vec<PullTarget>, crate::diagnostic::Diagnostics> {
     if let Some(dir) = &args.kubeconfigs {
+        let path = dir.display().to_string();
         let entries = std::fs::read_dir(dir).map_err(|e| {
-            format!(
-                "cannot read the folder `{}`: {e}\n  hint: --kubeconfigs takes a folder with one kubeconfig file per learner",
-                dir.display()
-            )
+            crate::diagnostic::Diagnostics(vec![
+                Diagnostic::new(crate::t!(
+                    "class-check-cannot-read-folder",
+                    path = path.as_str(),
+                    error = crate::os_error::io(&e)
+                ))
+                .hint(crate::t!("class-check-cannot-read-folder-hint")),
+            ])
         })?;
         let mut files: Vec<PathBuf> = entries
             .filter_map(Result::ok)
@@ -320,10 +324,10 @@ pub fn targets(args: &CheckArgs) -> Result<Vec<PullTarget>, String> {
             .collect();
         files.sort();
         if files.is_empty() {
-            return Err(format!(
-                "the folder `{}` has no kubeconfig file\n  hint: put one kubeconfig file per learner in it (ana.yaml, bo.yaml, …)",
-                dir.display()
-            ));
+            return Err(crate::diagnostic::Diagnostics(vec![
+                Diagnostic::new(crate::t!("class-check-empty-folder", path = path.as_str()))
+                    .hint(crate::t!("class-check-empty-folder-hint")),
+            ]));
         }
         return Ok(files
             .into_iter()
@@ -350,7 +354,7 @@ pub fn targets(args: &CheckArgs) -> Result<Vec<PullTarget>, String> {
 }
 
 /// Sends each learner's results to the class (joined by the instructor, by name).
-pub async fn fill_board(client: &HttpClient, key: &str, results: &[PullResult]) -> Result<(), String> {
+pub async fn fill_board(client: &HttpClient, key: &str, results: &[PullResult]) -> Result<(), HttpError> {
     for r in results.iter().filter(|r| r.error.is_none()) {
         let j: Joined = client
             .post(
@@ -361,8 +365,7 @@ pub async fn fill_board(client: &HttpClient, key: &str, results: &[PullResult]) 
                     name: r.name.clone(),
                 },
             )
-            .await
-            .map_err(|e| e.to_string())?;
+            .await?;
         let mut seq = j.last_seq;
         for chunk in r.events.chunks(MAX_BATCH) {
             let events = chunk
@@ -381,8 +384,7 @@ pub async fn fill_board(client: &HttpClient, key: &str, results: &[PullResult]) 
                         since: i64::MAX,
                     },
                 )
-                .await
-                .map_err(|e| e.to_string())?;
+                .await?;
         }
     }
     Ok(())
@@ -408,6 +410,7 @@ pub fn check_command(args: CheckArgs, color: bool) -> i32 {
         eprint!("{}", d.render(color));
         exit_code::INVALID
     };
+    crate::app::speak_asked(args.lang.as_deref());
     let scenario = match crate::app::load_scenario(&args.scenario.scenario) {
         Ok(s) => s,
         Err(d) => return fail(d),
@@ -420,46 +423,51 @@ pub fn check_command(args: CheckArgs, color: bool) -> i32 {
         Ok(l) => l,
         Err(d) => return fail(d),
     };
+    if let Err(d) = crate::app::speak(&lang, &args.scenario.scenario) {
+        return fail(d);
+    }
     let targets = match targets(&args) {
         Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return exit_code::INVALID;
-        }
+        Err(d) => return fail(d),
     };
     let class = match &args.class {
         Some(url) => match super::command::instructor(url, args.key.as_deref()) {
             Ok(x) => Some(x),
-            Err(e) => {
-                eprintln!("{e}");
-                return exit_code::INVALID;
-            }
+            Err(d) => return fail(d),
         },
         None => None,
     };
     let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("error: could not start the async runtime: {e}");
-            return exit_code::MISSING_PREREQUISITE;
-        }
+        Err(e) => return super::command::no_runtime(&e, color),
     };
     rt.block_on(async {
         let results = check_all(&scenario, &vars, &targets, args.patience, &lang).await;
         print!(
             "{}",
-            super::tui::render(&board(&results).view(jiff::Timestamp::now()), &super::strings::EN)
+            super::tui::render(
+                &board(&results).view(jiff::Timestamp::now()),
+                &super::strings::Strings::current()
+            )
         );
         for r in &results {
             if let Some(e) = &r.error {
-                println!("! {}: not checked: {e}", r.name);
+                println!(
+                    "{}",
+                    crate::t!("class-check-not-checked", name = r.name.as_str(), error = e.as_str())
+                );
             }
         }
         if let Some((client, key)) = &class {
             match fill_board(client, key, &results).await {
-                Ok(()) => println!("the class board at {} shows these results", client.base),
+                Ok(()) => println!("{}", crate::t!("class-check-filled", url = client.base.as_str())),
                 Err(e) => {
-                    eprintln!("error: could not fill the class board: {e}");
+                    let problem = super::command::http_problem(&e);
+                    let d = crate::diagnostic::Diagnostic {
+                        message: crate::t!("class-check-cannot-fill", error = problem.message.as_str()),
+                        ..problem
+                    };
+                    eprint!("{}", d.render(color));
                     return exit_code::MISSING_PREREQUISITE;
                 }
             }

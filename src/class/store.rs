@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::protocol::Announcement;
 
 /// The database layout's version (`PRAGMA user_version`).
-const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 1;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS class (

@@ -15,7 +15,7 @@ use crate::exit_code;
 use super::board::{StepState, View};
 use super::command::BoardArgs;
 use super::http::HttpClient;
-use super::strings::{EN, Strings};
+use super::strings::Strings;
 
 /// The mark of a step state.
 pub fn mark(s: StepState) -> &'static str {
@@ -118,11 +118,11 @@ pub fn render(v: &View, t: &Strings) -> String {
         };
         let time = l.seconds_on_step.map(duration).unwrap_or_default();
         let state = if l.stuck {
-            red.apply_to(t.stuck).to_string()
+            red.apply_to(&t.stuck).to_string()
         } else if !l.online {
-            dim.apply_to(t.offline).to_string()
+            dim.apply_to(&t.offline).to_string()
         } else {
-            l.run.clone().unwrap_or_default()
+            l.run.as_deref().map(|r| t.run(r).to_owned()).unwrap_or_default()
         };
         let name: String = l.name.chars().take(width).collect();
         let _ = writeln!(
@@ -163,34 +163,29 @@ pub fn render(v: &View, t: &Strings) -> String {
 }
 
 /// `workshop class board URL`.
-pub fn board_command(args: &BoardArgs, _color: bool) -> i32 {
+pub fn board_command(args: &BoardArgs, color: bool) -> i32 {
     let (client, key) = match super::command::instructor(&args.url, args.key.as_deref()) {
         Ok(x) => x,
-        Err(e) => {
-            eprintln!("{e}");
+        Err(d) => {
+            eprint!("{}", d.render(color));
             return exit_code::INVALID;
         }
     };
     let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("error: could not start the async runtime: {e}");
-            return exit_code::MISSING_PREREQUISITE;
-        }
+        Err(e) => return super::command::no_runtime(&e, color),
     };
+    let words = Strings::current();
     let live = !args.once && std::io::stdout().is_terminal();
     rt.block_on(async {
         if !live {
             return match fetch(&client, &key).await {
                 Ok(v) => {
-                    print!("{}", render(&v, &EN));
+                    print!("{}", render(&v, &words));
                     exit_code::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("error: {e}");
-                    if let super::http::HttpError::Status { hint: Some(h), .. } = &e {
-                        eprintln!("  hint: {h}");
-                    }
+                    eprint!("{}", super::command::http_problem(&e).render(color));
                     exit_code::MISSING_PREREQUISITE
                 }
             };
@@ -198,8 +193,15 @@ pub fn board_command(args: &BoardArgs, _color: bool) -> i32 {
         let term = console::Term::stdout();
         loop {
             let text = match fetch(&client, &key).await {
-                Ok(v) => render(&v, &EN),
-                Err(e) => format!("{} ({e})\n", EN.reconnecting),
+                Ok(v) => render(&v, &words),
+                Err(e) => format!(
+                    "{}\n",
+                    crate::t!(
+                        "board-reconnecting-because",
+                        reconnecting = words.reconnecting.as_str(),
+                        error = e.localized()
+                    )
+                ),
             };
             let _ = term.clear_screen();
             print!("{text}");
@@ -256,7 +258,7 @@ mod tests {
             &json!({"event": "step-finished", "step": "a", "status": "failed"}),
             now,
         );
-        let text = render(&b.view(now), &EN);
+        let text = render(&b.view(now), &Strings::in_language("en"));
         assert!(text.contains("2 learners · 1 stuck"), "{text}");
         assert!(
             text.contains(" 1. a                            1/2 past · 1 failed"),

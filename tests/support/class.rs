@@ -26,6 +26,9 @@ pub struct ClassServer {
     pub key: String,
     pub code: String,
     pub listen: String,
+    /// What it printed at start (up to its `Ctrl-C` line).
+    pub banner: String,
+    later: mpsc::Receiver<String>,
     extra: Vec<String>,
     env: Vec<(String, String)>,
 }
@@ -76,13 +79,19 @@ impl ClassServer {
         let (tx, rx) = mpsc::channel();
         thread::spawn(move || {
             let mut lines = Vec::new();
+            let mut started = false;
             for line in BufReader::new(out).lines() {
                 let Ok(line) = line else { break };
-                let done = line.contains("Press Ctrl-C");
+                if started {
+                    // What it prints later, line by line ([`ClassServer::stop`]).
+                    let _ = tx.send(line);
+                    continue;
+                }
+                // The last line of the banner, in every language.
+                started = line.contains("Ctrl-C");
                 lines.push(line);
-                if done {
+                if started {
                     let _ = tx.send(lines.join("\n"));
-                    lines = Vec::new();
                 }
             }
         });
@@ -110,6 +119,8 @@ impl ClassServer {
             key: key.to_owned(),
             code,
             listen,
+            banner,
+            later: rx,
             extra,
             env,
         }
@@ -132,6 +143,20 @@ impl ClassServer {
             "the class reopens with its key and code"
         );
         drop(std::mem::replace(self, again));
+    }
+
+    /// Stops the server as Ctrl-C would (SIGTERM) and returns what it printed after its banner.
+    pub fn stop(mut self) -> String {
+        // SAFETY: a plain kill(2) of our own child process.
+        unsafe {
+            libc::kill(self.child.id() as i32, libc::SIGTERM);
+        }
+        let _ = self.child.wait();
+        let mut said = Vec::new();
+        while let Ok(line) = self.later.recv_timeout(Duration::from_secs(5)) {
+            said.push(line);
+        }
+        said.join("\n")
     }
 
     /// `GET /api/class` as JSON.
@@ -164,6 +189,25 @@ pub fn http(host_port: &str, method: &str, path: &str, auth: Option<&str>, body:
         return (0, format!("send: {e}"));
     }
     let _ = s.write_all(body.as_bytes());
+    let mut buf = Vec::new();
+    let _ = s.read_to_end(&mut buf);
+    let buf = String::from_utf8_lossy(&buf).into_owned();
+    let (head, body) = buf.split_once("\r\n\r\n").unwrap_or((&buf, ""));
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, body.to_owned())
+}
+
+/// A GET on loopback with the headers a browser sends (`Accept-Language: es`): the status and
+/// the body.
+pub fn http_get_with(host_port: &str, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
+    use std::io::Write;
+    let mut s = TcpStream::connect(host_port).expect("connect to the class server");
+    let extra: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {host_port}\r\n{extra}Connection: close\r\n\r\n"
+    )
+    .expect("send");
     let mut buf = Vec::new();
     let _ = s.read_to_end(&mut buf);
     let buf = String::from_utf8_lossy(&buf).into_owned();

@@ -1,6 +1,7 @@
 // The class board: draws GET /api/class and follows /api/stream (server-sent events).
-// Every word comes from /strings.json (src/class/strings.rs). Text is always set with
-// textContent, never parsed as HTML.
+// Every word comes from /strings.json (src/class/strings.rs: the catalogue's board-* messages)
+// in the page's language (<html lang>, chosen by the server: src/class/server/words.rs). Text
+// is always set with textContent, never parsed as HTML.
 "use strict";
 (() => {
   const key = new URLSearchParams(location.search).get("key") || "";
@@ -71,7 +72,8 @@
       const cell = el("span", "cell");
       cell.dataset.step = step ? step.id : "";
       cell.dataset.state = c.state;
-      cell.title = (i + 1) + ". " + (step ? step.id : "") + ": " + T[c.state] + (c.reason ? " (" + c.reason + ")" : "");
+      const why = c.reason || (c.note ? T[c.note] : "");
+      cell.title = (i + 1) + ". " + (step ? step.id : "") + ": " + T[c.state] + (why ? " (" + why + ")" : "");
       if (step && step.id === l.current) cell.classList.add("current");
       cells.append(cell);
     });
@@ -172,7 +174,9 @@
     const r = await fetch("api/class?" + q);
     if (!r.ok) {
       const b = await r.json().catch(() => ({}));
-      problem((b.error || r.statusText) + (b.hint ? " — " + b.hint : ""));
+      // A refusal the board knows (its code) is said in the board's language.
+      const known = b.code ? T[b.code.replace(/-/g, "_")] : undefined;
+      problem(known || ((b.error || r.statusText) + (b.hint ? " — " + b.hint : "")));
       return false;
     }
     problem("");
@@ -188,7 +192,11 @@
   }
 
   async function main() {
-    T = await (await fetch("strings.json")).json();
+    T = await (await fetch("strings.json?lang=" + encodeURIComponent(document.documentElement.lang))).json();
+    document.documentElement.lang = T.lang;
+    $("steps").setAttribute("aria-label", T.steps);
+    $("grid").setAttribute("aria-label", T.learners);
+    $("announce-text").setAttribute("aria-label", T.announce);
     $("empty").textContent = T.no_learners;
     $("announce-text").placeholder = T.announce_placeholder;
     $("announce-send").textContent = T.announce;

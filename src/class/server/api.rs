@@ -14,10 +14,15 @@ use serde::Deserialize;
 use super::super::assets;
 use super::super::protocol::{Announce, Batch, ErrorBody, JoinRequest, MAX_BODY};
 use super::state::{ClassState, Refusal};
+use super::words::BoardWords;
 
-pub fn router(state: Arc<ClassState>) -> Router {
+pub fn router(state: Arc<ClassState>, words: Arc<BoardWords>) -> Router {
+    let for_page = words.clone();
     Router::new()
-        .route("/", get(page))
+        .route(
+            "/",
+            get(move |q: Query<LangQuery>, headers: HeaderMap| async move { page(&for_page, &q, &headers) }),
+        )
         .route(
             "/board.js",
             get(|| async { asset("text/javascript; charset=utf-8", assets::BOARD_JS) }),
@@ -26,7 +31,12 @@ pub fn router(state: Arc<ClassState>) -> Router {
             "/board.css",
             get(|| async { asset("text/css; charset=utf-8", assets::BOARD_CSS) }),
         )
-        .route("/strings.json", get(|| async { Json(&super::super::strings::EN) }))
+        .route(
+            "/strings.json",
+            get(move |q: Query<LangQuery>, headers: HeaderMap| async move {
+                Json(words.pick(q.lang.as_deref(), accept_language(&headers)).clone())
+            }),
+        )
         .route("/api/health", get(|| async { Json(serde_json::json!({"ok": true})) }))
         .route("/api/class", get(class))
         .route("/api/stream", get(stream))
@@ -50,8 +60,27 @@ fn asset(content_type: &'static str, body: &'static str) -> Response {
         .into_response()
 }
 
-async fn page() -> Response {
-    asset("text/html; charset=utf-8", assets::BOARD_HTML)
+#[derive(Deserialize)]
+struct LangQuery {
+    lang: Option<String>,
+}
+
+fn accept_language(headers: &HeaderMap) -> Option<&str> {
+    headers.get(header::ACCEPT_LANGUAGE)?.to_str().ok()
+}
+
+/// The board page in the language [`BoardWords::pick`] chooses: its `<html lang>` and title.
+fn page(words: &BoardWords, q: &LangQuery, headers: &HeaderMap) -> Response {
+    let t = words.pick(q.lang.as_deref(), accept_language(headers));
+    let html = assets::board_html(&t.lang, &t.board);
+    let mut r = asset("text/html; charset=utf-8", "");
+    *r.body_mut() = axum::body::Body::from(html);
+    if let Ok(lang) = HeaderValue::from_str(&t.lang) {
+        r.headers_mut().insert(header::CONTENT_LANGUAGE, lang);
+    }
+    r.headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("accept-language"));
+    r
 }
 
 #[derive(Deserialize)]
@@ -83,7 +112,7 @@ impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
         let status = match &self {
             Refusal::BadRequest(_) | Refusal::BadName => StatusCode::BAD_REQUEST,
-            Refusal::Unauthorized(_) | Refusal::WrongJoinCode | Refusal::NotALearner => StatusCode::FORBIDDEN,
+            Refusal::WrongKey | Refusal::WrongJoinCode | Refusal::NotALearner => StatusCode::FORBIDDEN,
             Refusal::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
             Refusal::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Refusal::Store(e) => {
@@ -117,10 +146,7 @@ fn instructor(state: &ClassState, q: &KeyQuery, headers: &HeaderMap) -> Result<(
     if state.is_instructor(key) {
         Ok(())
     } else {
-        Err(Refusal::Unauthorized(
-            "the instructor key is missing or wrong; use the board URL `workshop class serve` printed (it ends in ?key=…)"
-                .into(),
-        ))
+        Err(Refusal::WrongKey)
     }
 }
 

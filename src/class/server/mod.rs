@@ -7,6 +7,7 @@ pub mod limits;
 pub mod live;
 pub mod state;
 pub mod tls;
+pub mod words;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -33,6 +34,9 @@ pub struct ServeOptions {
     pub public_url: Option<String>,
     /// The scenario learners run, for the printed join line.
     pub scenario: Option<String>,
+    /// `--lang`: the web board speaks the server's language whatever the browser asks
+    /// ([`words::BoardWords`]).
+    pub lang_fixed: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -50,17 +54,41 @@ pub enum ServerError {
 }
 
 impl ServerError {
-    pub fn hint(&self) -> Option<String> {
-        match self {
-            ServerError::Bind { addr, .. } => Some(format!(
-                "another program listens on port {}; choose another with --listen 127.0.0.1:PORT",
-                addr.port()
-            )),
-            ServerError::Tls { hint, .. } => Some(hint.clone()),
-            ServerError::Store(_) => {
-                Some("--data names the class's SQLite file; give a new file for a new class".into())
+    /// The error for the instructor, in the instructor's language, with its hint (the
+    /// `Display` text, for logs, stays English).
+    pub fn diagnostic(&self) -> crate::diagnostic::Diagnostic {
+        use super::store::StoreError;
+        let (message, hint) = match self {
+            ServerError::Bind { addr, source } => (
+                crate::t!(
+                    "class-serve-cannot-listen",
+                    addr = addr.to_string(),
+                    error = crate::os_error::io(source)
+                ),
+                crate::t!("class-serve-cannot-listen-hint", port = addr.port()),
+            ),
+            ServerError::Tls { message, hint } => (message.clone(), hint.clone()),
+            ServerError::Store(e) => {
+                let message = match e {
+                    StoreError::Open { path, source } => crate::t!(
+                        "class-store-cannot-open",
+                        path = path.display().to_string(),
+                        error = crate::os_error::cause(source)
+                    ),
+                    StoreError::Version { path, found } => crate::t!(
+                        "class-store-version",
+                        path = path.display().to_string(),
+                        found = *found,
+                        known = super::store::SCHEMA_VERSION
+                    ),
+                    StoreError::Sql(source) => {
+                        crate::t!("class-store-failed", error = crate::os_error::cause(source))
+                    }
+                };
+                (message, crate::t!("class-serve-data-hint"))
             }
-        }
+        };
+        crate::diagnostic::Diagnostic::new(message).hint(hint)
     }
 }
 
@@ -106,7 +134,8 @@ pub async fn start(opts: &ServeOptions) -> Result<Running, ServerError> {
         addr: opts.listen,
         source,
     })?;
-    let app = api::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    let words = Arc::new(words::BoardWords::new(&crate::i18n::current(), opts.lang_fixed));
+    let app = api::router(state.clone(), words).into_make_service_with_connect_info::<SocketAddr>();
     let task = match tls {
         Some(config) => {
             let listener = tls::TlsListener::new(listener, config)
@@ -152,47 +181,51 @@ pub async fn start(opts: &ServeOptions) -> Result<Running, ServerError> {
 /// What `class serve` prints at start.
 pub fn banner(r: &Running, opts: &ServeOptions) -> String {
     let class = &r.state.class;
-    let scenario = opts.scenario.as_deref().unwrap_or("SCENARIO");
+    let data = opts.data.display().to_string();
+    let scenario = opts
+        .scenario
+        .clone()
+        .unwrap_or_else(|| crate::t!("class-serve-scenario"));
     let opened = if r.reopened {
-        format!(
-            "reopened from {} ({} learners)",
-            opts.data.display(),
-            r.state.learner_count()
-        )
+        crate::t!("class-serve-reopened", data = data, count = r.state.learner_count())
     } else {
-        format!("new, kept in {}", opts.data.display())
+        crate::t!("class-serve-new", data = data)
     };
+    let (board, join) = (
+        crate::t!("class-serve-board-label"),
+        crate::t!("class-serve-join-label"),
+    );
+    let width = board.chars().count().max(join.chars().count()) + 2;
+    let pad = |label: &str| format!("{label}{}", " ".repeat(width - label.chars().count()));
     let mut out = format!(
-        "Class \"{}\" is open ({opened}).\n  Board for the instructor:  {}\n  Learners join with:        workshop run {scenario} --class {} --join {} --name YOUR-NAME\n",
-        class.title,
+        "{}\n  {}{}\n  {}workshop run {scenario} --class {} --join {} --name {}\n",
+        crate::t!("class-serve-open", title = class.title.as_str(), opened = opened),
+        pad(&board),
         r.board_url(),
+        pad(&join),
         r.url,
         class.code,
+        crate::t!("class-serve-your-name"),
     );
     if opts.listen.ip().is_unspecified() && opts.public_url.is_none() {
-        out.push_str("  (it listens on every address: give learners this machine's name or address instead of the one above, or pass --public-url)\n");
+        out.push_str(&format!("  {}\n", crate::t!("class-serve-every-address")));
     }
-    out.push_str("Press Ctrl-C to stop; the class stays in its database, and `workshop class serve` with the same --data reopens it.\n");
+    out.push_str(&format!("{}\n", crate::t!("class-serve-stop")));
     out
 }
 
 /// `workshop class serve`: returns the exit code.
-pub fn serve_command(opts: ServeOptions) -> i32 {
+pub fn serve_command(opts: ServeOptions, color: bool) -> i32 {
     let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("error: could not start the async runtime: {e}");
-            return exit_code::MISSING_PREREQUISITE;
-        }
+        Err(e) => return super::command::no_runtime(&e, color),
     };
     rt.block_on(async {
         let running = match start(&opts).await {
             Ok(r) => r,
             Err(e) => {
-                eprintln!("error: {e}");
-                if let Some(h) = e.hint() {
-                    eprintln!("  hint: {h}");
-                }
+                tracing::debug!("class serve: {e}");
+                eprint!("{}", e.diagnostic().render(color));
                 return exit_code::MISSING_PREREQUISITE;
             }
         };
@@ -204,7 +237,7 @@ pub fn serve_command(opts: ServeOptions) -> i32 {
             _ = tokio::signal::ctrl_c() => {}
             _ = async { match term.as_mut() { Some(t) => { t.recv().await; } None => std::future::pending::<()>().await } } => {}
         }
-        println!("class server stopped; everything is kept in {}", opts.data.display());
+        println!("{}", crate::t!("class-serve-stopped", data = opts.data.display().to_string()));
         running.stop();
         exit_code::SUCCESS
     })

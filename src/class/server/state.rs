@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::super::board::{Board, View};
 use super::super::protocol::{
     Accepted, Announcement, BAD_NAME, Batch, Joined, MAX_ANNOUNCEMENT, MAX_BATCH, MAX_NAME, NOT_A_LEARNER,
-    WRONG_JOIN_CODE,
+    WRONG_JOIN_CODE, WRONG_KEY,
 };
 use super::super::store::{ClassRecord, Store, StoreError};
 use super::limits::Limiter;
@@ -28,8 +28,11 @@ pub const MAX_EVENT_BYTES: usize = 64 * 1024;
 pub enum Refusal {
     #[error("{0}")]
     BadRequest(String),
-    #[error("{0}")]
-    Unauthorized(String),
+    /// A board or instructor command without the instructor's key.
+    #[error(
+        "the instructor key is missing or wrong; use the board URL `workshop class serve` printed (it ends in ?key=…)"
+    )]
+    WrongKey,
     #[error("{0}")]
     TooMany(String),
     #[error("{0}")]
@@ -55,6 +58,7 @@ impl Refusal {
             Refusal::WrongJoinCode => Some(WRONG_JOIN_CODE),
             Refusal::BadName => Some(BAD_NAME),
             Refusal::NotALearner => Some(NOT_A_LEARNER),
+            Refusal::WrongKey => Some(WRONG_KEY),
             _ => None,
         }
     }
@@ -91,7 +95,7 @@ impl ClassState {
             }
             None => {
                 let c = ClassRecord {
-                    title: title.unwrap_or("Class").to_owned(),
+                    title: title.map_or_else(|| crate::t!("class-default-title"), str::to_owned),
                     code: join_code(),
                     key: uuid::Uuid::new_v4().simple().to_string(),
                     created: now_text(),

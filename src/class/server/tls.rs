@@ -20,28 +20,34 @@ const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The server's TLS configuration from a certificate chain and a private key, both PEM.
 pub fn config(cert: &Path, key: &Path) -> Result<Arc<rustls::ServerConfig>, ServerError> {
-    let tls = |message: String, hint: &str| ServerError::Tls {
-        message,
-        hint: hint.to_owned(),
-    };
+    let tls = |message: String, hint: String| ServerError::Tls { message, hint };
+    let (cert_path, key_path) = (cert.display().to_string(), key.display().to_string());
     let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(cert)
         .and_then(|it| it.collect::<Result<Vec<_>, _>>())
         .map_err(|e| {
             tls(
-                format!("cannot read the certificate `{}`: {e}", cert.display()),
-                "--tls-cert takes a PEM file (-----BEGIN CERTIFICATE-----), the server's certificate first",
+                crate::t!(
+                    "class-tls-cannot-read-cert",
+                    path = cert_path.as_str(),
+                    error = pem_error(&e)
+                ),
+                crate::t!("class-tls-cannot-read-cert-hint"),
             )
         })?;
     if certs.is_empty() {
         return Err(tls(
-            format!("`{}` holds no certificate", cert.display()),
-            "--tls-cert takes a PEM file with at least one -----BEGIN CERTIFICATE----- block",
+            crate::t!("class-tls-no-cert", path = cert_path.as_str()),
+            crate::t!("class-tls-no-cert-hint"),
         ));
     }
     let key_der = PrivateKeyDer::from_pem_file(key).map_err(|e| {
         tls(
-            format!("cannot read the private key `{}`: {e}", key.display()),
-            "--tls-key takes a PEM private key (PKCS#8, PKCS#1 or SEC1)",
+            crate::t!(
+                "class-tls-cannot-read-key",
+                path = key_path.as_str(),
+                error = pem_error(&e)
+            ),
+            crate::t!("class-tls-cannot-read-key-hint"),
         )
     })?;
     let provider = Arc::new(rustls::crypto::ring::default_provider());
@@ -50,11 +56,20 @@ pub fn config(cert: &Path, key: &Path) -> Result<Arc<rustls::ServerConfig>, Serv
         .and_then(|b| b.with_no_client_auth().with_single_cert(certs, key_der))
         .map_err(|e| {
             tls(
-                format!("the certificate and key do not make a TLS configuration: {e}"),
-                "check that --tls-key is the private key of the certificate in --tls-cert",
+                crate::t!("class-tls-mismatch", error = e.to_string()),
+                crate::t!("class-tls-mismatch-hint"),
             )
         })?;
     Ok(Arc::new(config))
+}
+
+/// Why a PEM file cannot be read: an OS error by its kind in the instructor's language, else
+/// the PEM reader's own words.
+fn pem_error(e: &rustls_pki_types::pem::Error) -> String {
+    match e {
+        rustls_pki_types::pem::Error::Io(io) => crate::os_error::io(io),
+        other => other.to_string(),
+    }
 }
 
 /// Accepts TCP connections and hands on those that finished the TLS handshake.
