@@ -75,6 +75,13 @@ fn class_serve_board_and_announce_speak_spanish() {
         board.stdout
     );
     assert!(board.stdout.contains("    pista: mira la clase"), "{}", board.stdout);
+    let (en, es) = (strings_at(&server, "/strings.json?lang=en"), strings(&server, None));
+    let left = english_board_words(&board.stdout, &en, &es);
+    assert!(
+        left.is_empty(),
+        "English words on the terminal board: {left:?}\n{}",
+        board.stdout
+    );
 
     let announced = spanish(&["class", "announce", &url, "Descanso hasta las 11"]).success();
     english::assert_none("class announce", &announced.stdout);
@@ -92,6 +99,10 @@ fn class_serve_board_and_announce_speak_spanish() {
         "{}",
         refused.stderr
     );
+    let long = "x".repeat(600);
+    let too_long = spanish(&["class", "announce", &url, &long]).status(3);
+    english::assert_none("class announce too long", &too_long.stderr);
+    assert!(too_long.stderr.contains("de 1 a 500 caracteres"), "{}", too_long.stderr);
     let french = spanish(&["class", "board", "--once", &url, "--lang", "fr"]).status(2);
     english::assert_none("class board --lang fr", &french.stderr);
 
@@ -160,7 +171,16 @@ fn class_serve_in_english_by_default_and_its_errors_in_spanish() {
 /// `/strings.json` as a browser asking for `accept` gets it.
 fn strings(server: &ClassServer, accept: Option<&str>) -> serde_json::Map<String, Value> {
     let headers: Vec<(&str, &str)> = accept.map(|a| ("Accept-Language", a)).into_iter().collect();
-    let (status, body) = http_get_with(&server.listen, "/strings.json", &headers);
+    json_object(server, "/strings.json", &headers)
+}
+
+/// The words at `path` (`/strings.json?lang=en`).
+fn strings_at(server: &ClassServer, path: &str) -> serde_json::Map<String, Value> {
+    json_object(server, path, &[])
+}
+
+fn json_object(server: &ClassServer, path: &str, headers: &[(&str, &str)]) -> serde_json::Map<String, Value> {
+    let (status, body) = http_get_with(&server.listen, path, headers);
     assert_eq!(status, 200, "{body}");
     match serde_json::from_str(&body) {
         Ok(Value::Object(m)) => m,
@@ -256,6 +276,29 @@ fn class_check_speaks_spanish() {
     );
 }
 
+/// The English board words (`/strings.json` in English, where Spanish says otherwise) that
+/// `text` shows as words of their own: the detector of [`english`] knows sentences, and a
+/// board's words are often single ones (`Close`, `stuck`, `steps`).
+fn english_board_words(
+    text: &str,
+    en: &serde_json::Map<String, Value>,
+    es: &serde_json::Map<String, Value>,
+) -> Vec<String> {
+    let alone = |word: &str| {
+        text.match_indices(word).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    (en.iter())
+        .filter(|(k, v)| *k != "lang" && es.get(*k) != Some(*v))
+        .filter_map(|(_, v)| v.as_str())
+        .filter(|w| alone(w))
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Everything of the page a reader meets: its text, the titles and labels of its elements, the
 /// placeholder, the window's title.
 const PAGE_WORDS: &str = r#"
@@ -315,6 +358,11 @@ async fn the_web_board_in_spanish_in_chromium() {
     let words = words.as_str().expect("text").to_owned();
     browser.close().await;
     english::assert_none("the web board", &words);
+    // The page's own language (`?lang=`, as board.js asks) is served whatever --lang says.
+    let (en, es) = (strings_at(&server, "/strings.json?lang=en"), strings(&server, None));
+    assert_eq!((en["lang"].as_str(), es["lang"].as_str()), (Some("en"), Some("es")));
+    let left = english_board_words(&words, &en, &es);
+    assert!(left.is_empty(), "English words on the web board: {left:?}\n{words}");
     for expected in ["Tablero de la clase", "con problemas", "esperado", "Anunciar", "Cerrar"] {
         assert!(words.contains(expected), "no {expected:?} on the board:\n{words}");
     }

@@ -632,6 +632,7 @@ class-no-instructor-key-hint = use the board URL `workshop class serve` printed 
 class-lang-unknown = --lang { $asked }: workshop does not speak `{ $asked }`
 class-lang-unknown-expected = one of workshop's languages: { $offered }
 class-announced = announced; every learner sees it at their next step
+class-refused-bad-announcement = an announcement is 1 to { $max } characters
 class-check-not-checked = ! { $name }: not checked: { $error }
 class-check-filled = the class board at { $url } shows these results
 class-check-cannot-fill = could not fill the class board: { $error }

@@ -662,6 +662,7 @@ class-no-instructor-key-hint = usa la URL del tablero que mostró `workshop clas
 class-lang-unknown = --lang { $asked }: workshop no habla `{ $asked }`
 class-lang-unknown-expected = uno de los idiomas de workshop: { $offered }
 class-announced = anunciado; cada alumno lo verá en su próximo paso
+class-refused-bad-announcement = un aviso tiene de 1 a { $max } caracteres
 class-check-not-checked = ! { $name }: sin comprobar: { $error }
 class-check-filled = el tablero de la clase en { $url } muestra estos resultados
 class-check-cannot-fill = no se pudo llenar el tablero de la clase: { $error }

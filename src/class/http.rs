@@ -13,7 +13,9 @@ use hyper_util::rt::TokioExecutor;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::protocol::{BAD_NAME, ErrorBody, MAX_NAME, NOT_A_LEARNER, WRONG_JOIN_CODE, WRONG_KEY};
+use super::protocol::{
+    BAD_ANNOUNCEMENT, BAD_NAME, ErrorBody, MAX_ANNOUNCEMENT, MAX_NAME, NOT_A_LEARNER, WRONG_JOIN_CODE, WRONG_KEY,
+};
 
 /// How long one request may take.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
@@ -65,6 +67,7 @@ impl HttpError {
                     Some(BAD_NAME) => crate::t!("class-refused-bad-name", max = MAX_NAME),
                     Some(NOT_A_LEARNER) => crate::t!("class-refused-not-a-learner"),
                     Some(WRONG_KEY) => crate::t!("board-wrong-key"),
+                    Some(BAD_ANNOUNCEMENT) => crate::t!("class-refused-bad-announcement", max = MAX_ANNOUNCEMENT),
                     _ => error.clone(),
                 };
                 crate::t!("class-server-answered", status = *status, error = error)

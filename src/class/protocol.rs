@@ -104,3 +104,5 @@ pub const NOT_A_LEARNER: &str = "not-a-learner";
 /// [`ErrorBody::code`]: the instructor's key is missing or wrong (the web board says it with
 /// its `wrong_key` word).
 pub const WRONG_KEY: &str = "wrong-key";
+/// [`ErrorBody::code`]: an announcement that is empty or longer than [`MAX_ANNOUNCEMENT`].
+pub const BAD_ANNOUNCEMENT: &str = "bad-announcement";

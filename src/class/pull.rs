@@ -68,7 +68,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "DURATION", default_value = "3s", value_parser = humantime::parse_duration)]
     pub patience: Duration,
 
-    /// The language of step titles and hints.
+    /// The language of step titles, hints and workshop's own words: en, es, ES, es_ES, …
+    /// (default: LANG if the lab offers it, else the lab's first language; docs/languages.md).
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
 }

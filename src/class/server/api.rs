@@ -111,7 +111,7 @@ fn answer(status: StatusCode, body: ErrorBody) -> Response {
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
         let status = match &self {
-            Refusal::BadRequest(_) | Refusal::BadName => StatusCode::BAD_REQUEST,
+            Refusal::BadRequest(_) | Refusal::BadName | Refusal::BadAnnouncement => StatusCode::BAD_REQUEST,
             Refusal::WrongKey | Refusal::WrongJoinCode | Refusal::NotALearner => StatusCode::FORBIDDEN,
             Refusal::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
             Refusal::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,

@@ -11,8 +11,8 @@ use serde_json::Value;
 
 use super::super::board::{Board, View};
 use super::super::protocol::{
-    Accepted, Announcement, BAD_NAME, Batch, Joined, MAX_ANNOUNCEMENT, MAX_BATCH, MAX_NAME, NOT_A_LEARNER,
-    WRONG_JOIN_CODE, WRONG_KEY,
+    Accepted, Announcement, BAD_ANNOUNCEMENT, BAD_NAME, Batch, Joined, MAX_ANNOUNCEMENT, MAX_BATCH, MAX_NAME,
+    NOT_A_LEARNER, WRONG_JOIN_CODE, WRONG_KEY,
 };
 use super::super::store::{ClassRecord, Store, StoreError};
 use super::limits::Limiter;
@@ -43,6 +43,9 @@ pub enum Refusal {
     /// A learner's name the board cannot show.
     #[error("a learner's name is 1 to {MAX_NAME} printable characters")]
     BadName,
+    /// An announcement that is empty or too long.
+    #[error("an announcement is 1 to {MAX_ANNOUNCEMENT} characters")]
+    BadAnnouncement,
     /// A request without a learner's token.
     #[error("not a learner of this class; join first with the join code")]
     NotALearner,
@@ -59,6 +62,7 @@ impl Refusal {
             Refusal::BadName => Some(BAD_NAME),
             Refusal::NotALearner => Some(NOT_A_LEARNER),
             Refusal::WrongKey => Some(WRONG_KEY),
+            Refusal::BadAnnouncement => Some(BAD_ANNOUNCEMENT),
             _ => None,
         }
     }
@@ -264,9 +268,7 @@ impl ClassState {
     pub fn announce(&self, text: &str) -> Result<Announcement, Refusal> {
         let text = text.trim();
         if text.is_empty() || text.chars().count() > MAX_ANNOUNCEMENT {
-            return Err(Refusal::BadRequest(format!(
-                "an announcement is 1 to {MAX_ANNOUNCEMENT} characters"
-            )));
+            return Err(Refusal::BadAnnouncement);
         }
         let a = self.store().add_announcement(&now_text(), text)?;
         self.board().announce(a.clone());
