@@ -18,6 +18,14 @@ const SPANISH_ONLY: &[(&str, &str)] = &[ES, ("LC_ALL", ""), ("LC_MESSAGES", "")]
 /// A locale that names no language: workshop speaks English.
 const NO_LANGUAGE: &[(&str, &str)] = &[("LANG", "C.UTF-8"), ("LC_ALL", ""), ("LC_MESSAGES", "")];
 
+/// `t` with the locale variables `env`.
+fn locale(mut t: Test, env: &[(&str, &str)]) -> Test {
+    for (k, v) in env {
+        t = t.env(*k, *v);
+    }
+    t
+}
+
 /// A learner joins and sends a run that fails its first step's check: the board has a stuck
 /// learner with expected / observed / hint, and a step still pending. The learner's own words
 /// (what the check expected, observed, the hint) are in Spanish, as a Spanish learner's run
@@ -55,13 +63,7 @@ fn class_serve_board_and_announce_speak_spanish() {
     stuck_learner(&server, "Ana");
     let url = server.board_url();
 
-    let spanish = |args: &[&str]| {
-        let mut t = Test::new().args(args);
-        for (k, v) in SPANISH_ONLY {
-            t = t.env(*k, *v);
-        }
-        t.run()
-    };
+    let spanish = |args: &[&str]| locale(Test::new().args(args), SPANISH_ONLY).run();
     let board = spanish(&["class", "board", "--once", &url]).success();
     english::assert_none("class board --once", &board.stdout);
     assert!(
@@ -118,11 +120,8 @@ fn class_serve_board_and_announce_speak_spanish() {
         "{}",
         english_board.stdout
     );
-    let mut t = Test::new().args(["class", "board", "--once", &url, "--lang", "es"]);
-    for (k, v) in NO_LANGUAGE {
-        t = t.env(*k, *v);
-    }
-    let es_board = t.run().success();
+    let args = ["class", "board", "--once", &url, "--lang", "es"];
+    let es_board = locale(Test::new().args(args), NO_LANGUAGE).run().success();
     english::assert_none("class board --lang es", &es_board.stdout);
 
     let stopped = server.stop();
@@ -154,11 +153,8 @@ fn class_serve_in_english_by_default_and_its_errors_in_spanish() {
         server.banner
     );
     // The port is taken: said in Spanish with its hint.
-    let mut t = Test::new().args(["class", "serve", "--listen", &server.listen, "--lang", "es"]);
-    for (k, v) in NO_LANGUAGE {
-        t = t.env(*k, *v);
-    }
-    let taken = t.run().status(3);
+    let args = ["class", "serve", "--listen", &server.listen, "--lang", "es"];
+    let taken = locale(Test::new().args(args), NO_LANGUAGE).run().status(3);
     english::assert_none("class serve on a port in use", &taken.stderr);
     assert!(taken.stderr.contains("--listen 127.0.0.1:PUERTO"), "{}", taken.stderr);
     let stopped = server.stop();
@@ -250,15 +246,12 @@ fn class_check_speaks_spanish() {
     )
     .expect("write");
     let check = |dir: &std::path::Path| {
-        let mut t = Test::in_repo()
+        let t = Test::in_repo()
             .args(["class", "check", "scenarios/day55.toml", "--kubeconfigs"])
             .arg(dir)
             .args(["--class", &server.board_url(), "--patience", "1s"])
             .timeout(Duration::from_secs(90));
-        for (k, v) in SPANISH_ONLY {
-            t = t.env(*k, *v);
-        }
-        t.run()
+        locale(t, SPANISH_ONLY).run()
     };
     let out = check(&kubeconfigs).status(3);
     english::assert_none("class check", &out.stdout);

@@ -174,14 +174,27 @@ impl Drop for ClassServer {
 
 /// A plain HTTP/1.1 request on loopback: the status and the body.
 pub fn http(host_port: &str, method: &str, path: &str, auth: Option<&str>, body: &str) -> (u16, String) {
+    let bearer = auth.map(|a| format!("Bearer {a}"));
+    let mut headers = vec![("Content-Type", "application/json")];
+    if let Some(b) = &bearer {
+        headers.push(("Authorization", b.as_str()));
+    }
+    request(host_port, method, path, &headers, body)
+}
+
+/// A GET on loopback with the headers a browser sends (`Accept-Language: es`): the status and
+/// the body.
+pub fn http_get_with(host_port: &str, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
+    request(host_port, "GET", path, headers, "")
+}
+
+fn request(host_port: &str, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> (u16, String) {
     use std::io::Write;
     let mut s = TcpStream::connect(host_port).expect("connect to the class server");
-    let auth = auth
-        .map(|a| format!("Authorization: Bearer {a}\r\n"))
-        .unwrap_or_default();
+    let extra: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
     let sent = write!(
         s,
-        "{method} {path} HTTP/1.1\r\nHost: {host_port}\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        "{method} {path} HTTP/1.1\r\nHost: {host_port}\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
     );
     if let Err(e) = sent {
@@ -189,25 +202,6 @@ pub fn http(host_port: &str, method: &str, path: &str, auth: Option<&str>, body:
         return (0, format!("send: {e}"));
     }
     let _ = s.write_all(body.as_bytes());
-    let mut buf = Vec::new();
-    let _ = s.read_to_end(&mut buf);
-    let buf = String::from_utf8_lossy(&buf).into_owned();
-    let (head, body) = buf.split_once("\r\n\r\n").unwrap_or((&buf, ""));
-    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-    (status, body.to_owned())
-}
-
-/// A GET on loopback with the headers a browser sends (`Accept-Language: es`): the status and
-/// the body.
-pub fn http_get_with(host_port: &str, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
-    use std::io::Write;
-    let mut s = TcpStream::connect(host_port).expect("connect to the class server");
-    let extra: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {host_port}\r\n{extra}Connection: close\r\n\r\n"
-    )
-    .expect("send");
     let mut buf = Vec::new();
     let _ = s.read_to_end(&mut buf);
     let buf = String::from_utf8_lossy(&buf).into_owned();

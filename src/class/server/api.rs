@@ -72,15 +72,20 @@ fn accept_language(headers: &HeaderMap) -> Option<&str> {
 /// The board page in the language [`BoardWords::pick`] chooses: its `<html lang>` and title.
 fn page(words: &BoardWords, q: &LangQuery, headers: &HeaderMap) -> Response {
     let t = words.pick(q.lang.as_deref(), accept_language(headers));
-    let html = assets::board_html(&t.lang, &t.board);
-    let mut r = asset("text/html; charset=utf-8", "");
-    *r.body_mut() = axum::body::Body::from(html);
-    if let Ok(lang) = HeaderValue::from_str(&t.lang) {
-        r.headers_mut().insert(header::CONTENT_LANGUAGE, lang);
-    }
-    r.headers_mut()
-        .insert(header::VARY, HeaderValue::from_static("accept-language"));
-    r
+    let lang = HeaderValue::from_str(&t.lang).unwrap_or_else(|_| HeaderValue::from_static("en"));
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+            (header::CONTENT_LANGUAGE, lang),
+            (header::VARY, HeaderValue::from_static("accept-language")),
+        ],
+        assets::board_html(&t.lang, &t.board),
+    )
+        .into_response()
 }
 
 #[derive(Deserialize)]
