@@ -197,6 +197,29 @@ fn step_mode_keys_in_front_of_a_class() {
     assert_eq!(mode, 0o600);
 }
 
+/// Ctrl-D typed while no key is read yet (the run is still starting) reaches the prompt as the
+/// terminal's end-of-file mark, a NUL once the prompt reads raw: it still ends the input.
+#[test]
+fn ctrl_d_typed_before_the_first_card_still_ends_the_input() {
+    let t = Test::new();
+    let mut pty = Pty::spawn(
+        t.path(),
+        &[
+            "run",
+            &format!("{REPO}/scenarios/day55.toml"),
+            "--cluster",
+            "rehearsal",
+            "--step",
+        ],
+        &[("NO_COLOR", "1")],
+    );
+    pty.send("\u{4}")
+        .expect("── step 1/20 start-cluster", SCREEN)
+        .expect("end of input: no more answers can come", SCREEN);
+    assert_eq!(pty.wait(SCREEN), 130, "{}", pty.screen());
+    assert!(!pty.screen().contains("does nothing here"), "{}", pty.screen());
+}
+
 #[test]
 fn step_mode_reads_answers_from_a_pipe_too() {
     Test::in_repo()

@@ -94,7 +94,10 @@ async fn read_key(cancel: &CancellationToken) -> Option<Key> {
     drop(saved);
     let key = match got? {
         Ok(console::Key::Enter) => Key::Enter,
-        Ok(console::Key::Char('\u{4}')) => Key::End,
+        // Ctrl-D. Typed while no key is being read (a step runs, the card is drawn), the
+        // terminal is still in line mode, which turns it into an end-of-file mark that a raw
+        // read then gets as NUL: that is Ctrl-D too.
+        Ok(console::Key::Char('\u{4}' | '\0')) => Key::End,
         Ok(console::Key::Char(c)) => Key::Char(c),
         Ok(other) => Key::Other(format!("{other:?}")),
         Err(e) if e.kind() == std::io::ErrorKind::Interrupted => return None,
