@@ -1,4 +1,4 @@
-//! The command line, as clap types. `app.rs` runs what they describe.
+//! The command line, as clap types. `src/app/` runs what they describe.
 
 use std::path::PathBuf;
 

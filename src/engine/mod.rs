@@ -1,6 +1,6 @@
 //! The engine: runs a plan's steps against a cluster and checks every outcome.
 //!
-//! It is called with its own [`RunOptions`] / [`ResetOptions`] (built by `app.rs` from the
+//! It is called with its own [`RunOptions`] / [`ResetOptions`] (built by `src/app/options.rs` from the
 //! command line), never with the CLI's types, and never calls back up.
 //!
 //! `provider` starts or reaches the cluster (minikube, an existing context, the rehearsal),

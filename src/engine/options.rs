@@ -1,4 +1,4 @@
-//! What the engine is asked to do, in its own terms. The command line (`app.rs`) reads the
+//! What the engine is asked to do, in its own terms. The command line (`src/app/`) reads the
 //! scenario, binds its variables, picks the language and builds these from the clap types, so
 //! the run flow reads top-down and the engine never sees the CLI.
 
