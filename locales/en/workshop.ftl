@@ -682,7 +682,7 @@ health-unreachable = cluster unreachable since { $clock } ({ $elapsed }, { $last
 health-retrying = { $what } since { $elapsed }; retrying
 
 ### What `workshop validate` and every command that reads a scenario say about its meaning
-### (src/scenario/analyze.rs): checks, steps, variables and templates that do not fit together.
+### (src/scenario/analyze/): checks, steps, variables and templates that do not fit together.
 
 ## [cluster], [lab] and [vars]
 

@@ -712,7 +712,7 @@ health-unreachable = no se puede contactar con el clúster desde las { $clock } 
 health-retrying = { $what } desde hace { $elapsed }; reintentando
 
 ### What `workshop validate` and every command that reads a scenario say about its meaning
-### (src/scenario/analyze.rs): checks, steps, variables and templates that do not fit together.
+### (src/scenario/analyze/): checks, steps, variables and templates that do not fit together.
 
 ## [cluster], [lab] y [vars]
 

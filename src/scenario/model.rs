@@ -1,5 +1,5 @@
 //! The scenario file as written: serde types for every table, with `deny_unknown_fields`.
-//! `load.rs` reads a file into these; `analyze.rs` checks them and builds the validated
+//! `load` reads a file into these; `analyze` checks them and builds the validated
 //! [`Scenario`](super::Scenario).
 
 use schemars::JsonSchema;
