@@ -841,7 +841,7 @@ scope-namespace-on-cluster-kind-hint = remove `namespace`
 scope-all-namespaces-on-cluster-kind-hint = remove `all-namespaces`
 what-this-action = this step's action
 
-## serde's words when a value does not fit (src/scenario/load.rs); values stay as written
+## serde's words when a value does not fit (src/scenario/load/serde_errors.rs); values stay as written
 
 serde-duplicate-field = duplicate field `{ $field }`
 serde-unknown-variant = unknown variant `{ $value }`

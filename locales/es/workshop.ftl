@@ -871,7 +871,7 @@ scope-namespace-on-cluster-kind-hint = quita `namespace`
 scope-all-namespaces-on-cluster-kind-hint = quita `all-namespaces`
 what-this-action = la acción de este paso
 
-## Las palabras de serde cuando un valor no encaja (src/scenario/load.rs); los valores quedan tal como se escribieron
+## Las palabras de serde cuando un valor no encaja (src/scenario/load/serde_errors.rs); los valores quedan tal como se escribieron
 
 serde-duplicate-field = campo repetido `{ $field }`
 serde-unknown-variant = valor desconocido `{ $value }`
