@@ -441,7 +441,9 @@ fn a_fake_minikube_receives_the_exact_flags_of_day55() {
         .run();
     let argv = std::fs::read_to_string(out.path().join("bin/argv.log")).unwrap_or_default();
     let lines: Vec<&str> = argv.lines().collect();
-    assert!(lines.contains(&"status -p mc-demo -o json"), "{argv}\n{}", out.stdout);
+    // What the run said on both streams, for a failure that cannot be reproduced at will.
+    let said = format!("--- stdout ---\n{}\n--- stderr ---\n{}", out.stdout, out.stderr);
+    assert!(lines.contains(&"status -p mc-demo -o json"), "{argv}\n{said}");
     let start = "start -p mc-demo --addons volumesnapshots,csi-hostpath-driver --kubernetes-version 1.21.2 --container-runtime containerd --apiserver-port 6443";
     let enable = "-p mc-demo addons enable ingress";
     let tunnel = "tunnel -p mc-demo";
@@ -449,7 +451,7 @@ fn a_fake_minikube_receives_the_exact_flags_of_day55() {
         lines
             .iter()
             .position(|l| *l == s)
-            .unwrap_or_else(|| panic!("`minikube {s}` not called:\n{argv}\n{}", out.stdout))
+            .unwrap_or_else(|| panic!("`minikube {s}` not called:\n{argv}\n{said}"))
     };
     assert!(pos(start) < pos(enable) && pos(enable) < pos(tunnel), "{argv}");
     assert!(out.stdout.contains("step 16 enable-ingress passed"), "{}", out.stdout);
@@ -478,11 +480,12 @@ fn reset_all_runs_the_cleanup_then_deletes_the_minikube_profile() {
         .stdout_contains("minikube profile mc-demo deleted");
     let argv = std::fs::read_to_string(out.path().join("bin/argv.log")).unwrap_or_default();
     let lines: Vec<&str> = argv.lines().collect();
+    let said = format!("--- stdout ---\n{}\n--- stderr ---\n{}", out.stdout, out.stderr);
     let pos = |s: &str| {
         lines
             .iter()
             .position(|l| *l == s)
-            .unwrap_or_else(|| panic!("`minikube {s}` not called:\n{argv}\n{}", out.stdout))
+            .unwrap_or_else(|| panic!("`minikube {s}` not called:\n{argv}\n{said}"))
     };
     assert!(
         pos("-p mc-demo addons disable ingress") < pos("delete -p mc-demo"),
