@@ -200,7 +200,7 @@ fn a_class_over_tls_with_a_self_signed_certificate() {
         .env("SSL_CERT_FILE", &cert_pem)
         .run()
         .success()
-        .stdout_contains("1 learners · 0 stuck · 1 finished")
+        .stdout_contains("1 learner · 0 stuck · 1 finished")
         .stdout_contains("3. make-csi-default             1/1 past")
         .stdout_contains("4. unset-standard-default       0/1 past");
     // Without trusting the certificate, the board is refused.
@@ -278,7 +278,7 @@ fn pull_mode_checks_every_learners_cluster_and_fills_the_board() {
         .timeout(Duration::from_secs(90))
         .run()
         .success()
-        .stdout_contains("2 alumnos · 1 con problemas · 1 terminados")
+        .stdout_contains("2 alumnos · 1 con problemas · 1 terminado")
         .stdout_contains("    esperado: ");
     crate::support::english::assert_none("class check in Spanish", &again.stdout);
     assert_eq!(server.class_json()["learners"].as_array().map(Vec::len), Some(2));

@@ -67,7 +67,7 @@ fn class_serve_board_and_announce_speak_spanish() {
     let board = spanish(&["class", "board", "--once", &url]).success();
     english::assert_none("class board --once", &board.stdout);
     assert!(
-        board.stdout.contains("1 alumnos · 1 con problemas · 0 terminados"),
+        board.stdout.contains("1 alumno · 1 con problemas · 0 terminados"),
         "{}",
         board.stdout
     );
@@ -111,7 +111,7 @@ fn class_serve_board_and_announce_speak_spanish() {
     // `--lang` works as on `run`: English from a Spanish locale, and the other way round.
     let english_board = spanish(&["class", "board", "--once", &url, "--lang", "en"]).success();
     assert!(
-        english_board.stdout.contains("1 learners · 1 stuck · 0 finished"),
+        english_board.stdout.contains("1 learner · 1 stuck · 0 finished"),
         "{}",
         english_board.stdout
     );
@@ -327,6 +327,16 @@ async fn the_web_board_in_spanish_in_chromium() {
         .await
         .expect("lang");
     assert_eq!(lang.as_str(), Some("es"));
+    // Counts take the singular word for one: "1 alumno", "0 terminados".
+    let counts = browser
+        .client
+        .execute(
+            "return ['count-learners', 'count-finished'].map(id => document.getElementById(id).textContent)",
+            Vec::new(),
+        )
+        .await
+        .expect("counts");
+    assert_eq!(counts, serde_json::json!(["1 alumno", "0 terminados"]));
     let clicked = browser
         .client
         .execute(

@@ -563,9 +563,11 @@ class-not-understood = the class server's answer is not understood: { $why }
 
 board-title = Class board
 board-learners = learners
+board-learners-one = learner
 board-learner = Learner
 board-stuck = stuck
 board-finished = finished
+board-finished-one = finished
 board-offline = offline
 board-on-step = on step
 board-waiting-on = waiting on

@@ -593,9 +593,11 @@ class-not-understood = no se entiende la respuesta del servidor de la clase: { $
 
 board-title = Tablero de la clase
 board-learners = alumnos
+board-learners-one = alumno
 board-learner = Alumno
 board-stuck = con problemas
 board-finished = terminados
+board-finished-one = terminado
 board-offline = sin conexión
 board-on-step = en el paso
 board-waiting-on = esperando a

@@ -11,10 +11,14 @@ pub struct Strings {
     /// The language they are in (`en`, `es`), for the page's `<html lang>`.
     pub lang: String,
     pub board: String,
+    /// After a count: `learners` for most counts, `learners_one` for the one the language
+    /// calls singular (1 in English and Spanish; the web board asks `Intl.PluralRules`).
     pub learners: String,
+    pub learners_one: String,
     pub learner: String,
     pub stuck: String,
     pub finished: String,
+    pub finished_one: String,
     pub offline: String,
     pub on_step: String,
     pub waiting_on: String,
@@ -57,9 +61,11 @@ impl Strings {
             lang: crate::i18n::current(),
             board: crate::t!("board-title"),
             learners: crate::t!("board-learners"),
+            learners_one: crate::t!("board-learners-one"),
             learner: crate::t!("board-learner"),
             stuck: crate::t!("board-stuck"),
             finished: crate::t!("board-finished"),
+            finished_one: crate::t!("board-finished-one"),
             offline: crate::t!("board-offline"),
             on_step: crate::t!("board-on-step"),
             waiting_on: crate::t!("board-waiting-on"),
@@ -99,6 +105,12 @@ impl Strings {
     pub fn in_language(lang: &str) -> Strings {
         let _scoped = crate::i18n::scoped(lang);
         Strings::current()
+    }
+
+    /// `n` and the word for it: the singular form for 1 (the built-in languages' only singular
+    /// count), else the plural one.
+    pub fn count(n: usize, one: &str, other: &str) -> String {
+        format!("{n} {}", if n == 1 { one } else { other })
     }
 
     /// The word of a run's state as the board has it (`running`, `passed`, `failed`,

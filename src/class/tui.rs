@@ -62,14 +62,12 @@ pub fn render(v: &View, t: &Strings) -> String {
         .unwrap_or_default();
     let _ = writeln!(
         out,
-        "{}{lab} · {} {} · {} {} · {} {}",
+        "{}{lab} · {} · {} {} · {}",
         bold.apply_to(&v.title),
-        v.learners.len(),
-        t.learners,
+        Strings::count(v.learners.len(), &t.learners_one, &t.learners),
         v.stuck,
         t.stuck,
-        v.finished,
-        t.finished
+        Strings::count(v.finished, &t.finished_one, &t.finished)
     );
     if v.learners.is_empty() {
         let _ = writeln!(out, "{}", t.no_learners);

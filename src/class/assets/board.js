@@ -8,6 +8,10 @@
   const q = "key=" + encodeURIComponent(key);
   const $ = (id) => document.getElementById(id);
   let T = {};
+  // "1 learner", "2 learners": the singular word where the page's language says a count is
+  // singular (Intl.PluralRules), else the plural one.
+  const counted = (n, one, other) =>
+    n + " " + (new Intl.PluralRules(T.lang || "en").select(n) === "one" ? one : other);
   let view = null;          // the last whole board
   let rows = new Map();     // learner id -> row data
   let receivedAt = Date.now();
@@ -32,9 +36,9 @@
     document.title = view.title + " · " + T.board;
     $("lab").textContent = view.lab ? view.lab.title + " (" + view.lab.id + ")" : "";
     const n = rows.size;
-    $("count-learners").textContent = n + " " + T.learners;
+    $("count-learners").textContent = counted(n, T.learners_one, T.learners);
     $("count-stuck").textContent = view.stuck + " " + T.stuck;
-    $("count-finished").textContent = view.finished + " " + T.finished;
+    $("count-finished").textContent = counted(view.finished, T.finished_one, T.finished);
   }
 
   function drawSteps() {
