@@ -131,10 +131,9 @@ fn step_mode_on_a_terminal_in_spanish() {
     assert!(!screen.contains("── paso 5/20"), "{screen}");
 }
 
-#[test]
-fn step_mode_keys_in_front_of_a_class() {
-    let t = Test::new();
-    let mut pty = Pty::spawn(
+/// day55 in `--step` mode on the rehearsal, on a pty in `t`'s folder, without colours.
+fn day55_step_mode(t: &Test) -> Pty {
+    Pty::spawn(
         t.path(),
         &[
             "run",
@@ -144,7 +143,13 @@ fn step_mode_keys_in_front_of_a_class() {
             "--step",
         ],
         &[("NO_COLOR", "1")],
-    );
+    )
+}
+
+#[test]
+fn step_mode_keys_in_front_of_a_class() {
+    let t = Test::new();
+    let mut pty = day55_step_mode(&t);
     // A single key answers, without Enter; a wrong key gets a whole sentence; ? explains.
     pty.expect("── step 1/20 start-cluster", SCREEN)
         .expect("?: help", SCREEN)
@@ -202,17 +207,7 @@ fn step_mode_keys_in_front_of_a_class() {
 #[test]
 fn ctrl_d_typed_before_the_first_card_still_ends_the_input() {
     let t = Test::new();
-    let mut pty = Pty::spawn(
-        t.path(),
-        &[
-            "run",
-            &format!("{REPO}/scenarios/day55.toml"),
-            "--cluster",
-            "rehearsal",
-            "--step",
-        ],
-        &[("NO_COLOR", "1")],
-    );
+    let mut pty = day55_step_mode(&t);
     pty.send("\u{4}")
         .expect("── step 1/20 start-cluster", SCREEN)
         .expect("end of input: no more answers can come", SCREEN);
