@@ -482,9 +482,18 @@ async fn a_class_of_30_on_the_board_in_chromium() {
     let failing: Vec<String> = names.iter().filter(|(_, f)| *f).map(|(n, _)| n.clone()).collect();
     let waves: Vec<Vec<(String, bool)>> = names.chunks(6).map(<[_]>::to_vec).collect();
     let mut results = Vec::new();
+    let mut olga = Some(olga);
     for (i, w) in waves.into_iter().enumerate() {
         results.extend(wave(server.base.clone(), server.code.clone(), root.clone(), w).await);
         if i == 1 {
+            // Olga's run ends before the restart: a run that ends while its class server is
+            // down keeps its last events for its next run (docs/class.md), so they could not
+            // all be on the server at the end (seen in CI: "Olga: sent 221, stored 185", the
+            // burst after enable-ingress lost to the restart).
+            let olga = olga.take().expect("once");
+            let (code, events) = tokio::task::block_in_place(|| olga.wait(Duration::from_secs(120)));
+            assert_eq!(code, 0, "Olga's lab passes while her class is away");
+            results.push(("Olga".into(), 0, events));
             // Mid-class, the server dies without a chance to tidy up and comes back.
             let before = tokio::task::block_in_place(|| server.class_json());
             tokio::task::block_in_place(|| server.restart(Duration::from_millis(1500)));
@@ -527,9 +536,7 @@ async fn a_class_of_30_on_the_board_in_chromium() {
             results.push(("Cy".into(), 0, cy_first + events));
         }
     }
-    let (olga_code, olga_events) = tokio::task::block_in_place(|| olga.wait(Duration::from_secs(120)));
-    assert_eq!(olga_code, 0, "Olga's lab passes while her class is away");
-    results.push(("Olga".into(), 0, olga_events));
+    assert!(olga.is_none(), "Olga's run was waited for before the restart");
 
     // Every event each learner streamed is on the server, once, with no gap.
     let missing = |v: &Value| -> Vec<String> {
